@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Schakel",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "schakel", targets: ["schakel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Pure workflow state-machine library.
+        .target(name: "Meldroute", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Domain types, access policy, working-day calendar. Pure.
+        .target(name: "SchakelCore", dependencies: ["Meldroute", .product(name: "Yams", package: "Yams")]),
+        // The only target that imports GRDB.
+        .target(name: "SchakelStore", dependencies: ["SchakelCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Cells, grid, display width, sanitiser, layout, widgets, keys. Pure.
+        .target(name: "TerminalKit"),
+        // The system ncursesw library; only CursesTerminal imports it.
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalKit"]),
+        // State, actions, reduce, views, and the loop over injected terminal and store.
+        .target(name: "SchakelApp", dependencies: ["TerminalKit", "SchakelCore"]),
+        .executableTarget(
+            name: "schakel",
+            dependencies: [
+                "SchakelApp", "SchakelStore", "CursesTerminal", "SchakelCore", "Meldroute",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "MeldrouteTests", dependencies: ["Meldroute"]),
+        .testTarget(name: "SchakelCoreTests", dependencies: ["SchakelCore"]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(name: "SchakelStoreTests", dependencies: ["SchakelStore", "SchakelCore"]),
+        .testTarget(name: "SchakelAppTests", dependencies: ["SchakelApp", "TerminalKit", "SchakelCore", "Meldroute"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["schakel"]),
+    ]
+)

@@ -1,0 +1,97 @@
+import CNcursesw
+import Glibc
+import TerminalKit
+
+/// Why the terminal could not be started.
+public struct TerminalStartError: Error, CustomStringConvertible {
+    public let description: String
+}
+
+/// The ncurses backend: the only code that talks to curses. Draws runs of cells, flushes once
+/// per frame (`wnoutrefresh` + `doupdate`), and turns keys, resizes and termination signals
+/// into `TerminalEvent`s.
+public final class CursesTerminal: TerminalBackend {
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let palette: Palette
+    private var isStopped = false
+
+    private init(window: UnsafeMutablePointer<WINDOW>, palette: Palette) {
+        self.window = window
+        self.palette = palette
+    }
+
+    /// Takes over the terminal. Call `stop()` on every way out; SIGTERM, SIGHUP and SIGINT are
+    /// reported as events so the loop can end and restore the terminal.
+    public static func start() throws -> CursesTerminal {
+        UnicodeLocale.ensure()
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw TerminalStartError(description: "Schakel heeft een terminal nodig (stdin en stdout zijn geen terminal).")
+        }
+        SignalPipe.install()
+        guard newterm(nil, schakel_stdout(), schakel_stdin()) != nil, let window = schakel_stdscr() else {
+            let term = getenv("TERM").map { String(cString: $0) } ?? "(leeg)"
+            throw TerminalStartError(description: "Het terminaltype '\(term)' is onbekend; zet TERM, bijvoorbeeld TERM=xterm-256color.")
+        }
+        set_escdelay(25)
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        curs_set(0)
+        let palette = Palette.start()
+        return CursesTerminal(window: window, palette: palette)
+    }
+
+    /// Gives the terminal back as it was. Safe to call more than once.
+    public func stop() {
+        guard !isStopped else { return }
+        isStopped = true
+        endwin()
+    }
+
+    public var size: Size { Size(width: Int(getmaxx(window)), height: Int(getmaxy(window))) }
+
+    public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
+        if let pending = readKey() { return pending }
+        var fds = [
+            pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: SignalPipe.readEnd, events: Int16(POLLIN), revents: 0),
+        ]
+        _ = poll(&fds, 2, Int32(clamping: timeoutMilliseconds))
+        if let signal = SignalPipe.take() { return .terminationRequested(signal: signal) }
+        // Either input arrived, or poll was interrupted by SIGWINCH: curses reports KEY_RESIZE.
+        return readKey()
+    }
+
+    public func present(_ runs: [Run], repaint: Bool) {
+        if repaint { wclear(window) }
+        for run in runs {
+            wattrset(window, palette.attributes(for: run.style))
+            mvwaddstr(window, Int32(run.y), Int32(run.x), run.text)
+        }
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    private func readKey() -> TerminalEvent? {
+        nodelay(window, true)
+        var character: wint_t = 0
+        let result = wget_wch(window, &character)
+        if result == ERR { return nil }
+        if result == schakel_key_code_yes() {
+            if Int32(character) == KEY_RESIZE { return .resized(size) }
+            return .key(KeyDecoding.functionKey(Int32(character)))
+        }
+        return .key(KeyDecoding.character(UInt32(character)))
+    }
+}
+
+/// Makes sure multibyte output is UTF-8 even when the login's locale says otherwise.
+enum UnicodeLocale {
+    static func ensure() {
+        setlocale(LC_ALL, "")
+        if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import CNcursesw
+import TerminalKit
+
+/// Curses key codes and wide characters to `Key`.
+enum KeyDecoding {
+    static func functionKey(_ code: Int32) -> Key {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_ENTER: return .enter
+        case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
+        case KEY_BTAB: return .backTab
+        case KEY_F0...(KEY_F0 + 63): return .function(Int(code - KEY_F0))
+        default: return .unknown(Int(code))
+        }
+    }
+
+    static func character(_ value: UInt32) -> Key {
+        switch value {
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 9: return .tab
+        case 8, 127: return .backspace
+        case 1...26: return .control(Character(Unicode.Scalar(value + 96)!))
+        default:
+            guard let scalar = Unicode.Scalar(value) else { return .unknown(Int(value)) }
+            return .character(Character(scalar))
+        }
+    }
+}

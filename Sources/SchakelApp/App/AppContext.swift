@@ -1,0 +1,24 @@
+import Meldroute
+import SchakelCore
+
+/// What stays the same during a session: who is working, on which day, by which rules.
+public struct AppContext: Sendable {
+    public let user: User
+    public let today: CivilDate
+    public let calendar: WorkingDayCalendar
+    public let workflow: WorkflowDefinition
+    /// Lines of the help overlay, from `Resources/help/`.
+    public let helpLines: [String]
+    /// Shown in the header when the database is a demo.
+    public let isDemo: Bool
+
+    public init(user: User, today: CivilDate, calendar: WorkingDayCalendar, workflow: WorkflowDefinition,
+                helpLines: [String], isDemo: Bool) {
+        self.user = user
+        self.today = today
+        self.calendar = calendar
+        self.workflow = workflow
+        self.helpLines = helpLines
+        self.isDemo = isDemo
+    }
+}

@@ -1,0 +1,64 @@
+import SchakelCore
+import TerminalKit
+
+/// The tabs of the main screen, numbered as their keys.
+public enum Tab: Int, CaseIterable, Hashable, Sendable {
+    case signals = 1
+    case cases
+    case meetings
+    case partners
+    case figures
+
+    public var label: String {
+        switch self {
+        case .signals: return "Signalen"
+        case .cases: return "Casussen"
+        case .meetings: return "Overleggen"
+        case .partners: return "Sociale kaart"
+        case .figures: return "Cijfers"
+        }
+    }
+
+    /// Whether the pane exists yet; the others say so plainly.
+    public var isBuilt: Bool { self == .signals }
+}
+
+/// A message in the status line.
+public struct StatusMessage: Hashable, Sendable {
+    public var text: String
+    public var isError: Bool
+
+    public init(_ text: String, isError: Bool = false) {
+        self.text = text
+        self.isError = isError
+    }
+}
+
+/// Everything the screen shows. Changed only by `AppReducer.reduce`.
+public struct AppState: Sendable {
+    public let context: AppContext
+    public var size: Size
+    public var tab: Tab = .signals
+    public var inbox = InboxState()
+    /// The signal opened with Enter, read-only.
+    public var detail: SignalDetailState?
+    public var isShowingHelp = false
+    public var status: StatusMessage?
+    public var isRunning = true
+
+    public init(context: AppContext, size: Size) {
+        self.context = context
+        self.size = size
+    }
+}
+
+public struct SignalDetailState: Hashable, Sendable {
+    public var detail: SignalDetail
+    /// First line of the detail text shown.
+    public var scroll: Int = 0
+
+    public init(detail: SignalDetail, scroll: Int = 0) {
+        self.detail = detail
+        self.scroll = scroll
+    }
+}

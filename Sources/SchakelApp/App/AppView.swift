@@ -1,0 +1,27 @@
+import TerminalKit
+
+/// `render(state) -> Grid`: pure, from the state alone.
+public enum AppView {
+    public static func render(_ state: AppState) -> Grid {
+        var grid = Grid(size: state.size)
+        guard FrameLayout.isLargeEnough(state.size) else {
+            TooSmallView.draw(size: state.size, on: &grid)
+            return grid
+        }
+        let layout = FrameLayout(size: state.size)
+        HeaderView.draw(state.context, in: layout.header, on: &grid)
+        TabsView.draw(active: state.tab, in: layout.tabs, on: &grid)
+        if let detail = state.detail {
+            SignalDetailView.draw(detail, context: state.context, in: layout.pane, on: &grid)
+        } else if state.tab == .signals {
+            InboxView.draw(state.inbox, context: state.context, in: layout.pane, on: &grid)
+        } else {
+            PlaceholderPaneView.draw(state.tab, in: layout.pane, on: &grid)
+        }
+        StatusLineView.draw(state, in: layout.status, on: &grid)
+        if state.isShowingHelp {
+            HelpView.draw(lines: state.context.helpLines, in: layout.pane, on: &grid)
+        }
+        return grid
+    }
+}

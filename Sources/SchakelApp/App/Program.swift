@@ -1,0 +1,83 @@
+import SchakelCore
+import TerminalKit
+
+/// The loop: an event from the terminal becomes an action, the reducer changes the state and
+/// returns effects, the effects run and their results come back as actions, and then the frame
+/// is drawn once — only its changed cells.
+public final class Program {
+    public private(set) var state: AppState
+    private let terminal: TerminalBackend
+    private let signals: SignalReading
+    private var screen = Screen()
+    /// The signal that ended the program, if one did (SIGTERM, SIGHUP, SIGINT).
+    public private(set) var terminationSignal: Int32?
+
+    public init(state: AppState, terminal: TerminalBackend, signals: SignalReading) {
+        self.state = state
+        self.terminal = terminal
+        self.signals = signals
+    }
+
+    /// Runs until the user quits or a termination signal arrives.
+    public func run() {
+        send(.started)
+        draw()
+        while state.isRunning {
+            guard let event = terminal.nextEvent(timeoutMilliseconds: 1000) else { continue }
+            handle(event)
+            draw()
+        }
+    }
+
+    /// Feeds one terminal event through the reducer (also used by tests).
+    public func handle(_ event: TerminalEvent) {
+        switch event {
+        case .key(let key):
+            send(.keyPressed(key))
+        case .resized(let size):
+            screen.invalidate()
+            send(.terminalResized(size))
+        case .terminationRequested(let signal):
+            terminationSignal = signal
+            send(.terminationRequested)
+        }
+    }
+
+    public func draw() {
+        screen.present(AppView.render(state), on: terminal)
+    }
+
+    public func send(_ action: AppAction) {
+        var queue = [action]
+        while !queue.isEmpty {
+            let next = queue.removeFirst()
+            for effect in AppReducer.reduce(&state, next) {
+                if let result = perform(effect) { queue.append(result) }
+            }
+        }
+    }
+
+    private func perform(_ effect: AppEffect) -> AppAction? {
+        switch effect {
+        case .loadInboxPage(let request, let limit):
+            do {
+                return .inboxPageLoaded(request, try signals.inboxPage(request, limit: limit, for: state.context.user))
+            } catch {
+                return .loadFailed("Signalen laden mislukt. \(Self.message(for: error))")
+            }
+        case .loadSignalDetail(let id):
+            do {
+                return .signalDetailLoaded(try signals.signalDetail(id: id, for: state.context.user))
+            } catch {
+                return .loadFailed("Signaal openen mislukt. \(Self.message(for: error))")
+            }
+        case .repaintScreen:
+            screen.invalidate()
+            return nil
+        }
+    }
+
+    private static func message(for error: any Error) -> String {
+        (error as? StoreFailure)?.description ?? String(describing: error)
+    }
+}

@@ -1,0 +1,75 @@
+import SchakelCore
+import TerminalKit
+
+/// The read-only detail of one signal. Names appear here, and only here.
+enum SignalDetailView {
+    struct Line: Hashable {
+        var text: String
+        var style: Style = .plain
+    }
+
+    static func draw(_ state: SignalDetailState, context: AppContext, in rect: Rect, on grid: inout Grid) {
+        grid.fill(rect)
+        let (title, body) = rect.splitTop(1)
+        let summary = state.detail.summary
+        grid.write(" Signaal \(summary.code) (alleen lezen)", in: title, style: Style([.bold, .underline]))
+        let lines = self.lines(state.detail, context: context, width: body.width - 2)
+        let scroll = clampedScroll(state.scroll, lineCount: lines.count, height: body.height)
+        for (offset, line) in lines.dropFirst(scroll).prefix(body.height).enumerated() {
+            grid.write(line.text, x: body.x + 1, y: body.y + offset, style: line.style, maxX: body.maxX - 1)
+        }
+        if scroll + body.height < lines.count {
+            grid.write("▼ meer", in: Rect(x: body.maxX - 8, y: body.maxY - 1, width: 7, height: 1), style: .bold, alignment: .trailing)
+        }
+    }
+
+    static func clampedScroll(_ scroll: Int, lineCount: Int, height: Int) -> Int {
+        max(0, min(scroll, lineCount - height))
+    }
+
+    /// The detail text, wrapped to `width` columns.
+    static func lines(_ detail: SignalDetail, context: AppContext, width: Int) -> [Line] {
+        let summary = detail.summary
+        let labelWidth = 15
+        var lines: [Line] = []
+        func field(_ label: String, _ value: String, _ style: Style = .plain) {
+            let wrapped = TextFitting.wrap(value.isEmpty ? "—" : value, width: max(10, width - labelWidth - 1))
+            for (index, part) in wrapped.enumerated() {
+                let prefix = index == 0 ? label + ":" : ""
+                lines.append(Line(text: prefix.padding(toLength: labelWidth + 1, withPad: " ", startingAt: 0) + part, style: style))
+            }
+        }
+        func heading(_ text: String) {
+            lines.append(Line(text: ""))
+            lines.append(Line(text: text, style: Style([.bold, .underline])))
+        }
+        field("Ontvangen", summary.receivedAt.dutch)
+        field("Gemeente", summary.municipality)
+        field("Vormen", summary.forms.label)
+        field("Status", context.workflow.label(ofState: summary.state))
+        let deadline = ContactDeadline.of(summary, today: context.today, calendar: context.calendar)
+        if case .workingDaysLeft(let left) = deadline {
+            let due = context.calendar.addWorkingDays(ContactDeadline.workingDays, to: summary.receivedAt.date)
+            let text = left < 0 ? "\(due.dutch), \(-left) werkdag(en) te laat" : "\(due.dutch), nog \(left) werkdag(en)"
+            field("Contact melder", text, left < 0 ? Style(.bold, tone: .danger) : .plain)
+        }
+        field("Acuut", summary.acute ? "ja" : "nee", summary.acute ? .bold : .plain)
+        field("Minderjarige", summary.minorInvolved ? "ja" : "nee", summary.minorInvolved ? .bold : .plain)
+        if summary.acute || summary.minorInvolved {
+            lines.append(Line(text: "! Acuut of minderjarige: altijd direct melden bij Veilig Thuis Twente.", style: Style(.bold, tone: .warning)))
+        }
+        field("Bron", detail.source.label)
+        field("Melder", [detail.reporterType.label, detail.reporterName, detail.reporterOrganisation]
+            .filter { !$0.isEmpty }.joined(separator: ", "))
+        field("Locatie", detail.location)
+        heading("Betrokkenen")
+        if detail.persons.isEmpty { lines.append(Line(text: "Geen personen vastgelegd.")) }
+        for person in detail.persons {
+            let year = person.birthYear.map(String.init) ?? "----"
+            lines.append(Line(text: "\(person.initials.padding(toLength: 6, withPad: " ", startingAt: 0)) \(year)  \(person.role.label): \(person.fullName)"))
+        }
+        heading("Beschrijving")
+        for part in TextFitting.wrap(detail.description, width: max(10, width)) { lines.append(Line(text: part)) }
+        return lines
+    }
+}

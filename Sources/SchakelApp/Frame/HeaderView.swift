@@ -1,0 +1,97 @@
+import SchakelCore
+import TerminalKit
+
+/// The top bar: Schakel, the user, their role and workplace, and the date.
+enum HeaderView {
+    private static let weekdays = ["ma", "di", "wo", "do", "vr", "za", "zo"]
+
+    static func draw(_ context: AppContext, in rect: Rect, on grid: inout Grid) {
+        let bar = Style(.reverse)
+        grid.fill(rect, style: bar)
+        let date = "\(weekdays[context.today.isoWeekday - 1]) \(context.today.dutch)"
+        let right = (context.isDemo ? "DEMO · " : "") + date + " "
+        let rightWidth = DisplayWidth.of(right)
+        grid.write(right, in: Rect(x: rect.maxX - rightWidth, y: rect.y, width: rightWidth, height: 1), style: bar)
+        let user = context.user
+        let nameEnd = grid.write(" Schakel", x: rect.x, y: rect.y, style: bar.adding(.bold))
+        let who = " │ \(user.displayName) · \(user.role.label) · \(user.workplace)"
+        grid.write(TextFitting.fit(who, width: rect.maxX - rightWidth - nameEnd - 1), x: nameEnd, y: rect.y, style: bar)
+    }
+}
+
+/// The numbered tabs. The active one is bracketed and reversed, so it shows without colour.
+enum TabsView {
+    static func draw(active: Tab, in rect: Rect, on grid: inout Grid) {
+        grid.fill(rect)
+        let full = Tab.allCases.map { label(for: $0, active: active, short: false) }
+        let fits = full.reduce(0) { $0 + DisplayWidth.of($1) } <= rect.width
+        var x = rect.x
+        for tab in Tab.allCases {
+            let text = label(for: tab, active: active, short: !fits)
+            let style = tab == active ? Style([.reverse, .bold]) : Style(tone: tab.isBuilt ? .normal : .muted)
+            x = grid.write(text, x: x, y: rect.y, style: style, maxX: rect.maxX)
+            x = grid.write(" ", x: x, y: rect.y, maxX: rect.maxX)
+        }
+    }
+
+    private static func label(for tab: Tab, active: Tab, short: Bool) -> String {
+        let name = short && tab != active ? String(tab.label.prefix(4)) + "." : tab.label
+        return tab == active ? "[\(tab.rawValue) \(name)]" : " \(tab.rawValue) \(name) "
+    }
+}
+
+/// The bottom line: a message when there is one, otherwise the keys that work here.
+enum StatusLineView {
+    static func draw(_ state: AppState, in rect: Rect, on grid: inout Grid) {
+        if let message = state.status {
+            let text = (message.isError ? " Fout: " : " ") + message.text
+            grid.write(text, in: rect, style: message.isError ? Style(.bold, tone: .danger) : Style(.bold))
+            return
+        }
+        grid.write(" " + hints(for: state), in: rect, style: Style(.reverse))
+    }
+
+    static func hints(for state: AppState) -> String {
+        if state.isShowingHelp { return "Esc/? sluit de hulp" }
+        if state.detail != nil { return "↑↓ scrollen  PgUp/PgDn pagina  Esc/q terug  ? hulp" }
+        if state.tab == .signals {
+            return "↑↓/jk kiezen  PgUp/PgDn pagina  Enter openen  1-5 tabblad  ? hulp  q stoppen"
+        }
+        return "1-5 tabblad  ? hulp  q stoppen"
+    }
+}
+
+/// A pane that is not built yet says so plainly.
+enum PlaceholderPaneView {
+    static func draw(_ tab: Tab, in rect: Rect, on grid: inout Grid) {
+        grid.fill(rect)
+        let lines = [
+            tab.label,
+            "",
+            "Dit onderdeel is nog niet gebouwd.",
+            "Het komt in een volgende versie van Schakel.",
+            "",
+            "Druk op 1 voor Signalen.",
+        ]
+        let box = rect.centered(Size(width: min(rect.width, 50), height: lines.count))
+        for (index, line) in lines.enumerated() {
+            grid.write(line, in: box.row(index), style: index == 0 ? Style(.bold) : .plain, alignment: .center)
+        }
+    }
+}
+
+/// Shown instead of the frame when the terminal is smaller than the minimum.
+enum TooSmallView {
+    static func draw(size: Size, on grid: inout Grid) {
+        let minimum = FrameLayout.minimumSize
+        let lines = [
+            "Venster te klein",
+            "Nu \(size.width)×\(size.height), minimaal \(minimum.width)×\(minimum.height).",
+            "Maak het venster groter; q stopt.",
+        ]
+        let box = grid.bounds.centered(Size(width: size.width, height: lines.count))
+        for (index, line) in lines.enumerated() where index < box.height {
+            grid.write(line, in: box.row(index), style: index == 0 ? Style(.bold) : .plain, alignment: .center)
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// Why a database could not be opened or used, with the message an officer reads.
+public enum StoreFailure: Error, Equatable, Sendable, CustomStringConvertible {
+    case missing(path: String)
+    case unreadable(path: String)
+    case notADatabase(path: String)
+    case notASchakelDatabase(path: String)
+    case newerSchema(path: String)
+    case notADemoDatabase(path: String)
+    case busy
+    case unknownUser(login: String)
+    case inactiveUser(login: String)
+    case other(String)
+
+    public var description: String {
+        switch self {
+        case .missing(let path):
+            return "Het databasebestand \(path) bestaat niet."
+        case .unreadable(let path):
+            return "Het databasebestand \(path) kan niet worden gelezen (controleer de rechten)."
+        case .notADatabase(let path):
+            return "Het bestand \(path) is geen SQLite-database."
+        case .notASchakelDatabase(let path):
+            return "Het bestand \(path) is een SQLite-database, maar niet van Schakel."
+        case .newerSchema(let path):
+            return "De database \(path) is gemaakt door een nieuwere versie van Schakel. Werk Schakel bij voordat u deze opent."
+        case .notADemoDatabase(let path):
+            return "Het bestand \(path) bestaat al en is geen demodatabase; kies een ander pad."
+        case .busy:
+            return "De database is bezet door een ander proces. Probeer het zo opnieuw."
+        case .unknownUser(let login):
+            return "Gebruiker '\(login)' is niet bekend in deze database. Vraag de beheerder om een account."
+        case .inactiveUser(let login):
+            return "Het account '\(login)' is niet actief. Neem contact op met de beheerder."
+        case .other(let detail):
+            return "De database gaf een fout: \(detail)"
+        }
+    }
+}

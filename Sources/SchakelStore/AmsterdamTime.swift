@@ -1,0 +1,61 @@
+import Foundation
+import SchakelCore
+
+/// Converts between stored UTC timestamps (`2026-11-24T08:05:00Z`) and wall-clock time in
+/// Europe/Amsterdam, which is what officers read and what working days are counted in.
+enum AmsterdamTime {
+    private static let zone = TimeZone(identifier: "Europe/Amsterdam")!
+
+    private static let local: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return calendar
+    }()
+
+    private static let utc: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
+
+    /// The local wall-clock time of a stored timestamp; nil when the text is malformed.
+    static func localTime(fromUTC text: String) -> LocalDateTime? {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 17, bytes[4] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"),
+              let date = CivilDate(iso: String(decoding: bytes[0..<10], as: UTF8.self)),
+              let hour = Int(String(decoding: bytes[11..<13], as: UTF8.self)),
+              let minute = Int(String(decoding: bytes[14..<16], as: UTF8.self)) else { return nil }
+        let components = DateComponents(year: date.year, month: date.month, day: date.day, hour: hour, minute: minute)
+        guard let instant = utc.date(from: components) else { return nil }
+        return localTime(of: instant)
+    }
+
+    static func localTime(of instant: Date) -> LocalDateTime {
+        let parts = local.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
+        let date = CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+        return LocalDateTime(date: date, hour: parts.hour!, minute: parts.minute!)
+    }
+
+    /// The stored UTC text for a local wall-clock time.
+    static func utcText(from time: LocalDateTime) -> String {
+        let components = DateComponents(year: time.date.year, month: time.date.month, day: time.date.day,
+                                        hour: time.hour, minute: time.minute)
+        let instant = local.date(from: components)!
+        return utcText(of: instant)
+    }
+
+    static func utcText(of instant: Date) -> String {
+        let p = utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: instant)
+        func pad(_ v: Int, _ w: Int = 2) -> String { String(repeating: "0", count: max(0, w - String(v).count)) + String(v) }
+        return "\(pad(p.year!, 4))-\(pad(p.month!))-\(pad(p.day!))T\(pad(p.hour!)):\(pad(p.minute!)):\(pad(p.second!))Z"
+    }
+
+    /// Now, on the wall clock in Amsterdam.
+    static func now() -> LocalDateTime { localTime(of: Date()) }
+}
+
+/// The system clock, read in Europe/Amsterdam.
+public struct SystemClock: Clock {
+    public init() {}
+    public func now() -> LocalDateTime { AmsterdamTime.now() }
+}

@@ -1,0 +1,77 @@
+import GRDB
+import SchakelCore
+
+/// The database schema, as named, append-only migrations. Never edit a registered migration:
+/// add a new one.
+enum Schema {
+    /// `PRAGMA application_id` of every Schakel database ('SCHK').
+    static let applicationID: Int32 = 0x5343_484B
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-municipalities-users-signals") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.create(table: "setting") { t in
+                t.primaryKey("key", .text)
+                t.column("value", .text).notNull()
+            }
+            try db.create(table: "municipality") { t in
+                t.primaryKey("id", .integer)
+                t.column("name", .text).notNull().unique()
+            }
+            for municipality in Municipality.twente {
+                try db.execute(sql: "INSERT INTO municipality (id, name) VALUES (?, ?)",
+                               arguments: [municipality.id, municipality.name])
+            }
+            try db.create(table: "app_user") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("login", .text).notNull().unique()
+                t.column("display_name", .text).notNull()
+                t.column("role", .text).notNull()
+                    .check(sql: "role IN ('af', 'procesmanager', 'zorgcoordinator', 'procesondersteuner', 'beheerder')")
+                t.column("municipality_id", .integer).references("municipality")
+                t.column("active", .boolean).notNull().defaults(to: true)
+            }
+            try db.create(table: "signal") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("code", .text).notNull().unique()
+                // UTC, ISO 8601 with a Z: sorts as text in time order.
+                t.column("received_at", .text).notNull()
+                t.column("source", .text).notNull()
+                t.column("reporter_type", .text).notNull()
+                t.column("reporter_name", .text).notNull().defaults(to: "")
+                t.column("reporter_organisation", .text).notNull().defaults(to: "")
+                t.column("reporter_contact", .text).notNull().defaults(to: "")
+                t.column("municipality_id", .integer).notNull().references("municipality")
+                t.column("forms", .integer).notNull().defaults(to: 0)
+                t.column("description", .text).notNull().defaults(to: "")
+                t.column("location", .text).notNull().defaults(to: "")
+                t.column("acute", .boolean).notNull().defaults(to: false)
+                t.column("minor_involved", .boolean).notNull().defaults(to: false)
+                t.column("workflow", .text).notNull()
+                t.column("state", .text).notNull()
+                t.column("created_at", .text).notNull()
+                t.column("version", .integer).notNull().defaults(to: 1)
+            }
+            // The inbox pages by (received_at, id), per municipality for AFs and over the region for the KMT.
+            try db.create(index: "signal_inbox_region", on: "signal", columns: ["received_at", "id"])
+            try db.create(index: "signal_inbox_municipality", on: "signal", columns: ["municipality_id", "received_at", "id"])
+            try db.create(table: "person") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("pseudonym", .text).notNull().unique()
+                t.column("initials", .text).notNull()
+                t.column("birth_year", .integer)
+                t.column("given_name", .text).notNull().defaults(to: "")
+                t.column("family_name", .text).notNull().defaults(to: "")
+            }
+            try db.create(table: "signal_person") { t in
+                t.column("signal_id", .integer).notNull().references("signal", onDelete: .cascade)
+                t.column("person_id", .integer).notNull().references("person")
+                t.column("role", .text).notNull()
+                t.primaryKey(["signal_id", "person_id", "role"])
+            }
+            try db.create(index: "signal_person_person", on: "signal_person", columns: ["person_id"])
+        }
+        return migrator
+    }
+}

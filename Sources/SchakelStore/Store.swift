@@ -1,0 +1,134 @@
+import Foundation
+import GRDB
+import SchakelCore
+
+/// The one owner of a Schakel database. Each method is one transaction and applies the access
+/// policy for the acting user itself. Many processes (one per SSH login) share one file: WAL,
+/// a busy timeout, immediate write transactions.
+public final class Store: Sendable {
+    let pool: DatabasePool
+    public let path: String
+
+    private init(pool: DatabasePool, path: String) {
+        self.pool = pool
+        self.path = path
+    }
+
+    /// Opens an existing Schakel database, bringing an older schema up to date.
+    /// Refuses, with a Dutch reason, a missing, unreadable, non-SQLite, foreign or newer file.
+    public static func open(path: String) throws(StoreFailure) -> Store {
+        try FileCheck.requireReadableDatabaseFile(at: path)
+        let store = try connect(path: path)
+        try store.requireSchakelSchema(allowEmpty: false)
+        try store.migrate()
+        return store
+    }
+
+    /// Creates a new, empty Schakel database at `path`, which must not exist yet.
+    public static func create(path: String) throws(StoreFailure) -> Store {
+        guard !FileManager.default.fileExists(atPath: path) else { throw .other("\(path) bestaat al") }
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw .other("map \(directory) kan niet worden gemaakt: \(error.localizedDescription)")
+            }
+        }
+        let store = try connect(path: path)
+        try store.migrate()
+        return store
+    }
+
+    private static func connect(path: String) throws(StoreFailure) -> Store {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        // GRDB 7 opens every write of a DatabasePool with BEGIN IMMEDIATE.
+        configuration.prepareDatabase { db in
+            // An acknowledged write survives a power loss.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            return Store(pool: try DatabasePool(path: path, configuration: configuration), path: path)
+        } catch {
+            throw StoreErrors.translate(error, path: path)
+        }
+    }
+
+    private func requireSchakelSchema(allowEmpty: Bool) throws(StoreFailure) {
+        let migrator = Schema.migrator
+        let verdict: StoreFailure? = try read { db in
+            let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+            if applicationID != Schema.applicationID {
+                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+                return allowEmpty && tables == 0 ? nil : .notASchakelDatabase(path: path)
+            }
+            return try migrator.hasBeenSuperseded(db) ? .newerSchema(path: path) : nil
+        }
+        if let verdict { throw verdict }
+    }
+
+    private func migrate() throws(StoreFailure) {
+        do {
+            try Schema.migrator.migrate(pool)
+        } catch {
+            throw StoreErrors.translate(error, path: path)
+        }
+    }
+
+    /// Runs a read, translating database errors into `StoreFailure`.
+    func read<T>(_ body: (Database) throws -> T) throws(StoreFailure) -> T {
+        do {
+            return try pool.read(body)
+        } catch {
+            throw StoreErrors.translate(error, path: path)
+        }
+    }
+
+    /// Runs one immediate write transaction, translating database errors into `StoreFailure`.
+    func write<T>(_ body: (Database) throws -> T) throws(StoreFailure) -> T {
+        do {
+            return try pool.write(body)
+        } catch {
+            throw StoreErrors.translate(error, path: path)
+        }
+    }
+
+    /// A value stored in the settings table.
+    func setting(_ key: String) throws(StoreFailure) -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key]) }
+    }
+}
+
+/// Checks made on the file before SQLite sees it, so the message names the real problem.
+enum FileCheck {
+    private static let sqliteHeader = Array("SQLite format 3\u{0}".utf8)
+
+    static func requireReadableDatabaseFile(at path: String) throws(StoreFailure) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing(path: path) }
+        guard !isDirectory.boolValue, let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(path: path) }
+        defer { try? handle.close() }
+        let header: Data
+        do {
+            header = try handle.read(upToCount: sqliteHeader.count) ?? Data()
+        } catch {
+            throw .unreadable(path: path)
+        }
+        if header.isEmpty { throw .notASchakelDatabase(path: path) }
+        guard Array(header) == sqliteHeader else { throw .notADatabase(path: path) }
+    }
+}
+
+enum StoreErrors {
+    static func translate(_ error: any Error, path: String) -> StoreFailure {
+        if let failure = error as? StoreFailure { return failure }
+        guard let dbError = error as? DatabaseError else { return .other(String(describing: error)) }
+        switch dbError.resultCode {
+        case .SQLITE_NOTADB: return .notADatabase(path: path)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY: return .unreadable(path: path)
+        default: return .other(dbError.message ?? dbError.description)
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import GRDB
+import SchakelCore
+
+extension Store {
+    /// The active user with this login. Unknown and inactive logins are refused with a reason.
+    public func user(login: String) throws(StoreFailure) -> User {
+        let row = try read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT u.id, u.login, u.display_name, u.role, u.active, m.id AS m_id, m.name AS m_name
+                FROM app_user u LEFT JOIN municipality m ON m.id = u.municipality_id
+                WHERE u.login = ?
+                """, arguments: [login])
+        }
+        guard let row else { throw .unknownUser(login: login) }
+        guard row["active"] as Bool else { throw .inactiveUser(login: login) }
+        guard let role = Role(rawValue: row["role"]) else { throw .other("onbekende rol voor \(login)") }
+        let municipality: Municipality? = (row["m_id"] as Int64?).map { Municipality(id: $0, name: row["m_name"]) }
+        return User(id: row["id"], login: row["login"], displayName: row["display_name"], role: role, municipality: municipality)
+    }
+}

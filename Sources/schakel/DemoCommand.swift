@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import SchakelCore
+import SchakelStore
+
+/// `schakel demo`: creates (or reuses) a demo database with fictional data and opens it.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Maak (of hergebruik) een demodatabase met fictieve gegevens en open die."
+    )
+
+    @Option(name: .customLong("db"), help: "Pad van de demodatabase (standaard in ~/.local/share/schakel).")
+    var databasePath: String?
+
+    @Option(name: .customLong("als"), help: "Open de demo als deze gebruiker (bijvoorbeeld pm.kmt).")
+    var login: String = Store.demoLogin
+
+    @Option(name: .customLong("vandaag"), help: "Doe alsof het deze datum is (JJJJ-MM-DD); voor demonstraties en tests.")
+    var today: String?
+
+    @Flag(name: .customLong("alleen-aanmaken"), help: "Maak de demodatabase en stop, zonder het scherm te openen.")
+    var createOnly = false
+
+    func validate() throws {
+        if let today, CivilDate(iso: today) == nil {
+            throw ValidationError("--vandaag verwacht een datum als 2026-11-24, niet '\(today)'.")
+        }
+    }
+
+    func run() throws {
+        let path = databasePath ?? Self.defaultPath()
+        try Startup.exitOnFailure {
+            let resources = try Resources.load()
+            let now = today.flatMap(CivilDate.init(iso:)).map { LocalDateTime(date: $0, hour: 12, minute: 0) }
+                ?? SystemClock().now()
+            let (store, created) = try Store.openDemo(path: path, today: now, calendar: resources.calendar)
+            print("Demodatabase: \(path) (\(created ? "nieuw aangemaakt" : "bestaand, hergebruikt"))")
+            let user = try store.user(login: login)
+            return Session(store: store, user: user, resources: resources, today: now.date, isDemo: true)
+        }.run(interface: !createOnly)
+    }
+
+    static func defaultPath() -> String {
+        let environment = ProcessInfo.processInfo.environment
+        let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+        return base + "/schakel/demo.sqlite"
+    }
+}

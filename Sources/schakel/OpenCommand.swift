@@ -1,0 +1,23 @@
+import ArgumentParser
+import SchakelStore
+
+/// `schakel --db PATH`: opens a real database as the logged-in user.
+struct OpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open",
+        abstract: "Open een Schakel-database als de ingelogde gebruiker."
+    )
+
+    @Option(name: .customLong("db"), help: "Pad naar de Schakel-database.")
+    var databasePath: String
+
+    func run() throws {
+        try Startup.exitOnFailure {
+            let resources = try Resources.load()
+            let store = try Store.open(path: databasePath)
+            let login = try LoginIdentity.current()
+            let user = try store.user(login: login)
+            return Session(store: store, user: user, resources: resources, today: SystemClock().now().date, isDemo: false)
+        }.runInterface()
+    }
+}

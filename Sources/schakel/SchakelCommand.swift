@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct SchakelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schakel",
+        abstract: "Schakel: casusregistratie voor de aanpak van mensenhandel in Twente.",
+        subcommands: [OpenCommand.self, DemoCommand.self],
+        defaultSubcommand: OpenCommand.self
+    )
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import CursesTerminal
+import Foundation
+import SchakelApp
+import SchakelCore
+import SchakelStore
+
+/// Everything prepared for one user's session: opened, checked, ready for the terminal.
+struct Session {
+    let store: Store
+    let user: User
+    let resources: Resources
+    let today: CivilDate
+    let isDemo: Bool
+
+    func run(interface: Bool) throws {
+        if interface { try runInterface() }
+    }
+
+    /// Takes over the terminal, runs the loop, and always gives the terminal back.
+    func runInterface() throws {
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal.start()
+        } catch {
+            FileHandle.standardError.write(Data("schakel: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        defer { terminal.stop() }
+        let context = AppContext(user: user, today: today, calendar: resources.calendar, workflow: resources.workflow,
+                                 helpLines: resources.helpLines, isDemo: isDemo)
+        let program = Program(state: AppState(context: context, size: terminal.size), terminal: terminal, signals: store)
+        program.run()
+        if let signal = program.terminationSignal {
+            terminal.stop()
+            throw ExitCode(128 + signal)
+        }
+    }
+}
