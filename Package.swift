@@ -36,7 +36,7 @@ let package = Package(
         .testTarget(name: "MeldrouteTests", dependencies: ["Meldroute"]),
         .testTarget(name: "SchakelCoreTests", dependencies: ["SchakelCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
-        .testTarget(name: "SchakelStoreTests", dependencies: ["SchakelStore", "SchakelCore"]),
+        .testTarget(name: "SchakelStoreTests", dependencies: ["SchakelStore", "SchakelCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SchakelAppTests", dependencies: ["SchakelApp", "TerminalKit", "SchakelCore", "Meldroute"]),
         .testTarget(name: "EndToEndTests", dependencies: ["schakel"]),
     ]

@@ -6,6 +6,9 @@ public enum Role: String, CaseIterable, Hashable, Sendable {
     case processSupporter = "procesondersteuner"
     case administrator = "beheerder"
 
+    /// For tight places such as the header.
+    public var shortLabel: String { self == .designatedOfficer ? "AF" : label }
+
     public var label: String {
         switch self {
         case .designatedOfficer: return "aandachtsfunctionaris"

@@ -13,7 +13,7 @@ public struct Holiday: Hashable, Sendable {
 /// not a generally recognised holiday, not a day equalised to one by Royal Decree, and not a
 /// local closing day. The fixed and Easter-based holidays are computed; equalised and local
 /// days are data, passed in.
-public struct WorkingDayCalendar: Sendable {
+public struct WorkingDayCalendar: Hashable, Sendable {
     private let extraDays: [CivilDate: String]
 
     /// `extraDays`: days equalised by Royal Decree and local closing days.

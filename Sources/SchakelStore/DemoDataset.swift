@@ -82,7 +82,7 @@ struct DemoDataset {
     private static func makeSignal(in municipality: Municipality, received: LocalDateTime, state: String,
                                    random: inout SplitMix64) -> Signal {
         var forms = ExploitationForms([random.pick([.sexual, .labour, .labour, .criminal, .criminal, .sexual, .organRemoval])])
-        if random.next(in: 1...5) == 1 { forms.insert(random.pick(ExploitationForm.allCases)) }
+        if random.next(in: 1...5) == 1 { forms.formUnion(ExploitationForms([random.pick(ExploitationForm.allCases)])) }
         let minor = forms.contains(.criminal) ? random.next(in: 1...2) == 1 : random.next(in: 1...8) == 1
         let acute = random.next(in: 1...7) == 1
         let source = random.pick(SignalSource.allCases)

@@ -22,7 +22,20 @@ public struct Grid: Hashable, Sendable {
         guard !clipped.isEmpty else { return }
         let blank = Cell(" ", style: style)
         for y in clipped.y..<clipped.maxY {
+            breakWideCharacter(at: clipped.x, y: y)
+            breakWideCharacter(at: clipped.maxX - 1, y: y)
             for x in clipped.x..<clipped.maxX { self[x, y] = blank }
+        }
+    }
+
+    /// Before column `x` is overwritten: a wide character that `x` is half of loses its other
+    /// half too, so the grid never holds half a character.
+    private mutating func breakWideCharacter(at x: Int, y: Int) {
+        if self[x, y].isContinuation, x > 0 {
+            self[x - 1, y] = Cell(" ", style: self[x - 1, y].style)
+        }
+        if x + 1 < size.width, self[x + 1, y].isContinuation {
+            self[x + 1, y] = Cell(" ", style: self[x + 1, y].style)
         }
     }
 
@@ -37,6 +50,7 @@ public struct Grid: Hashable, Sendable {
         if DisplaySanitizer.isPlainASCII(text) {
             for byte in text.utf8 {
                 guard column < limit else { break }
+                breakWideCharacter(at: column, y: y)
                 self[column, y] = Cell(String(UnicodeScalar(byte)), style: style)
                 column += 1
             }
@@ -51,11 +65,13 @@ public struct Grid: Hashable, Sendable {
                 glyph = "\u{25CC}" + glyph
                 width = 1
             }
+            breakWideCharacter(at: column, y: y)
             if width == 2 && column + 1 >= limit {
                 self[column, y] = Cell(" ", style: style)
                 column += 1
                 break
             }
+            if width == 2 { breakWideCharacter(at: column + 1, y: y) }
             self[column, y] = Cell(glyph, style: style)
             if width == 2 { self[column + 1, y] = .continuation(style) }
             column += width

@@ -28,7 +28,8 @@ public enum TextFitting {
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Line breaks are layout here, whether LF or CRLF; every other control stays visible.
+        for paragraph in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             var line = ""
             var lineWidth = 0
             for word in DisplaySanitizer.sanitize(String(paragraph)).split(separator: " ", omittingEmptySubsequences: false) {
@@ -54,6 +55,12 @@ public enum TextFitting {
             lines.append(line)
         }
         return lines
+    }
+
+    /// The text followed by spaces up to `width` display columns (unchanged when already wider).
+    public static func pad(_ text: String, toWidth width: Int) -> String {
+        let missing = width - DisplayWidth.of(text)
+        return missing > 0 ? text + String(repeating: " ", count: missing) : text
     }
 
     private static func fitHard(_ text: String, width: Int) -> String {

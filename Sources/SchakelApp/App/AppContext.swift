@@ -2,7 +2,7 @@ import Meldroute
 import SchakelCore
 
 /// What stays the same during a session: who is working, on which day, by which rules.
-public struct AppContext: Sendable {
+public struct AppContext: Hashable, Sendable {
     public let user: User
     public let today: CivilDate
     public let calendar: WorkingDayCalendar

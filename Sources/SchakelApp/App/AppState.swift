@@ -35,7 +35,7 @@ public struct StatusMessage: Hashable, Sendable {
 }
 
 /// Everything the screen shows. Changed only by `AppReducer.reduce`.
-public struct AppState: Sendable {
+public struct AppState: Hashable, Sendable {
     public let context: AppContext
     public var size: Size
     public var tab: Tab = .signals

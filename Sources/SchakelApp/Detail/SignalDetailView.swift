@@ -18,8 +18,11 @@ enum SignalDetailView {
         for (offset, line) in lines.dropFirst(scroll).prefix(body.height).enumerated() {
             grid.write(line.text, x: body.x + 1, y: body.y + offset, style: line.style, maxX: body.maxX - 1)
         }
-        if scroll + body.height < lines.count {
-            grid.write("▼ meer", in: Rect(x: body.maxX - 8, y: body.maxY - 1, width: 7, height: 1), style: .bold, alignment: .trailing)
+        let more = [scroll > 0 ? "▲" : "", scroll + body.height < lines.count ? "▼" : ""].joined()
+        if !more.isEmpty {
+            let label = more + " meer "
+            let width = DisplayWidth.of(label)
+            grid.write(label, in: Rect(x: title.maxX - width, y: title.y, width: width, height: 1), style: Style([.bold, .underline]))
         }
     }
 
@@ -36,7 +39,7 @@ enum SignalDetailView {
             let wrapped = TextFitting.wrap(value.isEmpty ? "—" : value, width: max(10, width - labelWidth - 1))
             for (index, part) in wrapped.enumerated() {
                 let prefix = index == 0 ? label + ":" : ""
-                lines.append(Line(text: prefix.padding(toLength: labelWidth + 1, withPad: " ", startingAt: 0) + part, style: style))
+                lines.append(Line(text: TextFitting.pad(prefix, toWidth: labelWidth + 1) + part, style: style))
             }
         }
         func heading(_ text: String) {
@@ -66,7 +69,7 @@ enum SignalDetailView {
         if detail.persons.isEmpty { lines.append(Line(text: "Geen personen vastgelegd.")) }
         for person in detail.persons {
             let year = person.birthYear.map(String.init) ?? "----"
-            lines.append(Line(text: "\(person.initials.padding(toLength: 6, withPad: " ", startingAt: 0)) \(year)  \(person.role.label): \(person.fullName)"))
+            lines.append(Line(text: "\(TextFitting.pad(person.initials, toWidth: 6)) \(year)  \(person.role.label): \(person.fullName)"))
         }
         heading("Beschrijving")
         for part in TextFitting.wrap(detail.description, width: max(10, width)) { lines.append(Line(text: part)) }

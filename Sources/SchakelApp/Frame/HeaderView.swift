@@ -14,8 +14,15 @@ enum HeaderView {
         grid.write(right, in: Rect(x: rect.maxX - rightWidth, y: rect.y, width: rightWidth, height: 1), style: bar)
         let user = context.user
         let nameEnd = grid.write(" Schakel", x: rect.x, y: rect.y, style: bar.adding(.bold))
-        let who = " │ \(user.displayName) · \(user.role.label) · \(user.workplace)"
-        grid.write(TextFitting.fit(who, width: rect.maxX - rightWidth - nameEnd - 1), x: nameEnd, y: rect.y, style: bar)
+        let room = rect.maxX - rightWidth - nameEnd - 1
+        // The workplace matters more than the spelled-out role: shorten the role first.
+        let candidates = [
+            " │ \(user.displayName) · \(user.role.label) · \(user.workplace)",
+            " │ \(user.displayName) · \(user.role.shortLabel) · \(user.workplace)",
+            " │ \(user.login) · \(user.role.shortLabel) · \(user.workplace)",
+        ]
+        let who = candidates.first { DisplayWidth.of($0) <= room } ?? candidates[2]
+        grid.write(TextFitting.fit(who, width: room), x: nameEnd, y: rect.y, style: bar)
     }
 }
 

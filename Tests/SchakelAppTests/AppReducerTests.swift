@@ -1,0 +1,184 @@
+import SchakelCore
+import Testing
+import TerminalKit
+@testable import SchakelApp
+
+@Suite struct AppReducerTests {
+    let rows = Fixtures.signals(250)
+    var fake: FakeSignals { FakeSignals(rows) }
+
+    /// Feeds the action and runs the effects against the fake, as the program does.
+    func run(_ state: inout AppState, _ action: AppAction, on signals: FakeSignals) {
+        var queue = [action]
+        while !queue.isEmpty {
+            for effect in AppReducer.reduce(&state, queue.removeFirst()) {
+                switch effect {
+                case .loadInboxPage(let request, let limit):
+                    queue.append(.inboxPageLoaded(request, signals.inboxPage(request, limit: limit)))
+                case .loadSignalDetail(let id):
+                    queue.append(.signalDetailLoaded(try! signals.signalDetail(id: id, for: Fixtures.af)))
+                case .repaintScreen:
+                    break
+                }
+            }
+        }
+    }
+
+    @Test func startingAsksForTheFirstPageOnly() {
+        var state = Fixtures.state()
+        let before = state
+        #expect(AppReducer.reduce(&state, .started) == [.loadInboxPage(.first, limit: InboxState.pageSize)])
+        #expect(state == before)
+    }
+
+    @Test func theFirstPageFillsTheInboxWithDeadlines() {
+        var state = Fixtures.state()
+        let page = fake.inboxPage(.first, limit: 100)
+        let effects = AppReducer.reduce(&state, .inboxPageLoaded(.first, page))
+        var expected = Fixtures.state()
+        expected.inbox.rows = page.rows.map {
+            InboxRow(signal: $0, deadline: ContactDeadline.of($0, today: Fixtures.today, calendar: WorkingDayCalendar()))
+        }
+        expected.inbox.isLoaded = true
+        expected.inbox.hasOlder = true
+        #expect(effects == [])
+        #expect(state == expected)
+        #expect(state.inbox.rows[0].deadline == .workingDaysLeft(3))
+        #expect(state.inbox.rows[6].deadline == .workingDaysLeft(-1))
+        #expect(state.inbox.rows[1].deadline == .notApplicable)
+    }
+
+    @Test func movingDownAndUpChangesOnlyTheSelection() {
+        var state = Fixtures.state()
+        run(&state, .started, on: fake)
+        var expected = state
+        #expect(AppReducer.reduce(&state, .keyPressed(.character("j"))) == [])
+        expected.inbox.selected = 1
+        #expect(state == expected)
+        #expect(AppReducer.reduce(&state, .keyPressed(.up)) == [])
+        expected.inbox.selected = 0
+        #expect(state == expected)
+        #expect(AppReducer.reduce(&state, .keyPressed(.up)) == [])
+        #expect(state == expected)
+    }
+
+    @Test func pageDownScrollsAScreenful() {
+        var state = Fixtures.state()
+        run(&state, .started, on: fake)
+        let visible = FrameLayout(size: state.size).inboxVisibleRows
+        #expect(AppReducer.reduce(&state, .keyPressed(.pageDown)) == [])
+        #expect(state.inbox.selected == visible)
+        #expect(state.inbox.top == 1)
+    }
+
+    @Test func nearingTheEndOfTheWindowFetchesTheNextPageByKey() {
+        var state = Fixtures.state()
+        run(&state, .started, on: fake)
+        // A screenful (20 rows at 80×24) before the last of the 100 rows held.
+        state.inbox.selected = 78
+        #expect(AppReducer.reduce(&state, .keyPressed(.down)) == [])
+        let effects = AppReducer.reduce(&state, .keyPressed(.down))
+        #expect(effects == [.loadInboxPage(.after(rows[99].key), limit: InboxState.pageSize)])
+    }
+
+    @Test func scrollingThroughEverythingVisitsEveryRowInOrderWithABoundedWindow() {
+        var state = Fixtures.state()
+        let signals = fake
+        run(&state, .started, on: signals)
+        var seen: [Int64] = []
+        for _ in 0..<rows.count {
+            seen.append(state.inbox.selectedRow!.signal.id)
+            #expect(state.inbox.rows.count <= InboxState.capacity)
+            run(&state, .keyPressed(.down), on: signals)
+        }
+        #expect(seen == rows.map(\.id))
+        for _ in 0..<rows.count { run(&state, .keyPressed(.up), on: signals) }
+        #expect(state.inbox.selectedRow?.signal.id == rows[0].id)
+        #expect(!signals.requests.contains(.last))
+    }
+
+    @Test func endAndHomeJumpByKeyNotByWalking() {
+        var state = Fixtures.state()
+        let signals = fake
+        run(&state, .started, on: signals)
+        run(&state, .keyPressed(.end), on: signals)
+        #expect(state.inbox.selectedRow?.signal.id == rows.last?.id)
+        run(&state, .keyPressed(.home), on: signals)
+        #expect(state.inbox.selectedRow?.signal.id == rows.first?.id)
+        #expect(signals.requests == [.first, .last, .first])
+    }
+
+    @Test func enterOpensTheSelectedSignalAndEscapeReturns() {
+        var state = Fixtures.state()
+        run(&state, .started, on: fake)
+        _ = AppReducer.reduce(&state, .keyPressed(.down))
+        #expect(AppReducer.reduce(&state, .keyPressed(.enter)) == [.loadSignalDetail(id: rows[1].id)])
+        _ = AppReducer.reduce(&state, .signalDetailLoaded(Fixtures.detail()))
+        #expect(state.detail == SignalDetailState(detail: Fixtures.detail()))
+        _ = AppReducer.reduce(&state, .keyPressed(.escape))
+        #expect(state.detail == nil)
+        #expect(state.inbox.selected == 1)
+        #expect(state.isRunning)
+    }
+
+    @Test func aSignalThatCannotBeOpenedSaysSoInTheStatusLine() {
+        var state = Fixtures.state()
+        _ = AppReducer.reduce(&state, .signalDetailLoaded(nil))
+        #expect(state.detail == nil)
+        #expect(state.status == StatusMessage("Dit signaal bestaat niet (meer) of u heeft er geen toegang toe.", isError: true))
+    }
+
+    @Test func qInTheDetailReturnsAndQInTheListQuits() {
+        var state = Fixtures.state()
+        _ = AppReducer.reduce(&state, .signalDetailLoaded(Fixtures.detail()))
+        _ = AppReducer.reduce(&state, .keyPressed(.character("q")))
+        #expect(state.detail == nil && state.isRunning)
+        _ = AppReducer.reduce(&state, .keyPressed(.character("q")))
+        #expect(!state.isRunning)
+    }
+
+    @Test func helpOpensWithQuestionMarkAndSwallowsKeysUntilClosed() {
+        var state = Fixtures.state()
+        run(&state, .started, on: fake)
+        _ = AppReducer.reduce(&state, .keyPressed(.character("?")))
+        #expect(state.isShowingHelp)
+        _ = AppReducer.reduce(&state, .keyPressed(.down))
+        #expect(state.inbox.selected == 0)
+        _ = AppReducer.reduce(&state, .keyPressed(.escape))
+        #expect(!state.isShowingHelp)
+    }
+
+    @Test func numberKeysSwitchTabsAndControlLRepaints() {
+        var state = Fixtures.state()
+        _ = AppReducer.reduce(&state, .keyPressed(.character("3")))
+        #expect(state.tab == .meetings)
+        _ = AppReducer.reduce(&state, .keyPressed(.character("9")))
+        #expect(state.tab == .meetings)
+        #expect(AppReducer.reduce(&state, .keyPressed(.control("l"))) == [.repaintScreen])
+    }
+
+    @Test func terminationEndsTheLoop() {
+        var state = Fixtures.state()
+        _ = AppReducer.reduce(&state, .terminationRequested)
+        #expect(!state.isRunning)
+    }
+
+    @Test func shrinkingTheTerminalKeepsTheSelectionVisible() {
+        var state = Fixtures.state(Size(width: 120, height: 40))
+        run(&state, .started, on: fake)
+        state.inbox.selected = 30
+        _ = AppReducer.reduce(&state, .terminalResized(Size(width: 80, height: 24)))
+        let visible = FrameLayout(size: state.size).inboxVisibleRows
+        #expect(state.inbox.top <= 30 && 30 < state.inbox.top + visible)
+    }
+
+    @Test func detailScrollingStopsAtTheEnd() {
+        var state = Fixtures.state(Size(width: 60, height: 16))
+        _ = AppReducer.reduce(&state, .signalDetailLoaded(Fixtures.detail()))
+        for _ in 0..<100 { _ = AppReducer.reduce(&state, .keyPressed(.down)) }
+        let bottom = state.detail!.scroll
+        #expect(bottom > 0)
+        _ = AppReducer.reduce(&state, .keyPressed(.up))
+        #expect(state.detail!.scroll == bottom - 1)
+    }
+}

@@ -1,0 +1,109 @@
+import Meldroute
+import SchakelCore
+import TerminalKit
+@testable import SchakelApp
+
+/// Fixed data for screen and reducer tests.
+enum Fixtures {
+    static let today = CivilDate(iso: "2026-11-24")!
+    static let enschede = Municipality.twente.first { $0.name == "Enschede" }!
+
+    static let workflow = WorkflowDefinition(name: "gemeentelijke-meldroute", label: "Gemeentelijke meldroute", states: [
+        StateDefinition(id: "gemeld", label: "Gemeld", isTerminal: false),
+        StateDefinition(id: "contact", label: "Contact", isTerminal: false),
+        StateDefinition(id: "onderzoek", label: "Onderzoek", isTerminal: false),
+        StateDefinition(id: "beslismoment", label: "Beslismoment", isTerminal: false),
+        StateDefinition(id: "doorgezet", label: "Doorgezet", isTerminal: true),
+        StateDefinition(id: "afgesloten", label: "Afgesloten", isTerminal: true),
+    ])
+
+    static let af = User(id: 1, login: "af.enschede", displayName: "Anouk Veldkamp (demo)", role: .designatedOfficer,
+                         municipality: enschede)
+
+    static func context(user: User = af) -> AppContext {
+        AppContext(user: user, today: today, calendar: WorkingDayCalendar(), workflow: workflow,
+                   helpLines: ["Overal", "  ?   deze hulp", "  q   stoppen"], isDemo: true)
+    }
+
+    static func state(_ size: Size = Size(width: 80, height: 24)) -> AppState {
+        AppState(context: context(), size: size)
+    }
+
+    /// `count` signals, newest first, one received every calendar day back from today.
+    static func signals(_ count: Int, startingAt first: Int = 0) -> [SignalSummary] {
+        let states = ["gemeld", "contact", "onderzoek", "beslismoment", "doorgezet", "afgesloten", "gemeld"]
+        let forms: [ExploitationForms] = [[.sexual], [.labour], [.criminal, .labour], [.organRemoval], [.sexual, .criminal]]
+        let places = ["Enschede", "Hof van Twente", "Rijssen-Holten", "Hengelo"]
+        return (first..<(first + count)).map { index in
+            let date = today.adding(days: -index)
+            let id = Int64(10_000 - index)
+            return SignalSummary(
+                id: id, key: InboxKey(receivedAt: date.iso + "T09:00:00Z", id: id),
+                code: "S2026-" + String(9000 - index), receivedAt: LocalDateTime(date: date, hour: 10, minute: 0),
+                municipality: places[index % places.count], forms: forms[index % forms.count],
+                state: states[index % states.count], acute: index % 5 == 0, minorInvolved: index % 7 == 3)
+        }
+    }
+
+    static func detail() -> SignalDetail {
+        SignalDetail(
+            summary: signals(1)[0], source: .email, reporterType: .municipalEmployee,
+            reporterName: "J. de Boer (fictief)", reporterOrganisation: "Wijkteam gemeente Enschede",
+            location: "nagelstudio, Enschede",
+            description: "Een inwoner meldt dat een kennis in een nagelstudio werkt voor kost en inwoning.\r\nVan:\tmelder",
+            persons: [
+                InvolvedPerson(initials: "Z.Ç.", birthYear: 2009, role: .presumedVictim, fullName: "Zoë Çelik"),
+                InvolvedPerson(initials: "伟.李.", birthYear: 1980, role: .suspect, fullName: "伟 李"),
+            ])
+    }
+}
+
+/// An in-memory inbox over fixed rows, paging by key like the store.
+final class FakeSignals: SignalReading, @unchecked Sendable {
+    let rows: [SignalSummary]
+    var requests: [InboxPageRequest] = []
+
+    init(_ rows: [SignalSummary]) { self.rows = rows }
+
+    func inboxPage(_ request: InboxPageRequest, limit: Int) -> InboxPage {
+        requests.append(request)
+        switch request {
+        case .first:
+            return InboxPage(rows: Array(rows.prefix(limit)), hasMore: rows.count > limit)
+        case .last:
+            return InboxPage(rows: Array(rows.suffix(limit)), hasMore: rows.count > limit)
+        case .after(let key):
+            let rest = rows.drop { $0.key != key }.dropFirst()
+            return InboxPage(rows: Array(rest.prefix(limit)), hasMore: rest.count > limit)
+        case .before(let key):
+            let earlier = rows.prefix { $0.key != key }
+            return InboxPage(rows: Array(earlier.suffix(limit)), hasMore: earlier.count > limit)
+        }
+    }
+
+    func inboxPage(_ request: InboxPageRequest, limit: Int, for user: User) throws -> InboxPage {
+        inboxPage(request, limit: limit)
+    }
+
+    func signalDetail(id: Int64, for user: User) throws -> SignalDetail? {
+        rows.contains { $0.id == id } ? Fixtures.detail() : nil
+    }
+}
+
+/// A terminal that replays scripted events and records what is drawn.
+final class ScriptedTerminal: TerminalBackend {
+    var size: Size
+    var events: [TerminalEvent]
+    var frames: [(runs: [Run], repaint: Bool)] = []
+
+    init(size: Size, events: [TerminalEvent]) {
+        self.size = size
+        self.events = events
+    }
+
+    func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
+        events.isEmpty ? .key(.character("q")) : events.removeFirst()
+    }
+
+    func present(_ runs: [Run], repaint: Bool) { frames.append((runs, repaint)) }
+}

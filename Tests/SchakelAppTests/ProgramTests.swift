@@ -1,0 +1,48 @@
+import SchakelCore
+import Testing
+import TerminalKit
+@testable import SchakelApp
+
+@Suite struct ProgramTests {
+    @Test func aKeyPressRedrawsOnlyWhatChanged() {
+        let terminal = ScriptedTerminal(size: Size(width: 80, height: 24), events: [.key(.down)])
+        let program = Program(state: Fixtures.state(), terminal: terminal, signals: FakeSignals(Fixtures.signals(50)))
+        program.run()
+        #expect(terminal.frames.count == 2)  // the first frame and the one after ↓; q changes nothing on screen
+        #expect(terminal.frames[0].repaint)
+        #expect(!terminal.frames[1].repaint)
+        let changedRows = Set(terminal.frames[1].runs.map(\.y))
+        #expect(changedRows == [3, 4])  // the row left and the row selected
+        #expect(!program.state.isRunning)
+        #expect(program.terminationSignal == nil)
+    }
+
+    @Test func resizeAndControlLRepaintTheWholeScreen() {
+        let terminal = ScriptedTerminal(size: Size(width: 80, height: 24),
+                                        events: [.resized(Size(width: 100, height: 30)), .key(.control("l"))])
+        let program = Program(state: Fixtures.state(), terminal: terminal, signals: FakeSignals(Fixtures.signals(5)))
+        program.run()
+        #expect(terminal.frames.map(\.repaint).prefix(3) == [true, true, true])
+        #expect(program.state.size == Size(width: 100, height: 30))
+    }
+
+    @Test func aTerminationSignalEndsTheProgramAndIsRemembered() {
+        let terminal = ScriptedTerminal(size: Size(width: 80, height: 24), events: [.terminationRequested(signal: 15)])
+        let program = Program(state: Fixtures.state(), terminal: terminal, signals: FakeSignals([]))
+        program.run()
+        #expect(program.terminationSignal == 15)
+        #expect(!program.state.isRunning)
+    }
+
+    @Test func aFailingStoreShowsADutchMessageInsteadOfCrashing() {
+        struct BrokenStore: SignalReading {
+            func inboxPage(_ request: InboxPageRequest, limit: Int, for user: User) throws -> InboxPage { throw StoreFailure.busy }
+            func signalDetail(id: Int64, for user: User) throws -> SignalDetail? { throw StoreFailure.busy }
+        }
+        let terminal = ScriptedTerminal(size: Size(width: 80, height: 24), events: [])
+        let program = Program(state: Fixtures.state(), terminal: terminal, signals: BrokenStore())
+        program.send(.started)
+        #expect(program.state.status == StatusMessage(
+            "Signalen laden mislukt. De database is bezet door een ander proces. Probeer het zo opnieuw.", isError: true))
+    }
+}
