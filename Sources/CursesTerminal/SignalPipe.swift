@@ -23,6 +23,12 @@ enum SignalPipe {
         signalPipeReadEnd = fds[0]
         signalPipeWriteEnd = fds[1]
         for number in [SIGTERM, SIGHUP, SIGINT] { signal(number, forwardSignal) }
+        // A signal mask is inherited across exec: a parent that blocked these (a thread pool, a
+        // multiplexer) would otherwise leave Schakel deaf to termination and resizes.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for number in [SIGTERM, SIGHUP, SIGINT, SIGWINCH] { sigaddset(&unblock, number) }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 
     /// The signal that arrived, if any.

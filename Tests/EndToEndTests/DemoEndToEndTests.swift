@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+/// The demo, as an officer would use it, in tmux.
+@Suite(.serialized) final class DemoEndToEndTests {
+    let directory: URL
+    var database: String { directory.appendingPathComponent("demo.sqlite").path }
+
+    init() throws {
+        directory = try Binary.temporaryDirectory()
+        #expect(FileManager.default.isExecutableFile(atPath: Binary.path), "build schakel first: \(Binary.path)")
+    }
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
+
+    func demoCommand(_ extra: String = "") -> String {
+        "\(Binary.path) demo --db \(database) --vandaag 2026-11-24 \(extra); echo EXIT=$?; sleep 60"
+    }
+
+    @Test func theInboxShowsSelectionMovesHelpOpensAndQExitsWithZero() throws {
+        let tmux = try Tmux(demoCommand())
+        let inbox = try tmux.waitFor("Termijn")
+        #expect(inbox.contains("[1 Signalen]"))
+        #expect(inbox.contains("Anouk Veldkamp (demo)"))
+        let codes = inbox.split(separator: "\n").compactMap { line in
+            line.hasPrefix("S2026-") || line.hasPrefix("S2025-") ? String(line.prefix(10)) : nil
+        }
+        #expect(codes.count >= 20)
+
+        // The selection moves: the second signal opens after one step down.
+        try tmux.send("j")
+        try tmux.send("Enter")
+        let detail = try tmux.waitFor("(alleen lezen)")
+        #expect(detail.contains("Signaal \(codes[1])"))
+        try tmux.send("Escape")
+        try tmux.waitFor("Termijn")
+
+        try tmux.send("?")
+        try tmux.waitFor("Hulp: sneltoetsen")
+        try tmux.send("Escape")
+        try tmux.waitFor("Enter openen")
+
+        try tmux.send("q")
+        let after = try tmux.waitFor("EXIT=")
+        #expect(after.contains("EXIT=0"))
+        // The terminal is back: what was printed before the interface is visible again.
+        #expect(after.contains("Demodatabase: \(database)"))
+    }
+
+    @Test(arguments: [("TERM", 143), ("HUP", 129), ("INT", 130)])
+    func aTerminationSignalRestoresTheTerminalAndExits(signal: String, status: Int) throws {
+        let tmux = try Tmux(demoCommand())
+        try tmux.waitFor("Termijn")
+        let pid = try tmux.programPID(named: "schakel")
+        #expect(!pid.isEmpty)
+        #expect(try Spawn.run(["kill", "-\(signal)", pid]).status == 0)
+        let after = try tmux.waitFor("EXIT=")
+        #expect(after.contains("EXIT=\(status)"))
+        #expect(after.contains("Demodatabase: \(database)"))
+    }
+
+    @Test func aTooSmallTerminalSaysSoAndRecoversOnResize() throws {
+        let tmux = try Tmux(demoCommand(), width: 50, height: 12)
+        try tmux.waitFor("Venster te klein")
+        try tmux.resize(width: 100, height: 30)
+        try tmux.waitFor("Termijn")
+        try tmux.send("q")
+        try tmux.waitFor("EXIT=0")
+    }
+
+    @Test func aMonochromeVT100TerminalWorks() throws {
+        let tmux = try Tmux("env TERM=vt100 " + demoCommand())
+        let screen = try tmux.waitFor("Termijn")
+        #expect(screen.contains("[1 Signalen]"))
+        try tmux.send("4")
+        try tmux.waitFor("nog niet gebouwd")
+        try tmux.send("q")
+        try tmux.waitFor("EXIT=0")
+    }
+}
