@@ -44,13 +44,11 @@ struct Resources {
 
     private static func text(_ name: String, in directory: URL) throws -> String {
         let url = directory.appendingPathComponent(name)
-        guard let data = fileManagerContents(url), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
             throw StartupFailure(description: "\(url.path) ontbreekt of is geen UTF-8-tekst.")
         }
         return text
     }
-
-    private static func fileManagerContents(_ url: URL) -> Data? { FileManager.default.contents(atPath: url.path) }
 }
 
 private extension Array where Element == String {

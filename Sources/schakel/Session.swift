@@ -32,8 +32,7 @@ struct Session {
         let program = Program(state: AppState(context: context, size: terminal.size), terminal: terminal, signals: store)
         program.run()
         if let signal = program.terminationSignal {
-            terminal.stop()
-            throw ExitCode(128 + signal)
+            throw ExitCode(128 + signal)  // the deferred stop() restores the terminal first
         }
     }
 }
