@@ -33,11 +33,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Figures against budgets: `swift run -c release schakel-benchmarks`. Not part of the tests.
+        .executableTarget(name: "schakel-benchmarks", dependencies: ["SchakelStore", "SchakelCore"],
+                          path: "Sources/SchakelBenchmarks"),
         .testTarget(name: "MeldrouteTests", dependencies: ["Meldroute"]),
         .testTarget(name: "SchakelCoreTests", dependencies: ["SchakelCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "SchakelStoreTests", dependencies: ["SchakelStore", "SchakelCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "SchakelAppTests", dependencies: ["SchakelApp", "TerminalKit", "SchakelCore", "Meldroute"]),
+        .testTarget(name: "SchakelAppTests", dependencies: ["SchakelApp", "TerminalKit", "SchakelCore", "Meldroute"],
+                    exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["schakel"]),
     ]
 )

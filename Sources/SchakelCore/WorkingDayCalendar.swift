@@ -15,13 +15,25 @@ public struct Holiday: Hashable, Sendable {
 /// days are data, passed in.
 public struct WorkingDayCalendar: Hashable, Sendable {
     private let extraDays: [CivilDate: String]
+    /// The statutory holidays of the years most dates fall in, computed once.
+    private let precomputed: [CivilDate: String]
+    private static let precomputedYears = 1970...2150
 
     /// `extraDays`: days equalised by Royal Decree and local closing days.
     public init(extraDays: [Holiday] = []) {
         var map: [CivilDate: String] = [:]
         for day in extraDays { map[day.date] = day.name }
         self.extraDays = map
+        precomputed = Self.statutoryHolidayTable
     }
+
+    private static let statutoryHolidayTable: [CivilDate: String] = {
+        var table: [CivilDate: String] = [:]
+        for year in precomputedYears {
+            for holiday in statutoryHolidays(in: year) { table[holiday.date] = holiday.name }
+        }
+        return table
+    }()
 
     /// The statutory holidays of `year` (Algemene termijnenwet art. 3 lid 1), in date order.
     public static func statutoryHolidays(in year: Int) -> [Holiday] {
@@ -60,8 +72,13 @@ public struct WorkingDayCalendar: Hashable, Sendable {
     /// The name of the holiday or extra day on `date`, if it is one.
     public func holidayName(on date: CivilDate) -> String? {
         if let name = extraDays[date] { return name }
+        if Self.precomputedYears.contains(date.year) { return precomputed[date] }
         return Self.statutoryHolidays(in: date.year).first { $0.date == date }?.name
     }
+
+    // Two calendars differ only in their extra days; the statutory table is the same for all.
+    public static func == (lhs: WorkingDayCalendar, rhs: WorkingDayCalendar) -> Bool { lhs.extraDays == rhs.extraDays }
+    public func hash(into hasher: inout Hasher) { hasher.combine(extraDays) }
 
     public func isWorkingDay(_ date: CivilDate) -> Bool {
         !date.isWeekend && holidayName(on: date) == nil

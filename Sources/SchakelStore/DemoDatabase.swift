@@ -32,34 +32,8 @@ extension DemoDataset {
                 INSERT INTO app_user (login, display_name, role, municipality_id) VALUES (?, ?, ?, ?)
                 """, arguments: [user.login, user.displayName, user.role.rawValue, user.municipality?.id])
         }
-        let insertSignal = try db.makeStatement(sql: """
-            INSERT INTO signal (code, received_at, source, reporter_type, reporter_name, reporter_organisation,
-                reporter_contact, municipality_id, forms, description, location, acute, minor_involved,
-                workflow, state, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'gemeentelijke-meldroute', ?, ?)
-            """)
-        let insertPerson = try db.makeStatement(sql: """
-            INSERT INTO person (pseudonym, initials, birth_year, given_name, family_name) VALUES (?, ?, ?, ?, ?)
-            """)
-        let link = try db.makeStatement(sql: "INSERT INTO signal_person (signal_id, person_id, role) VALUES (?, ?, ?)")
-        var personNumber = 0
-        for signal in signals {
-            let received = AmsterdamTime.utcText(from: signal.receivedAt)
-            try insertSignal.execute(arguments: [
-                signal.code, received, signal.source.rawValue, signal.reporterType.rawValue, signal.reporterName,
-                signal.reporterOrganisation, signal.reporterContact, signal.municipality.id, signal.forms.rawValue,
-                signal.description, signal.location, signal.acute, signal.minorInvolved, signal.state, received,
-            ])
-            let signalID = db.lastInsertedRowID
-            for person in signal.persons {
-                personNumber += 1
-                try insertPerson.execute(arguments: [
-                    "P-\(String(format: "%05d", personNumber))", person.initials, person.birthYear,
-                    person.givenName, person.familyName,
-                ])
-                try link.execute(arguments: [signalID, db.lastInsertedRowID, person.role.rawValue])
-            }
-        }
+        var inserter = try SignalInserter(db: db)
+        for signal in signals { try inserter.insert(signal) }
         try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, '1')", arguments: [Store.demoMarker])
     }
 }

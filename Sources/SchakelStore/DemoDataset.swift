@@ -59,18 +59,14 @@ struct DemoDataset {
             }
         }
         signals.sort { $0.receivedAt < $1.receivedAt }
-        var numberInYear: [Int: Int] = [:]
-        for index in signals.indices {
-            let year = signals[index].receivedAt.date.year
-            numberInYear[year, default: 0] += 1
-            signals[index].code = "S\(year)-" + String(repeating: "0", count: 4 - String(numberInYear[year]!).count) + String(numberInYear[year]!)
-        }
+        var codes = SignalCodes()
+        for index in signals.indices { signals[index].code = codes.next(receivedIn: signals[index].receivedAt.date.year) }
         return DemoDataset(users: makeUsers(), signals: signals)
     }
 
     private static let extraSignalCount = ["Enschede": 60, "Hengelo": 24, "Almelo": 20, "Oldenzaal": 8, "Hof van Twente": 6]
 
-    private static func state(forAge age: Int, random: inout SplitMix64) -> String {
+    static func state(forAge age: Int, random: inout SplitMix64) -> String {
         switch age {
         case ...3: return random.pick(["gemeld", "gemeld", "contact"])
         case 4...12: return random.pick(["gemeld", "contact", "contact", "onderzoek"])
@@ -79,7 +75,7 @@ struct DemoDataset {
         }
     }
 
-    private static func makeSignal(in municipality: Municipality, received: LocalDateTime, state: String,
+    static func makeSignal(in municipality: Municipality, received: LocalDateTime, state: String,
                                    random: inout SplitMix64) -> Signal {
         var forms = ExploitationForms([random.pick([.sexual, .labour, .labour, .criminal, .criminal, .sexual, .organRemoval])])
         if random.next(in: 1...5) == 1 { forms.formUnion(ExploitationForms([random.pick(ExploitationForm.allCases)])) }

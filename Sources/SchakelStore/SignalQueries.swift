@@ -4,46 +4,12 @@ import SchakelCore
 extension Store: SignalReading {
     /// One page of the inbox in newest-first order, found by key through an index.
     public func inboxPage(_ request: InboxPageRequest, limit: Int, for user: User) throws -> InboxPage {
-        var conditions: [String] = []
-        var arguments: StatementArguments = []
-        switch AccessPolicy.signalScope(for: user) {
-        case .none:
+        guard let query = InboxQuery.make(request, limit: limit, scope: AccessPolicy.signalScope(for: user)) else {
             return InboxPage(rows: [], hasMore: false)
-        case .municipality(let id):
-            conditions.append("s.municipality_id = ?")
-            arguments += [id]
-        case .region:
-            break
         }
-        // Pages are fetched in the direction of travel and put back in newest-first order.
-        let newestFirst: Bool
-        switch request {
-        case .first:
-            newestFirst = true
-        case .last:
-            newestFirst = false
-        case .after(let key):
-            newestFirst = true
-            conditions.append("(s.received_at, s.id) < (?, ?)")
-            arguments += [key.receivedAt, key.id]
-        case .before(let key):
-            newestFirst = false
-            conditions.append("(s.received_at, s.id) > (?, ?)")
-            arguments += [key.receivedAt, key.id]
-        }
-        let order = newestFirst ? "DESC" : "ASC"
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        arguments += [limit + 1]
-        let sql = """
-            SELECT s.id, s.code, s.received_at, m.name AS municipality, s.forms, s.state, s.acute, s.minor_involved
-            FROM signal s JOIN municipality m ON m.id = s.municipality_id
-            \(whereClause)
-            ORDER BY s.received_at \(order), s.id \(order)
-            LIMIT ?
-            """
-        let fetched = try read { db in try Row.fetchAll(db, sql: sql, arguments: arguments) }
+        let fetched = try read { db in try Row.fetchAll(db, sql: query.sql, arguments: query.arguments) }
         var rows = try fetched.prefix(limit).map(Self.summary(from:))
-        if !newestFirst { rows.reverse() }
+        if !query.newestFirst { rows.reverse() }
         return InboxPage(rows: rows, hasMore: fetched.count > limit)
     }
 

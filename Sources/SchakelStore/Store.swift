@@ -132,3 +132,12 @@ enum StoreErrors {
         }
     }
 }
+
+extension Store {
+    /// The `detail` lines of SQLite's `EXPLAIN QUERY PLAN` for a query: how it will find its rows.
+    func queryPlan(sql: String, arguments: StatementArguments) throws(StoreFailure) -> [String] {
+        try read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] }
+        }
+    }
+}

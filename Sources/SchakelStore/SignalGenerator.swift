@@ -1,0 +1,56 @@
+import SchakelCore
+
+/// Many fictional signals at once, for benchmarks and load tests: the demo's kind of content,
+/// spread over the last years and over the municipalities roughly by population.
+public enum SignalGenerator {
+    /// Signals per transaction: small enough that other processes are never kept waiting long.
+    static let batchSize = 5_000
+
+    /// Adds `count` signals received in the `years` before `today`, numbered after the codes
+    /// already stored. Deterministic for a given seed and day.
+    public static func addSignals(_ count: Int, to store: Store, today: LocalDateTime, calendar: WorkingDayCalendar,
+                                  years: Int = 5, seed: UInt64 = 1) throws(StoreFailure) {
+        var random = SplitMix64(seed: seed)
+        let workingDaysBack = max(1, years * 255)
+        // The working days back from today, stepped once rather than per signal.
+        var workingDays = [today.date]
+        while workingDays.count <= workingDaysBack {
+            workingDays.append(calendar.addWorkingDays(-1, to: workingDays[workingDays.count - 1]))
+        }
+        var signals: [DemoDataset.Signal] = []
+        signals.reserveCapacity(count)
+        for _ in 0..<count {
+            let age = random.next(in: 0...workingDaysBack)
+            let received = LocalDateTime(date: workingDays[age], hour: random.next(in: 7...19), minute: random.next(in: 0...59))
+            let municipality = pickMunicipality(&random)
+            let state = DemoDataset.state(forAge: age, random: &random)
+            signals.append(DemoDataset.makeSignal(in: municipality, received: received, state: state, random: &random))
+        }
+        signals.sort { $0.receivedAt < $1.receivedAt }
+        var start = 0
+        while start < signals.count {
+            let batch = signals[start..<min(start + batchSize, signals.count)]
+            try store.write { db in
+                var codes = try SignalCodes.continuing(in: db)
+                var inserter = try SignalInserter(db: db)
+                for var signal in batch {
+                    signal.code = codes.next(receivedIn: signal.receivedAt.date.year)
+                    try inserter.insert(signal)
+                }
+            }
+            start += batchSize
+        }
+    }
+
+    /// Approximate inhabitants in thousands, as weights (same order as `Municipality.twente`).
+    private static let populationWeights = [74, 24, 27, 160, 25, 36, 88, 35, 23, 33, 38, 21, 34, 25]
+
+    private static func pickMunicipality(_ random: inout SplitMix64) -> Municipality {
+        var ticket = random.next(in: 0...(populationWeights.reduce(0, +) - 1))
+        for (municipality, weight) in zip(Municipality.twente, populationWeights) {
+            if ticket < weight { return municipality }
+            ticket -= weight
+        }
+        return Municipality.twente[0]
+    }
+}
