@@ -16,16 +16,16 @@ let package = Package(
         // Pure workflow state-machine library.
         .target(name: "Meldroute", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Domain types, access policy, working-day calendar. Pure.
-        .target(name: "SchakelCore", dependencies: ["Meldroute", .product(name: "Yams", package: "Yams")]),
+        .target(name: "SchakelCore", dependencies: ["Meldroute"]),
         // The only target that imports GRDB.
-        .target(name: "SchakelStore", dependencies: ["SchakelCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "SchakelStore", dependencies: ["SchakelCore", "Meldroute", .product(name: "GRDB", package: "GRDB.swift")]),
         // Cells, grid, display width, sanitiser, layout, widgets, keys. Pure.
         .target(name: "TerminalKit"),
         // The system ncursesw library; only CursesTerminal imports it.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalKit"]),
         // State, actions, reduce, views, and the loop over injected terminal and store.
-        .target(name: "SchakelApp", dependencies: ["TerminalKit", "SchakelCore"]),
+        .target(name: "SchakelApp", dependencies: ["TerminalKit", "SchakelCore", "Meldroute"]),
         .executableTarget(
             name: "schakel",
             dependencies: [
@@ -34,14 +34,14 @@ let package = Package(
             ]
         ),
         // Figures against budgets: `swift run -c release schakel-benchmarks`. Not part of the tests.
-        .executableTarget(name: "schakel-benchmarks", dependencies: ["SchakelStore", "SchakelCore"],
+        .executableTarget(name: "schakel-benchmarks", dependencies: ["SchakelStore", "SchakelCore", "Meldroute"],
                           path: "Sources/SchakelBenchmarks"),
         .testTarget(name: "MeldrouteTests", dependencies: ["Meldroute"]),
         .testTarget(name: "SchakelCoreTests", dependencies: ["SchakelCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
-        .testTarget(name: "SchakelStoreTests", dependencies: ["SchakelStore", "SchakelCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "SchakelStoreTests", dependencies: ["SchakelStore", "SchakelCore", "Meldroute", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SchakelAppTests", dependencies: ["SchakelApp", "TerminalKit", "SchakelCore", "Meldroute"],
                     exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["schakel"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["schakel"], exclude: ["Snapshots"]),
     ]
 )

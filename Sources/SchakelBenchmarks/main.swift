@@ -8,6 +8,7 @@
 import Foundation
 import SchakelCore
 import SchakelStore
+import Meldroute
 
 let signalCount = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 100_000
 let pageSize = 100

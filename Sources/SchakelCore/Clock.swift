@@ -1,3 +1,5 @@
+import Meldroute
+
 /// "Now" in Europe/Amsterdam, injected so that tests and the demo can fix the day.
 public protocol Clock: Sendable {
     func now() -> LocalDateTime

@@ -1,3 +1,6 @@
+import Meldroute
+
+
 /// Where in the key order of the inbox (newest first) a row stands. Opaque to screens.
 public struct InboxKey: Hashable, Sendable {
     public let receivedAt: String

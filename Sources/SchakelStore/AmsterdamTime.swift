@@ -1,5 +1,6 @@
 import Foundation
 import SchakelCore
+import Meldroute
 
 /// Converts between stored UTC timestamps (`2026-11-24T08:05:00Z`) and wall-clock time in
 /// Europe/Amsterdam, which is what officers read and what working days are counted in.

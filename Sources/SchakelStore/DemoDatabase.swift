@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SchakelCore
+import Meldroute
 
 extension Store {
     /// The setting that marks a database as demo data.

@@ -1,4 +1,5 @@
 import SchakelCore
+import Meldroute
 
 /// Fictional, deterministic demo content: the same `today` always gives the same data.
 /// Every name is made up; reporters and contacts are marked "(fictief)".

@@ -1,4 +1,5 @@
 import SchakelCore
+import Meldroute
 
 /// Many fictional signals at once, for benchmarks and load tests: the demo's kind of content,
 /// spread over the last years and over the municipalities roughly by population.

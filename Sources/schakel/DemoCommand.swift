@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SchakelCore
 import SchakelStore
+import Meldroute
 
 /// `schakel demo`: creates (or reuses) a demo database with fictional data and opens it.
 struct DemoCommand: ParsableCommand {

@@ -8,18 +8,44 @@ struct Resources {
     let calendar: WorkingDayCalendar
     let helpLines: [String]
 
-    static let workflowFile = "workflows/gemeentelijke-meldroute.yaml"
+    static let workflowDirectory = "workflows"
+    static let signalWorkflow = "gemeentelijke-meldroute"
+    static let workflowFile = "\(workflowDirectory)/\(signalWorkflow).yaml"
     static let calendarFile = "calendar/gelijkgestelde-dagen.yaml"
+    /// Optional: the organisation's own closing days, in the same format.
+    static let localClosingDaysFile = "calendar/lokale-sluitingsdagen.yaml"
     static let helpFile = "help/sneltoetsen.txt"
 
     /// Loads every file, reporting the first problem with its file (and line, where known).
     static func load() throws -> Resources {
         let directory = try locate()
-        let workflow = try WorkflowLoader.load(yaml: try text(workflowFile, in: directory), file: workflowFile)
-        let extraDays = try CalendarDataFile.parse(yaml: try text(calendarFile, in: directory), file: calendarFile)
         let help = try text(helpFile, in: directory)
-        return Resources(workflow: workflow, calendar: WorkingDayCalendar(extraDays: extraDays),
+        return Resources(workflow: try workflow(named: signalWorkflow, in: directory), calendar: try calendar(in: directory),
                          helpLines: help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLastEmpty())
+    }
+
+    /// The working-day calendar: computed holidays plus the equalised and local closing days.
+    static func calendar(in directory: URL) throws -> WorkingDayCalendar {
+        var extraDays = try CalendarDataFile.parse(yaml: try text(calendarFile, in: directory), file: calendarFile)
+        if FileManager.default.fileExists(atPath: directory.appendingPathComponent(localClosingDaysFile).path) {
+            extraDays += try CalendarDataFile.parse(yaml: try text(localClosingDaysFile, in: directory), file: localClosingDaysFile)
+        }
+        return WorkingDayCalendar(extraDays: extraDays)
+    }
+
+    /// The shipped workflow `name`, from `workflows/<name>.yaml`.
+    static func workflow(named name: String, in directory: URL) throws -> WorkflowDefinition {
+        let file = "\(workflowDirectory)/\(name).yaml"
+        guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(file).path) else {
+            let known = workflowNames(in: directory).joined(separator: ", ")
+            throw StartupFailure(description: "Workflow '\(name)' bestaat niet. Beschikbaar: \(known).")
+        }
+        return try WorkflowLoader.load(yaml: try text(file, in: directory), file: file)
+    }
+
+    static func workflowNames(in directory: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent(workflowDirectory).path)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
     }
 
     /// `SCHAKEL_RESOURCES`, or the nearest `Resources/` above the executable (as in a checkout).
@@ -42,7 +68,7 @@ struct Resources {
         throw StartupFailure(description: "De map Resources/ van Schakel is niet gevonden; zet SCHAKEL_RESOURCES op het pad ervan.")
     }
 
-    private static func text(_ name: String, in directory: URL) throws -> String {
+    static func text(_ name: String, in directory: URL) throws -> String {
         let url = directory.appendingPathComponent(name)
         guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
             throw StartupFailure(description: "\(url.path) ontbreekt of is geen UTF-8-tekst.")

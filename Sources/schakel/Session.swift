@@ -4,6 +4,7 @@ import Foundation
 import SchakelApp
 import SchakelCore
 import SchakelStore
+import Meldroute
 
 /// Everything prepared for one user's session: opened, checked, ready for the terminal.
 struct Session {

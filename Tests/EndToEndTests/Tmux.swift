@@ -106,6 +106,12 @@ enum Binary {
         return bundleDirectory.appendingPathComponent("schakel").path
     }
 
+    /// A file under the checkout's `Resources/`.
+    static func resourcePath(_ relative: String) -> String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Resources").appendingPathComponent(relative).path
+    }
+
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("schakel-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

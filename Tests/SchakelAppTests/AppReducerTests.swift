@@ -2,6 +2,7 @@ import SchakelCore
 import Testing
 import TerminalKit
 @testable import SchakelApp
+import Meldroute
 
 @Suite struct AppReducerTests {
     let rows = Fixtures.signals(250)
@@ -37,15 +38,15 @@ import TerminalKit
         let effects = AppReducer.reduce(&state, .inboxPageLoaded(.first, page))
         var expected = Fixtures.state()
         expected.inbox.rows = page.rows.map {
-            InboxRow(signal: $0, deadline: ContactDeadline.of($0, today: Fixtures.today, calendar: WorkingDayCalendar()))
+            InboxRow(signal: $0, deadline: DeadlineStanding.of($0, context: Fixtures.context()))
         }
         expected.inbox.isLoaded = true
         expected.inbox.hasOlder = true
         #expect(effects == [])
         #expect(state == expected)
-        #expect(state.inbox.rows[0].deadline == .workingDaysLeft(3))
-        #expect(state.inbox.rows[6].deadline == .workingDaysLeft(-1))
-        #expect(state.inbox.rows[1].deadline == .notApplicable)
+        #expect(state.inbox.rows[0].deadline == .due(label: "Contact met de melder", date: CivilDate(iso: "2026-11-27")!, workingDaysLeft: 3))
+        #expect(state.inbox.rows[6].deadline == .due(label: "Contact met de melder", date: CivilDate(iso: "2026-11-23")!, workingDaysLeft: -1))
+        #expect(state.inbox.rows[1].deadline == .none)
     }
 
     @Test func movingDownAndUpChangesOnlyTheSelection() {

@@ -1,3 +1,4 @@
+import Foundation
 import Meldroute
 import SchakelCore
 import TerminalKit
@@ -8,14 +9,12 @@ enum Fixtures {
     static let today = CivilDate(iso: "2026-11-24")!
     static let enschede = Municipality.twente.first { $0.name == "Enschede" }!
 
-    static let workflow = WorkflowDefinition(name: "gemeentelijke-meldroute", label: "Gemeentelijke meldroute", states: [
-        StateDefinition(id: "gemeld", label: "Gemeld", isTerminal: false),
-        StateDefinition(id: "contact", label: "Contact", isTerminal: false),
-        StateDefinition(id: "onderzoek", label: "Onderzoek", isTerminal: false),
-        StateDefinition(id: "beslismoment", label: "Beslismoment", isTerminal: false),
-        StateDefinition(id: "doorgezet", label: "Doorgezet", isTerminal: true),
-        StateDefinition(id: "afgesloten", label: "Afgesloten", isTerminal: true),
-    ])
+    /// The shipped municipal route, read from `Resources/workflows/`.
+    static let workflow: WorkflowDefinition = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Resources/workflows/gemeentelijke-meldroute.yaml")
+        return try! WorkflowLoader.load(yaml: String(contentsOf: url, encoding: .utf8), file: url.lastPathComponent)
+    }()
 
     static let af = User(id: 1, login: "af.enschede", displayName: "Anouk Veldkamp (demo)", role: .designatedOfficer,
                          municipality: enschede)

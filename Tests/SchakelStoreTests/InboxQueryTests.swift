@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import SchakelCore
 @testable import SchakelStore
+import Meldroute
 
 @Suite struct InboxQueryTests {
     let directory: TemporaryDirectory

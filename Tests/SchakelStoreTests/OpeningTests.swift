@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import SchakelCore
 @testable import SchakelStore
+import Meldroute
 
 @Suite struct OpeningTests {
     let directory: TemporaryDirectory

@@ -1,6 +1,7 @@
 import Testing
 import SchakelCore
 @testable import SchakelStore
+import Meldroute
 
 /// The inbox must find its page through an index, in index order: no scan of the signal table
 /// and no sort of all matching rows, whatever the scope and direction.

@@ -2,6 +2,7 @@ import GRDB
 import Testing
 import SchakelCore
 @testable import SchakelStore
+import Meldroute
 
 @Suite struct SignalGeneratorTests {
     @Test func addsSignalsAfterTheExistingCodesAcrossTheRegion() throws {

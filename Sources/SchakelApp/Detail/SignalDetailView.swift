@@ -50,11 +50,9 @@ enum SignalDetailView {
         field("Gemeente", summary.municipality)
         field("Vormen", summary.forms.label)
         field("Status", context.workflow.label(ofState: summary.state))
-        let deadline = ContactDeadline.of(summary, today: context.today, calendar: context.calendar)
-        if case .workingDaysLeft(let left) = deadline {
-            let due = context.calendar.addWorkingDays(ContactDeadline.workingDays, to: summary.receivedAt.date)
-            let text = left < 0 ? "\(due.dutch), \(-left) werkdag(en) te laat" : "\(due.dutch), nog \(left) werkdag(en)"
-            field("Contact melder", text, left < 0 ? Style(.bold, tone: .danger) : .plain)
+        if case .due(let label, let due, let left) = DeadlineStanding.of(summary, context: context) {
+            let text = left < 0 ? "\(label): \(due.dutch), \(-left) werkdag(en) te laat" : "\(label): \(due.dutch), nog \(left) werkdag(en)"
+            field("Termijn", text, left < 0 ? Style(.bold, tone: .danger) : .plain)
         }
         field("Acuut", summary.acute ? "ja" : "nee", summary.acute ? .bold : .plain)
         field("Minderjarige", summary.minorInvolved ? "ja" : "nee", summary.minorInvolved ? .bold : .plain)

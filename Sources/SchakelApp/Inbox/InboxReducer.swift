@@ -43,7 +43,7 @@ enum InboxReducer {
     static func pageLoaded(_ inbox: inout InboxState, request: InboxPageRequest, page: InboxPage,
                            context: AppContext, visibleRows: Int) -> [AppEffect] {
         let rows = page.rows.map {
-            InboxRow(signal: $0, deadline: ContactDeadline.of($0, today: context.today, calendar: context.calendar))
+            InboxRow(signal: $0, deadline: DeadlineStanding.of($0, context: context))
         }
         switch request {
         case .first:

@@ -1,23 +1,25 @@
 import SchakelCore
+import Meldroute
 
-/// How the contact deadline of a signal stands today.
-public enum ContactDeadline: Hashable, Sendable {
-    /// Contact has been made, or the signal is past that step.
-    case notApplicable
-    /// Working days left until the deadline; 0 is today, negative is overdue.
-    case workingDaysLeft(Int)
+/// How the nearest running deadline of a signal stands today, by the rules of its workflow.
+public enum DeadlineStanding: Hashable, Sendable {
+    /// No deadline runs in the signal's current step.
+    case none
+    /// `label` is due on `date`; `workingDaysLeft` 0 is today, negative is overdue.
+    case due(label: String, date: CivilDate, workingDaysLeft: Int)
 
-    /// The AF contacts the reporter within 3 working days of receipt (interne meldroute, step 2).
-    public static let workingDays = 3
-
-    public static func of(_ signal: SignalSummary, today: CivilDate, calendar: WorkingDayCalendar) -> ContactDeadline {
-        guard signal.state == "gemeld" else { return .notApplicable }
-        let due = calendar.addWorkingDays(workingDays, to: signal.receivedAt.date)
-        return .workingDaysLeft(calendar.workingDays(from: today, to: due))
+    public static func of(_ signal: SignalSummary, context: AppContext) -> DeadlineStanding {
+        let instance = WorkflowInstance(
+            state: signal.state, facts: CaseFacts(acute: signal.acute, minorInvolved: signal.minorInvolved),
+            receivedAt: signal.receivedAt)
+        let deadlines = WorkflowEngine(context.workflow).deadlines(for: instance, calendar: context.calendar)
+        guard let nearest = deadlines.min(by: { $0.due < $1.due }) else { return .none }
+        return .due(label: nearest.label, date: nearest.due,
+                    workingDaysLeft: context.calendar.workingDays(from: context.today, to: nearest.due))
     }
 
     public var isOverdue: Bool {
-        if case .workingDaysLeft(let left) = self { return left < 0 }
+        if case .due(_, _, let left) = self { return left < 0 }
         return false
     }
 }
@@ -25,7 +27,7 @@ public enum ContactDeadline: Hashable, Sendable {
 /// A signal as the inbox lists it.
 public struct InboxRow: Hashable, Sendable {
     public let signal: SignalSummary
-    public let deadline: ContactDeadline
+    public let deadline: DeadlineStanding
 }
 
 /// A window of the inbox, newest first, over a list that may be far longer than memory should hold.

@@ -44,16 +44,16 @@ enum InboxView {
         ]
     }
 
-    /// Working days left to contact the reporter; overdue carries `!` as well as a colour.
-    static func deadlineCell(_ deadline: ContactDeadline) -> TableCell {
+    /// Working days left until the nearest deadline; overdue carries `!` as well as a colour.
+    static func deadlineCell(_ deadline: DeadlineStanding) -> TableCell {
         switch deadline {
-        case .notApplicable:
+        case .none:
             return TableCell("–", style: Style(tone: .muted))
-        case .workingDaysLeft(let left) where left < 0:
+        case .due(_, _, let left) where left < 0:
             return TableCell("! \(left) wd", style: Style(.bold, tone: .danger))
-        case .workingDaysLeft(0):
+        case .due(_, _, 0):
             return TableCell("vandaag", style: Style(.bold, tone: .warning))
-        case .workingDaysLeft(let left):
+        case .due(_, _, let left):
             return TableCell("\(left) wd")
         }
     }

@@ -98,6 +98,14 @@ public struct WorkingDayCalendar: Hashable, Sendable {
         return current
     }
 
+    /// `date` when it is a working day, otherwise the first working day after it: the due date of
+    /// "the same working day".
+    public func workingDay(onOrAfter date: CivilDate) -> CivilDate {
+        var day = date
+        while !isWorkingDay(day) { day = day.adding(days: 1) }
+        return day
+    }
+
     /// Working days from `start` to `end`: the working days in (start, end] when `end` is later,
     /// the negated count of those in (end, start] when it is earlier. So a deadline tomorrow is 1,
     /// today 0, and one missed by a working day −1.

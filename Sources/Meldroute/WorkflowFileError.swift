@@ -1,0 +1,31 @@
+/// A problem in a workflow file, with where it is.
+public struct WorkflowFileError: Error, Hashable, Sendable, CustomStringConvertible {
+    public let file: String
+    public let line: Int?
+    public let message: String
+
+    public init(file: String, line: Int?, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String {
+        if let line { return "\(file):\(line): \(message)" }
+        return "\(file): \(message)"
+    }
+}
+
+/// Every problem found in a workflow file, in line order.
+public struct WorkflowFileProblems: Error, Hashable, Sendable, CustomStringConvertible {
+    public let problems: [WorkflowFileError]
+
+    public init(_ problems: [WorkflowFileError]) {
+        self.problems = problems.sorted { ($0.line ?? 0, $0.message) < ($1.line ?? 0, $1.message) }
+    }
+
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+
+    /// The messages alone, for tests and for reading.
+    public var messages: [String] { problems.map(\.message) }
+}
