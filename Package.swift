@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Pure workflow state-machine library.
@@ -18,7 +19,10 @@ let package = Package(
         // Domain types, access policy, working-day calendar. Pure.
         .target(name: "SchakelCore", dependencies: ["Meldroute"]),
         // The only target that imports GRDB.
-        .target(name: "SchakelStore", dependencies: ["SchakelCore", "Meldroute", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "SchakelStore", dependencies: [
+            "SchakelCore", "Meldroute", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // Cells, grid, display width, sanitiser, layout, widgets, keys. Pure.
         .target(name: "TerminalKit"),
         // The system ncursesw library; only CursesTerminal imports it.
@@ -42,6 +46,7 @@ let package = Package(
         .testTarget(name: "SchakelStoreTests", dependencies: ["SchakelStore", "SchakelCore", "Meldroute", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SchakelAppTests", dependencies: ["SchakelApp", "TerminalKit", "SchakelCore", "Meldroute"],
                     exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["schakel"], exclude: ["Snapshots"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["schakel", .product(name: "GRDB", package: "GRDB.swift")],
+                    exclude: ["Snapshots"]),
     ]
 )

@@ -6,6 +6,14 @@ public enum SignalScope: Hashable, Sendable {
     case region
     /// No signal content at all.
     case none
+
+    public func includes(municipalityID: Int64) -> Bool {
+        switch self {
+        case .municipality(let id): return id == municipalityID
+        case .region: return true
+        case .none: return false
+        }
+    }
 }
 
 /// Need to know: an AF sees their own municipality; the KMT's procesmanagers and

@@ -51,6 +51,14 @@ enum AmsterdamTime {
         return "\(pad(p.year!, 4))-\(pad(p.month!))-\(pad(p.day!))T\(pad(p.hour!)):\(pad(p.minute!)):\(pad(p.second!))Z"
     }
 
+    /// UTC with milliseconds, for the audit log: `2026-11-24T08:05:00.123Z`.
+    static func utcTextWithMilliseconds(of instant: Date) -> String {
+        let seconds = utcText(of: instant).dropLast()
+        let millis = Int((instant.timeIntervalSince1970 * 1000).rounded(.down)) % 1000
+        let padded = String(repeating: "0", count: 3 - String(millis).count) + String(millis)
+        return seconds + "." + padded + "Z"
+    }
+
     /// Now, on the wall clock in Amsterdam.
     static func now() -> LocalDateTime { localTime(of: Date()) }
 }

@@ -11,14 +11,14 @@ extension Store {
 
     /// Opens the demo database at `path`, creating and filling it first when it does not exist.
     /// An existing file that is not a demo database is refused, never overwritten.
-    public static func openDemo(path: String, today: LocalDateTime, calendar: WorkingDayCalendar)
-        throws(StoreFailure) -> (store: Store, created: Bool) {
+    public static func openDemo(path: String, today: LocalDateTime, calendar: WorkingDayCalendar,
+                                origin: SessionOrigin = .local) throws(StoreFailure) -> (store: Store, created: Bool) {
         if FileManager.default.fileExists(atPath: path) {
-            let store = try open(path: path)
+            let store = try open(path: path, origin: origin)
             guard try store.setting(demoMarker) == "1" else { throw .notADemoDatabase(path: path) }
             return (store, false)
         }
-        let store = try create(path: path)
+        let store = try create(path: path, origin: origin)
         let dataset = DemoDataset.make(today: today, calendar: calendar)
         try store.write { db in try dataset.insert(into: db) }
         return (store, true)

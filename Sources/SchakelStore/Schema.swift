@@ -72,6 +72,7 @@ enum Schema {
             }
             try db.create(index: "signal_person_person", on: "signal_person", columns: ["person_id"])
         }
+        migrator.registerMigration("v2-route-cases-meetings-partners-audit", migrate: SchemaV2.migrate)
         return migrator
     }
 }

@@ -8,6 +8,7 @@ struct SignalInserter {
     private let insertSignal: Statement
     private let insertPerson: Statement
     private let link: Statement
+    private let received: Statement
     private var personNumber: Int
 
     init(db: Database) throws {
@@ -22,6 +23,10 @@ struct SignalInserter {
             INSERT INTO person (pseudonym, initials, birth_year, given_name, family_name) VALUES (?, ?, ?, ?, ?)
             """)
         link = try db.makeStatement(sql: "INSERT INTO signal_person (signal_id, person_id, role) VALUES (?, ?, ?)")
+        received = try db.makeStatement(sql: """
+            INSERT INTO timeline_event (subject_type, subject_id, kind, to_state, text, occurred_at)
+            VALUES ('signal', ?, 'received', ?, 'Signaal ontvangen.', ?)
+            """)
         personNumber = try Int.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM person") ?? 0
     }
 
@@ -33,6 +38,7 @@ struct SignalInserter {
             signal.description, signal.location, signal.acute, signal.minorInvolved, signal.state, received,
         ])
         let signalID = db.lastInsertedRowID
+        try self.received.execute(arguments: [signalID, signal.state, received])
         for person in signal.persons {
             personNumber += 1
             try insertPerson.execute(arguments: [

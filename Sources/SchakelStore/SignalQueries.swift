@@ -4,38 +4,49 @@ import SchakelCore
 extension Store: SignalReading {
     /// One page of the inbox in newest-first order, found by key through an index.
     public func inboxPage(_ request: InboxPageRequest, limit: Int, for user: User) throws -> InboxPage {
+        // Opening the list (first or last page) is audited; paging on within it is not.
+        let opensList: Bool
+        switch request {
+        case .first, .last: opensList = true
+        case .after, .before: opensList = false
+        }
         guard let query = InboxQuery.make(request, limit: limit, scope: AccessPolicy.signalScope(for: user)) else {
+            if opensList { try audit(AuditRecord(.list, "signal", result: .denied, detail: "geen toegang tot signalen"), by: user) }
             return InboxPage(rows: [], hasMore: false)
         }
-        let fetched = try read { db in try Row.fetchAll(db, sql: query.sql, arguments: query.arguments) }
+        let fetch = { (db: Database) in try Row.fetchAll(db, sql: query.sql, arguments: query.arguments) }
+        let fetched = opensList
+            ? try audited(by: user) { db in
+                let rows = try fetch(db)
+                return (rows, AuditRecord(.list, "signal", detail: "inbox, \(min(rows.count, limit)) regels"))
+            }
+            : try read(fetch)
         var rows = try fetched.prefix(limit).map(Self.summary(from:))
         if !query.newestFirst { rows.reverse() }
         return InboxPage(rows: rows, hasMore: fetched.count > limit)
     }
 
-    /// The signal's details, or nil when it does not exist or lies outside the user's scope.
+    /// The signal's details, or nil when it does not exist or lies outside the user's scope (the
+    /// caller cannot tell which; the audit log can).
     public func signalDetail(id: Int64, for user: User) throws -> SignalDetail? {
-        var scopeCondition = ""
-        var arguments: StatementArguments = [id]
-        switch AccessPolicy.signalScope(for: user) {
-        case .none: return nil
-        case .municipality(let municipalityID):
-            scopeCondition = "AND s.municipality_id = ?"
-            arguments += [municipalityID]
-        case .region: break
-        }
-        let result = try read { db -> (Row, [Row])? in
+        let scope = AccessPolicy.signalScope(for: user)
+        let result = try audited(by: user) { db -> ((Row, [Row])?, AuditRecord) in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT s.*, m.name AS municipality
                 FROM signal s JOIN municipality m ON m.id = s.municipality_id
-                WHERE s.id = ? \(scopeCondition)
-                """, arguments: arguments) else { return nil }
+                WHERE s.id = ?
+                """, arguments: [id]) else {
+                return (nil, AuditRecord(.read, "signal", String(id), result: .notFound))
+            }
+            guard scope.includes(municipalityID: row["municipality_id"]) else {
+                return (nil, AuditRecord(.read, "signal", String(id), result: .denied, detail: "buiten need-to-know"))
+            }
             let persons = try Row.fetchAll(db, sql: """
                 SELECT p.initials, p.birth_year, p.given_name, p.family_name, sp.role
                 FROM signal_person sp JOIN person p ON p.id = sp.person_id
                 WHERE sp.signal_id = ? ORDER BY sp.rowid
                 """, arguments: [id])
-            return (row, persons)
+            return ((row, persons), AuditRecord(.read, "signal", String(id)))
         }
         guard let (row, personRows) = result else { return nil }
         let persons = personRows.map { person in

@@ -8,24 +8,32 @@ import SchakelCore
 public final class Store: Sendable {
     let pool: DatabasePool
     public let path: String
+    /// Where this process's session comes from, recorded with every audit entry.
+    public let origin: SessionOrigin
+    /// The moment of an audit entry or a write; injected by tests.
+    let now: @Sendable () -> Date
 
-    private init(pool: DatabasePool, path: String) {
+    private init(pool: DatabasePool, path: String, origin: SessionOrigin, now: @escaping @Sendable () -> Date) {
         self.pool = pool
         self.path = path
+        self.origin = origin
+        self.now = now
     }
 
     /// Opens an existing Schakel database, bringing an older schema up to date.
     /// Refuses, with a Dutch reason, a missing, unreadable, non-SQLite, foreign or newer file.
-    public static func open(path: String) throws(StoreFailure) -> Store {
+    public static func open(path: String, origin: SessionOrigin = .local,
+                            now: @escaping @Sendable () -> Date = { Date() }) throws(StoreFailure) -> Store {
         try FileCheck.requireReadableDatabaseFile(at: path)
-        let store = try connect(path: path)
+        let store = try connect(path: path, origin: origin, now: now)
         try store.requireSchakelSchema(allowEmpty: false)
         try store.migrate()
         return store
     }
 
     /// Creates a new, empty Schakel database at `path`, which must not exist yet.
-    public static func create(path: String) throws(StoreFailure) -> Store {
+    public static func create(path: String, origin: SessionOrigin = .local,
+                              now: @escaping @Sendable () -> Date = { Date() }) throws(StoreFailure) -> Store {
         guard !FileManager.default.fileExists(atPath: path) else { throw .other("\(path) bestaat al") }
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
@@ -35,12 +43,13 @@ public final class Store: Sendable {
                 throw .other("map \(directory) kan niet worden gemaakt: \(error.localizedDescription)")
             }
         }
-        let store = try connect(path: path)
+        let store = try connect(path: path, origin: origin, now: now)
         try store.migrate()
         return store
     }
 
-    private static func connect(path: String) throws(StoreFailure) -> Store {
+    private static func connect(path: String, origin: SessionOrigin, now: @escaping @Sendable () -> Date)
+        throws(StoreFailure) -> Store {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         // GRDB 7 opens every write of a DatabasePool with BEGIN IMMEDIATE.
@@ -49,7 +58,7 @@ public final class Store: Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         do {
-            return Store(pool: try DatabasePool(path: path, configuration: configuration), path: path)
+            return Store(pool: try DatabasePool(path: path, configuration: configuration), path: path, origin: origin, now: now)
         } catch {
             throw StoreErrors.translate(error, path: path)
         }
@@ -92,6 +101,21 @@ public final class Store: Sendable {
         } catch {
             throw StoreErrors.translate(error, path: path)
         }
+    }
+
+    /// Runs one write transaction that also records its audit entry. The audit entry the body
+    /// returns is committed together with the body's writes, or not at all.
+    func audited<T>(by user: User, _ body: (Database) throws -> (T, AuditRecord)) throws(StoreFailure) -> T {
+        try write { db in
+            let (value, record) = try body(db)
+            try AuditLog.append(record, actor: user.login, origin: origin, at: now(), in: db)
+            return value
+        }
+    }
+
+    /// Records an access that changed nothing else (a denial, a list).
+    func audit(_ record: AuditRecord, by user: User) throws(StoreFailure) {
+        try audited(by: user) { _ in ((), record) }
     }
 
     /// A value stored in the settings table.

@@ -2,6 +2,26 @@ import GRDB
 import SchakelCore
 
 extension Store {
+    /// Starts a session: the active user with this login, with the login in the audit log.
+    /// An unknown or inactive login is refused, and the refusal is logged too.
+    public func logIn(login: String) throws(StoreFailure) -> User {
+        let pseudoUser = User(id: 0, login: login, displayName: login, role: .administrator, municipality: nil)
+        do {
+            let user = try user(login: login)
+            try audit(AuditRecord(.login, "user", login), by: user)
+            return user
+        } catch let failure {
+            switch failure {
+            case .unknownUser, .inactiveUser:
+                try audit(AuditRecord(.login, "user", login, result: .denied, detail: failure == .unknownUser(login: login)
+                                          ? "onbekende gebruiker" : "account niet actief"), by: pseudoUser)
+            default:
+                break
+            }
+            throw failure
+        }
+    }
+
     /// The active user with this login. Unknown and inactive logins are refused with a reason.
     public func user(login: String) throws(StoreFailure) -> User {
         let row = try read { db in

@@ -35,9 +35,10 @@ struct DemoCommand: ParsableCommand {
             let resources = try Resources.load()
             let now = today.flatMap(CivilDate.init(iso:)).map { LocalDateTime(date: $0, hour: 12, minute: 0) }
                 ?? SystemClock().now()
-            let (store, created) = try Store.openDemo(path: path, today: now, calendar: resources.calendar)
+            let (store, created) = try Store.openDemo(path: path, today: now, calendar: resources.calendar,
+                                                            origin: LoginIdentity.origin())
             print("Demodatabase: \(path) (\(created ? "nieuw aangemaakt" : "bestaand, hergebruikt"))")
-            let user = try store.user(login: login)
+            let user = try store.logIn(login: login)
             return Session(store: store, user: user, resources: resources, today: now.date, isDemo: true)
         }.run(interface: !createOnly)
     }

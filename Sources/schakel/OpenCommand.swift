@@ -14,9 +14,9 @@ struct OpenCommand: ParsableCommand {
     func run() throws {
         try Startup.exitOnFailure {
             let resources = try Resources.load()
-            let store = try Store.open(path: databasePath)
+            let store = try Store.open(path: databasePath, origin: LoginIdentity.origin())
             let login = try LoginIdentity.current()
-            let user = try store.user(login: login)
+            let user = try store.logIn(login: login)
             return Session(store: store, user: user, resources: resources, today: SystemClock().now().date, isDemo: false)
         }.runInterface()
     }

@@ -1,0 +1,31 @@
+import Foundation
+import GRDB
+import Testing
+
+/// `schakel audit controleer` on a real database file.
+@Suite struct AuditCommandTests {
+    @Test func anIntactLogExitsZeroAndATamperedOneNamesItsRow() throws {
+        let directory = try Binary.temporaryDirectory()
+        let path = directory.appendingPathComponent("demo.sqlite").path
+        #expect(try Spawn.run([Binary.path, "demo", "--db", path, "--alleen-aanmaken"]).status == 0)
+        #expect(try Spawn.run([Binary.path, "demo", "--db", path, "--als", "pm.kmt", "--alleen-aanmaken"]).status == 0)
+
+        let intact = try Spawn.run([Binary.path, "audit", "controleer", "--db", path])
+        #expect(intact.status == 0, "\(intact.errors)")
+        #expect(intact.output.hasPrefix("Auditlog intact: 2 regels; laatste hash "))
+
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "DROP TRIGGER audit_log_no_update")
+            try db.execute(sql: "UPDATE audit_log SET actor = 'iemand.anders' WHERE id = 1")
+        }
+        let broken = try Spawn.run([Binary.path, "audit", "controleer", "--db", path])
+        #expect(broken.status == 1)
+        #expect(broken.errors == """
+            regel 1: de inhoud klopt niet met de hash (gewijzigd)
+            de beveiliging 'audit_log_no_update' ontbreekt
+            schakel: het auditlog is verbroken vanaf regel 1.
+
+            """)
+    }
+}
