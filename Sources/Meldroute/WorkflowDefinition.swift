@@ -66,16 +66,38 @@ public struct EventDefinition: Hashable, Sendable {
     public let id: String
     public let label: String
     public let fields: [FieldDefinition]
+    /// How the timeline files the event.
+    public let timelineKind: TimelineKind
     public let line: SourceLine
 
-    public init(id: String, label: String, fields: [FieldDefinition] = [], line: SourceLine = nil) {
+    public init(id: String, label: String, fields: [FieldDefinition] = [], timelineKind: TimelineKind = .transition,
+                line: SourceLine = nil) {
         self.id = id
         self.label = label
         self.fields = fields
+        self.timelineKind = timelineKind
         self.line = line
     }
 
     public func field(_ id: String) -> FieldDefinition? { fields.first { $0.id == id } }
+}
+
+/// The kinds of timeline entry. The raw values are stored and are the words of the file.
+public enum TimelineKind: String, Hashable, Sendable, CaseIterable {
+    case received, transition, note, contact, referral, meeting, decision, action
+
+    public var label: String {
+        switch self {
+        case .received: return "ontvangen"
+        case .transition: return "stap"
+        case .note: return "notitie"
+        case .contact: return "contact"
+        case .referral: return "verwijzing"
+        case .meeting: return "overleg"
+        case .decision: return "besluit"
+        case .action: return "afspraak"
+        }
+    }
 }
 
 /// The kinds of value an event's field holds. The raw values are the words of the file.

@@ -84,10 +84,19 @@ final class WorkflowReader {
     }
 
     private func event(_ node: Node) -> EventDefinition? {
-        guard let map = mapping(node, what: "een gebeurtenis", keys: ["id", "label", "velden"]) else { return nil }
+        guard let map = mapping(node, what: "een gebeurtenis", keys: ["id", "label", "velden", "tijdlijn_soort"]) else { return nil }
         guard let id = requiredString(map, "id", in: node), let label = requiredString(map, "label", in: node) else { return nil }
         let fields = list(map, "velden", in: node, required: false).compactMap(field)
-        return EventDefinition(id: id, label: label, fields: fields, line: node.line)
+        var kind = TimelineKind.transition
+        if let kindNode = map["tijdlijn_soort"] {
+            if let text = kindNode.string, let parsed = TimelineKind(rawValue: text), parsed != .received {
+                kind = parsed
+            } else {
+                problem(kindNode, "onbekende tijdlijn_soort '\(kindNode.string ?? "")' (kies uit: "
+                        + TimelineKind.allCases.filter { $0 != .received }.map(\.rawValue).joined(separator: ", ") + ")")
+            }
+        }
+        return EventDefinition(id: id, label: label, fields: fields, timelineKind: kind, line: node.line)
     }
 
     private func field(_ node: Node) -> FieldDefinition? {

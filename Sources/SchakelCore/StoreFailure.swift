@@ -1,3 +1,18 @@
+import Meldroute
+
+/// What another user changed since this one loaded the record.
+public struct ConcurrentChange: Hashable, Sendable {
+    public let by: String
+    public let at: LocalDateTime
+    public let what: String
+
+    public init(by: String, at: LocalDateTime, what: String) {
+        self.by = by
+        self.at = at
+        self.what = what
+    }
+}
+
 /// Why a database could not be opened or used, with the message an officer reads.
 public enum StoreFailure: Error, Equatable, Sendable, CustomStringConvertible {
     case missing(path: String)
@@ -9,6 +24,14 @@ public enum StoreFailure: Error, Equatable, Sendable, CustomStringConvertible {
     case busy
     case unknownUser(login: String)
     case inactiveUser(login: String)
+    /// It does not exist, or the user may not see it: deliberately the same answer.
+    case noAccess
+    /// Someone else saved first; nothing was written.
+    case conflict(ConcurrentChange)
+    /// The workflow did not accept the step; nothing was written.
+    case rejected(Rejection)
+    case diskFull
+    case readOnly(path: String)
     case other(String)
 
     public var description: String {
@@ -31,6 +54,17 @@ public enum StoreFailure: Error, Equatable, Sendable, CustomStringConvertible {
             return "Gebruiker '\(login)' is niet bekend in deze database. Vraag de beheerder om een account."
         case .inactiveUser(let login):
             return "Het account '\(login)' is niet actief. Neem contact op met de beheerder."
+        case .noAccess:
+            return "Niet gevonden, of u heeft er geen toegang toe."
+        case .conflict(let change):
+            return "Intussen gewijzigd door \(change.by) op \(change.at.dutch): \(change.what) Er is niets opgeslagen; "
+                + "laad opnieuw en probeer het nog eens."
+        case .rejected(let rejection):
+            return rejection.message
+        case .diskFull:
+            return "De schijf is vol: er is niets opgeslagen. Waarschuw de beheerder."
+        case .readOnly(let path):
+            return "De database \(path) is alleen-lezen geopend: er kan niets worden opgeslagen."
         case .other(let detail):
             return "De database gaf een fout: \(detail)"
         }

@@ -151,7 +151,9 @@ enum StoreErrors {
         switch dbError.resultCode {
         case .SQLITE_NOTADB: return .notADatabase(path: path)
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy
-        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY: return .unreadable(path: path)
+        case .SQLITE_FULL: return .diskFull
+        case .SQLITE_READONLY: return .readOnly(path: path)
+        case .SQLITE_CANTOPEN, .SQLITE_PERM: return .unreadable(path: path)
         default: return .other(dbError.message ?? dbError.description)
         }
     }

@@ -1,0 +1,122 @@
+import Foundation
+import GRDB
+import Meldroute
+import SchakelCore
+
+/// A signal as the route sees it: its workflow instance and the version a change must start from.
+public struct SignalRouteState: Hashable, Sendable {
+    public let signalID: Int64
+    public let code: String
+    public let instance: WorkflowInstance
+    public let version: Int
+}
+
+/// What recording a route event stored.
+public struct RecordedRouteEvent: Hashable, Sendable {
+    public let transition: FiredTransition
+    public let version: Int
+    public let timelineEventID: Int64
+}
+
+extension Store {
+    /// The signal's place in its route, for the action menu.
+    public func signalRouteState(id: Int64, for user: User) throws(StoreFailure) -> SignalRouteState {
+        let scope = AccessPolicy.signalScope(for: user)
+        let loaded = try audited(by: user) { db -> (Row?, AuditRecord) in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM signal WHERE id = ?", arguments: [id]) else {
+                return (nil, AuditRecord(.read, "signal", String(id), result: .notFound, detail: "route"))
+            }
+            guard scope.includes(municipalityID: row["municipality_id"]) else {
+                return (nil, AuditRecord(.read, "signal", String(id), result: .denied, detail: "route"))
+            }
+            return (row, AuditRecord(.read, "signal", String(id), detail: "route"))
+        }
+        guard let row = loaded else { throw .noAccess }
+        do {
+            return try Self.routeState(from: row)
+        } catch {
+            throw StoreErrors.translate(error, path: path)
+        }
+    }
+
+    /// Records a route event on a signal in one transaction: the new state and data, the timeline
+    /// line and the audit entry. Refused — with nothing written but, for a denial, the audit entry —
+    /// when the user may not see the signal, when someone else changed it since `expectedVersion`,
+    /// or when the workflow rejects the event.
+    @discardableResult
+    public func recordRouteEvent(_ eventID: String, fields: FieldValues, onSignal id: Int64, expectedVersion: Int,
+                                 engine: WorkflowEngine, by user: User) throws(StoreFailure) -> RecordedRouteEvent {
+        let scope = AccessPolicy.signalScope(for: user)
+        let moment = now()
+        let outcome = try write { db -> Result<RecordedRouteEvent, StoreFailure> in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM signal WHERE id = ?", arguments: [id]),
+                  scope.includes(municipalityID: row["municipality_id"]) else {
+                let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM signal WHERE id = ?)", arguments: [id]) ?? false
+                try AuditLog.append(AuditRecord(.transition, "signal", String(id), result: exists ? .denied : .notFound,
+                                                detail: eventID), actor: user.login, origin: origin, at: moment, in: db)
+                return .failure(.noAccess)
+            }
+            let current = try Self.routeState(from: row)
+            guard current.version == expectedVersion else {
+                return .failure(.conflict(try Self.latestChange(toSignal: id, in: db)))
+            }
+            guard (row["workflow"] as String) == engine.workflow.name else {
+                return .failure(.other("signaal \(current.code) volgt workflow '\(row["workflow"] as String)'"))
+            }
+            let fired: FiredTransition
+            switch engine.fire(eventID, fields: fields, on: current.instance, now: AmsterdamTime.localTime(of: moment)) {
+            case .success(let transition): fired = transition
+            case .failure(let rejection): return .failure(.rejected(rejection))
+            }
+            let utc = AmsterdamTime.utcText(of: moment)
+            try db.execute(sql: """
+                UPDATE signal SET state = ?, state_data = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?
+                """, arguments: [fired.to, try StateDataCoding.encode(fired.instance.recorded), utc, id, expectedVersion])
+            let data = try JSONSerialization.data(withJSONObject: [
+                "velden": try JSONSerialization.jsonObject(with: Data(StateDataCoding.encode(fired.fields).utf8)),
+                "gevolgen": fired.effects, "verplichtingen": fired.fulfilledObligations,
+            ], options: [.sortedKeys])
+            try db.execute(sql: """
+                INSERT INTO timeline_event (subject_type, subject_id, kind, workflow_event, from_state, to_state, text, data,
+                                            author_id, occurred_at)
+                VALUES ('signal', ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [id, fired.event.timelineKind.rawValue, eventID, fired.from, fired.to, fired.timelineText,
+                                 String(decoding: data, as: UTF8.self), user.id, utc])
+            let timelineID = db.lastInsertedRowID
+            try AuditLog.append(AuditRecord(.transition, "signal", String(id), detail: "\(eventID): \(fired.from) → \(fired.to)"),
+                                actor: user.login, origin: origin, at: moment, in: db)
+            return .success(RecordedRouteEvent(transition: fired, version: expectedVersion + 1, timelineEventID: timelineID))
+        }
+        return try outcome.get()
+    }
+
+    static func routeState(from row: Row) throws -> SignalRouteState {
+        let receivedText: String = row["received_at"]
+        guard let received = AmsterdamTime.localTime(fromUTC: receivedText) else {
+            throw StoreFailure.other("ongeldige ontvangstdatum '\(receivedText)'")
+        }
+        let recorded: [String: FieldValues]
+        do {
+            recorded = try StateDataCoding.decode(row["state_data"])
+        } catch {
+            throw StoreFailure.other(String(describing: error))
+        }
+        let instance = WorkflowInstance(
+            state: row["state"], facts: CaseFacts(acute: row["acute"], minorInvolved: row["minor_involved"]),
+            receivedAt: received, recorded: recorded)
+        return SignalRouteState(signalID: row["id"], code: row["code"], instance: instance, version: row["version"])
+    }
+
+    /// Who last changed the signal, when, and what, for a conflict message.
+    static func latestChange(toSignal id: Int64, in db: Database) throws -> ConcurrentChange {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT t.text, t.occurred_at, coalesce(u.display_name, 'een collega') AS author
+            FROM timeline_event t LEFT JOIN app_user u ON u.id = t.author_id
+            WHERE t.subject_type = 'signal' AND t.subject_id = ?
+            ORDER BY t.id DESC LIMIT 1
+            """, arguments: [id])
+        let at = (row?["occurred_at"] as String?).flatMap(AmsterdamTime.localTime(fromUTC:))
+            ?? AmsterdamTime.localTime(of: Date())
+        return ConcurrentChange(by: row?["author"] ?? "een collega", at: at, what: row?["text"] ?? "het signaal is gewijzigd.")
+    }
+}
