@@ -40,13 +40,16 @@ let package = Package(
         // Figures against budgets: `swift run -c release schakel-benchmarks`. Not part of the tests.
         .executableTarget(name: "schakel-benchmarks", dependencies: ["SchakelStore", "SchakelCore", "Meldroute"],
                           path: "Sources/SchakelBenchmarks"),
+        // A worker process for the store's multi-process tests.
+        .executableTarget(name: "schakel-store-worker", dependencies: ["SchakelStore", "SchakelCore", "Meldroute"],
+                          path: "Sources/SchakelStoreWorker"),
         .testTarget(name: "MeldrouteTests", dependencies: ["Meldroute"]),
         .testTarget(name: "SchakelCoreTests", dependencies: ["SchakelCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "SchakelStoreTests", dependencies: ["SchakelStore", "SchakelCore", "Meldroute", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SchakelAppTests", dependencies: ["SchakelApp", "TerminalKit", "SchakelCore", "Meldroute"],
                     exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["schakel", .product(name: "GRDB", package: "GRDB.swift")],
+        .testTarget(name: "EndToEndTests", dependencies: ["schakel", "schakel-store-worker", .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Snapshots"]),
     ]
 )

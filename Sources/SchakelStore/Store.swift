@@ -26,8 +26,7 @@ public final class Store: Sendable {
                             now: @escaping @Sendable () -> Date = { Date() }) throws(StoreFailure) -> Store {
         try FileCheck.requireReadableDatabaseFile(at: path)
         let store = try connect(path: path, origin: origin, now: now)
-        try store.requireSchakelSchema(allowEmpty: false)
-        try store.migrate()
+        try store.migrate(allowEmpty: false)
         return store
     }
 
@@ -44,7 +43,7 @@ public final class Store: Sendable {
             }
         }
         let store = try connect(path: path, origin: origin, now: now)
-        try store.migrate()
+        try store.migrate(allowEmpty: true)
         return store
     }
 
@@ -69,7 +68,8 @@ public final class Store: Sendable {
         let verdict: StoreFailure? = try read { db in
             let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
             if applicationID != Schema.applicationID {
-                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+                // GRDB makes its bookkeeping table before the first migration: that alone is still empty.
+                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name <> 'grdb_migrations'") ?? 0
                 return allowEmpty && tables == 0 ? nil : .notASchakelDatabase(path: path)
             }
             return try migrator.hasBeenSuperseded(db) ? .newerSchema(path: path) : nil
@@ -77,12 +77,36 @@ public final class Store: Sendable {
         if let verdict { throw verdict }
     }
 
-    private func migrate() throws(StoreFailure) {
+    /// Opens the database at `path`, creating it (or filling an empty file) when needed. Safe when
+    /// several processes start on a new file at once: each migration is applied exactly once.
+    public static func openOrCreate(path: String, origin: SessionOrigin = .local,
+                                    now: @escaping @Sendable () -> Date = { Date() }) throws(StoreFailure) -> Store {
+        if FileManager.default.fileExists(atPath: path) {
+            try FileCheck.requireReadableDatabaseFile(at: path, allowEmpty: true)
+        }
+        let store = try connect(path: path, origin: origin, now: now)
+        try store.migrate(allowEmpty: true)
+        return store
+    }
+
+    /// Checks that the file is Schakel's (or empty, when allowed) and applies the migrations not yet
+    /// applied. GRDB decides what to apply before it takes the write lock, so processes starting
+    /// together take turns on a lock file beside the database, and each looks only once it has it.
+    private func migrate(allowEmpty: Bool) throws(StoreFailure) {
+        let lock = MigrationLock(databasePath: path)
         do {
+            try lock.acquire()
+            defer { lock.release() }
+            try requireSchakelSchema(allowEmpty: allowEmpty)
             try Schema.migrator.migrate(pool)
         } catch {
             throw StoreErrors.translate(error, path: path)
         }
+    }
+
+    /// The names of the migrations applied, in order.
+    public func appliedMigrations() throws(StoreFailure) -> [String] {
+        try read { db in try Schema.migrator.appliedMigrations(db) }
     }
 
     /// Runs a read, translating database errors into `StoreFailure`.
@@ -128,7 +152,7 @@ public final class Store: Sendable {
 enum FileCheck {
     private static let sqliteHeader = Array("SQLite format 3\u{0}".utf8)
 
-    static func requireReadableDatabaseFile(at path: String) throws(StoreFailure) {
+    static func requireReadableDatabaseFile(at path: String, allowEmpty: Bool = false) throws(StoreFailure) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing(path: path) }
         guard !isDirectory.boolValue, let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(path: path) }
@@ -139,7 +163,10 @@ enum FileCheck {
         } catch {
             throw .unreadable(path: path)
         }
-        if header.isEmpty { throw .notASchakelDatabase(path: path) }
+        if header.isEmpty {
+            if allowEmpty { return }
+            throw .notASchakelDatabase(path: path)
+        }
         guard Array(header) == sqliteHeader else { throw .notADatabase(path: path) }
     }
 }

@@ -60,13 +60,35 @@ enum Spawn {
         let errors: String
     }
 
+    /// A started child, its output going to files until it is waited for.
+    struct Child {
+        let pid: pid_t
+        let outputPath: String
+        let errorPath: String
+
+        /// The output written so far.
+        var outputSoFar: String { (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" }
+
+        func wait() -> Result {
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+            let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+            defer {
+                try? FileManager.default.removeItem(atPath: outputPath)
+                try? FileManager.default.removeItem(atPath: errorPath)
+            }
+            return Result(status: exitStatus, output: outputSoFar,
+                          errors: (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? "")
+        }
+    }
+
     static func run(_ argv: [String]) throws -> Result {
+        try start(argv).wait()
+    }
+
+    static func start(_ argv: [String]) throws -> Child {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("spawn-\(UUID().uuidString)").path
         let outputPath = base + ".out", errorPath = base + ".err"
-        defer {
-            try? FileManager.default.removeItem(atPath: outputPath)
-            try? FileManager.default.removeItem(atPath: errorPath)
-        }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -85,12 +107,7 @@ enum Spawn {
         var pid: pid_t = 0
         let spawned = posix_spawnp(&pid, argv[0], &actions, &attributes, cArguments, environ)
         guard spawned == 0 else { throw TmuxError(description: "\(argv[0]) could not be started (error \(spawned))") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return Result(status: exitStatus,
-                      output: (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "",
-                      errors: (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? "")
+        return Child(pid: pid, outputPath: outputPath, errorPath: errorPath)
     }
 }
 
@@ -104,6 +121,11 @@ enum Binary {
     static var path: String {
         let bundleDirectory = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
         return bundleDirectory.appendingPathComponent("schakel").path
+    }
+
+    /// The store's test worker, built beside `schakel`.
+    static var workerPath: String {
+        URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("schakel-store-worker").path
     }
 
     /// A file under the checkout's `Resources/`.

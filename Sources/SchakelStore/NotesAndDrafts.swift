@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+import SchakelCore
+
+extension Store {
+    /// The longest note accepted, in characters.
+    public static let maximumNoteLength = 20_000
+
+    /// Adds a note to a signal's timeline, with its audit entry, in one transaction.
+    @discardableResult
+    public func addNote(_ text: String, toSignal id: Int64, by user: User) throws(StoreFailure) -> Int64 {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw .other("een lege notitie wordt niet opgeslagen") }
+        guard trimmed.count <= Self.maximumNoteLength else {
+            throw .other("de notitie is te lang (\(trimmed.count) tekens, hooguit \(Self.maximumNoteLength))")
+        }
+        let scope = AccessPolicy.signalScope(for: user)
+        let outcome = try audited(by: user) { db -> (Int64?, AuditRecord) in
+            guard let municipality = try Int64.fetchOne(db, sql: "SELECT municipality_id FROM signal WHERE id = ?", arguments: [id]) else {
+                return (nil, AuditRecord(.create, "note", "signal \(id)", result: .notFound))
+            }
+            guard scope.includes(municipalityID: municipality) else {
+                return (nil, AuditRecord(.create, "note", "signal \(id)", result: .denied))
+            }
+            try db.execute(sql: """
+                INSERT INTO timeline_event (subject_type, subject_id, kind, text, author_id, occurred_at)
+                VALUES ('signal', ?, 'note', ?, ?, ?)
+                """, arguments: [id, trimmed, user.id, AmsterdamTime.utcText(of: now())])
+            let noteID = db.lastInsertedRowID
+            return (noteID, AuditRecord(.create, "note", String(noteID), detail: "signal \(id)"))
+        }
+        guard let outcome else { throw .noAccess }
+        return outcome
+    }
+
+    /// Saves the user's form in progress, replacing the previous version of the same draft.
+    public func saveDraft(kind: String, subject: String = "", payload: String, for user: User) throws(StoreFailure) {
+        try write { db in
+            try db.execute(sql: """
+                INSERT INTO draft (user_id, kind, subject_key, payload, updated_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (user_id, kind, subject_key) DO UPDATE SET payload = excluded.payload, updated_at = excluded.updated_at
+                """, arguments: [user.id, kind, subject, payload, AmsterdamTime.utcText(of: now())])
+        }
+    }
+
+    /// The user's own draft, if any: nobody else's drafts are ever returned.
+    public func draft(kind: String, subject: String = "", for user: User) throws(StoreFailure) -> String? {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT payload FROM draft WHERE user_id = ? AND kind = ? AND subject_key = ?",
+                                arguments: [user.id, kind, subject])
+        }
+    }
+
+    public func discardDraft(kind: String, subject: String = "", for user: User) throws(StoreFailure) {
+        try write { db in
+            try db.execute(sql: "DELETE FROM draft WHERE user_id = ? AND kind = ? AND subject_key = ?",
+                           arguments: [user.id, kind, subject])
+        }
+    }
+
+    /// A number that changes whenever another process commits to the database: cheap to poll.
+    /// Asked on the one writer connection, whose own commits do not change it, so that only
+    /// other processes' (and other Store instances') commits show.
+    public func dataVersion() throws(StoreFailure) -> Int {
+        do {
+            return try pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+        } catch {
+            throw StoreErrors.translate(error, path: path)
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+import Testing
+
+/// Several real processes on one database file, as a dozen SSH logins would be.
+@Suite(.serialized) struct MultiProcessStoreTests {
+    func demoDatabase() throws -> String {
+        let path = try Binary.temporaryDirectory().appendingPathComponent("gedeeld.sqlite").path
+        let made = try Spawn.run([Binary.path, "demo", "--db", path, "--vandaag", "2026-11-24", "--alleen-aanmaken"])
+        #expect(made.status == 0, "\(made.errors)")
+        return path
+    }
+
+    func acknowledgedNotes(_ output: String) -> [Int64] {
+        output.split(separator: "\n").compactMap { line in line.hasPrefix("ok ") ? Int64(line.dropFirst(3)) : nil }
+    }
+
+    @Test func eightProcessesWritingAtOnceLoseNothing() throws {
+        let path = try demoDatabase()
+        let logins = ["af.enschede", "af.enschede", "af.hengelo", "af.almelo", "pm.kmt", "pm.kmt", "zc.kmt", "af.borne"]
+        let children = try logins.enumerated().map { index, login in
+            try Spawn.start([Binary.workerPath, "schrijven", path, login, "500", String(index + 1)])
+        }
+        let results = children.map { $0.wait() }
+        for result in results { #expect(result.status == 0, "\(result.errors)") }
+        let acknowledged = results.flatMap { acknowledgedNotes($0.output) }
+        #expect(acknowledged.count > 8 * 200)
+
+        let queue = try DatabaseQueue(path: path)
+        try queue.read { (db: Database) throws -> Void in
+            let stored = try Int64.fetchAll(db, sql: "SELECT id FROM timeline_event WHERE kind = 'note' ORDER BY id")
+            #expect(Set(stored) == Set(acknowledged))
+            #expect(stored.count == acknowledged.count)
+            #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
+            // Logins, reads and notes of all eight chained into one unbroken audit log.
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_log")! >= 8 + acknowledged.count)
+        }
+        let check = try Spawn.run([Binary.path, "audit", "controleer", "--db", path])
+        #expect(check.status == 0, "\(check.errors)")
+    }
+
+    @Test func tenProcessesOpeningANewFileApplyEachMigrationOnce() throws {
+        let path = try Binary.temporaryDirectory().appendingPathComponent("nieuw.sqlite").path
+        let children = try (0..<10).map { _ in try Spawn.start([Binary.workerPath, "openen", path]) }
+        let results = children.map { $0.wait() }
+        for result in results {
+            #expect(result.status == 0, "\(result.errors)")
+            #expect(result.output == "geopend v1-municipalities-users-signals,v2-route-cases-meetings-partners-audit\n")
+        }
+        let queue = try DatabaseQueue(path: path)
+        try queue.read { (db: Database) throws -> Void in
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") == 2)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM municipality") == 14)
+            #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
+        }
+    }
+
+    @Test func aWriterKilledMidWriteLeavesEveryAcknowledgedWrite() throws {
+        let path = try demoDatabase()
+        let writer = try Spawn.start([Binary.workerPath, "doorschrijven", path, "af.enschede"])
+        // Let it acknowledge a good number of writes, then kill it without warning.
+        let deadline = Date().addingTimeInterval(60)
+        while acknowledgedNotes(writer.outputSoFar).count < 200 && Date() < deadline { usleep(20_000) }
+        kill(writer.pid, SIGKILL)
+        let result = writer.wait()
+        #expect(result.status == 128 + SIGKILL)
+        let acknowledged = acknowledgedNotes(result.output)
+        #expect(acknowledged.count >= 200)
+
+        let queue = try DatabaseQueue(path: path)
+        try queue.read { (db: Database) throws -> Void in
+            #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
+            let stored = Set(try Int64.fetchAll(db, sql: "SELECT id FROM timeline_event WHERE kind = 'note'"))
+            #expect(Set(acknowledged).isSubset(of: stored))
+            // At most the one write in flight when it died may have committed unacknowledged.
+            #expect(stored.count - acknowledged.count <= 1)
+        }
+        let check = try Spawn.run([Binary.path, "audit", "controleer", "--db", path])
+        #expect(check.status == 0, "\(check.errors)")
+    }
+}
