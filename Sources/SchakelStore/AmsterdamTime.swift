@@ -19,6 +19,25 @@ enum AmsterdamTime {
         return calendar
     }()
 
+    /// The stored UTC text for seconds since 1970, without a calendar: fast enough for bulk work.
+    static func utcText(epochSeconds: Int64) -> String {
+        let days = Int(epochSeconds.quotientFloored(by: 86_400))
+        let seconds = Int(epochSeconds - Int64(days) * 86_400)
+        let date = CivilDate(daysSinceEpoch: days)
+        func pad(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(date.iso)T\(pad(seconds / 3600)):\(pad(seconds / 60 % 60)):\(pad(seconds % 60))Z"
+    }
+
+    /// The instant of a stored timestamp; nil when the text is malformed.
+    static func date(fromUTC text: String) -> Date? {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 17, bytes[4] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"),
+              let date = CivilDate(iso: String(decoding: bytes[0..<10], as: UTF8.self)),
+              let hour = Int(String(decoding: bytes[11..<13], as: UTF8.self)),
+              let minute = Int(String(decoding: bytes[14..<16], as: UTF8.self)) else { return nil }
+        return utc.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: hour, minute: minute))
+    }
+
     /// The local wall-clock time of a stored timestamp; nil when the text is malformed.
     static func localTime(fromUTC text: String) -> LocalDateTime? {
         let bytes = Array(text.utf8)
@@ -67,4 +86,11 @@ enum AmsterdamTime {
 public struct SystemClock: Clock {
     public init() {}
     public func now() -> LocalDateTime { AmsterdamTime.now() }
+}
+
+private extension Int64 {
+    func quotientFloored(by divisor: Int64) -> Int64 {
+        let quotient = self / divisor
+        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
+    }
 }

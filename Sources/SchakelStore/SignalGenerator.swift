@@ -1,3 +1,5 @@
+import Foundation
+import GRDB
 import SchakelCore
 import Meldroute
 
@@ -54,4 +56,46 @@ public enum SignalGenerator {
         }
         return Municipality.twente[0]
     }
+}
+
+extension SignalGenerator {
+    /// Adds `count` timeline lines (notes, contacts, steps) spread over the existing signals, in
+    /// time order after each signal's receipt. For load tests of the timeline.
+    public static func addTimelineEvents(_ count: Int, to store: Store, seed: UInt64 = 2) throws(StoreFailure) {
+        var random = SplitMix64(seed: seed)
+        let signals = try store.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, received_at FROM signal ORDER BY id").map { row in
+                (row["id"] as Int64, Int64(AmsterdamTime.date(fromUTC: row["received_at"])?.timeIntervalSince1970 ?? 0))
+            }
+        }
+        guard !signals.isEmpty else { throw .other("er zijn geen signalen om een tijdlijn bij te maken") }
+        let kinds = ["note", "note", "note", "contact", "transition", "meeting", "action", "referral"]
+        // Random subjects touch index pages all over the file: give the writer room to keep them.
+        try store.write { db in try db.execute(sql: "PRAGMA cache_size = -262144") }
+        var written = 0
+        while written < count {
+            let batch = min(batchSize * 4, count - written)
+            try store.write { db in
+                let statement = try db.makeStatement(sql: """
+                    INSERT INTO timeline_event (subject_type, subject_id, kind, text, occurred_at) VALUES ('signal', ?, ?, ?, ?)
+                    """)
+                for _ in 0..<batch {
+                    let (id, received) = signals[random.next(in: 0...(signals.count - 1))]
+                    let kind = kinds[random.next(in: 0...(kinds.count - 1))]
+                    // Later than the receipt by up to a year; the text sorts like time.
+                    let occurred = AmsterdamTime.utcText(epochSeconds: received + Int64(random.next(in: 1...525_600)) * 60)
+                    try statement.execute(arguments: [id, kind, random.pick(timelineTexts), occurred])
+                }
+            }
+            written += batch
+        }
+    }
+
+    private static let timelineTexts = [
+        "Gebeld met de melder; situatie ongewijzigd.", "Informatie opgevraagd bij het wijkteam.",
+        "Check bij het KMT: bekend bij de politie.", "Huisbezoek gepland met de wijkagent.",
+        "Besproken in het werkoverleg AF.", "Terugkoppeling ontvangen van de woningcorporatie.",
+        "Doorverwezen naar Humanitas Onder Dak voor opvang.", "Afspraak: volgende week opnieuw contact.",
+        "Melder meldt nieuwe zorgen over de werkgever.", "Adresgegevens verrijkt uit de BRP.",
+    ]
 }

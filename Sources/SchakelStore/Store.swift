@@ -130,9 +130,14 @@ public final class Store: Sendable {
     /// Runs one write transaction that also records its audit entry. The audit entry the body
     /// returns is committed together with the body's writes, or not at all.
     func audited<T>(by user: User, _ body: (Database) throws -> (T, AuditRecord)) throws(StoreFailure) -> T {
+        try audited(byLogin: user.login, body)
+    }
+
+    /// The same, for an actor that is not a user of the database (the intake service).
+    func audited<T>(byLogin actor: String, _ body: (Database) throws -> (T, AuditRecord)) throws(StoreFailure) -> T {
         try write { db in
             let (value, record) = try body(db)
-            try AuditLog.append(record, actor: user.login, origin: origin, at: now(), in: db)
+            try AuditLog.append(record, actor: actor, origin: origin, at: now(), in: db)
             return value
         }
     }

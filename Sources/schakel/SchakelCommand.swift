@@ -5,7 +5,8 @@ struct SchakelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schakel",
         abstract: "Schakel: casusregistratie voor de aanpak van mensenhandel in Twente.",
-        subcommands: [OpenCommand.self, DemoCommand.self, WorkflowCommand.self, CalendarCommand.self, AuditCommand.self],
+        subcommands: [OpenCommand.self, DemoCommand.self, IntakeCommand.self, GenerateCommand.self, WorkflowCommand.self, CalendarCommand.self,
+                      AuditCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 }

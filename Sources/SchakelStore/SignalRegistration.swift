@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+import Meldroute
+import SchakelCore
+
+/// A signal just stored.
+public struct RegisteredSignal: Hashable, Sendable {
+    public let id: Int64
+    public let code: String
+}
+
+extension Store {
+    /// The workflow every new signal starts in, and its first state.
+    static let signalWorkflow = (name: "gemeentelijke-meldroute", initialState: "gemeld")
+
+    /// Stores a new signal from the intake service, with its persons, its "received" timeline line and
+    /// its audit entry, in one transaction.
+    public func registerSignalFromIntake(_ signal: NewSignal, service: String) throws(StoreFailure) -> RegisteredSignal {
+        try register(signal, actor: "intake:\(service)", userID: nil, how: "via het intranetformulier")
+    }
+
+    /// Stores a new signal registered by a user, who must be allowed to see it afterwards.
+    public func registerSignal(_ signal: NewSignal, by user: User) throws(StoreFailure) -> RegisteredSignal {
+        guard AccessPolicy.signalScope(for: user).includes(municipalityID: signal.municipality.id) else {
+            try audit(AuditRecord(.create, "signal", result: .denied, detail: signal.municipality.name), by: user)
+            throw .noAccess
+        }
+        return try register(signal, actor: user.login, userID: user.id, how: "door \(user.displayName)")
+    }
+
+    private func register(_ signal: NewSignal, actor: String, userID: Int64?, how: String) throws(StoreFailure) -> RegisteredSignal {
+        let moment = now()
+        let received = signal.receivedAt ?? AmsterdamTime.localTime(of: moment)
+        return try audited(byLogin: actor) { db in
+            var codes = try SignalCodes.continuing(in: db)
+            let code = codes.next(receivedIn: received.date.year)
+            let receivedUTC = AmsterdamTime.utcText(from: received)
+            let createdUTC = AmsterdamTime.utcText(of: moment)
+            try db.execute(sql: """
+                INSERT INTO signal (code, received_at, source, reporter_type, reporter_name, reporter_organisation,
+                    reporter_contact, municipality_id, forms, description, location, acute, minor_involved,
+                    workflow, state, created_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [
+                    code, receivedUTC, signal.source.rawValue, signal.reporterType.rawValue, signal.reporterName,
+                    signal.reporterOrganisation, signal.reporterContact, signal.municipality.id, signal.forms.rawValue,
+                    signal.description, signal.location, signal.acute, signal.minorInvolved,
+                    Self.signalWorkflow.name, Self.signalWorkflow.initialState, createdUTC, userID,
+                ])
+            let id = db.lastInsertedRowID
+            var personNumber = try Int.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM person") ?? 0
+            for person in signal.persons {
+                personNumber += 1
+                try db.execute(sql: """
+                    INSERT INTO person (pseudonym, initials, birth_year, given_name, family_name) VALUES (?, ?, ?, ?, ?)
+                    """, arguments: ["P-" + String(repeating: "0", count: max(0, 5 - String(personNumber).count)) + String(personNumber),
+                                     person.initials, person.birthYear, person.givenName, person.familyName])
+                try db.execute(sql: "INSERT OR IGNORE INTO signal_person (signal_id, person_id, role) VALUES (?, ?, ?)",
+                               arguments: [id, db.lastInsertedRowID, person.role.rawValue])
+            }
+            try db.execute(sql: """
+                INSERT INTO timeline_event (subject_type, subject_id, kind, to_state, text, author_id, occurred_at)
+                VALUES ('signal', ?, 'received', ?, ?, ?, ?)
+                """, arguments: [id, Self.signalWorkflow.initialState, "Signaal ontvangen (\(signal.source.label)), geregistreerd \(how).",
+                                 userID, receivedUTC])
+            return (RegisteredSignal(id: id, code: code), AuditRecord(.create, "signal", String(id), detail: code))
+        }
+    }
+}
