@@ -33,3 +33,81 @@ public enum AccessPolicy {
         }
     }
 }
+
+/// How much of a record a user may see.
+public enum Visibility: Hashable, Sendable, Comparable {
+    /// Nothing: the record does not exist for this user (not even in counts).
+    case none
+    /// Metadata only, with a code instead of names and without free text.
+    case pseudonymised
+    /// Everything, names on the detail screen included.
+    case full
+}
+
+/// The facts about a KMT case that decide who may see it.
+public struct CaseAccessFacts: Hashable, Sendable {
+    public let municipalityID: Int64
+    /// A perpetrator-approach case, discussed at the dadertafel.
+    public let perpetratorTrack: Bool
+
+    public init(municipalityID: Int64, perpetratorTrack: Bool) {
+        self.municipalityID = municipalityID
+        self.perpetratorTrack = perpetratorTrack
+    }
+}
+
+extension AccessPolicy {
+    /// KMT cases: an AF sees the cases of their own municipality, except perpetrator-approach
+    /// ones; a procesmanager sees every case; the zorgcoördinator every victim-related case (not the
+    /// dadertafel's); the procesondersteuner victim-related cases pseudonymised; the beheerder none.
+    public static func caseVisibility(for user: User, _ facts: CaseAccessFacts) -> Visibility {
+        switch user.role {
+        case .processManager:
+            return .full
+        case .careCoordinator:
+            return facts.perpetratorTrack ? .none : .full
+        case .processSupporter:
+            return facts.perpetratorTrack ? .none : .pseudonymised
+        case .designatedOfficer:
+            guard let municipality = user.municipality, municipality.id == facts.municipalityID, !facts.perpetratorTrack else {
+                return .none
+            }
+            return .full
+        case .administrator:
+            return .none
+        }
+    }
+
+    /// The SQL condition on a case table aliased `c` that keeps exactly the cases the user may see at
+    /// all, so that lists, counts and searches cannot show more. `nil` when none are visible.
+    public static func caseCondition(for user: User) -> (sql: String, arguments: [Int64])? {
+        switch user.role {
+        case .processManager:
+            return ("1", [])
+        case .careCoordinator, .processSupporter:
+            return ("c.perpetrator_track = 0", [])
+        case .designatedOfficer:
+            guard let municipality = user.municipality else { return nil }
+            return ("c.municipality_id = ? AND c.perpetrator_track = 0", [municipality.id])
+        case .administrator:
+            return nil
+        }
+    }
+
+    /// The partner directory (sociale kaart) is for everyone who works cases or meetings.
+    public static func canReadPartners(_ user: User) -> Bool { user.role != .administrator }
+
+    /// The zorgcoördinator maintains the directory, with the procesondersteuner and procesmanagers.
+    public static func canEditPartners(_ user: User) -> Bool {
+        [.careCoordinator, .processSupporter, .processManager].contains(user.role)
+    }
+
+    /// Users and settings belong to the beheerder.
+    public static func canManageUsers(_ user: User) -> Bool { user.role == .administrator }
+
+    /// Who may open a KMT case from a signal: the KMT's procesmanagers, and the AF of the signal's
+    /// municipality (the "melding KMT/VTT" step).
+    public static func canOpenCase(_ user: User, fromSignalIn municipalityID: Int64) -> Bool {
+        user.role == .processManager || signalScope(for: user) == .municipality(municipalityID)
+    }
+}

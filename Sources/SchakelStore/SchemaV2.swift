@@ -94,7 +94,8 @@ enum SchemaV2 {
                 subject_id INTEGER,
                 description TEXT NOT NULL,
                 owner TEXT NOT NULL DEFAULT '',
-                due_date TEXT,
+                -- Every agreement has a date by which it is done (JJJJ-MM-DD).
+                due_date TEXT NOT NULL,
                 done_at TEXT,
                 created_at TEXT NOT NULL,
                 version INTEGER NOT NULL DEFAULT 1

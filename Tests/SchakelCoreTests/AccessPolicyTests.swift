@@ -31,3 +31,53 @@ import Testing
         #expect(Set(Municipality.twente.map(\.id)).count == 14)
     }
 }
+
+/// The need-to-know table for KMT cases and the directory, role by role.
+@Suite struct CaseAccessPolicyTests {
+    let enschede = Municipality.twente[3], hengelo = Municipality.twente[6]
+
+    func user(_ role: Role, _ municipality: Municipality? = nil) -> User {
+        User(id: 1, login: "x", displayName: "X", role: role, municipality: municipality)
+    }
+
+    func visibility(_ user: User, municipality: Municipality, perpetrator: Bool) -> Visibility {
+        AccessPolicy.caseVisibility(for: user, CaseAccessFacts(municipalityID: municipality.id, perpetratorTrack: perpetrator))
+    }
+
+    @Test func victimCasesByRole() {
+        #expect(visibility(user(.designatedOfficer, enschede), municipality: enschede, perpetrator: false) == .full)
+        #expect(visibility(user(.designatedOfficer, hengelo), municipality: enschede, perpetrator: false) == .none)
+        #expect(visibility(user(.processManager), municipality: enschede, perpetrator: false) == .full)
+        #expect(visibility(user(.careCoordinator), municipality: enschede, perpetrator: false) == .full)
+        #expect(visibility(user(.processSupporter), municipality: enschede, perpetrator: false) == .pseudonymised)
+        #expect(visibility(user(.administrator), municipality: enschede, perpetrator: false) == .none)
+    }
+
+    @Test func dadertafelCasesAreForProcessManagersOnly() {
+        for role in Role.allCases {
+            let expected: Visibility = role == .processManager ? .full : .none
+            #expect(visibility(user(role, enschede), municipality: enschede, perpetrator: true) == expected, "\(role)")
+        }
+    }
+
+    @Test func theSQLConditionAgreesWithTheRule() {
+        #expect(AccessPolicy.caseCondition(for: user(.administrator)) == nil)
+        #expect(AccessPolicy.caseCondition(for: user(.designatedOfficer)) == nil)
+        #expect(AccessPolicy.caseCondition(for: user(.designatedOfficer, hengelo))?.arguments == [hengelo.id])
+        #expect(AccessPolicy.caseCondition(for: user(.careCoordinator))?.sql == "c.perpetrator_track = 0")
+    }
+
+    @Test func theDirectoryAndUsers() {
+        #expect(Role.allCases.filter { AccessPolicy.canReadPartners(user($0)) } == [
+            .designatedOfficer, .processManager, .careCoordinator, .processSupporter])
+        #expect(Role.allCases.filter { AccessPolicy.canEditPartners(user($0)) } == [.processManager, .careCoordinator, .processSupporter])
+        #expect(Role.allCases.filter { AccessPolicy.canManageUsers(user($0)) } == [.administrator])
+    }
+
+    @Test func openingACaseFromASignal() {
+        #expect(AccessPolicy.canOpenCase(user(.designatedOfficer, enschede), fromSignalIn: enschede.id))
+        #expect(!AccessPolicy.canOpenCase(user(.designatedOfficer, hengelo), fromSignalIn: enschede.id))
+        #expect(AccessPolicy.canOpenCase(user(.processManager), fromSignalIn: enschede.id))
+        #expect(!AccessPolicy.canOpenCase(user(.careCoordinator), fromSignalIn: enschede.id))
+    }
+}

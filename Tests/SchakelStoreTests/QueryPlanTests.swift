@@ -65,3 +65,67 @@ import Meldroute
         #expect(InboxQuery.make(.first, limit: 100, scope: .none) == nil)
     }
 }
+
+/// The other lists page by key through their indexes too.
+@Suite struct OtherListPlanTests {
+    let directory: TemporaryDirectory
+    let store: Store
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        let today = LocalDateTime(date: CivilDate(iso: "2026-11-24")!, hour: 12, minute: 0)
+        store = try Store.openDemo(path: directory.path("plans.sqlite"), today: today, calendar: WorkingDayCalendar()).store
+    }
+
+    func user(_ role: Role, _ municipality: Municipality? = nil) -> User {
+        User(id: 1, login: "x", displayName: "X", role: role, municipality: municipality)
+    }
+
+    func plan(_ query: KeysetQuery) throws -> [String] { try store.queryPlan(sql: query.sql, arguments: query.arguments) }
+
+    func uses(_ plan: [String], table: String, index: String) -> Bool {
+        let step = plan.first { $0.hasPrefix("SEARCH \(table) ") || $0.hasPrefix("SCAN \(table) ") }
+        return step?.contains("INDEX \(index)") == true && !plan.contains { $0.contains("TEMP B-TREE") }
+    }
+
+    static let key = ListKey(sortValue: "2026-06-01T10:00:00Z", id: 5)
+    static let requests: [PageRequest] = [.first, .last, .after(key), .before(key)]
+
+    @Test(arguments: requests)
+    func caseLists(_ request: PageRequest) throws {
+        let af = try plan(CaseListQuery.make(request, limit: 50, for: user(.designatedOfficer, Municipality.twente[3]))!)
+        #expect(uses(af, table: "c", index: "kmt_case_municipality"), "\(af)")
+        let pm = try plan(CaseListQuery.make(request, limit: 50, for: user(.processManager))!)
+        #expect(uses(pm, table: "c", index: "kmt_case_list"), "\(pm)")
+    }
+
+    @Test(arguments: requests)
+    func timelines(_ request: PageRequest) throws {
+        let all = try plan(TimelineQuery.make(.kmtCase(3), kinds: [], request, limit: 50))
+        #expect(uses(all, table: "t", index: "timeline_subject"), "\(all)")
+        let notes = try plan(TimelineQuery.make(.signal(3), kinds: [.note, .contact], request, limit: 50))
+        #expect(uses(notes, table: "t", index: "timeline_subject"), "\(notes)")
+    }
+
+    @Test(arguments: requests)
+    func actionLists(_ request: PageRequest) throws {
+        let pm = try plan(ActionListQuery.make(request, limit: 50, for: user(.processManager))!)
+        #expect(uses(pm, table: "a", index: "action_item_due"), "\(pm)")
+        let af = try plan(ActionListQuery.make(request, limit: 50, for: user(.designatedOfficer, Municipality.twente[3]))!)
+        #expect(uses(af, table: "a", index: "action_item_due"), "\(af)")
+    }
+
+    @Test(arguments: [SearchHit.Source.signal, .timeline, .partner])
+    func searches(_ source: SearchHit.Source) throws {
+        let query = try #require(SearchQuery.make(source, match: "\"woning\"*", after: 500, limit: 20,
+                                                  for: user(.designatedOfficer, Municipality.twente[3])))
+        let plan = try store.queryPlan(sql: query.sql, arguments: query.arguments)
+        let table = "\(source.rawValue)_fts"
+        #expect(plan.contains { $0.hasPrefix("SCAN \(table) VIRTUAL TABLE INDEX") }, "\(plan)")
+        #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
+        // The rows behind the hits are looked up by key, never scanned.
+        for alias in ["s", "t", "p", "c"] {
+            #expect(!plan.contains { $0 == "SCAN \(alias)" || $0.hasPrefix("SCAN \(alias) ") }, "\(plan)")
+        }
+    }
+}

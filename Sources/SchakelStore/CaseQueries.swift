@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+import Meldroute
+import SchakelCore
+
+extension Store {
+    static let caseWorkflow = (name: "kmt-werkproces", initialState: "aangemeld")
+
+    /// Opens a KMT case from a signal: the case, its persons, a line on both timelines and the audit
+    /// entry, in one transaction.
+    public func openCase(fromSignal signalID: Int64, perpetratorTrack: Bool, summary: String,
+                         by user: User) throws(StoreFailure) -> (id: Int64, code: String) {
+        let moment = now()
+        let outcome = try write { db -> Result<(Int64, String), StoreFailure> in
+            guard let signal = try Row.fetchOne(db, sql: "SELECT * FROM signal WHERE id = ?", arguments: [signalID]),
+                  AccessPolicy.canOpenCase(user, fromSignalIn: signal["municipality_id"]) else {
+                let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM signal WHERE id = ?)", arguments: [signalID])!
+                try AuditLog.append(AuditRecord(.create, "case", "signal \(signalID)", result: exists ? .denied : .notFound),
+                                    actor: user.login, origin: origin, at: moment, in: db)
+                return .failure(.noAccess)
+            }
+            let local = AmsterdamTime.localTime(of: moment)
+            let utc = AmsterdamTime.utcText(of: moment)
+            let year = local.date.year
+            let last = try Int.fetchOne(db, sql: """
+                SELECT max(CAST(substr(code, 7) AS INTEGER)) FROM kmt_case WHERE code GLOB ?
+                """, arguments: ["C\(year)-*"]) ?? 0
+            let digits = String(last + 1)
+            let code = "C\(year)-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+            try db.execute(sql: """
+                INSERT INTO kmt_case (code, signal_id, municipality_id, received_at, forms, summary, perpetrator_track,
+                                      workflow, state, process_manager_id, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [code, signalID, signal["municipality_id"], utc, signal["forms"], summary, perpetratorTrack,
+                                 Self.caseWorkflow.name, Self.caseWorkflow.initialState,
+                                 user.role == .processManager ? user.id : nil, utc])
+            let caseID = db.lastInsertedRowID
+            try db.execute(sql: """
+                INSERT INTO case_person (case_id, person_id, role) SELECT ?, person_id, role FROM signal_person WHERE signal_id = ?
+                """, arguments: [caseID, signalID])
+            let signalCode: String = signal["code"]
+            try db.execute(sql: """
+                INSERT INTO timeline_event (subject_type, subject_id, kind, to_state, text, author_id, occurred_at)
+                VALUES ('case', ?, 'received', ?, ?, ?, ?), ('signal', ?, 'referral', NULL, ?, ?, ?)
+                """, arguments: [caseID, Self.caseWorkflow.initialState, "Casus aangemaakt uit signaal \(signalCode).", user.id, utc,
+                                 // A dadertafel case is not named where others may read.
+                                 signalID, perpetratorTrack ? "KMT-casus aangemaakt." : "KMT-casus \(code) aangemaakt.", user.id, utc])
+            try AuditLog.append(AuditRecord(.create, "case", String(caseID), detail: "\(code) uit \(signalCode)"),
+                                actor: user.login, origin: origin, at: moment, in: db)
+            return .success((caseID, code))
+        }
+        let (id, code) = try outcome.get()
+        return (id, code)
+    }
+
+    /// A page of the KMT cases the user may see, newest first. Pseudonymised rows carry no summary.
+    public func casePage(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<CaseSummary> {
+        guard let query = CaseListQuery.make(request, limit: limit, for: user) else {
+            if request == .first || request == .last {
+                try audit(AuditRecord(.list, "case", result: .denied, detail: "geen toegang tot casussen"), by: user)
+            }
+            return Page(rows: [], hasMore: false)
+        }
+        let fetch = { (db: Database) in
+            try query.page(in: db, limit: limit) { row in try Self.caseSummary(from: row, for: user) }
+        }
+        switch request {
+        case .first, .last:
+            return try audited(by: user) { db in
+                let page = try fetch(db)
+                return (page, AuditRecord(.list, "case", detail: "casussen, \(page.rows.count) regels"))
+            }
+        case .after, .before:
+            return try read(fetch)
+        }
+    }
+
+    static func caseSummary(from row: Row, for user: User) throws -> CaseSummary {
+        let receivedText: String = row["received_at"]
+        guard let received = AmsterdamTime.localTime(fromUTC: receivedText) else {
+            throw StoreFailure.other("ongeldige datum '\(receivedText)'")
+        }
+        let visibility = AccessPolicy.caseVisibility(
+            for: user, CaseAccessFacts(municipalityID: row["municipality_id"], perpetratorTrack: row["perpetrator_track"]))
+        let id: Int64 = row["id"]
+        return CaseSummary(
+            id: id, key: ListKey(sortValue: receivedText, id: id), code: row["code"], receivedAt: received,
+            municipality: row["municipality"], forms: ExploitationForms(rawValue: row["forms"]), state: row["state"],
+            crisis: row["crisis"], perpetratorTrack: row["perpetrator_track"],
+            signalCode: visibility == .full ? row["signal_code"] : nil,
+            summary: visibility == .full ? row["summary"] : "", visibility: visibility)
+    }
+}
+
+/// The case list's SQL, with the access condition inside it so nothing invisible is ever counted.
+enum CaseListQuery {
+    static func make(_ request: PageRequest, limit: Int, for user: User) -> KeysetQuery? {
+        guard let condition = AccessPolicy.caseCondition(for: user) else { return nil }
+        return KeysetQuery.make(
+            select: """
+                c.id, c.code, c.received_at, c.municipality_id, m.name AS municipality, c.forms, c.state, c.crisis,
+                c.perpetrator_track, c.summary, s.code AS signal_code
+                """,
+            from: "kmt_case c JOIN municipality m ON m.id = c.municipality_id LEFT JOIN signal s ON s.id = c.signal_id",
+            conditions: [condition.sql], arguments: StatementArguments(condition.arguments),
+            sortColumn: "c.received_at", idColumn: "c.id", newestFirst: true, request: request, limit: limit)
+    }
+}

@@ -1,0 +1,111 @@
+import Crypto
+import Foundation
+import GRDB
+import SchakelCore
+
+extension Store {
+    /// Full-text search in one source, newest match first, `limit` at a time (pass the last hit's
+    /// id as `after` for the next page). Prefix matching with accents folded: "celi" finds "Çelik".
+    /// Only what the user may fully see is searched, so hits and their number never leak.
+    public func search(_ text: String, in source: SearchHit.Source, after: Int64? = nil, limit: Int,
+                       for user: User) throws(StoreFailure) -> Page<SearchHit> {
+        guard let match = SearchQuery.ftsQuery(for: text) else { return Page(rows: [], hasMore: false) }
+        let query = SearchQuery.make(source, match: match, after: after, limit: limit, for: user)
+        return try audited(by: user) { db in
+            guard let query else {
+                return (Page(rows: [], hasMore: false),
+                        AuditRecord(.search, source.rawValue, result: .denied, detail: SearchQuery.fingerprint(text)))
+            }
+            let fetched = try Row.fetchAll(db, sql: query.sql, arguments: query.arguments)
+            let hits = fetched.prefix(limit).map { row -> SearchHit in
+                let subject: TimelineSubject? = switch source {
+                case .signal: .signal(row["id"])
+                case .timeline: (row["subject_type"] as String) == "case" ? .kmtCase(row["subject_id"]) : .signal(row["subject_id"])
+                case .partner: nil
+                }
+                return SearchHit(source: source, id: row["id"], subject: subject, title: row["title"], snippet: row["snippet"])
+            }
+            let page = Page(rows: Array(hits), hasMore: fetched.count > limit)
+            return (page, AuditRecord(.search, source.rawValue,
+                                      detail: "\(SearchQuery.fingerprint(text)), \(page.rows.count) resultaten"))
+        }
+    }
+}
+
+enum SearchQuery {
+    /// The user's words as an FTS5 query: every word must occur, as a word or the start of one.
+    /// Quotes are removed, so nothing the user types is read as FTS syntax.
+    static func ftsQuery(for text: String) -> String? {
+        let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "\"" || $0 == "*" })
+            .map { $0.filter { $0 != "\"" } }.filter { !$0.isEmpty }
+        guard !words.isEmpty else { return nil }
+        return words.map { "\"\($0)\"*" }.joined(separator: " ")
+    }
+
+    /// What the audit log keeps of a search: a fingerprint of the terms, not the terms (they may be
+    /// names). Whether someone searched for a given name can be checked by hashing that name.
+    static func fingerprint(_ text: String) -> String {
+        let normalised = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let digest = SHA256.hash(data: Data(normalised.utf8)).map { String(format: "%02x", $0) }.joined()
+        return "zoekterm-sha256 " + digest.prefix(16)
+    }
+
+    /// The SQL for one source, or nil when the user may search none of it.
+    static func make(_ source: SearchHit.Source, match: String, after: Int64?, limit: Int,
+                     for user: User) -> (sql: String, arguments: StatementArguments)? {
+        var arguments: StatementArguments = [match]
+        var conditions: [String] = []
+        let select: String, from: String, table: String
+        switch source {
+        case .signal:
+            table = "signal_fts"
+            select = "s.id, s.code AS title, snippet(signal_fts, -1, '«', '»', '…', 10) AS snippet"
+            from = "signal_fts JOIN signal s ON s.id = signal_fts.rowid"
+            switch AccessPolicy.signalScope(for: user) {
+            case .none: return nil
+            case .region: break
+            case .municipality(let id):
+                conditions.append("s.municipality_id = ?")
+                arguments += [id]
+            }
+        case .timeline:
+            table = "timeline_fts"
+            select = """
+                t.id, t.subject_type, t.subject_id, coalesce(s.code, c.code, '') AS title,
+                snippet(timeline_fts, 0, '«', '»', '…', 10) AS snippet
+                """
+            from = """
+                timeline_fts JOIN timeline_event t ON t.id = timeline_fts.rowid
+                LEFT JOIN signal s ON t.subject_type = 'signal' AND s.id = t.subject_id
+                LEFT JOIN kmt_case c ON t.subject_type = 'case' AND c.id = t.subject_id
+                """
+            // Lines of signals in scope, and of cases the user sees in full.
+            var visible: [String] = []
+            switch AccessPolicy.signalScope(for: user) {
+            case .none: break
+            case .region: visible.append("s.id IS NOT NULL")
+            case .municipality(let id):
+                visible.append("s.municipality_id = ?")
+                arguments += [id]
+            }
+            if user.role != .processSupporter, let condition = AccessPolicy.caseCondition(for: user) {
+                visible.append("(c.id IS NOT NULL AND \(condition.sql))")
+                arguments += StatementArguments(condition.arguments)
+            }
+            guard !visible.isEmpty else { return nil }
+            conditions.append("(" + visible.joined(separator: " OR ") + ")")
+        case .partner:
+            guard AccessPolicy.canReadPartners(user) else { return nil }
+            table = "partner_fts"
+            select = "p.id, p.name AS title, snippet(partner_fts, -1, '«', '»', '…', 10) AS snippet"
+            from = "partner_fts JOIN partner p ON p.id = partner_fts.rowid"
+        }
+        if let after {
+            conditions.append("\(table).rowid < ?")
+            arguments += [after]
+        }
+        arguments += [limit + 1]
+        let extra = conditions.isEmpty ? "" : " AND " + conditions.joined(separator: " AND ")
+        return ("SELECT \(select) FROM \(from) WHERE \(table) MATCH ?\(extra) ORDER BY \(table).rowid DESC LIMIT ?", arguments)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+import Meldroute
+import SchakelCore
+
+extension Store {
+    /// A page of a signal's or case's timeline, oldest first, optionally only some kinds. A
+    /// pseudonymised view shows kinds, times and authors without text.
+    public func timelinePage(of subject: TimelineSubject, kinds: Set<TimelineKind> = [], _ request: PageRequest,
+                             limit: Int, for user: User) throws(StoreFailure) -> Page<TimelineEntry> {
+        let opensList = request == .first || request == .last
+        let outcome = try write { db -> Result<Page<TimelineEntry>, StoreFailure> in
+            let visibility = try Self.visibility(of: subject, for: user, in: db)
+            guard let visibility, visibility != .none else {
+                try AuditLog.append(AuditRecord(.read, subject.typeName, String(subject.id),
+                                                result: visibility == nil ? .notFound : .denied, detail: "tijdlijn"),
+                                    actor: user.login, origin: origin, at: now(), in: db)
+                return .failure(.noAccess)
+            }
+            let query = TimelineQuery.make(subject, kinds: kinds, request, limit: limit)
+            let page = try query.page(in: db, limit: limit) { row in try Self.timelineEntry(from: row, visibility: visibility) }
+            if opensList {
+                try AuditLog.append(AuditRecord(.read, subject.typeName, String(subject.id), detail: "tijdlijn"),
+                                    actor: user.login, origin: origin, at: now(), in: db)
+            }
+            return .success(page)
+        }
+        return try outcome.get()
+    }
+
+    /// How much of a signal or case the user may see; nil when it does not exist.
+    static func visibility(of subject: TimelineSubject, for user: User, in db: Database) throws -> Visibility? {
+        switch subject {
+        case .signal(let id):
+            guard let municipality = try Int64.fetchOne(db, sql: "SELECT municipality_id FROM signal WHERE id = ?", arguments: [id]) else {
+                return nil
+            }
+            return AccessPolicy.signalScope(for: user).includes(municipalityID: municipality) ? .full : Visibility.none
+        case .kmtCase(let id):
+            guard let row = try Row.fetchOne(db, sql: "SELECT municipality_id, perpetrator_track FROM kmt_case WHERE id = ?",
+                                             arguments: [id]) else { return nil }
+            return AccessPolicy.caseVisibility(
+                for: user, CaseAccessFacts(municipalityID: row["municipality_id"], perpetratorTrack: row["perpetrator_track"]))
+        }
+    }
+
+    static func timelineEntry(from row: Row, visibility: Visibility) throws -> TimelineEntry {
+        let occurredText: String = row["occurred_at"]
+        guard let occurred = AmsterdamTime.localTime(fromUTC: occurredText) else {
+            throw StoreFailure.other("ongeldige datum '\(occurredText)'")
+        }
+        let id: Int64 = row["id"]
+        return TimelineEntry(
+            id: id, key: ListKey(sortValue: occurredText, id: id), kind: TimelineKind(rawValue: row["kind"]) ?? .note,
+            occurredAt: occurred, author: row["author"], text: visibility == .full ? row["text"] : "")
+    }
+}
+
+enum TimelineQuery {
+    static func make(_ subject: TimelineSubject, kinds: Set<TimelineKind>, _ request: PageRequest, limit: Int) -> KeysetQuery {
+        var conditions = ["t.subject_type = ?", "t.subject_id = ?"]
+        var arguments: StatementArguments = [subject.typeName, subject.id]
+        if !kinds.isEmpty {
+            let sorted = kinds.map(\.rawValue).sorted()
+            conditions.append("t.kind IN (" + sorted.map { _ in "?" }.joined(separator: ", ") + ")")
+            arguments += StatementArguments(sorted)
+        }
+        return KeysetQuery.make(
+            select: "t.id, t.kind, t.occurred_at, t.text, coalesce(u.display_name, '') AS author",
+            from: "timeline_event t LEFT JOIN app_user u ON u.id = t.author_id",
+            conditions: conditions, arguments: arguments,
+            sortColumn: "t.occurred_at", idColumn: "t.id", newestFirst: false, request: request, limit: limit)
+    }
+}
