@@ -64,7 +64,8 @@ public enum StoreFailure: Error, Equatable, Sendable, CustomStringConvertible {
         case .diskFull:
             return "De schijf is vol: er is niets opgeslagen. Waarschuw de beheerder."
         case .readOnly(let path):
-            return "De database \(path) is alleen-lezen geopend: er kan niets worden opgeslagen."
+            return "De database \(path) is alleen-lezen geopend: er kan niets worden opgeslagen, en wat in het "
+                + "auditlog moet komen kan niet worden getoond."
         case .other(let detail):
             return "De database gaf een fout: \(detail)"
         }

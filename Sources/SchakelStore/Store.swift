@@ -12,22 +12,41 @@ public final class Store: Sendable {
     public let origin: SessionOrigin
     /// The moment of an audit entry or a write; injected by tests.
     let now: @Sendable () -> Date
+    /// Opened read-only (the file may not be written by this user): nothing can be saved, and
+    /// nothing that must be audited can be shown.
+    public let isReadOnly: Bool
 
-    private init(pool: DatabasePool, path: String, origin: SessionOrigin, now: @escaping @Sendable () -> Date) {
+    private init(pool: DatabasePool, path: String, origin: SessionOrigin, now: @escaping @Sendable () -> Date, isReadOnly: Bool) {
         self.pool = pool
         self.path = path
         self.origin = origin
         self.now = now
+        self.isReadOnly = isReadOnly
     }
 
     /// Opens an existing Schakel database, bringing an older schema up to date.
     /// Refuses, with a Dutch reason, a missing, unreadable, non-SQLite, foreign or newer file.
-    public static func open(path: String, origin: SessionOrigin = .local,
+    /// A file this user may not write is opened read-only (see `isReadOnly`).
+    public static func open(path: String, origin: SessionOrigin = .local, readOnly: Bool? = nil,
                             now: @escaping @Sendable () -> Date = { Date() }) throws(StoreFailure) -> Store {
         try FileCheck.requireReadableDatabaseFile(at: path)
-        let store = try connect(path: path, origin: origin, now: now)
-        try store.migrate(allowEmpty: false)
+        let readOnly = readOnly ?? !FileCheck.isWritable(path)
+        let store = try connect(path: path, origin: origin, now: now, readOnly: readOnly)
+        if readOnly {
+            try store.requireCurrentSchema()
+        } else {
+            try store.migrate(allowEmpty: false)
+        }
         return store
+    }
+
+    /// A read-only database cannot be brought up to date, so it must already be.
+    private func requireCurrentSchema() throws(StoreFailure) {
+        try requireSchakelSchema(allowEmpty: false)
+        let current = try read { db in try Schema.migrator.hasCompletedMigrations(db) }
+        if !current {
+            throw .other("De database \(path) is alleen-lezen en moet eerst door een beheerder worden bijgewerkt.")
+        }
     }
 
     /// Creates a new, empty Schakel database at `path`, which must not exist yet.
@@ -47,17 +66,20 @@ public final class Store: Sendable {
         return store
     }
 
-    private static func connect(path: String, origin: SessionOrigin, now: @escaping @Sendable () -> Date)
-        throws(StoreFailure) -> Store {
+    private static func connect(path: String, origin: SessionOrigin, now: @escaping @Sendable () -> Date,
+                                readOnly: Bool = false) throws(StoreFailure) -> Store {
         var configuration = Configuration()
+        configuration.readonly = readOnly
         configuration.busyMode = .timeout(10)
         // GRDB 7 opens every write of a DatabasePool with BEGIN IMMEDIATE.
         configuration.prepareDatabase { db in
             // An acknowledged write survives a power loss.
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = FULL") }
         }
         do {
-            return Store(pool: try DatabasePool(path: path, configuration: configuration), path: path, origin: origin, now: now)
+            return Store(pool: try DatabasePool(path: readOnly ? FileCheck.readOnlyLocation(path) : path,
+                                                configuration: configuration),
+                         path: path, origin: origin, now: now, isReadOnly: readOnly)
         } catch {
             throw StoreErrors.translate(error, path: path)
         }
@@ -120,6 +142,7 @@ public final class Store: Sendable {
 
     /// Runs one immediate write transaction, translating database errors into `StoreFailure`.
     func write<T>(_ body: (Database) throws -> T) throws(StoreFailure) -> T {
+        if isReadOnly { throw .readOnly(path: path) }
         do {
             return try pool.write(body)
         } catch {
@@ -155,6 +178,23 @@ public final class Store: Sendable {
 
 /// Checks made on the file before SQLite sees it, so the message names the real problem.
 enum FileCheck {
+    /// Where SQLite should open a file read-only. When the journal files cannot be made beside it,
+    /// the file is opened as immutable: read as it is, which is right for a copy nobody writes.
+    static func readOnlyLocation(_ path: String) -> String {
+        let directory = (path as NSString).deletingLastPathComponent
+        guard access(directory.isEmpty ? "." : directory, W_OK) != 0,
+              !FileManager.default.fileExists(atPath: path + "-shm") else { return path }
+        let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#%"))
+        let escaped = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+        return "file:\(escaped)?immutable=1"
+    }
+
+    /// Whether this process may write the file and create the journal files beside it.
+    static func isWritable(_ path: String) -> Bool {
+        let directory = (path as NSString).deletingLastPathComponent
+        return access(path, W_OK) == 0 && access(directory.isEmpty ? "." : directory, W_OK) == 0
+    }
+
     private static let sqliteHeader = Array("SQLite format 3\u{0}".utf8)
 
     static func requireReadableDatabaseFile(at path: String, allowEmpty: Bool = false) throws(StoreFailure) {

@@ -8,11 +8,12 @@ extension Store {
         let pseudoUser = User(id: 0, login: login, displayName: login, role: .administrator, municipality: nil)
         do {
             let user = try user(login: login)
-            try audit(AuditRecord(.login, "user", login), by: user)
+            // A read-only database cannot record the login; it then shows nothing that must be audited.
+            if !isReadOnly { try audit(AuditRecord(.login, "user", login), by: user) }
             return user
         } catch let failure {
             switch failure {
-            case .unknownUser, .inactiveUser:
+            case .unknownUser where !isReadOnly, .inactiveUser where !isReadOnly:
                 try audit(AuditRecord(.login, "user", login, result: .denied, detail: failure == .unknownUser(login: login)
                                           ? "onbekende gebruiker" : "account niet actief"), by: pseudoUser)
             default:

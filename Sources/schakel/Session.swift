@@ -29,7 +29,8 @@ struct Session {
         }
         defer { terminal.stop() }
         let context = AppContext(user: user, today: today, calendar: resources.calendar, workflow: resources.workflow,
-                                 helpLines: resources.helpLines, isDemo: isDemo)
+                                 helpLines: resources.helpLines, isDemo: isDemo,
+                                 isReadOnly: store.isReadOnly)
         let program = Program(state: AppState(context: context, size: terminal.size), terminal: terminal, signals: store)
         program.run()
         if let signal = program.terminationSignal {

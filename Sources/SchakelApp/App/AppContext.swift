@@ -11,14 +11,17 @@ public struct AppContext: Hashable, Sendable {
     public let helpLines: [String]
     /// Shown in the header when the database is a demo.
     public let isDemo: Bool
+    /// Shown in the header when the database could only be opened read-only.
+    public let isReadOnly: Bool
 
     public init(user: User, today: CivilDate, calendar: WorkingDayCalendar, workflow: WorkflowDefinition,
-                helpLines: [String], isDemo: Bool) {
+                helpLines: [String], isDemo: Bool, isReadOnly: Bool = false) {
         self.user = user
         self.today = today
         self.calendar = calendar
         self.workflow = workflow
         self.helpLines = helpLines
         self.isDemo = isDemo
+        self.isReadOnly = isReadOnly
     }
 }

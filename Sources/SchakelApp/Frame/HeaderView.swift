@@ -9,7 +9,7 @@ enum HeaderView {
         let bar = Style(.reverse)
         grid.fill(rect, style: bar)
         let date = "\(weekdays[context.today.isoWeekday - 1]) \(context.today.dutch)"
-        let right = (context.isDemo ? "DEMO · " : "") + date + " "
+        let right = (context.isReadOnly ? "ALLEEN-LEZEN · " : "") + (context.isDemo ? "DEMO · " : "") + date + " "
         let rightWidth = DisplayWidth.of(right)
         grid.write(right, in: Rect(x: rect.maxX - rightWidth, y: rect.y, width: rightWidth, height: 1), style: bar)
         let user = context.user
