@@ -111,3 +111,50 @@ extension AccessPolicy {
         user.role == .processManager || signalScope(for: user) == .municipality(municipalityID)
     }
 }
+
+/// The kinds of meeting Schakel keeps. The raw values are stored.
+public enum MeetingKind: String, CaseIterable, Hashable, Sendable {
+    case casustafel
+    case dadertafel
+    case localUnderminingMeeting = "lokaal_ondermijningsoverleg"
+    case integratedCaseMeeting = "integraal_casusoverleg"
+    case themeGroup = "themagroep"
+    case designatedOfficersMeeting = "werkoverleg_af"
+
+    public var label: String {
+        switch self {
+        case .casustafel: return "casustafel mensenhandel"
+        case .dadertafel: return "dadertafel"
+        case .localUnderminingMeeting: return "lokaal ondermijningsoverleg"
+        case .integratedCaseMeeting: return "integraal casusoverleg"
+        case .themeGroup: return "themagroep Mensenhandel"
+        case .designatedOfficersMeeting: return "werkoverleg AF"
+        }
+    }
+
+    /// Held by one municipality, rather than for the region.
+    public var isMunicipal: Bool { self == .localUnderminingMeeting || self == .designatedOfficersMeeting }
+}
+
+extension AccessPolicy {
+    /// Meetings: procesmanagers see all; the zorgcoördinator all but the dadertafel; the
+    /// procesondersteuner every meeting's logistics, pseudonymised (agenda items by code, no notes);
+    /// an AF their own municipality's meetings in full and regional ones other than the dadertafel
+    /// pseudonymised; the beheerder none.
+    public static func meetingVisibility(for user: User, kind: MeetingKind, municipalityID: Int64?) -> Visibility {
+        switch user.role {
+        case .processManager:
+            return .full
+        case .careCoordinator:
+            return kind == .dadertafel ? .none : .full
+        case .processSupporter:
+            return .pseudonymised
+        case .designatedOfficer:
+            guard let own = user.municipality?.id else { return .none }
+            if kind.isMunicipal { return municipalityID == own ? .full : .none }
+            return kind == .dadertafel ? .none : .pseudonymised
+        case .administrator:
+            return .none
+        }
+    }
+}

@@ -81,3 +81,24 @@ import Testing
         #expect(!AccessPolicy.canOpenCase(user(.careCoordinator), fromSignalIn: enschede.id))
     }
 }
+
+@Suite struct MeetingAccessPolicyTests {
+    let enschede = Municipality.twente[3], hengelo = Municipality.twente[6]
+
+    func visibility(_ role: Role, _ municipality: Municipality?, _ kind: MeetingKind, held by: Municipality? = nil) -> Visibility {
+        AccessPolicy.meetingVisibility(for: User(id: 1, login: "x", displayName: "X", role: role, municipality: municipality),
+                                       kind: kind, municipalityID: by?.id)
+    }
+
+    @Test func theDadertafelIsForProcessManagersAndItsLogisticsForTheSupporter() {
+        #expect(Role.allCases.map { visibility($0, enschede, .dadertafel) } == [.none, .full, .none, .pseudonymised, .none])
+    }
+
+    @Test func municipalMeetingsAreForTheirOwnAF() {
+        #expect(visibility(.designatedOfficer, enschede, .localUnderminingMeeting, held: enschede) == .full)
+        #expect(visibility(.designatedOfficer, hengelo, .localUnderminingMeeting, held: enschede) == .none)
+        #expect(visibility(.designatedOfficer, enschede, .casustafel) == .pseudonymised)
+        #expect(visibility(.careCoordinator, nil, .casustafel) == .full)
+        #expect(visibility(.administrator, nil, .themeGroup) == .none)
+    }
+}

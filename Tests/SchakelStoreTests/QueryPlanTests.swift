@@ -115,6 +115,16 @@ import Meldroute
         #expect(uses(af, table: "a", index: "action_item_due"), "\(af)")
     }
 
+    @Test(arguments: requests)
+    func meetingAndPartnerLists(_ request: PageRequest) throws {
+        for meetingUser in [user(.processManager), user(.designatedOfficer, Municipality.twente[3]), user(.careCoordinator)] {
+            let meetings = try plan(MeetingListQuery.make(request, limit: 20, for: meetingUser)!)
+            #expect(uses(meetings, table: "g", index: "meeting_list"), "\(meetings)")
+        }
+        let partners = try plan(PartnerListQuery.make(request, limit: 20))
+        #expect(uses(partners, table: "p", index: "sqlite_autoindex_partner_1"), "\(partners)")
+    }
+
     @Test(arguments: [SearchHit.Source.signal, .timeline, .partner])
     func searches(_ source: SearchHit.Source) throws {
         let query = try #require(SearchQuery.make(source, match: "\"woning\"*", after: 500, limit: 20,

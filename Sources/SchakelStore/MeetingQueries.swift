@@ -1,0 +1,201 @@
+import Foundation
+import GRDB
+import Meldroute
+import SchakelCore
+
+/// A meeting as lists show it.
+public struct MeetingSummary: Hashable, Sendable {
+    public let id: Int64
+    public let key: ListKey
+    public let kind: MeetingKind
+    public let title: String
+    public let startsAt: LocalDateTime
+    public let location: String
+    public let municipality: String?
+    public let status: String
+    public let visibility: Visibility
+}
+
+/// One agenda item as the user may see it: pseudonymised items show the subject's code only.
+public struct AgendaItemView: Hashable, Sendable {
+    public let id: Int64
+    public let position: Int
+    public let title: String
+    public let subjectCode: String?
+    public let notes: String
+}
+
+extension Store {
+    /// Plans a meeting. Procesmanagers and the procesondersteuner plan any meeting; others only
+    /// meetings they see in full (an AF their own municipality's).
+    @discardableResult
+    public func planMeeting(kind: MeetingKind, title: String, startsAt: LocalDateTime, location: String,
+                            municipality: Municipality?, by user: User) throws(StoreFailure) -> Int64 {
+        let name = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty, name.count <= 200, location.count <= 200 else {
+            throw .other("een overleg heeft een titel van 1 tot 200 tekens en een locatie van hooguit 200")
+        }
+        guard kind.isMunicipal == (municipality != nil) else {
+            throw .other(kind.isMunicipal ? "een \(kind.label) hoort bij een gemeente" : "een \(kind.label) is regionaal, zonder gemeente")
+        }
+        let visibility = AccessPolicy.meetingVisibility(for: user, kind: kind, municipalityID: municipality?.id)
+        guard visibility == .full || user.role == .processSupporter else {
+            try audit(AuditRecord(.create, "meeting", result: .denied, detail: kind.rawValue), by: user)
+            throw .noAccess
+        }
+        return try audited(by: user) { db in
+            try db.execute(sql: """
+                INSERT INTO meeting (kind, municipality_id, title, starts_at, location) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [kind.rawValue, municipality?.id, name, AmsterdamTime.utcText(from: startsAt), location])
+            let id = db.lastInsertedRowID
+            return (id, AuditRecord(.create, "meeting", String(id), detail: kind.rawValue))
+        }
+    }
+
+    /// Meetings the user may see, latest first, paged by key.
+    public func meetingPage(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<MeetingSummary> {
+        guard let query = MeetingListQuery.make(request, limit: limit, for: user) else { return Page(rows: [], hasMore: false) }
+        let fetch = { (db: Database) in
+            try query.page(in: db, limit: limit) { row -> MeetingSummary in
+                let startsText: String = row["starts_at"]
+                guard let kind = MeetingKind(rawValue: row["kind"]), let starts = AmsterdamTime.localTime(fromUTC: startsText) else {
+                    throw StoreFailure.other("onleesbaar overleg \(row["id"] as Int64)")
+                }
+                let id: Int64 = row["id"]
+                return MeetingSummary(
+                    id: id, key: ListKey(sortValue: startsText, id: id), kind: kind, title: row["title"], startsAt: starts,
+                    location: row["location"], municipality: row["municipality"], status: row["status"],
+                    visibility: AccessPolicy.meetingVisibility(for: user, kind: kind, municipalityID: row["municipality_id"]))
+            }
+        }
+        switch request {
+        case .first, .last:
+            return try audited(by: user) { db in
+                let page = try fetch(db)
+                return (page, AuditRecord(.list, "meeting", detail: "overleggen, \(page.rows.count) regels"))
+            }
+        case .after, .before:
+            return try read(fetch)
+        }
+    }
+
+    /// Adds an item to a meeting's agenda, about a signal or case when given.
+    @discardableResult
+    public func addAgendaItem(toMeeting meetingID: Int64, title: String, about subject: TimelineSubject?,
+                              by user: User) throws(StoreFailure) -> Int64 {
+        let text = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty, text.count <= 300 else { throw .other("een agendapunt heeft een titel van 1 tot 300 tekens") }
+        let moment = now()
+        let outcome = try write { db -> Result<Int64, StoreFailure> in
+            let meetingVisibility = try Self.meetingVisibility(meetingID, for: user, in: db)
+            let subjectVisibility = try subject.map { try Self.visibility(of: $0, for: user, in: db) } ?? .full
+            let mayEdit = meetingVisibility == .full || (user.role == .processSupporter && meetingVisibility != nil)
+            guard mayEdit, let subjectVisibility, subjectVisibility != .none else {
+                try AuditLog.append(AuditRecord(.create, "agenda_item", "meeting \(meetingID)",
+                                                result: meetingVisibility == nil ? .notFound : .denied),
+                                    actor: user.login, origin: origin, at: moment, in: db)
+                return .failure(.noAccess)
+            }
+            let position = (try Int.fetchOne(db, sql: "SELECT max(position) FROM agenda_item WHERE meeting_id = ?",
+                                             arguments: [meetingID]) ?? 0) + 1
+            try db.execute(sql: """
+                INSERT INTO agenda_item (meeting_id, position, subject_type, subject_id, title) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [meetingID, position, subject?.typeName, subject?.id, text])
+            let id = db.lastInsertedRowID
+            if let subject {
+                let meeting = try Row.fetchOne(db, sql: "SELECT kind, starts_at FROM meeting WHERE id = ?", arguments: [meetingID])!
+                let when = AmsterdamTime.localTime(fromUTC: meeting["starts_at"])?.date.dutch ?? ""
+                let kind = MeetingKind(rawValue: meeting["kind"])?.label ?? "overleg"
+                try db.execute(sql: """
+                    INSERT INTO timeline_event (subject_type, subject_id, kind, text, author_id, occurred_at)
+                    VALUES (?, ?, 'meeting', ?, ?, ?)
+                    """, arguments: [subject.typeName, subject.id, "Geagendeerd voor \(kind) van \(when).", user.id,
+                                     AmsterdamTime.utcText(of: moment)])
+            }
+            try AuditLog.append(AuditRecord(.create, "agenda_item", String(id), detail: "meeting \(meetingID)"),
+                                actor: user.login, origin: origin, at: moment, in: db)
+            return .success(id)
+        }
+        return try outcome.get()
+    }
+
+    /// A meeting's agenda as the user may see it. Items about records the user may not see are left
+    /// out (a pseudonymised view shows the others by code, without notes).
+    public func agenda(ofMeeting meetingID: Int64, for user: User) throws(StoreFailure) -> [AgendaItemView] {
+        let moment = now()
+        let outcome = try write { db -> Result<[AgendaItemView], StoreFailure> in
+            guard let meetingVisibility = try Self.meetingVisibility(meetingID, for: user, in: db), meetingVisibility != .none else {
+                let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM meeting WHERE id = ?)", arguments: [meetingID])!
+                try AuditLog.append(AuditRecord(.read, "meeting", String(meetingID), result: exists ? .denied : .notFound),
+                                    actor: user.login, origin: origin, at: moment, in: db)
+                return .failure(.noAccess)
+            }
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT a.id, a.position, a.title, a.notes, a.subject_type, a.subject_id, coalesce(s.code, c.code) AS code
+                FROM agenda_item a
+                LEFT JOIN signal s ON a.subject_type = 'signal' AND s.id = a.subject_id
+                LEFT JOIN kmt_case c ON a.subject_type = 'case' AND c.id = a.subject_id
+                WHERE a.meeting_id = ? ORDER BY a.position
+                """, arguments: [meetingID])
+            var items: [AgendaItemView] = []
+            for row in rows {
+                let subject: TimelineSubject? = switch row["subject_type"] as String? {
+                case "signal": .signal(row["subject_id"])
+                case "case": .kmtCase(row["subject_id"])
+                default: nil
+                }
+                let subjectVisibility = try subject.map { try Self.visibility(of: $0, for: user, in: db) ?? .none }
+                let visibility = min(meetingVisibility, subjectVisibility ?? meetingVisibility)
+                switch visibility {
+                case .none:
+                    continue
+                case .pseudonymised:
+                    let code: String? = row["code"]
+                    items.append(AgendaItemView(id: row["id"], position: row["position"],
+                                                title: code.map { "Bespreking \($0)" } ?? row["title"], subjectCode: code, notes: ""))
+                case .full:
+                    items.append(AgendaItemView(id: row["id"], position: row["position"], title: row["title"],
+                                                subjectCode: row["code"], notes: row["notes"]))
+                }
+            }
+            try AuditLog.append(AuditRecord(.read, "meeting", String(meetingID), detail: "agenda, \(items.count) punten"),
+                                actor: user.login, origin: origin, at: moment, in: db)
+            return .success(items)
+        }
+        return try outcome.get()
+    }
+
+    static func meetingVisibility(_ id: Int64, for user: User, in db: Database) throws -> Visibility? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT kind, municipality_id FROM meeting WHERE id = ?", arguments: [id]),
+              let kind = MeetingKind(rawValue: row["kind"]) else { return nil }
+        return AccessPolicy.meetingVisibility(for: user, kind: kind, municipalityID: row["municipality_id"])
+    }
+}
+
+enum MeetingListQuery {
+    /// The access rule as SQL on `meeting g`, mirroring `AccessPolicy.meetingVisibility`.
+    static func condition(for user: User) -> (String, StatementArguments)? {
+        let municipal = MeetingKind.allCases.filter(\.isMunicipal).map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        switch user.role {
+        case .processManager, .processSupporter:
+            return ("1", [])
+        case .careCoordinator:
+            return ("g.kind <> 'dadertafel'", [])
+        case .designatedOfficer:
+            guard let own = user.municipality?.id else { return nil }
+            return ("((g.kind IN (\(municipal)) AND g.municipality_id = ?) OR (g.kind NOT IN (\(municipal)) AND g.kind <> 'dadertafel'))",
+                    [own])
+        case .administrator:
+            return nil
+        }
+    }
+
+    static func make(_ request: PageRequest, limit: Int, for user: User) -> KeysetQuery? {
+        guard let (condition, arguments) = condition(for: user) else { return nil }
+        return KeysetQuery.make(
+            select: "g.id, g.kind, g.title, g.starts_at, g.location, g.status, g.municipality_id, m.name AS municipality",
+            from: "meeting g LEFT JOIN municipality m ON m.id = g.municipality_id",
+            conditions: [condition], arguments: arguments,
+            sortColumn: "g.starts_at", idColumn: "g.id", newestFirst: true, request: request, limit: limit)
+    }
+}
