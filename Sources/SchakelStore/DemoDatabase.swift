@@ -11,7 +11,10 @@ extension Store {
 
     /// Opens the demo database at `path`, creating and filling it first when it does not exist.
     /// An existing file that is not a demo database is refused, never overwritten.
+    /// With `workflows`, every signal gets the route history that leads to its state, and the demo
+    /// has KMT cases, partners, meetings and agreements too.
     public static func openDemo(path: String, today: LocalDateTime, calendar: WorkingDayCalendar,
+                                workflows: DemoWorkflows? = nil,
                                 origin: SessionOrigin = .local) throws(StoreFailure) -> (store: Store, created: Bool) {
         if FileManager.default.fileExists(atPath: path) {
             let store = try open(path: path, origin: origin)
@@ -20,7 +23,13 @@ extension Store {
         }
         let store = try create(path: path, origin: origin)
         let dataset = DemoDataset.make(today: today, calendar: calendar)
-        try store.write { db in try dataset.insert(into: db) }
+        try store.write { db in
+            try dataset.insert(into: db)
+            if let workflows {
+                var history = DemoHistory(workflows: workflows, today: today, calendar: calendar)
+                try history.add(into: db)
+            }
+        }
         return (store, true)
     }
 }

@@ -1,0 +1,314 @@
+import Foundation
+import GRDB
+import Meldroute
+import SchakelCore
+
+/// The workflows the demo walks, so that its signals and cases got where they are by real steps.
+public struct DemoWorkflows: Sendable {
+    public let signalRoute: WorkflowEngine
+    public let kmtProcess: WorkflowEngine
+
+    public init(signalRoute: WorkflowEngine, kmtProcess: WorkflowEngine) {
+        self.signalRoute = signalRoute
+        self.kmtProcess = kmtProcess
+    }
+}
+
+/// Gives every demo signal the route history that leads to its state (fired through the engine,
+/// so it obeys every rule, the VTT obligation included), opens KMT cases for some signals passed on
+/// to the KMT, and adds partners, meetings and agreements. Deterministic for a given day.
+struct DemoHistory {
+    let workflows: DemoWorkflows
+    let today: LocalDateTime
+    let calendar: WorkingDayCalendar
+    var random = SplitMix64(seed: 0xD3_4D_0C)
+
+    /// The events that lead from the start to each state, after the VTT report where it is owed.
+    static let signalPaths: [String: [String]] = [
+        "gemeld": [], "contact": ["contact_opgenomen"], "onderzoek": ["contact_opgenomen", "onderzoek_gestart"],
+        "beslismoment": ["contact_opgenomen", "onderzoek_gestart", "voorgelegd_werkoverleg"],
+        "doorgezet": ["contact_opgenomen", "onderzoek_gestart", "voorgelegd_werkoverleg", "besluit"],
+        "afgesloten": ["contact_opgenomen", "onderzoek_gestart", "voorgelegd_werkoverleg", "besluit"],
+    ]
+    static let casePaths: [String: [String]] = [
+        "aangemeld": [], "triage": ["triage_gestart"], "advies_consult": ["triage_gestart", "advies_gevraagd"],
+        "casusregie": ["triage_gestart", "casusregie_gestart"],
+        "opgeschaald": ["triage_gestart", "casusregie_gestart", "opgeschaald"],
+        "afgeschaald": ["triage_gestart", "casusregie_gestart", "afgeschaald"],
+        "doorverwezen": ["triage_gestart", "casusregie_gestart", "doorverwezen"],
+        "afgesloten": ["triage_gestart", "advies_gevraagd", "advies_gegeven"],
+    ]
+
+    mutating func add(into db: Database) throws {
+        try addPartners(db)
+        let signals = try Row.fetchAll(db, sql: """
+            SELECT s.id, s.code, s.state, s.acute, s.minor_involved, s.received_at, s.forms, s.municipality_id, u.id AS af_id
+            FROM signal s LEFT JOIN app_user u ON u.role = 'af' AND u.municipality_id = s.municipality_id
+            ORDER BY s.id
+            """)
+        let processManager = try Int64.fetchOne(db, sql: "SELECT id FROM app_user WHERE login = 'pm.kmt'")
+        var casesOpened = 0
+        for signal in signals {
+            let signalID: Int64 = signal["id"]
+            let state: String = signal["state"]
+            let received = AmsterdamTime.localTime(fromUTC: signal["received_at"])!
+            var instance = WorkflowInstance(state: "gemeld", facts: CaseFacts(acute: signal["acute"], minorInvolved: signal["minor_involved"]),
+                                            receivedAt: received)
+            var events = Self.signalPaths[state] ?? []
+            if random.next(in: 1...5) > 1 || state != "gemeld" { events.insert("ontvangst_bevestigd", at: 0) }
+            if instance.facts.acute || instance.facts.minorInvolved { events.insert("vtt_gemeld", at: 0) }
+            let fired = try walk(workflows.signalRoute, &instance, events: events, from: received, toward: state)
+            try record(fired, on: .signal(signalID), authorID: signal["af_id"], in: db)
+            try db.execute(sql: "UPDATE signal SET state_data = ?, version = ? WHERE id = ?",
+                           arguments: [try StateDataCoding.encode(instance.recorded), 1 + fired.count, signalID])
+            // Signals passed on to the KMT get a case, about one in two.
+            let decision = instance.recorded["besluit"]?["vervolgstappen"]
+            if state == "doorgezet", case .choices(let steps)? = decision, steps.contains("kmt_vtt"), random.next(in: 1...2) == 1,
+               let lastMoment = fired.last?.moment {
+                casesOpened += 1
+                try openCase(for: signal, at: lastMoment, number: casesOpened, processManager: processManager, in: db)
+            }
+        }
+        try addMeetingsAndAgreements(db, processManager: processManager)
+    }
+
+    /// Fires `events` in order, spread over the time from `start` until today.
+    private mutating func walk(_ engine: WorkflowEngine, _ instance: inout WorkflowInstance, events: [String],
+                               from start: LocalDateTime, toward target: String) throws -> [(FiredTransition, moment: LocalDateTime)] {
+        var fired: [(FiredTransition, moment: LocalDateTime)] = []
+        let available = max(1, calendar.workingDays(from: start.date, to: today.date))
+        var day = start.date
+        for (index, event) in events.enumerated() {
+            // The VTT report, the acknowledgement and the contact come within days; later steps spread
+            // over the time there is.
+            let early = ["vtt_gemeld", "ontvangst_bevestigd", "contact_opgenomen", "triage_gestart"].contains(event)
+            let step = index == 0 ? 0 : early ? random.next(in: 0...1) : max(1, min(available / (events.count + 1), random.next(in: 1...8)))
+            day = calendar.addWorkingDays(step, to: day)
+            if day > today.date { day = today.date }
+            let moment = LocalDateTime(date: day, hour: random.next(in: 9...16), minute: random.next(in: 0...59))
+            // Never before the start, never after "now".
+            let at = min(max(moment, start), today)
+            guard let definition = engine.workflow.event(event) else { throw StoreFailure.other("demo: stap \(event) ontbreekt") }
+            let fields = values(for: definition, at: at, target: target)
+            switch engine.fire(event, fields: fields, on: instance, now: at) {
+            case .success(let transition):
+                instance = transition.instance
+                fired.append((transition, at))
+            case .failure(let rejection):
+                throw StoreFailure.other("demo: \(event) geweigerd: \(rejection.message)")
+            }
+        }
+        return fired
+    }
+
+    private func record(_ fired: [(FiredTransition, moment: LocalDateTime)], on subject: TimelineSubject, authorID: Int64?,
+                        in db: Database) throws {
+        for (transition, moment) in fired {
+            try db.execute(sql: """
+                INSERT INTO timeline_event (subject_type, subject_id, kind, workflow_event, from_state, to_state, text, author_id, occurred_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [subject.typeName, subject.id, transition.event.timelineKind.rawValue, transition.event.id,
+                                 transition.from, transition.to, transition.timelineText, authorID, AmsterdamTime.utcText(from: moment)])
+        }
+    }
+
+    /// Plausible values for an event's fields: texts by field, dates on the day, choices at random.
+    private mutating func values(for event: EventDefinition, at moment: LocalDateTime, target: String) -> FieldValues {
+        var values: FieldValues = [:]
+        for field in event.fields {
+            if !field.isRequired && random.next(in: 1...3) == 1 { continue }
+            switch field.type {
+            case .text:
+                values[field.id] = .text(Self.texts[field.id].map { random.pick($0) } ?? "Zie gespreksverslag (fictief).")
+            case .date:
+                if field.id == "evaluatiedatum" {
+                    // Review dates around today, some already past.
+                    let wanted = calendar.addWorkingDays(random.next(in: -3...15), to: today.date)
+                    values[field.id] = .date(max(wanted, moment.date))
+                } else {
+                    values[field.id] = .date(moment.date)
+                }
+            case .dateTime:
+                values[field.id] = .dateTime(moment)
+            case .choice:
+                values[field.id] = .choice(random.pick(field.options).id)
+            case .multipleChoice:
+                let count = random.next(in: 1...min(2, field.options.count))
+                var chosen: [String] = []
+                while chosen.count < count {
+                    let option = random.pick(field.options).id
+                    if !chosen.contains(option) { chosen.append(option) }
+                }
+                values[field.id] = .choices(chosen)
+            case .boolean:
+                values[field.id] = .boolean(random.next(in: 1...4) > 1)
+            }
+        }
+        if event.id == "besluit" {
+            if target == "afgesloten" {
+                values["vervolgstappen"] = nil
+                values["reden_geen_vervolg"] = .text(random.pick(Self.texts["reden_geen_vervolg"]!))
+            } else {
+                var steps = ["kmt_vtt"]
+                if random.next(in: 1...3) == 1 { steps.append(random.pick(["regie_wmo", "ondermijningsoverleg", "riec"])) }
+                if random.next(in: 1...4) == 1 { steps = [random.pick(["regie_wmo", "ondermijningsoverleg", "riec"])] }
+                values["vervolgstappen"] = .choices(steps)
+            }
+        }
+        return values
+    }
+
+    private mutating func openCase(for signal: Row, at moment: LocalDateTime, number: Int, processManager: Int64?,
+                                   in db: Database) throws {
+        let forms = ExploitationForms(rawValue: signal["forms"])
+        let perpetrator = forms.contains(.criminal) && random.next(in: 1...3) == 1
+        let state = random.pick(["aangemeld", "triage", "advies_consult", "casusregie", "casusregie", "opgeschaald",
+                                 "afgeschaald", "doorverwezen", "afgesloten"])
+        var instance = WorkflowInstance(state: "aangemeld", facts: CaseFacts(), receivedAt: moment)
+        var fired = try walk(workflows.kmtProcess, &instance, events: Self.casePaths[state] ?? [], from: moment, toward: state)
+        if state != "afgesloten" && random.next(in: 1...8) == 1 {
+            // A crisis declared today, not yet picked up.
+            fired += try walk(workflows.kmtProcess, &instance, events: ["crisis_gemeld"], from: today, toward: state)
+        }
+        let code = "C\(moment.date.year)-" + String(repeating: "0", count: max(0, 4 - String(number).count)) + String(number)
+        let received = AmsterdamTime.utcText(from: moment)
+        try db.execute(sql: """
+            INSERT INTO kmt_case (code, signal_id, municipality_id, received_at, forms, summary, perpetrator_track, crisis,
+                                  workflow, state, state_data, process_manager_id, created_at, version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'kmt-werkproces', ?, ?, ?, ?, ?)
+            """, arguments: [code, signal["id"], signal["municipality_id"], received, forms.rawValue,
+                             perpetrator ? "Daderaanpak: netwerk rond ronselaar (fictief)." : "Slachtofferzorg en veiligheid (fictief).",
+                             perpetrator, instance.facts.crisis, instance.state, try StateDataCoding.encode(instance.recorded),
+                             processManager, received, 1 + fired.count])
+        let caseID = db.lastInsertedRowID
+        try db.execute(sql: "INSERT INTO case_person (case_id, person_id, role) SELECT ?, person_id, role FROM signal_person WHERE signal_id = ?",
+                       arguments: [caseID, signal["id"]])
+        try db.execute(sql: """
+            INSERT INTO timeline_event (subject_type, subject_id, kind, to_state, text, author_id, occurred_at)
+            VALUES ('case', ?, 'received', 'aangemeld', ?, ?, ?), ('signal', ?, 'referral', NULL, ?, ?, ?)
+            """, arguments: [caseID, "Casus aangemaakt uit signaal \(signal["code"] as String).", processManager, received,
+                             signal["id"], perpetrator ? "KMT-casus aangemaakt." : "KMT-casus \(code) aangemaakt.", processManager, received])
+        try record(fired, on: .kmtCase(caseID), authorID: processManager, in: db)
+    }
+
+    private mutating func addPartners(_ db: Database) throws {
+        for (name, kind, description) in Self.partners {
+            try db.execute(sql: "INSERT INTO partner (name, kind, description) VALUES (?, ?, ?)", arguments: [name, kind, description])
+            if random.next(in: 1...2) == 1 {
+                try db.execute(sql: "INSERT INTO partner_contact (partner_id, name, role, phone) VALUES (?, ?, ?, ?)",
+                               arguments: [db.lastInsertedRowID, random.pick(Self.contactNames) + " (fictief)",
+                                           random.pick(["contactpersoon", "teamleider", "aandachtsfunctionaris"]),
+                                           "06-0000\(random.next(in: 1000...9999)) (fictief)"])
+            }
+        }
+    }
+
+    private mutating func addMeetingsAndAgreements(_ db: Database, processManager: Int64?) throws {
+        let enschede = Municipality.twente[3], hengelo = Municipality.twente[6]
+        let plans: [(MeetingKind, String, Int, Municipality?)] = [
+            (.casustafel, "Casustafel mensenhandel (RIEC)", -40, nil), (.casustafel, "Casustafel mensenhandel (RIEC)", 12, nil),
+            (.dadertafel, "Dadertafel", 6, nil), (.localUnderminingMeeting, "Lokaal ondermijningsoverleg Enschede", 8, enschede),
+            (.localUnderminingMeeting, "Lokaal ondermijningsoverleg Hengelo", 15, hengelo),
+            (.designatedOfficersMeeting, "Werkoverleg AF Enschede", 2, enschede), (.themeGroup, "Themagroep Mensenhandel", 25, nil),
+        ]
+        for (kind, title, offset, municipality) in plans {
+            let day = calendar.addWorkingDays(offset, to: today.date)
+            try db.execute(sql: """
+                INSERT INTO meeting (kind, municipality_id, title, starts_at, location, status) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [kind.rawValue, municipality?.id, title, AmsterdamTime.utcText(from: LocalDateTime(date: day, hour: 10, minute: 0)),
+                                 kind.isMunicipal ? "Stadhuis \(municipality!.name)" : "Zorg- en Veiligheidshuis Twente",
+                                 offset < 0 ? "gehouden" : "gepland"])
+            let meetingID = db.lastInsertedRowID
+            // Items: cases for the regional tables, signals for the municipal ones.
+            let subjects: [Row]
+            switch kind {
+            case .dadertafel:
+                subjects = try Row.fetchAll(db, sql: "SELECT 'case' AS type, id, code FROM kmt_case WHERE perpetrator_track = 1 LIMIT 3")
+            case .casustafel:
+                subjects = try Row.fetchAll(db, sql: "SELECT 'case' AS type, id, code FROM kmt_case WHERE perpetrator_track = 0 LIMIT 3")
+            case .localUnderminingMeeting, .designatedOfficersMeeting:
+                subjects = try Row.fetchAll(db, sql: """
+                    SELECT 'signal' AS type, id, code FROM signal WHERE municipality_id = ? AND state IN ('beslismoment', 'doorgezet') LIMIT 3
+                    """, arguments: [municipality!.id])
+            default:
+                subjects = []
+            }
+            var position = 0
+            for subject in subjects {
+                position += 1
+                try db.execute(sql: "INSERT INTO agenda_item (meeting_id, position, subject_type, subject_id, title) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [meetingID, position, subject["type"], subject["id"], "Bespreking \(subject["code"] as String)"])
+            }
+            position += 1
+            try db.execute(sql: "INSERT INTO agenda_item (meeting_id, position, title) VALUES (?, ?, ?)",
+                           arguments: [meetingID, position, "Trends en ontwikkelingen"])
+        }
+        // Agreements on signals under investigation: some due this week, a few overdue.
+        let investigations = try Row.fetchAll(db, sql: "SELECT id FROM signal WHERE state = 'onderzoek' ORDER BY id LIMIT 12")
+        for row in investigations {
+            let due = calendar.addWorkingDays(random.next(in: -2...7), to: today.date)
+            try db.execute(sql: """
+                INSERT INTO action_item (subject_type, subject_id, description, owner, due_date, created_at) VALUES ('signal', ?, ?, ?, ?, ?)
+                """, arguments: [row["id"], random.pick(Self.agreements), random.pick(["AF", "KMT", "wijkteam", "melder"]), due.iso,
+                                 AmsterdamTime.utcText(from: today)])
+        }
+    }
+
+    static let texts: [String: [String]] = [
+        "waarnemingen": [
+            "Melder zag meerdere keren dat een busje vroeg in de ochtend mensen ophaalt.",
+            "Cliënt vertelde over een schuld aan een 'werkgever' die steeds hoger wordt.",
+            "Leerling heeft opeens dure spullen en wordt opgehaald door oudere jongens.",
+        ],
+        "betrokkenen": ["A.B. (mogelijk slachtoffer), C.D. (werkgever)", "E.F. (minderjarig), onbekende oudere man", "G.H. en twee huisgenoten"],
+        "duiding": ["Sterke aanwijzingen voor arbeidsuitbuiting.", "Signalen passen bij criminele uitbuiting; KMT adviseert melden.",
+                    "Onvoldoende aanwijzingen; wel zorgen over huisvesting."],
+        "reden_geen_vervolg": ["Geen aanwijzingen voor uitbuiting na onderzoek.", "Betrokkene vertrokken naar het buitenland.",
+                               "Overgedragen aan het wijkteam voor schuldhulp."],
+        "gemeld_door": ["de melder", "de AF", "het wijkteam"],
+        "plan": ["AF vraagt gegevens op bij Burgerzaken en Handhaving.", "Check bij het KMT en de wijkagent."],
+        "procesmanager": ["Procesmanager KMT (demo)"],
+        "casusregisseur": ["Procesmanager KMT (demo)"],
+        "eerste_inschatting": ["Complexe casus; regie door het KMT nodig.", "Advies aan de professional volstaat waarschijnlijk."],
+        "vraagsteller": ["Wijkteam (fictief)", "Huisarts (fictief)", "Jongerenwerker (fictief)"],
+        "vraag": ["Hoe ga ik het gesprek aan met een mogelijk slachtoffer?", "Moet ik dit melden bij Veilig Thuis?"],
+        "doel": ["Veiligheid en opvang regelen, aangifte bespreken.", "Zicht krijgen op het netwerk rond de werkgever."],
+        "reden": ["Meerdere partijen betrokken; afstemming aan tafel nodig.", "Gespecialiseerde opvang nodig."],
+        "lokale_zorgstructuur": ["Wijkteam gemeente (fictief)", "Sociaal team (fictief)"],
+        "organisatie": ["CoMensha", "Humanitas Onder Dak (Humod)", "Veilig Thuis Twente"],
+        "advies": ["Gesprek voeren met de cliënt, signalen vastleggen, zo nodig melden bij VTT."],
+        "situatie": ["Betrokkene is bedreigd en durft niet naar huis."],
+        "maatregelen": ["Crisisopvang geregeld via Humod; politie geïnformeerd."],
+        "uitkomst": ["Politie start onderzoek; KMT houdt regie op zorg."],
+    ]
+    static let agreements = [
+        "Melder terugbellen over nieuwe informatie", "Gegevens opvragen bij Burgerzaken", "Check bij de wijkagent",
+        "Gesprek plannen met betrokkene en tolk", "Terugkoppeling vragen aan het wijkteam",
+    ]
+    static let contactNames = ["M. Jansen", "P. de Vries", "S. Bakker", "L. Visser", "T. Smit"]
+    static let partners: [(String, String, String)] = [
+        ("Kenniscentrum Mensenhandel Twente (KMT)", "kenniscentrum", "Advies, consult, casusregie en de dadertafel voor Twente."),
+        ("Zorg- en Veiligheidshuis Twente (ZVHT)", "samenwerkingsverband", "Complexe casuïstiek op het snijvlak van zorg en veiligheid."),
+        ("Veiligheidsregio Twente (VRT)", "regio", "Onderdak van het Zorg- en Veiligheidshuis."),
+        ("Veilig Thuis Twente (VTT)", "meldpunt", "Advies- en meldpunt huiselijk geweld en kindermishandeling; acute meldingen."),
+        ("RIEC Oost-Nederland", "informatie- en expertisecentrum", "Ondermijning; organiseert de casustafel mensenhandel."),
+        ("Politie / AVIM", "politie", "Vreemdelingenpolitie, identificatie en mensenhandel."),
+        ("Openbaar Ministerie", "justitie", "Vervolging van mensenhandel."),
+        ("Nederlandse Arbeidsinspectie (NLA)", "toezicht", "Arbeidsuitbuiting en misstanden op de werkvloer."),
+        ("CoMensha", "coördinatiecentrum", "Landelijk coördinatiecentrum tegen mensenhandel; opvang en registratie."),
+        ("Jeugdbescherming Overijssel (JBOV)", "jeugdbescherming", "Jeugdbescherming en jeugdreclassering."),
+        ("Raad voor de Kinderbescherming", "jeugdbescherming", "Onderzoek en advies bij zorgen over kinderen."),
+        ("Transfore", "forensische zorg", "Forensische psychiatrie."),
+        ("Jarabee", "jeugdhulp", "Jeugdhulp en pleegzorg."),
+        ("Humanitas Onder Dak (Humod)", "opvang", "Opvang en begeleiding, ook voor slachtoffers van mensenhandel."),
+        ("Halt", "preventie", "Voorlichting en preventie voor jongeren."),
+        ("Loes", "preventie", "Voorlichting aan jongeren."),
+        ("Skillz jongerenwerk", "jongerenwerk", "Jongerenwerk in Hengelo."),
+        ("SMD Enschede", "maatschappelijk werk", "Stichting Maatschappelijke Dienstverlening Enschede."),
+        ("GGD Twente", "publieke gezondheid", "Gezondheidszorg en voorlichting, ook aan sekswerkers."),
+        ("Risk Factory", "preventie", "Leren omgaan met onveilige situaties."),
+        ("Expertisecentrum Mensenhandel en Mensensmokkel (EMM)", "landelijk", "Landelijk expertisecentrum van politie, KMar, IND en NLA."),
+        ("FairWork", "hulpverlening", "Ondersteuning bij arbeidsuitbuiting."),
+        ("Wegwijzer Mensenhandel", "informatie", "Landelijke wegwijzer voor hulp bij mensenhandel."),
+    ]
+}
