@@ -35,10 +35,8 @@ struct DemoCommand: ParsableCommand {
             let resources = try Resources.load()
             let now = today.flatMap(CivilDate.init(iso:)).map { LocalDateTime(date: $0, hour: 12, minute: 0) }
                 ?? SystemClock().now()
-            let workflows = DemoWorkflows(
-                signalRoute: WorkflowEngine(resources.workflow),
-                kmtProcess: WorkflowEngine(try Resources.workflow(named: "kmt-werkproces", in: try Resources.locate())))
-            let (store, created) = try Store.openDemo(path: path, today: now, calendar: resources.calendar, workflows: workflows,
+            let (store, created) = try Store.openDemo(path: path, today: now, calendar: resources.calendar,
+                                                      workflows: try resources.demoWorkflows(),
                                                             origin: LoginIdentity.origin())
             print("Demodatabase: \(path) (\(created ? "nieuw aangemaakt" : "bestaand, hergebruikt"))")
             let user = try store.logIn(login: login)

@@ -1,6 +1,7 @@
 import Foundation
 import Meldroute
 import SchakelCore
+import SchakelStore
 
 /// The data files Schakel runs on, from `Resources/`: workflows, the calendar, help texts.
 struct Resources {
@@ -22,6 +23,12 @@ struct Resources {
         let help = try text(helpFile, in: directory)
         return Resources(workflow: try workflow(named: signalWorkflow, in: directory), calendar: try calendar(in: directory),
                          helpLines: help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLastEmpty())
+    }
+
+    /// The two shipped workflows, for a demo that walks them.
+    func demoWorkflows() throws -> DemoWorkflows {
+        DemoWorkflows(signalRoute: WorkflowEngine(workflow),
+                      kmtProcess: WorkflowEngine(try Self.workflow(named: "kmt-werkproces", in: try Self.locate())))
     }
 
     /// The working-day calendar: computed holidays plus the equalised and local closing days.
