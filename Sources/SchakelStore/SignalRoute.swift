@@ -3,7 +3,7 @@ import GRDB
 import Meldroute
 import SchakelCore
 
-/// A signal as the route sees it: its workflow instance and the version a change must start from.
+/// A signal or case as its workflow sees it: the instance and the version a change must start from.
 public struct SignalRouteState: Hashable, Sendable {
     public let signalID: Int64
     public let code: String
@@ -46,22 +46,51 @@ extension Store {
     @discardableResult
     public func recordRouteEvent(_ eventID: String, fields: FieldValues, onSignal id: Int64, expectedVersion: Int,
                                  engine: WorkflowEngine, by user: User) throws(StoreFailure) -> RecordedRouteEvent {
-        let scope = AccessPolicy.signalScope(for: user)
+        try recordWorkflowEvent(eventID, fields: fields, on: .signal(id), expectedVersion: expectedVersion, engine: engine, by: user)
+    }
+
+    /// The same for a KMT case, which only those who see it in full may move.
+    @discardableResult
+    public func recordCaseEvent(_ eventID: String, fields: FieldValues, onCase id: Int64, expectedVersion: Int,
+                                engine: WorkflowEngine, by user: User) throws(StoreFailure) -> RecordedRouteEvent {
+        try recordWorkflowEvent(eventID, fields: fields, on: .kmtCase(id), expectedVersion: expectedVersion, engine: engine, by: user)
+    }
+
+    /// The case's place in the KMT process, for its action menu.
+    public func caseRouteState(id: Int64, for user: User) throws(StoreFailure) -> SignalRouteState {
+        let loaded = try audited(by: user) { db -> (Row?, AuditRecord) in
+            let visibility = try Self.visibility(of: .kmtCase(id), for: user, in: db)
+            guard visibility == .full, let row = try Row.fetchOne(db, sql: "SELECT * FROM kmt_case WHERE id = ?", arguments: [id]) else {
+                return (nil, AuditRecord(.read, "case", String(id), result: visibility == nil ? .notFound : .denied, detail: "route"))
+            }
+            return (row, AuditRecord(.read, "case", String(id), detail: "route"))
+        }
+        guard let row = loaded else { throw .noAccess }
+        do {
+            return try Self.routeState(from: row)
+        } catch {
+            throw StoreErrors.translate(error, path: path)
+        }
+    }
+
+    private func recordWorkflowEvent(_ eventID: String, fields: FieldValues, on subject: TimelineSubject, expectedVersion: Int,
+                                     engine: WorkflowEngine, by user: User) throws(StoreFailure) -> RecordedRouteEvent {
         let moment = now()
+        let table = subject.tableName
         let outcome = try write { db -> Result<RecordedRouteEvent, StoreFailure> in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM signal WHERE id = ?", arguments: [id]),
-                  scope.includes(municipalityID: row["municipality_id"]) else {
-                let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM signal WHERE id = ?)", arguments: [id]) ?? false
-                try AuditLog.append(AuditRecord(.transition, "signal", String(id), result: exists ? .denied : .notFound,
-                                                detail: eventID), actor: user.login, origin: origin, at: moment, in: db)
+            let visibility = try Self.visibility(of: subject, for: user, in: db)
+            guard visibility == .full, let row = try Row.fetchOne(db, sql: "SELECT * FROM \(table) WHERE id = ?", arguments: [subject.id]) else {
+                try AuditLog.append(AuditRecord(.transition, subject.typeName, String(subject.id),
+                                                result: visibility == nil ? .notFound : .denied, detail: eventID),
+                                    actor: user.login, origin: origin, at: moment, in: db)
                 return .failure(.noAccess)
             }
             let current = try Self.routeState(from: row)
             guard current.version == expectedVersion else {
-                return .failure(.conflict(try Self.latestChange(toSignal: id, in: db)))
+                return .failure(.conflict(try Self.latestChange(to: subject, in: db)))
             }
             guard (row["workflow"] as String) == engine.workflow.name else {
-                return .failure(.other("signaal \(current.code) volgt workflow '\(row["workflow"] as String)'"))
+                return .failure(.other("\(current.code) volgt workflow '\(row["workflow"] as String)'"))
             }
             let fired: FiredTransition
             switch engine.fire(eventID, fields: fields, on: current.instance, now: AmsterdamTime.localTime(of: moment)) {
@@ -69,9 +98,11 @@ extension Store {
             case .failure(let rejection): return .failure(.rejected(rejection))
             }
             let utc = AmsterdamTime.utcText(of: moment)
+            let crisisColumn = subject.typeName == "case" ? ", crisis = \(fired.instance.facts.crisis ? 1 : 0)" : ""
             try db.execute(sql: """
-                UPDATE signal SET state = ?, state_data = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?
-                """, arguments: [fired.to, try StateDataCoding.encode(fired.instance.recorded), utc, id, expectedVersion])
+                UPDATE \(table) SET state = ?, state_data = ?, version = version + 1, updated_at = ?\(crisisColumn)
+                WHERE id = ? AND version = ?
+                """, arguments: [fired.to, try StateDataCoding.encode(fired.instance.recorded), utc, subject.id, expectedVersion])
             let data = try JSONSerialization.data(withJSONObject: [
                 "velden": try JSONSerialization.jsonObject(with: Data(StateDataCoding.encode(fired.fields).utf8)),
                 "gevolgen": fired.effects, "verplichtingen": fired.fulfilledObligations,
@@ -79,11 +110,12 @@ extension Store {
             try db.execute(sql: """
                 INSERT INTO timeline_event (subject_type, subject_id, kind, workflow_event, from_state, to_state, text, data,
                                             author_id, occurred_at)
-                VALUES ('signal', ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, fired.event.timelineKind.rawValue, eventID, fired.from, fired.to, fired.timelineText,
-                                 String(decoding: data, as: UTF8.self), user.id, utc])
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [subject.typeName, subject.id, fired.event.timelineKind.rawValue, eventID, fired.from, fired.to,
+                                 fired.timelineText, String(decoding: data, as: UTF8.self), user.id, utc])
             let timelineID = db.lastInsertedRowID
-            try AuditLog.append(AuditRecord(.transition, "signal", String(id), detail: "\(eventID): \(fired.from) → \(fired.to)"),
+            try AuditLog.append(AuditRecord(.transition, subject.typeName, String(subject.id),
+                                            detail: "\(eventID): \(fired.from) → \(fired.to)"),
                                 actor: user.login, origin: origin, at: moment, in: db)
             return .success(RecordedRouteEvent(transition: fired, version: expectedVersion + 1, timelineEventID: timelineID))
         }
@@ -101,22 +133,33 @@ extension Store {
         } catch {
             throw StoreFailure.other(String(describing: error))
         }
-        let instance = WorkflowInstance(
-            state: row["state"], facts: CaseFacts(acute: row["acute"], minorInvolved: row["minor_involved"]),
-            receivedAt: received, recorded: recorded)
+        // Signals carry acute and minor; cases carry the crisis flag.
+        let facts = row.hasColumn("crisis")
+            ? CaseFacts(crisis: row["crisis"])
+            : CaseFacts(acute: row["acute"], minorInvolved: row["minor_involved"])
+        let instance = WorkflowInstance(state: row["state"], facts: facts, receivedAt: received, recorded: recorded)
         return SignalRouteState(signalID: row["id"], code: row["code"], instance: instance, version: row["version"])
     }
 
-    /// Who last changed the signal, when, and what, for a conflict message.
-    static func latestChange(toSignal id: Int64, in db: Database) throws -> ConcurrentChange {
+    /// Who last changed the signal or case, when, and what, for a conflict message.
+    static func latestChange(to subject: TimelineSubject, in db: Database) throws -> ConcurrentChange {
         let row = try Row.fetchOne(db, sql: """
             SELECT t.text, t.occurred_at, coalesce(u.display_name, 'een collega') AS author
             FROM timeline_event t LEFT JOIN app_user u ON u.id = t.author_id
-            WHERE t.subject_type = 'signal' AND t.subject_id = ?
+            WHERE t.subject_type = ? AND t.subject_id = ?
             ORDER BY t.id DESC LIMIT 1
-            """, arguments: [id])
+            """, arguments: [subject.typeName, subject.id])
         let at = (row?["occurred_at"] as String?).flatMap(AmsterdamTime.localTime(fromUTC:))
             ?? AmsterdamTime.localTime(of: Date())
         return ConcurrentChange(by: row?["author"] ?? "een collega", at: at, what: row?["text"] ?? "het signaal is gewijzigd.")
+    }
+}
+
+extension TimelineSubject {
+    var tableName: String {
+        switch self {
+        case .signal: return "signal"
+        case .kmtCase: return "kmt_case"
+        }
     }
 }
