@@ -1,26 +1,5 @@
 import Meldroute
 
-/// Where a case stands in the key order of case lists (newest first). Opaque to screens.
-public struct ListKey: Hashable, Sendable {
-    public let sortValue: String
-    public let id: Int64
-
-    public init(sortValue: String, id: Int64) {
-        self.sortValue = sortValue
-        self.id = id
-    }
-}
-
-/// Which page of a keyset-paged list, newest first.
-public enum PageRequest: Hashable, Sendable {
-    case first
-    case last
-    /// Rows older than the key.
-    case after(ListKey)
-    /// Rows newer than the key.
-    case before(ListKey)
-}
-
 /// One line of the case list.
 public struct CaseSummary: Hashable, Sendable {
     public let id: Int64
@@ -53,18 +32,6 @@ public struct CaseSummary: Hashable, Sendable {
         self.signalCode = signalCode
         self.summary = summary
         self.visibility = visibility
-    }
-}
-
-/// A page of any keyset-paged list.
-public struct Page<Row: Hashable & Sendable>: Hashable, Sendable {
-    public let rows: [Row]
-    /// Whether there are more rows beyond this page in the direction it was fetched.
-    public let hasMore: Bool
-
-    public init(rows: [Row], hasMore: Bool) {
-        self.rows = rows
-        self.hasMore = hasMore
     }
 }
 

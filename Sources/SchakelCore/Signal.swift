@@ -1,21 +1,10 @@
 import Meldroute
 
 
-/// Where in the key order of the inbox (newest first) a row stands. Opaque to screens.
-public struct InboxKey: Hashable, Sendable {
-    public let receivedAt: String
-    public let id: Int64
-
-    public init(receivedAt: String, id: Int64) {
-        self.receivedAt = receivedAt
-        self.id = id
-    }
-}
-
 /// One line of the signal inbox: pseudonymous, no names.
 public struct SignalSummary: Hashable, Sendable {
     public let id: Int64
-    public let key: InboxKey
+    public let key: ListKey
     public let code: String
     public let receivedAt: LocalDateTime
     public let municipality: String
@@ -25,7 +14,7 @@ public struct SignalSummary: Hashable, Sendable {
     public let acute: Bool
     public let minorInvolved: Bool
 
-    public init(id: Int64, key: InboxKey, code: String, receivedAt: LocalDateTime, municipality: String,
+    public init(id: Int64, key: ListKey, code: String, receivedAt: LocalDateTime, municipality: String,
                 forms: ExploitationForms, state: String, acute: Bool, minorInvolved: Bool) {
         self.id = id
         self.key = key
@@ -78,33 +67,9 @@ public struct SignalDetail: Hashable, Sendable {
     }
 }
 
-/// Which page of the inbox to fetch, by key — never by offset.
-public enum InboxPageRequest: Hashable, Sendable {
-    /// The newest rows.
-    case first
-    /// The oldest rows.
-    case last
-    /// Rows older than the key.
-    case after(InboxKey)
-    /// Rows newer than the key.
-    case before(InboxKey)
-}
-
-/// Rows in inbox order (newest first).
-public struct InboxPage: Hashable, Sendable {
-    public let rows: [SignalSummary]
-    /// Whether rows exist beyond this page in the direction it was fetched.
-    public let hasMore: Bool
-
-    public init(rows: [SignalSummary], hasMore: Bool) {
-        self.rows = rows
-        self.hasMore = hasMore
-    }
-}
-
 /// Reading signals, with the access policy applied for the acting user.
 public protocol SignalReading: Sendable {
-    func inboxPage(_ request: InboxPageRequest, limit: Int, for user: User) throws -> InboxPage
+    func inboxPage(_ request: PageRequest, limit: Int, for user: User) throws -> Page<SignalSummary>
     /// The signal, or nil when it does not exist or the user may not see it (indistinguishable).
     func signalDetail(id: Int64, for user: User) throws -> SignalDetail?
 }

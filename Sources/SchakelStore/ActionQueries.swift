@@ -74,20 +74,7 @@ extension Store {
 
 enum ActionListQuery {
     static func make(_ request: PageRequest, limit: Int, for user: User) -> KeysetQuery? {
-        var visible: [String] = []
-        var arguments: StatementArguments = []
-        switch AccessPolicy.signalScope(for: user) {
-        case .none: break
-        case .region: visible.append("s.id IS NOT NULL")
-        case .municipality(let id):
-            visible.append("s.municipality_id = ?")
-            arguments += [id]
-        }
-        if user.role != .processSupporter, let condition = AccessPolicy.caseCondition(for: user) {
-            visible.append("(c.id IS NOT NULL AND \(condition.sql))")
-            arguments += StatementArguments(condition.arguments)
-        }
-        guard !visible.isEmpty else { return nil }
+        guard let visible = VisibleSubjects.condition(for: user) else { return nil }
         return KeysetQuery.make(
             select: "a.id, a.description, a.owner, a.due_date, a.version, coalesce(s.code, c.code) AS subject_code",
             from: """
@@ -95,7 +82,7 @@ enum ActionListQuery {
                 LEFT JOIN signal s ON a.subject_type = 'signal' AND s.id = a.subject_id
                 LEFT JOIN kmt_case c ON a.subject_type = 'case' AND c.id = a.subject_id
                 """,
-            conditions: ["a.done_at IS NULL", "(" + visible.joined(separator: " OR ") + ")"], arguments: arguments,
+            conditions: ["a.done_at IS NULL", visible.sql], arguments: visible.arguments,
             sortColumn: "a.due_date", idColumn: "a.id", newestFirst: false, request: request, limit: limit)
     }
 }

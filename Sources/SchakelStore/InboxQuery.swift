@@ -2,15 +2,9 @@ import GRDB
 import SchakelCore
 
 /// The SQL of one inbox page, built apart from running it so its query plan can be inspected.
-struct InboxQuery {
-    let sql: String
-    let arguments: StatementArguments
-    /// Whether rows come back newest first; `false` for pages fetched towards older rows' end.
-    let newestFirst: Bool
-
+enum InboxQuery {
     /// The query for `request`, or nil when the scope allows no signals at all.
-    /// One row more than `limit` is asked for, to know whether there is more.
-    static func make(_ request: InboxPageRequest, limit: Int, scope: SignalScope) -> InboxQuery? {
+    static func make(_ request: PageRequest, limit: Int, scope: SignalScope) -> KeysetQuery? {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         switch scope {
@@ -22,32 +16,33 @@ struct InboxQuery {
         case .region:
             break
         }
-        // Pages are fetched in the direction of travel and put back in newest-first order.
-        let newestFirst: Bool
-        switch request {
-        case .first:
-            newestFirst = true
-        case .last:
-            newestFirst = false
-        case .after(let key):
-            newestFirst = true
-            conditions.append("(s.received_at, s.id) < (?, ?)")
-            arguments += [key.receivedAt, key.id]
-        case .before(let key):
-            newestFirst = false
-            conditions.append("(s.received_at, s.id) > (?, ?)")
-            arguments += [key.receivedAt, key.id]
+        return KeysetQuery.make(
+            select: "s.id, s.code, s.received_at, m.name AS municipality, s.forms, s.state, s.acute, s.minor_involved",
+            from: "signal s JOIN municipality m ON m.id = s.municipality_id",
+            conditions: conditions, arguments: arguments,
+            sortColumn: "s.received_at", idColumn: "s.id", newestFirst: true, request: request, limit: limit)
+    }
+}
+
+/// Which signals and cases a user sees in full, as SQL over `signal s` and `kmt_case c` joined
+/// beside a list (a timeline line, an agreement): the same rule as `Store.visibility(of:for:in:)`.
+enum VisibleSubjects {
+    static func condition(for user: User) -> (sql: String, arguments: StatementArguments)? {
+        var visible: [String] = []
+        var arguments: StatementArguments = []
+        switch AccessPolicy.signalScope(for: user) {
+        case .none: break
+        case .region: visible.append("s.id IS NOT NULL")
+        case .municipality(let id):
+            visible.append("s.municipality_id = ?")
+            arguments += [id]
         }
-        let order = newestFirst ? "DESC" : "ASC"
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        arguments += [limit + 1]
-        let sql = """
-            SELECT s.id, s.code, s.received_at, m.name AS municipality, s.forms, s.state, s.acute, s.minor_involved
-            FROM signal s JOIN municipality m ON m.id = s.municipality_id
-            \(whereClause)
-            ORDER BY s.received_at \(order), s.id \(order)
-            LIMIT ?
-            """
-        return InboxQuery(sql: sql, arguments: arguments, newestFirst: newestFirst)
+        // The procesondersteuner sees cases pseudonymised only: never their content.
+        if user.role != .processSupporter, let condition = AccessPolicy.caseCondition(for: user) {
+            visible.append("(c.id IS NOT NULL AND \(condition.sql))")
+            arguments += StatementArguments(condition.arguments)
+        }
+        guard !visible.isEmpty else { return nil }
+        return ("(" + visible.joined(separator: " OR ") + ")", arguments)
     }
 }

@@ -80,20 +80,9 @@ enum SearchQuery {
                 LEFT JOIN kmt_case c ON t.subject_type = 'case' AND c.id = t.subject_id
                 """
             // Lines of signals in scope, and of cases the user sees in full.
-            var visible: [String] = []
-            switch AccessPolicy.signalScope(for: user) {
-            case .none: break
-            case .region: visible.append("s.id IS NOT NULL")
-            case .municipality(let id):
-                visible.append("s.municipality_id = ?")
-                arguments += [id]
-            }
-            if user.role != .processSupporter, let condition = AccessPolicy.caseCondition(for: user) {
-                visible.append("(c.id IS NOT NULL AND \(condition.sql))")
-                arguments += StatementArguments(condition.arguments)
-            }
-            guard !visible.isEmpty else { return nil }
-            conditions.append("(" + visible.joined(separator: " OR ") + ")")
+            guard let visible = VisibleSubjects.condition(for: user) else { return nil }
+            conditions.append(visible.sql)
+            arguments += visible.arguments
         case .partner:
             guard AccessPolicy.canReadPartners(user) else { return nil }
             table = "partner_fts"

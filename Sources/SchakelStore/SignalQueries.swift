@@ -3,7 +3,7 @@ import SchakelCore
 
 extension Store: SignalReading {
     /// One page of the inbox in newest-first order, found by key through an index.
-    public func inboxPage(_ request: InboxPageRequest, limit: Int, for user: User) throws -> InboxPage {
+    public func inboxPage(_ request: PageRequest, limit: Int, for user: User) throws -> Page<SignalSummary> {
         // Opening the list (first or last page) is audited; paging on within it is not.
         let opensList: Bool
         switch request {
@@ -12,18 +12,14 @@ extension Store: SignalReading {
         }
         guard let query = InboxQuery.make(request, limit: limit, scope: AccessPolicy.signalScope(for: user)) else {
             if opensList { try audit(AuditRecord(.list, "signal", result: .denied, detail: "geen toegang tot signalen"), by: user) }
-            return InboxPage(rows: [], hasMore: false)
+            return Page(rows: [], hasMore: false)
         }
-        let fetch = { (db: Database) in try Row.fetchAll(db, sql: query.sql, arguments: query.arguments) }
-        let fetched = opensList
-            ? try audited(by: user) { db in
-                let rows = try fetch(db)
-                return (rows, AuditRecord(.list, "signal", detail: "inbox, \(min(rows.count, limit)) regels"))
-            }
-            : try read(fetch)
-        var rows = try fetched.prefix(limit).map(Self.summary(from:))
-        if !query.newestFirst { rows.reverse() }
-        return InboxPage(rows: rows, hasMore: fetched.count > limit)
+        let fetch = { (db: Database) in try query.page(in: db, limit: limit, Self.summary(from:)) }
+        guard opensList else { return try read(fetch) }
+        return try audited(by: user) { db in
+            let page = try fetch(db)
+            return (page, AuditRecord(.list, "signal", detail: "inbox, \(page.rows.count) regels"))
+        }
     }
 
     /// The signal's details, or nil when it does not exist or lies outside the user's scope (the
@@ -73,7 +69,7 @@ extension Store: SignalReading {
         }
         let id: Int64 = row["id"]
         return SignalSummary(
-            id: id, key: InboxKey(receivedAt: receivedText, id: id), code: row["code"], receivedAt: received,
+            id: id, key: ListKey(sortValue: receivedText, id: id), code: row["code"], receivedAt: received,
             municipality: row["municipality"], forms: ExploitationForms(rawValue: row["forms"]),
             state: row["state"], acute: row["acute"], minorInvolved: row["minor_involved"])
     }

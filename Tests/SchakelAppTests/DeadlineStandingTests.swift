@@ -7,7 +7,7 @@ import SchakelCore
 @Suite struct DeadlineStandingTests {
     func signal(receivedDaysAgo days: Int, state: String) -> SignalSummary {
         let received = Fixtures.today.adding(days: -days)
-        return SignalSummary(id: 1, key: InboxKey(receivedAt: received.iso + "T09:00:00Z", id: 1), code: "S2026-0001",
+        return SignalSummary(id: 1, key: ListKey(sortValue: received.iso + "T09:00:00Z", id: 1), code: "S2026-0001",
                              receivedAt: LocalDateTime(date: received, hour: 10, minute: 0), municipality: "Enschede",
                              forms: [.labour], state: state, acute: false, minorInvolved: false)
     }

@@ -37,7 +37,7 @@ enum Fixtures {
             let date = today.adding(days: -index)
             let id = Int64(10_000 - index)
             return SignalSummary(
-                id: id, key: InboxKey(receivedAt: date.iso + "T09:00:00Z", id: id),
+                id: id, key: ListKey(sortValue: date.iso + "T09:00:00Z", id: id),
                 code: "S2026-" + String(9000 - index), receivedAt: LocalDateTime(date: date, hour: 10, minute: 0),
                 municipality: places[index % places.count], forms: forms[index % forms.count],
                 state: states[index % states.count], acute: index % 5 == 0, minorInvolved: index % 7 == 3)
@@ -60,27 +60,27 @@ enum Fixtures {
 /// An in-memory inbox over fixed rows, paging by key like the store.
 final class FakeSignals: SignalReading, @unchecked Sendable {
     let rows: [SignalSummary]
-    var requests: [InboxPageRequest] = []
+    var requests: [PageRequest] = []
 
     init(_ rows: [SignalSummary]) { self.rows = rows }
 
-    func inboxPage(_ request: InboxPageRequest, limit: Int) -> InboxPage {
+    func inboxPage(_ request: PageRequest, limit: Int) -> Page<SignalSummary> {
         requests.append(request)
         switch request {
         case .first:
-            return InboxPage(rows: Array(rows.prefix(limit)), hasMore: rows.count > limit)
+            return Page<SignalSummary>(rows: Array(rows.prefix(limit)), hasMore: rows.count > limit)
         case .last:
-            return InboxPage(rows: Array(rows.suffix(limit)), hasMore: rows.count > limit)
+            return Page<SignalSummary>(rows: Array(rows.suffix(limit)), hasMore: rows.count > limit)
         case .after(let key):
             let rest = rows.drop { $0.key != key }.dropFirst()
-            return InboxPage(rows: Array(rest.prefix(limit)), hasMore: rest.count > limit)
+            return Page<SignalSummary>(rows: Array(rest.prefix(limit)), hasMore: rest.count > limit)
         case .before(let key):
             let earlier = rows.prefix { $0.key != key }
-            return InboxPage(rows: Array(earlier.suffix(limit)), hasMore: earlier.count > limit)
+            return Page<SignalSummary>(rows: Array(earlier.suffix(limit)), hasMore: earlier.count > limit)
         }
     }
 
-    func inboxPage(_ request: InboxPageRequest, limit: Int, for user: User) throws -> InboxPage {
+    func inboxPage(_ request: PageRequest, limit: Int, for user: User) throws -> Page<SignalSummary> {
         inboxPage(request, limit: limit)
     }
 

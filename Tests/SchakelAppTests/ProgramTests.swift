@@ -36,7 +36,7 @@ import TerminalKit
 
     @Test func aFailingStoreShowsADutchMessageInsteadOfCrashing() {
         struct BrokenStore: SignalReading {
-            func inboxPage(_ request: InboxPageRequest, limit: Int, for user: User) throws -> InboxPage { throw StoreFailure.busy }
+            func inboxPage(_ request: PageRequest, limit: Int, for user: User) throws -> Page<SignalSummary> { throw StoreFailure.busy }
             func signalDetail(id: Int64, for user: User) throws -> SignalDetail? { throw StoreFailure.busy }
         }
         let terminal = ScriptedTerminal(size: Size(width: 80, height: 24), events: [])

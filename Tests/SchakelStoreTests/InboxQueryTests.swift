@@ -34,7 +34,7 @@ import Meldroute
         #expect(!rows.isEmpty)
         #expect(Set(rows.map(\.municipality)) == ["Enschede"])
         for (newer, older) in zip(rows, rows.dropFirst()) {
-            #expect((newer.key.receivedAt, newer.key.id) > (older.key.receivedAt, older.key.id))
+            #expect((newer.key.sortValue, newer.key.id) > (older.key.sortValue, older.key.id))
         }
     }
 

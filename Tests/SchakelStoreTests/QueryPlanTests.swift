@@ -15,10 +15,10 @@ import Meldroute
         store = try Store.openDemo(path: directory.path("plan.sqlite"), today: today, calendar: WorkingDayCalendar()).store
     }
 
-    static let key = InboxKey(receivedAt: "2026-06-01T10:00:00Z", id: 50)
-    static let requests: [InboxPageRequest] = [.first, .last, .after(key), .before(key)]
+    static let key = ListKey(sortValue: "2026-06-01T10:00:00Z", id: 50)
+    static let requests: [PageRequest] = [.first, .last, .after(key), .before(key)]
 
-    func plan(_ request: InboxPageRequest, _ scope: SignalScope) throws -> [String] {
+    func plan(_ request: PageRequest, _ scope: SignalScope) throws -> [String] {
         let query = try #require(InboxQuery.make(request, limit: 100, scope: scope))
         return try store.queryPlan(sql: query.sql, arguments: query.arguments)
     }
@@ -36,12 +36,12 @@ import Meldroute
     }
 
     @Test(arguments: requests)
-    func anAFsPageUsesTheMunicipalityIndex(_ request: InboxPageRequest) throws {
+    func anAFsPageUsesTheMunicipalityIndex(_ request: PageRequest) throws {
         expectIndexedWithoutSort(try plan(request, .municipality(4)), index: "signal_inbox_municipality", "\(request)")
     }
 
     @Test(arguments: requests)
-    func aRegionPageUsesTheRegionIndex(_ request: InboxPageRequest) throws {
+    func aRegionPageUsesTheRegionIndex(_ request: PageRequest) throws {
         expectIndexedWithoutSort(try plan(request, .region), index: "signal_inbox_region", "\(request)")
     }
 

@@ -40,7 +40,7 @@ enum InboxReducer {
     }
 
     /// Takes a fetched page into the window.
-    static func pageLoaded(_ inbox: inout InboxState, request: InboxPageRequest, page: InboxPage,
+    static func pageLoaded(_ inbox: inout InboxState, request: PageRequest, page: Page<SignalSummary>,
                            context: AppContext, visibleRows: Int) -> [AppEffect] {
         let rows = page.rows.map {
             InboxRow(signal: $0, deadline: DeadlineStanding.of($0, context: context))
