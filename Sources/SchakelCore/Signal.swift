@@ -1,6 +1,5 @@
 import Meldroute
 
-
 /// One line of the signal inbox: pseudonymous, no names.
 public struct SignalSummary: Hashable, Sendable {
     public let id: Int64
@@ -13,9 +12,13 @@ public struct SignalSummary: Hashable, Sendable {
     public let state: String
     public let acute: Bool
     public let minorInvolved: Bool
+    /// The dates recorded along the route (a review date, say), by event: what deadlines count
+    /// from. Only dates: a list carries no free text.
+    public let recordedDates: [String: FieldValues]
 
     public init(id: Int64, key: ListKey, code: String, receivedAt: LocalDateTime, municipality: String,
-                forms: ExploitationForms, state: String, acute: Bool, minorInvolved: Bool) {
+                forms: ExploitationForms, state: String, acute: Bool, minorInvolved: Bool,
+                recordedDates: [String: FieldValues] = [:]) {
         self.id = id
         self.key = key
         self.code = code
@@ -25,6 +28,7 @@ public struct SignalSummary: Hashable, Sendable {
         self.state = state
         self.acute = acute
         self.minorInvolved = minorInvolved
+        self.recordedDates = recordedDates
     }
 }
 

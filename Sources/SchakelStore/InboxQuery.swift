@@ -17,7 +17,7 @@ enum InboxQuery {
             break
         }
         return KeysetQuery.make(
-            select: "s.id, s.code, s.received_at, m.name AS municipality, s.forms, s.state, s.acute, s.minor_involved",
+            select: "s.id, s.code, s.received_at, m.name AS municipality, s.forms, s.state, s.acute, s.minor_involved, s.state_data",
             from: "signal s JOIN municipality m ON m.id = s.municipality_id",
             conditions: conditions, arguments: arguments,
             sortColumn: "s.received_at", idColumn: "s.id", newestFirst: true, request: request, limit: limit)

@@ -1,4 +1,5 @@
 import GRDB
+import Meldroute
 import SchakelCore
 
 extension Store: SignalReading {
@@ -71,6 +72,23 @@ extension Store: SignalReading {
         return SignalSummary(
             id: id, key: ListKey(sortValue: receivedText, id: id), code: row["code"], receivedAt: received,
             municipality: row["municipality"], forms: ExploitationForms(rawValue: row["forms"]),
-            state: row["state"], acute: row["acute"], minorInvolved: row["minor_involved"])
+            state: row["state"], acute: row["acute"], minorInvolved: row["minor_involved"],
+            recordedDates: try Self.recordedDates(from: row["state_data"]))
+    }
+
+    /// The date and date-time values of a signal's route data; the rest stays out of lists.
+    static func recordedDates(from stateData: String) throws -> [String: FieldValues] {
+        let recorded: [String: FieldValues]
+        do {
+            recorded = try StateDataCoding.decode(stateData)
+        } catch {
+            throw StoreFailure.other(String(describing: error))
+        }
+        var dates: [String: FieldValues] = [:]
+        for (event, fields) in recorded {
+            let kept = fields.filter { (_, value: FieldValue) in value.type == .date || value.type == .dateTime }
+            if !kept.isEmpty { dates[event] = kept }
+        }
+        return dates
     }
 }

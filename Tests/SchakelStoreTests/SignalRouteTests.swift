@@ -70,6 +70,16 @@ import SchakelCore
         #expect(state.instance.recorded["onderzoek_gestart"]?["evaluatiedatum"] == .date(review))
         #expect(state.instance.recorded["contact_opgenomen"]?["melder_blijft_betrokken"] == .boolean(true))
         #expect(engine.deadlines(for: state.instance, calendar: WorkingDayCalendar()).map(\.due) == [review])
+        // The inbox row carries the recorded dates for its deadline column, and no recorded text.
+        var inbox = try store.inboxPage(.first, limit: 100, for: af)
+        while !inbox.rows.contains(where: { $0.id == signalID }), inbox.hasMore, let last = inbox.rows.last {
+            inbox = try store.inboxPage(.after(last.key), limit: 100, for: af)
+        }
+        let row = try #require(inbox.rows.first { $0.id == signalID })
+        #expect(row.recordedDates == [
+            "vtt_gemeld": ["gemeld_op": .dateTime(localNow)], "contact_opgenomen": ["contact_op": .dateTime(localNow)],
+            "onderzoek_gestart": ["evaluatiedatum": .date(review)],
+        ])
 
         let timeline = try store.read { db in
             try Row.fetchAll(db, sql: "SELECT kind, workflow_event, text FROM timeline_event WHERE subject_id = ? ORDER BY id",

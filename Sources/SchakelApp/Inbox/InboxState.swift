@@ -11,7 +11,7 @@ public enum DeadlineStanding: Hashable, Sendable {
     public static func of(_ signal: SignalSummary, context: AppContext) -> DeadlineStanding {
         let instance = WorkflowInstance(
             state: signal.state, facts: CaseFacts(acute: signal.acute, minorInvolved: signal.minorInvolved),
-            receivedAt: signal.receivedAt)
+            receivedAt: signal.receivedAt, recorded: signal.recordedDates)
         let deadlines = WorkflowEngine(context.workflow).deadlines(for: instance, calendar: context.calendar)
         guard let nearest = deadlines.min(by: { $0.due < $1.due }) else { return .none }
         return .due(label: nearest.label, date: nearest.due,
