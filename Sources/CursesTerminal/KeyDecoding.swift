@@ -18,6 +18,16 @@ enum KeyDecoding {
         case KEY_DC: return .delete
         case KEY_BTAB: return .backTab
         case KEY_F0...(KEY_F0 + 63): return .function(Int(code - KEY_F0))
+        default: return named(code)
+        }
+    }
+
+    /// Keys curses knows only by name: Ctrl- or Alt-arrows, as terminals send them for word jumps.
+    private static func named(_ code: Int32) -> Key {
+        guard let name = keyname(code).map({ String(cString: $0) }) else { return .unknown(Int(code)) }
+        switch name {
+        case "kLFT3", "kLFT5": return .wordLeft
+        case "kRIT3", "kRIT5": return .wordRight
         default: return .unknown(Int(code))
         }
     }

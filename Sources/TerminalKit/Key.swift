@@ -17,6 +17,9 @@ public enum Key: Hashable, Sendable {
     case pageDown
     case home
     case end
+    /// Ctrl-Left / Ctrl-Right (or Alt-): a word back or forward.
+    case wordLeft
+    case wordRight
     case function(Int)
     case unknown(Int)
 }

@@ -1,0 +1,110 @@
+/// A single line of editable text: cursor movement, insert and delete, Home/End, word jumps and
+/// the usual Ctrl keys (A, E, K, U, W). Positions count characters (grapheme clusters), so an
+/// accented or wide character is one step. Pure: the app keeps it in its state.
+public struct TextField: Hashable, Sendable {
+    private var characters: [Character]
+    /// Where the cursor is, 0...count.
+    public private(set) var cursor: Int
+    /// The most characters accepted; more typing is refused.
+    public let maxLength: Int
+
+    public init(_ text: String = "", maxLength: Int = 200) {
+        characters = Array(text.prefix(maxLength))
+        cursor = characters.count
+        self.maxLength = maxLength
+    }
+
+    public var text: String { String(characters) }
+    public var isEmpty: Bool { characters.isEmpty }
+
+    /// Handles an editing key. Returns false for keys it does not use (Tab, Enter, Esc...), so the
+    /// form can act on them.
+    @discardableResult
+    public mutating func handle(_ key: Key) -> Bool {
+        switch key {
+        case .character(let character):
+            // Line breaks and other controls never enter a single-line field.
+            guard !character.isNewline, character.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }) else {
+                return true
+            }
+            guard characters.count < maxLength else { return true }
+            characters.insert(character, at: cursor)
+            cursor += 1
+        case .backspace:
+            guard cursor > 0 else { return true }
+            characters.remove(at: cursor - 1)
+            cursor -= 1
+        case .delete, .control("d"):
+            guard cursor < characters.count else { return true }
+            characters.remove(at: cursor)
+        case .left, .control("b"):
+            cursor = max(0, cursor - 1)
+        case .right, .control("f"):
+            cursor = min(characters.count, cursor + 1)
+        case .home, .control("a"):
+            cursor = 0
+        case .end, .control("e"):
+            cursor = characters.count
+        case .wordLeft:
+            cursor = Self.previousWordStart(in: characters, from: cursor)
+        case .wordRight:
+            cursor = Self.nextWordEnd(in: characters, from: cursor)
+        case .control("k"):
+            characters.removeSubrange(cursor...)
+        case .control("u"):
+            characters.removeSubrange(..<cursor)
+            cursor = 0
+        case .control("w"):
+            let start = Self.previousWordStart(in: characters, from: cursor)
+            characters.removeSubrange(start..<cursor)
+            cursor = start
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// Replaces the whole text, cursor at the end.
+    public mutating func set(_ text: String) {
+        characters = Array(text.prefix(maxLength))
+        cursor = characters.count
+    }
+
+    /// What fits in `width` columns, scrolled so the cursor is visible, and the cursor's column.
+    public func visible(width: Int) -> (text: String, cursorColumn: Int) {
+        guard width > 0 else { return ("", 0) }
+        var start = 0
+        // Keep the cursor inside the window: drop characters from the left until it fits, with a
+        // column left for the cursor after the last character.
+        while start < cursor && Self.width(of: characters[start..<cursor]) > width - 1 { start += 1 }
+        var shown = ""
+        var used = 0
+        for character in characters[start...] {
+            let next = DisplayWidth.of(character)
+            if used + next > width { break }
+            shown.append(character)
+            used += next
+        }
+        return (shown, Self.width(of: characters[start..<cursor]))
+    }
+
+    static func width(of characters: ArraySlice<Character>) -> Int {
+        characters.reduce(0) { $0 + DisplayWidth.of($1) }
+    }
+
+    static func isWordCharacter(_ character: Character) -> Bool { character.isLetter || character.isNumber }
+
+    static func previousWordStart(in characters: [Character], from index: Int) -> Int {
+        var position = index
+        while position > 0 && !isWordCharacter(characters[position - 1]) { position -= 1 }
+        while position > 0 && isWordCharacter(characters[position - 1]) { position -= 1 }
+        return position
+    }
+
+    static func nextWordEnd(in characters: [Character], from index: Int) -> Int {
+        var position = index
+        while position < characters.count && !isWordCharacter(characters[position]) { position += 1 }
+        while position < characters.count && isWordCharacter(characters[position]) { position += 1 }
+        return position
+    }
+}
