@@ -158,3 +158,9 @@ extension AccessPolicy {
         }
     }
 }
+
+extension AccessPolicy {
+    /// AFs register signals for their municipality; the KMT's procesmanagers and zorgcoördinator for
+    /// the region. The procesondersteuner and the beheerder see no signal content, so they register none.
+    public static func canRegisterSignals(_ user: User) -> Bool { signalScope(for: user) != .none }
+}

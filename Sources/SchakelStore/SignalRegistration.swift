@@ -3,13 +3,7 @@ import GRDB
 import Meldroute
 import SchakelCore
 
-/// A signal just stored.
-public struct RegisteredSignal: Hashable, Sendable {
-    public let id: Int64
-    public let code: String
-}
-
-extension Store {
+extension Store: SignalWriting {
     /// The workflow every new signal starts in, and its first state.
     static let signalWorkflow = (name: "gemeentelijke-meldroute", initialState: "gemeld")
 

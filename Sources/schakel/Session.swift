@@ -31,10 +31,21 @@ struct Session {
         let context = AppContext(user: user, today: today, calendar: resources.calendar, workflow: resources.workflow,
                                  helpLines: resources.helpLines, isDemo: isDemo,
                                  isReadOnly: store.isReadOnly)
-        let program = Program(state: AppState(context: context, size: terminal.size), terminal: terminal, signals: store)
+        let program = Program(state: AppState(context: context, size: terminal.size), terminal: terminal, signals: store,
+                              clock: today == SystemClock().now().date ? SystemClock() : ShiftedDayClock(day: today))
         program.run()
         if let signal = program.terminationSignal {
             throw ExitCode(128 + signal)  // the deferred stop() restores the terminal first
         }
+    }
+}
+
+/// The wall-clock time of day on a fixed day: "now" in a demo started with --vandaag.
+struct ShiftedDayClock: Clock {
+    let day: CivilDate
+
+    func now() -> LocalDateTime {
+        let real = SystemClock().now()
+        return LocalDateTime(date: day, hour: real.hour, minute: real.minute)
     }
 }

@@ -77,4 +77,28 @@ import Testing
         try tmux.send("q")
         try tmux.waitFor("EXIT=0")
     }
+
+    @Test func anAFRegistersAnAcuteSignalAndIsRemindedOfTheVTTReport() throws {
+        let tmux = try Tmux(demoCommand())
+        try tmux.waitFor("Termijn")
+        try tmux.send("n")
+        try tmux.waitFor("Nieuw signaal registreren")
+        for _ in 0..<8 { try tmux.send("Tab") }            // to "Vormen van uitbuiting"
+        try tmux.send("Right", "Space")                    // arbeid
+        try tmux.send("Tab")
+        try tmux.send("-l", "Acht arbeidsmigranten in één woning; paspoorten ingenomen.")
+        try tmux.send("Tab", "Tab", "Space")               // acuut: ja
+        try tmux.waitFor("[x] ja")
+        try tmux.send("F2")
+        let receipt = try tmux.waitFor("is geregistreerd")
+        #expect(receipt.contains("meld direct bij Veilig Thuis Twente"))
+        #expect(receipt.contains("Ontvangstbevestiging voor de melder"))
+        let code = try #require(receipt.split(separator: " ").first { $0.hasPrefix("S2026-") }.map(String.init))
+        try tmux.send("Escape")
+        let inbox = try tmux.waitFor("VTT-melding nog vastleggen")
+        #expect(inbox.contains("VTT-melding nog vastleggen (1): \(code)"))
+        #expect(inbox.split(separator: "\n").dropFirst(3).first?.hasPrefix(code) == true, "the new signal is the newest")
+        try tmux.send("q")
+        try tmux.waitFor("EXIT=0")
+    }
 }

@@ -20,6 +20,14 @@ import Meldroute
                     queue.append(.signalDetailLoaded(try! signals.signalDetail(id: id, for: Fixtures.af)))
                 case .repaintScreen:
                     break
+                case .openRegistration:
+                    queue.append(.registrationOpened(now: Fixtures.clock.now()))
+                case .registerSignal(let signal):
+                    do {
+                        queue.append(.signalRegistered(try signals.registerSignal(signal, by: Fixtures.af), signal))
+                    } catch {
+                        queue.append(.registrationFailed("Het signaal is niet opgeslagen; het formulier staat er nog. \(error)"))
+                    }
                 }
             }
         }

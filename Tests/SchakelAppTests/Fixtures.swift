@@ -7,6 +7,7 @@ import TerminalKit
 /// Fixed data for screen and reducer tests.
 enum Fixtures {
     static let today = CivilDate(iso: "2026-11-24")!
+    static let clock = FixedClock(LocalDateTime(date: today, hour: 10, minute: 30))
     static let enschede = Municipality.twente.first { $0.name == "Enschede" }!
 
     /// The shipped municipal route, read from `Resources/workflows/`.
@@ -58,9 +59,12 @@ enum Fixtures {
 }
 
 /// An in-memory inbox over fixed rows, paging by key like the store.
-final class FakeSignals: SignalReading, @unchecked Sendable {
+final class FakeSignals: SignalReading, SignalWriting, @unchecked Sendable {
     let rows: [SignalSummary]
     var requests: [PageRequest] = []
+    var registered: [NewSignal] = []
+    /// When set, registering fails with it.
+    var registrationFailure: StoreFailure?
 
     init(_ rows: [SignalSummary]) { self.rows = rows }
 
@@ -86,6 +90,12 @@ final class FakeSignals: SignalReading, @unchecked Sendable {
 
     func signalDetail(id: Int64, for user: User) throws -> SignalDetail? {
         rows.contains { $0.id == id } ? Fixtures.detail() : nil
+    }
+
+    func registerSignal(_ signal: NewSignal, by user: User) throws -> RegisteredSignal {
+        if let registrationFailure { throw registrationFailure }
+        registered.append(signal)
+        return RegisteredSignal(id: 90_000 + Int64(registered.count), code: "S2026-\(9100 + registered.count)")
     }
 }
 

@@ -6,7 +6,7 @@ import TerminalKit
 @Suite struct ProgramTests {
     @Test func aKeyPressRedrawsOnlyWhatChanged() {
         let terminal = ScriptedTerminal(size: Size(width: 80, height: 24), events: [.key(.down)])
-        let program = Program(state: Fixtures.state(), terminal: terminal, signals: FakeSignals(Fixtures.signals(50)))
+        let program = Program(state: Fixtures.state(), terminal: terminal, signals: FakeSignals(Fixtures.signals(50)), clock: Fixtures.clock)
         program.run()
         #expect(terminal.frames.count == 2)  // the first frame and the one after ↓; q changes nothing on screen
         #expect(terminal.frames[0].repaint)
@@ -20,7 +20,7 @@ import TerminalKit
     @Test func resizeAndControlLRepaintTheWholeScreen() {
         let terminal = ScriptedTerminal(size: Size(width: 80, height: 24),
                                         events: [.resized(Size(width: 100, height: 30)), .key(.control("l"))])
-        let program = Program(state: Fixtures.state(), terminal: terminal, signals: FakeSignals(Fixtures.signals(5)))
+        let program = Program(state: Fixtures.state(), terminal: terminal, signals: FakeSignals(Fixtures.signals(5)), clock: Fixtures.clock)
         program.run()
         #expect(terminal.frames.map(\.repaint).prefix(3) == [true, true, true])
         #expect(program.state.size == Size(width: 100, height: 30))
@@ -28,19 +28,20 @@ import TerminalKit
 
     @Test func aTerminationSignalEndsTheProgramAndIsRemembered() {
         let terminal = ScriptedTerminal(size: Size(width: 80, height: 24), events: [.terminationRequested(signal: 15)])
-        let program = Program(state: Fixtures.state(), terminal: terminal, signals: FakeSignals([]))
+        let program = Program(state: Fixtures.state(), terminal: terminal, signals: FakeSignals([]), clock: Fixtures.clock)
         program.run()
         #expect(program.terminationSignal == 15)
         #expect(!program.state.isRunning)
     }
 
     @Test func aFailingStoreShowsADutchMessageInsteadOfCrashing() {
-        struct BrokenStore: SignalReading {
+        struct BrokenStore: SignalReading, SignalWriting {
+            func registerSignal(_ signal: NewSignal, by user: User) throws -> RegisteredSignal { throw StoreFailure.busy }
             func inboxPage(_ request: PageRequest, limit: Int, for user: User) throws -> Page<SignalSummary> { throw StoreFailure.busy }
             func signalDetail(id: Int64, for user: User) throws -> SignalDetail? { throw StoreFailure.busy }
         }
         let terminal = ScriptedTerminal(size: Size(width: 80, height: 24), events: [])
-        let program = Program(state: Fixtures.state(), terminal: terminal, signals: BrokenStore())
+        let program = Program(state: Fixtures.state(), terminal: terminal, signals: BrokenStore(), clock: Fixtures.clock)
         program.send(.started)
         #expect(program.state.status == StatusMessage(
             "Signalen laden mislukt. De database is bezet door een ander proces. Probeer het zo opnieuw.", isError: true))

@@ -1,3 +1,4 @@
+import Meldroute
 import SchakelCore
 import TerminalKit
 
@@ -10,12 +11,19 @@ public enum AppAction: Hashable, Sendable {
     case inboxPageLoaded(PageRequest, Page<SignalSummary>)
     case signalDetailLoaded(SignalDetail?)
     case loadFailed(String)
+    /// The registration form may open; `now` is its default time of receipt.
+    case registrationOpened(now: LocalDateTime)
+    case signalRegistered(RegisteredSignal, NewSignal)
+    case registrationFailed(String)
 }
 
 /// Work for the runner: each result comes back as an action.
 public enum AppEffect: Hashable, Sendable {
     case loadInboxPage(PageRequest, limit: Int)
     case loadSignalDetail(id: Int64)
+    /// Read the clock and open the registration form.
+    case openRegistration
+    case registerSignal(NewSignal)
     /// Forget the screen and draw it anew (Ctrl-L).
     case repaintScreen
 }

@@ -34,6 +34,21 @@ public enum AppReducer {
             state.status = StatusMessage(message, isError: true)
             return []
 
+        case .registrationOpened(let now):
+            state.registration = RegistrationForm(now: now, user: state.context.user)
+            return []
+
+        case .signalRegistered(let registered, let signal):
+            state.registration = nil
+            state.receipt = RegistrationReducer.receipt(for: registered, signal, context: state.context)
+            state.inbox = InboxState()
+            return [.loadInboxPage(.first, limit: InboxState.pageSize)]
+
+        case .registrationFailed(let message):
+            state.registration?.isSaving = false
+            state.status = StatusMessage(message, isError: true)
+            return []
+
         case .keyPressed(let key):
             return keyPressed(key, &state, visibleRows: visibleRows)
         }
@@ -51,6 +66,31 @@ public enum AppReducer {
         if key == .character("?") {
             state.isShowingHelp = true
             return []
+        }
+        if state.receipt != nil {
+            return receiptKeyPressed(key, &state)
+        }
+        if var form = state.registration {
+            let layout = RegistrationLayout(pane: FrameLayout(size: state.size).pane, personCount: form.persons.count)
+            switch RegistrationReducer.keyPressed(key, &form, layout: layout) {
+            case .stay:
+                state.registration = form
+                if let problem = form.problems[form.focusedField] {
+                    state.status = StatusMessage("\(form.focusedField.label): \(problem)", isError: true)
+                } else if !form.problems.isEmpty {
+                    state.status = StatusMessage("Nog niet opgeslagen: \(form.problems.count) veld(en) niet in orde, gemarkeerd met !",
+                                                 isError: true)
+                }
+                return []
+            case .save(let signal):
+                form.isSaving = true
+                state.registration = form
+                return [.registerSignal(signal)]
+            case .discard:
+                state.registration = nil
+                state.status = StatusMessage("Registratie geannuleerd; er is niets opgeslagen.")
+                return []
+            }
         }
         if state.detail != nil {
             return detailKeyPressed(key, &state)
@@ -76,6 +116,12 @@ public enum AppReducer {
         case .enter:
             guard let row = state.inbox.selectedRow else { return [] }
             return [.loadSignalDetail(id: row.signal.id)]
+        case .character("n"):
+            guard AccessPolicy.canRegisterSignals(state.context.user) else {
+                state.status = StatusMessage("Uw rol kan geen signalen registreren.", isError: true)
+                return []
+            }
+            return [.openRegistration]
         default:
             return []
         }
@@ -100,6 +146,21 @@ public enum AppReducer {
         }
         detail.scroll = SignalDetailView.clampedScroll(detail.scroll, lineCount: lineCount, height: bodyHeight)
         state.detail = detail
+        return []
+    }
+
+    private static func receiptKeyPressed(_ key: Key, _ state: inout AppState) -> [AppEffect] {
+        switch key {
+        case .escape, .enter, .character("q"):
+            state.receipt = nil
+        case .down, .character("j"):
+            state.receipt?.scroll += 1
+        case .up, .character("k"):
+            let scroll = state.receipt?.scroll ?? 0
+            state.receipt?.scroll = max(0, scroll - 1)
+        default:
+            break
+        }
         return []
     }
 }

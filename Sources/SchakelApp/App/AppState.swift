@@ -42,6 +42,10 @@ public struct AppState: Hashable, Sendable {
     public var inbox = InboxState()
     /// The signal opened with Enter, read-only.
     public var detail: SignalDetailState?
+    /// The form to register a signal, when open (`n`).
+    public var registration: RegistrationForm?
+    /// Shown after a signal was registered: its code and the acknowledgement for the reporter.
+    public var receipt: RegistrationReceipt?
     public var isShowingHelp = false
     public var status: StatusMessage?
     public var isRunning = true
@@ -60,5 +64,20 @@ public struct SignalDetailState: Hashable, Sendable {
     public init(detail: SignalDetail, scroll: Int = 0) {
         self.detail = detail
         self.scroll = scroll
+    }
+}
+
+/// What the officer sees right after registering: the code, the acknowledgement text to send,
+/// and whether the VTT report is still owed.
+public struct RegistrationReceipt: Hashable, Sendable {
+    public let code: String
+    public let acknowledgement: String
+    public let needsVTTReport: Bool
+    public var scroll = 0
+
+    public init(code: String, acknowledgement: String, needsVTTReport: Bool) {
+        self.code = code
+        self.acknowledgement = acknowledgement
+        self.needsVTTReport = needsVTTReport
     }
 }

@@ -11,7 +11,11 @@ public enum AppView {
         let layout = FrameLayout(size: state.size)
         HeaderView.draw(state.context, in: layout.header, on: &grid)
         TabsView.draw(active: state.tab, in: layout.tabs, on: &grid)
-        if let detail = state.detail {
+        if let receipt = state.receipt {
+            ReceiptView.draw(receipt, in: layout.pane, on: &grid)
+        } else if let form = state.registration {
+            RegistrationView.draw(form, in: layout.pane, on: &grid)
+        } else if let detail = state.detail {
             SignalDetailView.draw(detail, context: state.context, in: layout.pane, on: &grid)
         } else if state.tab == .signals {
             InboxView.draw(state.inbox, context: state.context, in: layout.pane, on: &grid)

@@ -7,15 +7,17 @@ import TerminalKit
 public final class Program {
     public private(set) var state: AppState
     private let terminal: TerminalBackend
-    private let signals: SignalReading
+    private let signals: SignalReading & SignalWriting
+    private let clock: any Clock
     private var screen = Screen()
     /// The signal that ended the program, if one did (SIGTERM, SIGHUP, SIGINT).
     public private(set) var terminationSignal: Int32?
 
-    public init(state: AppState, terminal: TerminalBackend, signals: SignalReading) {
+    public init(state: AppState, terminal: TerminalBackend, signals: SignalReading & SignalWriting, clock: any Clock) {
         self.state = state
         self.terminal = terminal
         self.signals = signals
+        self.clock = clock
     }
 
     /// Runs until the user quits or a termination signal arrives.
@@ -74,6 +76,14 @@ public final class Program {
         case .repaintScreen:
             screen.invalidate()
             return nil
+        case .openRegistration:
+            return .registrationOpened(now: clock.now())
+        case .registerSignal(let signal):
+            do {
+                return .signalRegistered(try signals.registerSignal(signal, by: state.context.user), signal)
+            } catch {
+                return .registrationFailed("Het signaal is niet opgeslagen; het formulier staat er nog. \(Self.message(for: error))")
+            }
         }
     }
 

@@ -1,0 +1,160 @@
+import Meldroute
+import SchakelCore
+import TerminalKit
+
+/// The form to register a signal (`n`): every field of the report form, with Dutch checks.
+public struct RegistrationForm: Hashable, Sendable {
+    /// The fields, in Tab order.
+    public enum Field: Int, CaseIterable, Hashable, Sendable {
+        case date, time, source, reporterType, reporterName, reporterOrganisation, reporterContact, municipality, forms,
+             description, location, acute, minor, persons
+
+        public var label: String {
+            switch self {
+            case .date: return "Ontvangen op"
+            case .time: return "Tijd"
+            case .source: return "Bron"
+            case .reporterType: return "Melder"
+            case .reporterName: return "Naam melder"
+            case .reporterOrganisation: return "Organisatie melder"
+            case .reporterContact: return "Contact melder"
+            case .municipality: return "Gemeente"
+            case .forms: return "Vormen van uitbuiting"
+            case .description: return "Beschrijving"
+            case .location: return "Locatie"
+            case .acute: return "Acuut"
+            case .minor: return "Minderjarige betrokken"
+            case .persons: return "Betrokkenen"
+            }
+        }
+    }
+
+    public let now: LocalDateTime
+    public var focus = FocusRing(count: Field.allCases.count)
+    public var date: DateInput
+    public var time: TimeInput
+    public var source: SelectList
+    public var reporterType: SelectList
+    public var reporterName = TextField(maxLength: NewSignal.Limit.short)
+    public var reporterOrganisation = TextField(maxLength: NewSignal.Limit.short)
+    public var reporterContact = TextField(maxLength: NewSignal.Limit.short)
+    public var municipality: SelectList
+    public var forms: MultiSelectList
+    public var description = TextArea(maxLength: NewSignal.Limit.description)
+    public var location = TextField(maxLength: NewSignal.Limit.location)
+    public var acute = Toggle()
+    public var minor = Toggle()
+    public var persons: [NewPerson] = []
+    /// The highlighted person in the list.
+    public var personIndex = 0
+    /// The small form that adds a person, when open.
+    public var personDialog: PersonDialog?
+    /// Shown after a save was tried: what is not in order, by field.
+    public var problems: [Field: String] = [:]
+    /// What the form held when it opened, to know whether leaving loses anything.
+    private var initialContent: [String] = []
+    public var isChanged: Bool { content != initialContent }
+    public var isConfirmingDiscard = false
+    public var isSaving = false
+
+    /// A new form: received now, for the user's own municipality.
+    public init(now: LocalDateTime, user: User) {
+        self.now = now
+        date = DateInput(now.date.dutch)
+        time = TimeInput(LocalDateTime.clock(now))
+        source = SelectList(SignalSource.allCases.map { Option(id: $0.rawValue, label: $0.label) })
+        reporterType = SelectList(ReporterType.allCases.map { Option(id: $0.rawValue, label: $0.label) })
+        // An AF registers for their own municipality; the KMT for any.
+        let choices = user.municipality.map { [$0] } ?? Municipality.twente
+        municipality = SelectList(choices.map { Option(id: String($0.id), label: $0.name) })
+        forms = MultiSelectList(ExploitationForm.allCases.map { Option(id: $0.code, label: $0.formLabel) })
+        initialContent = content
+    }
+
+    /// Everything entered, as text: what a change is measured by (not the cursor or the focus).
+    var content: [String] {
+        [date.text, time.text, source.selected?.id ?? "", reporterType.selected?.id ?? "", reporterName.text,
+         reporterOrganisation.text, reporterContact.text, municipality.selected?.id ?? "",
+         forms.chosen.sorted().joined(separator: ","), description.text, location.text, String(acute.isOn), String(minor.isOn)]
+            + persons.map { "\($0.initials)|\($0.birthYear.map(String.init) ?? "")|\($0.role.rawValue)" }
+    }
+
+    public var focusedField: Field { Field(rawValue: focus.index) ?? .date }
+
+    /// The signal, or what is not in order per field.
+    public func validated() -> Result<NewSignal, FormProblems> {
+        var problems: [Field: String] = [:]
+        var received: LocalDateTime?
+        switch (date.parts, time.parts) {
+        case (.success(let day), .success(let clock)):
+            if let civil = CivilDate(year: day.year, month: day.month, day: day.day) {
+                let moment = LocalDateTime(date: civil, hour: clock.hour, minute: clock.minute)
+                if moment > now { problems[.date] = "ligt in de toekomst" } else { received = moment }
+            }
+        case (.failure(let problem), _):
+            problems[.date] = problem.message
+        case (_, .failure(let problem)):
+            problems[.time] = problem.message
+        }
+        let type = reporterType.selected.flatMap { ReporterType(rawValue: $0.id) } ?? .anonymous
+        if type == .anonymous && !(reporterName.isEmpty && reporterContact.isEmpty) {
+            problems[.reporterName] = "een anonieme melder heeft geen naam of contactgegevens"
+        }
+        let chosenForms = forms.chosenOptions.compactMap { option in ExploitationForm.allCases.first { $0.code == option.id } }
+        if chosenForms.isEmpty { problems[.forms] = "kies minstens één vorm (spatie vinkt aan)" }
+        let text = description.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty { problems[.description] = "beschrijf wat er is gezien of gehoord" }
+        let place = municipality.selected.flatMap { option in Municipality.twente.first { String($0.id) == option.id } }
+        guard problems.isEmpty, let received, let place else { return .failure(FormProblems(byField: problems)) }
+        return .success(NewSignal(
+            receivedAt: received, source: source.selected.flatMap { SignalSource(rawValue: $0.id) } ?? .intranet,
+            reporterType: type, reporterName: reporterName.text.trimmingCharacters(in: .whitespaces),
+            reporterOrganisation: reporterOrganisation.text.trimmingCharacters(in: .whitespaces),
+            reporterContact: reporterContact.text.trimmingCharacters(in: .whitespaces), municipality: place,
+            forms: ExploitationForms(chosenForms), description: text,
+            location: location.text.trimmingCharacters(in: .whitespaces), acute: acute.isOn, minorInvolved: minor.isOn,
+            persons: persons))
+    }
+}
+
+/// What is not in order in a form, per field.
+public struct FormProblems: Error, Hashable, Sendable {
+    public let byField: [RegistrationForm.Field: String]
+}
+
+/// Adds one person: initials, birth year (may be unknown), role.
+public struct PersonDialog: Hashable, Sendable {
+    public var focus = FocusRing(count: 3)
+    public var initials = TextField(maxLength: NewSignal.Limit.initials)
+    public var birthYear = TextField(maxLength: 4)
+    public var role = SelectList(PersonRole.allCases.map { Option(id: $0.rawValue, label: $0.label) })
+    public var problem: String?
+
+    public init() {}
+
+    public func validated(thisYear: Int) -> Result<NewPerson, InputProblem> {
+        let letters = initials.text.trimmingCharacters(in: .whitespaces)
+        guard !letters.isEmpty else { return .failure(InputProblem("vul de initialen in")) }
+        var year: Int?
+        if !birthYear.isEmpty {
+            guard let value = Int(birthYear.text), (1900...thisYear).contains(value) else {
+                return .failure(InputProblem("geboortejaar tussen 1900 en \(thisYear), of leeg"))
+            }
+            year = value
+        }
+        let role = role.selected.flatMap { PersonRole(rawValue: $0.id) } ?? .environment
+        return .success(NewPerson(initials: letters, birthYear: year, role: role))
+    }
+}
+
+extension ExploitationForm {
+    /// Short enough for one form line with the other three ("orgaan" includes forced surrogacy).
+    var formLabel: String {
+        switch self {
+        case .sexual: return "seksueel"
+        case .labour: return "arbeid"
+        case .criminal: return "crimineel"
+        case .organRemoval: return "orgaan"
+        }
+    }
+}
