@@ -3,22 +3,7 @@ import GRDB
 import Meldroute
 import SchakelCore
 
-/// A signal or case as its workflow sees it: the instance and the version a change must start from.
-public struct SignalRouteState: Hashable, Sendable {
-    public let signalID: Int64
-    public let code: String
-    public let instance: WorkflowInstance
-    public let version: Int
-}
-
-/// What recording a route event stored.
-public struct RecordedRouteEvent: Hashable, Sendable {
-    public let transition: FiredTransition
-    public let version: Int
-    public let timelineEventID: Int64
-}
-
-extension Store {
+extension Store: SignalRouting {
     /// The signal's place in its route, for the action menu.
     public func signalRouteState(id: Int64, for user: User) throws(StoreFailure) -> SignalRouteState {
         let scope = AccessPolicy.signalScope(for: user)

@@ -98,6 +98,25 @@ import Testing
         let inbox = try tmux.waitFor("VTT-melding nog vastleggen")
         #expect(inbox.contains("VTT-melding nog vastleggen (1): \(code)"))
         #expect(inbox.split(separator: "\n").dropFirst(3).first?.hasPrefix(code) == true, "the new signal is the newest")
+
+        // The route asks for the VTT report before anything else; recording it ends the reminder.
+        try tmux.send("a")
+        let steps = try tmux.waitFor("Stappen voor signaal \(code)")
+        #expect(steps.contains("× Ontvangst bevestigd — Eerst vastleggen: direct gemeld bij Veilig Thuis Twen"))
+        try tmux.send("Enter")
+        try tmux.waitFor("Gemeld bij VTT op")
+        try tmux.send("Tab", "Tab")
+        try tmux.send("-l", "Anouk Veldkamp")
+        try tmux.send("F2")
+        try tmux.waitFor("Vastgelegd: Direct gemeld bij Veilig Thuis Twente")
+        // The next key clears the message: the key hints are back, the reminder is gone.
+        try tmux.send("k")
+        let after = try tmux.waitFor("a stappen")
+        #expect(!after.contains("VTT-melding nog vastleggen"))
+        try tmux.send("a")
+        let next = try tmux.waitFor("Stappen voor signaal \(code)")
+        #expect(next.contains("  Contact opgenomen met melder"))
+        try tmux.send("Escape")
         try tmux.send("q")
         try tmux.waitFor("EXIT=0")
     }

@@ -20,6 +20,16 @@ import Meldroute
                     queue.append(.signalDetailLoaded(try! signals.signalDetail(id: id, for: Fixtures.af)))
                 case .repaintScreen:
                     break
+                case .loadRouteState(let id):
+                    queue.append(.routeStateLoaded(try! signals.signalRouteState(id: id, for: Fixtures.af), now: Fixtures.clock.now()))
+                case .recordRouteEvent(let id, let event, let fields, let version):
+                    do {
+                        queue.append(.routeEventRecorded(try signals.recordRouteEvent(
+                            event, fields: fields, onSignal: id, expectedVersion: version, engine: WorkflowEngine(Fixtures.workflow),
+                            by: Fixtures.af)))
+                    } catch {
+                        queue.append(.routeEventFailed(error.description))
+                    }
                 case .openRegistration:
                     queue.append(.registrationOpened(now: Fixtures.clock.now()))
                 case .registerSignal(let signal):

@@ -59,7 +59,7 @@ enum Fixtures {
 }
 
 /// An in-memory inbox over fixed rows, paging by key like the store.
-final class FakeSignals: SignalReading, SignalWriting, @unchecked Sendable {
+final class FakeSignals: SignalReading, SignalWriting, SignalRouting, @unchecked Sendable {
     let rows: [SignalSummary]
     var requests: [PageRequest] = []
     var registered: [NewSignal] = []
@@ -90,6 +90,34 @@ final class FakeSignals: SignalReading, SignalWriting, @unchecked Sendable {
 
     func signalDetail(id: Int64, for user: User) throws -> SignalDetail? {
         rows.contains { $0.id == id } ? Fixtures.detail() : nil
+    }
+
+    /// Route state per signal, as the store would keep it.
+    var routes: [Int64: SignalRouteState] = [:]
+    var recorded: [(event: String, fields: FieldValues)] = []
+
+    func signalRouteState(id: Int64, for user: User) throws(StoreFailure) -> SignalRouteState {
+        if let route = routes[id] { return route }
+        guard let row = rows.first(where: { $0.id == id }) else { throw .noAccess }
+        let instance = WorkflowInstance(state: row.state, facts: CaseFacts(acute: row.acute, minorInvolved: row.minorInvolved),
+                                        receivedAt: row.receivedAt)
+        return SignalRouteState(signalID: id, code: row.code, instance: instance, version: 1)
+    }
+
+    func recordRouteEvent(_ eventID: String, fields: FieldValues, onSignal id: Int64, expectedVersion: Int,
+                          engine: WorkflowEngine, by user: User) throws(StoreFailure) -> RecordedRouteEvent {
+        let current = try signalRouteState(id: id, for: user)
+        guard current.version == expectedVersion else {
+            throw .conflict(ConcurrentChange(by: "Collega", at: Fixtures.clock.now(), what: "iets vastgelegd."))
+        }
+        switch engine.fire(eventID, fields: fields, on: current.instance, now: Fixtures.clock.now()) {
+        case .success(let fired):
+            recorded.append((eventID, fields))
+            routes[id] = SignalRouteState(signalID: id, code: current.code, instance: fired.instance, version: expectedVersion + 1)
+            return RecordedRouteEvent(transition: fired, version: expectedVersion + 1, timelineEventID: Int64(recorded.count))
+        case .failure(let rejection):
+            throw .rejected(rejection)
+        }
     }
 
     func registerSignal(_ signal: NewSignal, by user: User) throws -> RegisteredSignal {

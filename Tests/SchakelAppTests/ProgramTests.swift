@@ -1,3 +1,4 @@
+import Meldroute
 import SchakelCore
 import Testing
 import TerminalKit
@@ -35,7 +36,10 @@ import TerminalKit
     }
 
     @Test func aFailingStoreShowsADutchMessageInsteadOfCrashing() {
-        struct BrokenStore: SignalReading, SignalWriting {
+        struct BrokenStore: SignalReading, SignalWriting, SignalRouting {
+            func signalRouteState(id: Int64, for user: User) throws(StoreFailure) -> SignalRouteState { throw .busy }
+            func recordRouteEvent(_ eventID: String, fields: FieldValues, onSignal id: Int64, expectedVersion: Int,
+                                  engine: WorkflowEngine, by user: User) throws(StoreFailure) -> RecordedRouteEvent { throw .busy }
             func registerSignal(_ signal: NewSignal, by user: User) throws -> RegisteredSignal { throw StoreFailure.busy }
             func inboxPage(_ request: PageRequest, limit: Int, for user: User) throws -> Page<SignalSummary> { throw StoreFailure.busy }
             func signalDetail(id: Int64, for user: User) throws -> SignalDetail? { throw StoreFailure.busy }

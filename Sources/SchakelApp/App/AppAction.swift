@@ -15,6 +15,10 @@ public enum AppAction: Hashable, Sendable {
     case registrationOpened(now: LocalDateTime)
     case signalRegistered(RegisteredSignal, NewSignal)
     case registrationFailed(String)
+    case routeStateLoaded(SignalRouteState, now: LocalDateTime)
+    case routeEventRecorded(RecordedRouteEvent)
+    /// A step was refused or could not be saved; the message is shown as it is.
+    case routeEventFailed(String)
 }
 
 /// Work for the runner: each result comes back as an action.
@@ -24,6 +28,8 @@ public enum AppEffect: Hashable, Sendable {
     /// Read the clock and open the registration form.
     case openRegistration
     case registerSignal(NewSignal)
+    case loadRouteState(signalID: Int64)
+    case recordRouteEvent(signalID: Int64, event: String, fields: FieldValues, expectedVersion: Int)
     /// Forget the screen and draw it anew (Ctrl-L).
     case repaintScreen
 }

@@ -44,6 +44,26 @@ public enum AppReducer {
             state.inbox = InboxState()
             return [.loadInboxPage(.first, limit: InboxState.pageSize)]
 
+        case .routeStateLoaded(let route, let now):
+            state.route = RouteDialog(route: route, workflow: state.context.workflow, now: now)
+            return []
+
+        case .routeEventRecorded(let recorded):
+            let signalID = state.route?.route.signalID
+            state.route = nil
+            state.status = StatusMessage("Vastgelegd: \(recorded.transition.timelineText)")
+            // Reload the list (and the open signal), keeping the selection on it.
+            state.inbox.reselectID = signalID
+            var effects: [AppEffect] = [.loadInboxPage(.first, limit: InboxState.pageSize)]
+            if let id = signalID, state.detail != nil { effects.append(.loadSignalDetail(id: id)) }
+            return effects
+
+        case .routeEventFailed(let message):
+            state.route?.isSaving = false
+            state.route?.problem = message
+            state.status = StatusMessage(message, isError: true)
+            return []
+
         case .registrationFailed(let message):
             state.registration?.isSaving = false
             state.status = StatusMessage(message, isError: true)
@@ -69,6 +89,20 @@ public enum AppReducer {
         }
         if state.receipt != nil {
             return receiptKeyPressed(key, &state)
+        }
+        if var dialog = state.route {
+            switch RouteReducer.keyPressed(key, &dialog) {
+            case .stay:
+                state.route = dialog
+            case .close:
+                state.route = nil
+            case .fire(let event, let fields):
+                dialog.isSaving = true
+                state.route = dialog
+                return [.recordRouteEvent(signalID: dialog.route.signalID, event: event, fields: fields,
+                                          expectedVersion: dialog.route.version)]
+            }
+            return []
         }
         if var form = state.registration {
             let layout = RegistrationLayout(pane: FrameLayout(size: state.size).pane, personCount: form.persons.count)
@@ -116,6 +150,9 @@ public enum AppReducer {
         case .enter:
             guard let row = state.inbox.selectedRow else { return [] }
             return [.loadSignalDetail(id: row.signal.id)]
+        case .character("a"):
+            guard let row = state.inbox.selectedRow else { return [] }
+            return [.loadRouteState(signalID: row.signal.id)]
         case .character("n"):
             guard AccessPolicy.canRegisterSignals(state.context.user) else {
                 state.status = StatusMessage("Uw rol kan geen signalen registreren.", isError: true)
@@ -142,6 +179,7 @@ public enum AppReducer {
         case .pageUp: detail.scroll -= bodyHeight
         case .home, .character("g"): detail.scroll = 0
         case .end, .character("G"): detail.scroll = lineCount
+        case .character("a"): return [.loadRouteState(signalID: detail.detail.summary.id)]
         default: break
         }
         detail.scroll = SignalDetailView.clampedScroll(detail.scroll, lineCount: lineCount, height: bodyHeight)

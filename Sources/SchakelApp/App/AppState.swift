@@ -44,6 +44,8 @@ public struct AppState: Hashable, Sendable {
     public var detail: SignalDetailState?
     /// The form to register a signal, when open (`n`).
     public var registration: RegistrationForm?
+    /// The route actions of a signal, when open (`a`).
+    public var route: RouteDialog?
     /// Shown after a signal was registered: its code and the acknowledgement for the reporter.
     public var receipt: RegistrationReceipt?
     public var isShowingHelp = false

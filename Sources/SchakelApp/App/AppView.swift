@@ -11,7 +11,9 @@ public enum AppView {
         let layout = FrameLayout(size: state.size)
         HeaderView.draw(state.context, in: layout.header, on: &grid)
         TabsView.draw(active: state.tab, in: layout.tabs, on: &grid)
-        if let receipt = state.receipt {
+        if let route = state.route {
+            RouteView.draw(route, workflow: state.context.workflow, in: layout.pane, on: &grid)
+        } else if let receipt = state.receipt {
             ReceiptView.draw(receipt, in: layout.pane, on: &grid)
         } else if let form = state.registration {
             RegistrationView.draw(form, in: layout.pane, on: &grid)

@@ -1,3 +1,4 @@
+import Meldroute
 import SchakelCore
 import TerminalKit
 
@@ -7,13 +8,14 @@ import TerminalKit
 public final class Program {
     public private(set) var state: AppState
     private let terminal: TerminalBackend
-    private let signals: SignalReading & SignalWriting
+    private let signals: SignalReading & SignalWriting & SignalRouting
     private let clock: any Clock
     private var screen = Screen()
     /// The signal that ended the program, if one did (SIGTERM, SIGHUP, SIGINT).
     public private(set) var terminationSignal: Int32?
 
-    public init(state: AppState, terminal: TerminalBackend, signals: SignalReading & SignalWriting, clock: any Clock) {
+    public init(state: AppState, terminal: TerminalBackend, signals: SignalReading & SignalWriting & SignalRouting,
+                clock: any Clock) {
         self.state = state
         self.terminal = terminal
         self.signals = signals
@@ -78,6 +80,20 @@ public final class Program {
             return nil
         case .openRegistration:
             return .registrationOpened(now: clock.now())
+        case .loadRouteState(let id):
+            do {
+                return .routeStateLoaded(try signals.signalRouteState(id: id, for: state.context.user), now: clock.now())
+            } catch {
+                return .loadFailed("Stappen laden mislukt. \(Self.message(for: error))")
+            }
+        case .recordRouteEvent(let id, let event, let fields, let version):
+            do {
+                return .routeEventRecorded(try signals.recordRouteEvent(
+                    event, fields: fields, onSignal: id, expectedVersion: version,
+                    engine: WorkflowEngine(state.context.workflow), by: state.context.user))
+            } catch {
+                return .routeEventFailed(Self.message(for: error))
+            }
         case .registerSignal(let signal):
             do {
                 return .signalRegistered(try signals.registerSignal(signal, by: state.context.user), signal)

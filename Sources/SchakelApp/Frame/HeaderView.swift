@@ -55,7 +55,7 @@ enum StatusLineView {
             grid.write(text, in: rect, style: message.isError ? Style(.bold, tone: .danger) : Style(.bold))
             return
         }
-        if !state.isShowingHelp && state.registration == nil && state.receipt == nil && state.detail == nil && state.tab == .signals,
+        if !state.isShowingHelp && state.route == nil && state.registration == nil && state.receipt == nil && state.detail == nil && state.tab == .signals,
            let waiting = VTTReminder.codes(in: state.inbox, context: state.context), !waiting.isEmpty {
             // Stays until the VTT report is recorded: the route blocks every other step meanwhile.
             let text = " ! VTT-melding nog vastleggen (\(waiting.count)): " + waiting.joined(separator: ", ")
@@ -68,13 +68,17 @@ enum StatusLineView {
     static func hints(for state: AppState) -> String {
         if state.isShowingHelp { return "Esc/? sluit de hulp" }
         if state.receipt != nil { return "↑↓ scrollen  Enter/Esc terug naar de lijst" }
+        if let route = state.route {
+            if route.form != nil { return "Tab/↓ volgend veld  ←→ spatie kiezen  F2 of Ctrl-O vastleggen  Esc terug" }
+            return "↑↓ kiezen  Enter deze stap  Esc sluiten"
+        }
         if let form = state.registration {
             if form.personDialog != nil { return "Enter toevoegen  Esc annuleren  Tab volgend veld" }
             return "Tab/↓ volgend veld  F2 of Ctrl-O opslaan  Esc annuleren  ? hulp"
         }
-        if state.detail != nil { return "↑↓ scrollen  PgUp/PgDn pagina  Esc/q terug  ? hulp" }
+        if state.detail != nil { return "↑↓ scrollen  a stappen  PgUp/PgDn pagina  Esc/q terug  ? hulp" }
         if state.tab == .signals {
-            return "↑↓ kiezen  Enter openen  n nieuw  PgUp/PgDn  1-5 tabblad  ? hulp  q stoppen"
+            return "↑↓ kiezen  Enter openen  a stappen  n nieuw  PgUp/PgDn  ? hulp  q stoppen"
         }
         return "1-5 tabblad  ? hulp  q stoppen"
     }

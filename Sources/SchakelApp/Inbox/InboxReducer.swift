@@ -50,7 +50,8 @@ enum InboxReducer {
             inbox.rows = rows
             inbox.hasNewer = false
             inbox.hasOlder = page.hasMore
-            inbox.selected = 0
+            inbox.selected = inbox.reselectID.flatMap { id in rows.firstIndex { $0.signal.id == id } } ?? 0
+            inbox.reselectID = nil
             inbox.top = 0
         case .last:
             inbox.rows = rows

@@ -49,6 +49,8 @@ public struct InboxState: Hashable, Sendable {
     public var isLoaded = false
     /// Selection movement still to make once the page being fetched arrives.
     public var pendingMove = 0
+    /// After a reload from the first page: the signal to select again, if it is on that page.
+    public var reselectID: Int64?
 
     public init() {}
 

@@ -1,0 +1,80 @@
+import Meldroute
+import SchakelCore
+import TerminalKit
+
+/// The route actions of one signal (`a`): the steps Meldroute allows now, the ones it does not
+/// with the reason, and the form of the chosen step.
+public struct RouteDialog: Hashable, Sendable {
+    public let route: SignalRouteState
+    /// When the dialog opened: the default for "when" fields.
+    public let now: LocalDateTime
+    public let options: [EventOption]
+    public var highlighted: Int
+    public var form: EventForm?
+    public var isSaving = false
+    /// The rejection or problem to show, verbatim.
+    public var problem: String?
+
+    init(route: SignalRouteState, workflow: WorkflowDefinition, now: LocalDateTime) {
+        self.route = route
+        self.now = now
+        // Possible steps first, then the others with their reason.
+        let all = WorkflowEngine(workflow).options(for: route.instance)
+        options = all.filter(\.isAvailable) + all.filter { !$0.isAvailable }
+        highlighted = 0
+    }
+}
+
+enum RouteReducer {
+    enum Outcome: Hashable {
+        case stay
+        case close
+        case fire(event: String, fields: FieldValues)
+    }
+
+    static func keyPressed(_ key: Key, _ dialog: inout RouteDialog) -> Outcome {
+        if dialog.isSaving { return .stay }
+        if var form = dialog.form {
+            switch key {
+            case .escape:
+                dialog.form = nil
+                dialog.problem = nil
+            case .function(2), .control("o"):
+                switch form.values() {
+                case .success(let values):
+                    dialog.problem = nil
+                    return .fire(event: form.event.id, fields: values)
+                case .failure(let problem):
+                    dialog.problem = problem.message
+                }
+            default:
+                form.handle(key)
+                dialog.form = form
+            }
+            return .stay
+        }
+        switch key {
+        case .escape, .character("q"):
+            return .close
+        case .down, .character("j"):
+            dialog.highlighted = min(dialog.options.count - 1, dialog.highlighted + 1)
+            dialog.problem = nil
+        case .up, .character("k"):
+            dialog.highlighted = max(0, dialog.highlighted - 1)
+            dialog.problem = nil
+        case .enter:
+            guard dialog.options.indices.contains(dialog.highlighted) else { return .stay }
+            let option = dialog.options[dialog.highlighted]
+            if let reason = option.unavailable {
+                dialog.problem = reason.message
+            } else if option.event.fields.isEmpty {
+                return .fire(event: option.event.id, fields: [:])
+            } else {
+                dialog.form = EventForm(option.event, now: dialog.now)
+            }
+        default:
+            break
+        }
+        return .stay
+    }
+}
