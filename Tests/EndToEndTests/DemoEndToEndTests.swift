@@ -120,4 +120,19 @@ import Testing
         try tmux.send("q")
         try tmux.waitFor("EXIT=0")
     }
+
+    @Test func aSignalStoredByAnotherProcessAppearsWithoutAKeyPress() throws {
+        let colleague = try Tmux(demoCommand("--als pm.kmt"))
+        try colleague.waitFor("Termijn")
+        let form = directory.appendingPathComponent("melding.json").path
+        try IntakeCommandTests.valid.write(toFile: form, atomically: true, encoding: .utf8)
+        let intake = try Spawn.run([Binary.path, "intake", "--db", database, form])
+        #expect(intake.status == 0, "\(intake.errors)")
+        let code = intake.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Received on 20 November: it lands among that day's signals, on the first screen.
+        let screen = try colleague.waitFor(code, seconds: 10)
+        #expect(screen.contains("Hengelo"))
+        try colleague.send("q")
+        try colleague.waitFor("EXIT=0")
+    }
 }

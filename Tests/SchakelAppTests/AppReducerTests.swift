@@ -28,7 +28,7 @@ import Meldroute
                             event, fields: fields, onSignal: id, expectedVersion: version, engine: WorkflowEngine(Fixtures.workflow),
                             by: Fixtures.af)))
                     } catch {
-                        queue.append(.routeEventFailed(error.description))
+                        queue.append(.routeEventFailed(error.description, isConflict: false))
                     }
                 case .openRegistration:
                     queue.append(.registrationOpened(now: Fixtures.clock.now()))

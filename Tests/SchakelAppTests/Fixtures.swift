@@ -60,7 +60,10 @@ enum Fixtures {
 
 /// An in-memory inbox over fixed rows, paging by key like the store.
 final class FakeSignals: SignalReading, SignalWriting, SignalRouting, @unchecked Sendable {
-    let rows: [SignalSummary]
+    /// Newest first, as the store orders them.
+    var rows: [SignalSummary]
+    /// Bumped to play a colleague's commit.
+    var version = 0
     var requests: [PageRequest] = []
     var registered: [NewSignal] = []
     /// When set, registering fails with it.
@@ -76,10 +79,11 @@ final class FakeSignals: SignalReading, SignalWriting, SignalRouting, @unchecked
         case .last:
             return Page<SignalSummary>(rows: Array(rows.suffix(limit)), hasMore: rows.count > limit)
         case .after(let key):
-            let rest = rows.drop { $0.key != key }.dropFirst()
+            // Keyset order, as in SQL: rows strictly older than the key.
+            let rest = rows.filter { ($0.key.sortValue, $0.key.id) < (key.sortValue, key.id) }
             return Page<SignalSummary>(rows: Array(rest.prefix(limit)), hasMore: rest.count > limit)
         case .before(let key):
-            let earlier = rows.prefix { $0.key != key }
+            let earlier = rows.filter { ($0.key.sortValue, $0.key.id) > (key.sortValue, key.id) }
             return Page<SignalSummary>(rows: Array(earlier.suffix(limit)), hasMore: earlier.count > limit)
         }
     }
@@ -91,6 +95,8 @@ final class FakeSignals: SignalReading, SignalWriting, SignalRouting, @unchecked
     func signalDetail(id: Int64, for user: User) throws -> SignalDetail? {
         rows.contains { $0.id == id } ? Fixtures.detail() : nil
     }
+
+    func dataVersion() throws(StoreFailure) -> Int { version }
 
     /// Route state per signal, as the store would keep it.
     var routes: [Int64: SignalRouteState] = [:]

@@ -38,6 +38,7 @@ import TerminalKit
     @Test func aFailingStoreShowsADutchMessageInsteadOfCrashing() {
         struct BrokenStore: SignalReading, SignalWriting, SignalRouting {
             func signalRouteState(id: Int64, for user: User) throws(StoreFailure) -> SignalRouteState { throw .busy }
+            func dataVersion() throws(StoreFailure) -> Int { throw .busy }
             func recordRouteEvent(_ eventID: String, fields: FieldValues, onSignal id: Int64, expectedVersion: Int,
                                   engine: WorkflowEngine, by user: User) throws(StoreFailure) -> RecordedRouteEvent { throw .busy }
             func registerSignal(_ signal: NewSignal, by user: User) throws -> RegisteredSignal { throw StoreFailure.busy }

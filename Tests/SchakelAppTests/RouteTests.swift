@@ -26,7 +26,9 @@ import TerminalKit
                             event, fields: fields, onSignal: id, expectedVersion: version, engine: WorkflowEngine(Fixtures.workflow),
                             by: Fixtures.af)))
                     } catch {
-                        queue.append(.routeEventFailed(error.description))
+                        var isConflict = false
+                        if case .conflict = error { isConflict = true }
+                        queue.append(.routeEventFailed(error.description, isConflict: isConflict))
                     }
                 default: break
                 }
@@ -113,6 +115,12 @@ import TerminalKit
         type("AF", &state)
         _ = press([.function(2)], &state)
         #expect(state.route?.problem?.hasPrefix("Intussen gewijzigd door Collega op 24-11-2026 10:30") == true)
+        #expect(state.route?.isOutOfDate == true && state.route?.form != nil)
+        // Ctrl-R loads the signal again: the VTT report is there now, contact is possible.
+        let effects = press([.control("r")], &state)
+        #expect(effects.contains(.loadRouteState(signalID: 10_000)))
+        #expect(state.route?.route.version == 2)
+        #expect(state.route?.options.filter(\.isAvailable).map(\.event.id) == ["ontvangst_bevestigd", "contact_opgenomen"])
     }
 
     @Test func escapeGoesBackAStepAndThenCloses() {

@@ -15,10 +15,12 @@ public enum AppAction: Hashable, Sendable {
     case registrationOpened(now: LocalDateTime)
     case signalRegistered(RegisteredSignal, NewSignal)
     case registrationFailed(String)
+    /// Another process (a colleague) saved something: what is on screen may be out of date.
+    case otherProcessCommitted
     case routeStateLoaded(SignalRouteState, now: LocalDateTime)
     case routeEventRecorded(RecordedRouteEvent)
     /// A step was refused or could not be saved; the message is shown as it is.
-    case routeEventFailed(String)
+    case routeEventFailed(String, isConflict: Bool)
 }
 
 /// Work for the runner: each result comes back as an action.

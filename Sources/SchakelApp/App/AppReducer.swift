@@ -44,6 +44,12 @@ public enum AppReducer {
             state.inbox = InboxState()
             return [.loadInboxPage(.first, limit: InboxState.pageSize)]
 
+        case .otherProcessCommitted:
+            // Reload the list where it stands and the open signal; forms stay as typed.
+            var effects = InboxReducer.reload(&state.inbox)
+            if let detail = state.detail { effects.append(.loadSignalDetail(id: detail.detail.summary.id)) }
+            return effects
+
         case .routeStateLoaded(let route, let now):
             state.route = RouteDialog(route: route, workflow: state.context.workflow, now: now)
             return []
@@ -53,14 +59,15 @@ public enum AppReducer {
             state.route = nil
             state.status = StatusMessage("Vastgelegd: \(recorded.transition.timelineText)")
             // Reload the list (and the open signal), keeping the selection on it.
-            state.inbox.reselectID = signalID
-            var effects: [AppEffect] = [.loadInboxPage(.first, limit: InboxState.pageSize)]
+            var effects = InboxReducer.reload(&state.inbox)
+            state.inbox.reselectID = signalID ?? state.inbox.reselectID
             if let id = signalID, state.detail != nil { effects.append(.loadSignalDetail(id: id)) }
             return effects
 
-        case .routeEventFailed(let message):
+        case .routeEventFailed(let message, let isConflict):
             state.route?.isSaving = false
             state.route?.problem = message
+            state.route?.isOutOfDate = isConflict
             state.status = StatusMessage(message, isError: true)
             return []
 
@@ -96,6 +103,11 @@ public enum AppReducer {
                 state.route = dialog
             case .close:
                 state.route = nil
+            case .reload:
+                // Fetch the signal's route again after a colleague's change; the inbox follows.
+                let id = dialog.route.signalID
+                state.route = nil
+                return [.loadRouteState(signalID: id)] + InboxReducer.reload(&state.inbox)
             case .fire(let event, let fields):
                 dialog.isSaving = true
                 state.route = dialog

@@ -22,15 +22,28 @@ public final class Program {
         self.clock = clock
     }
 
+    /// How often, at most, other processes' commits are looked for while no key is pressed.
+    static let pollMilliseconds = 400
+    private var lastDataVersion: Int?
+
     /// Runs until the user quits or a termination signal arrives.
     public func run() {
         send(.started)
+        lastDataVersion = try? signals.dataVersion()
         draw()
         while state.isRunning {
-            guard let event = terminal.nextEvent(timeoutMilliseconds: 1000) else { continue }
-            handle(event)
+            if let event = terminal.nextEvent(timeoutMilliseconds: Self.pollMilliseconds) { handle(event) }
+            checkForOtherProcessesCommits()
             draw()
         }
+    }
+
+    /// When a colleague's process committed, the lists on screen are fetched again (within a
+    /// second), keeping the selection.
+    public func checkForOtherProcessesCommits() {
+        guard let version = try? signals.dataVersion() else { return }
+        defer { lastDataVersion = version }
+        if let last = lastDataVersion, last != version { send(.otherProcessCommitted) }
     }
 
     /// Feeds one terminal event through the reducer (also used by tests).
@@ -92,7 +105,9 @@ public final class Program {
                     event, fields: fields, onSignal: id, expectedVersion: version,
                     engine: WorkflowEngine(state.context.workflow), by: state.context.user))
             } catch {
-                return .routeEventFailed(Self.message(for: error))
+                let isConflict: Bool
+                if case .conflict = error { isConflict = true } else { isConflict = false }
+                return .routeEventFailed(Self.message(for: error), isConflict: isConflict)
             }
         case .registerSignal(let signal):
             do {

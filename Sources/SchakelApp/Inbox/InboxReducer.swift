@@ -58,6 +58,16 @@ enum InboxReducer {
             inbox.hasOlder = false
             inbox.hasNewer = page.hasMore
             inbox.selected = max(0, rows.count - 1)
+        case .after where inbox.isReloading:
+            // The same window fetched again from its first row: colleagues' changes in place.
+            inbox.isReloading = false
+            let previousTop = inbox.top
+            inbox.rows = rows
+            inbox.hasOlder = page.hasMore
+            inbox.selected = inbox.reselectID.flatMap { id in rows.firstIndex { $0.signal.id == id } }
+                ?? clamp(inbox.selected, rows.count)
+            inbox.reselectID = nil
+            inbox.top = min(previousTop, inbox.selected)
         case .after:
             inbox.rows += rows
             inbox.hasOlder = page.hasMore
@@ -85,6 +95,19 @@ enum InboxReducer {
         inbox.top = max(0, inbox.top)
         scrollToSelection(&inbox, visibleRows: visibleRows)
         return []
+    }
+
+    /// Fetches the window again where it stands, keeping the selected signal selected.
+    static func reload(_ inbox: inout InboxState) -> [AppEffect] {
+        guard inbox.isLoaded else { return [] }
+        inbox.reselectID = inbox.selectedRow?.signal.id
+        guard inbox.hasNewer, let first = inbox.rows.first else {
+            return [.loadInboxPage(.first, limit: InboxState.pageSize)]
+        }
+        inbox.isReloading = true
+        // Rows after a key just newer than the first row: the window from that row on.
+        let key = ListKey(sortValue: first.signal.key.sortValue, id: first.signal.key.id + 1)
+        return [.loadInboxPage(.after(key), limit: max(InboxState.pageSize, inbox.rows.count))]
     }
 
     /// Keeps a screenful of rows fetched beyond the selection in both directions.

@@ -49,8 +49,10 @@ public struct InboxState: Hashable, Sendable {
     public var isLoaded = false
     /// Selection movement still to make once the page being fetched arrives.
     public var pendingMove = 0
-    /// After a reload from the first page: the signal to select again, if it is on that page.
+    /// After a reload: the signal to select again, if it is on the page.
     public var reselectID: Int64?
+    /// The page on its way replaces the window instead of extending it (a reload in place).
+    public var isReloading = false
 
     public init() {}
 

@@ -14,6 +14,8 @@ public struct RouteDialog: Hashable, Sendable {
     public var isSaving = false
     /// The rejection or problem to show, verbatim.
     public var problem: String?
+    /// A colleague changed the signal since it was loaded: offer to load it again.
+    public var isOutOfDate = false
 
     init(route: SignalRouteState, workflow: WorkflowDefinition, now: LocalDateTime) {
         self.route = route
@@ -29,11 +31,14 @@ enum RouteReducer {
     enum Outcome: Hashable {
         case stay
         case close
+        /// Load the signal's route again (after a colleague's change).
+        case reload
         case fire(event: String, fields: FieldValues)
     }
 
     static func keyPressed(_ key: Key, _ dialog: inout RouteDialog) -> Outcome {
         if dialog.isSaving { return .stay }
+        if key == .control("r") || (dialog.isOutOfDate && key == .character("r") && dialog.form == nil) { return .reload }
         if var form = dialog.form {
             switch key {
             case .escape:

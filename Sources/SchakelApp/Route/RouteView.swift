@@ -18,6 +18,11 @@ enum RouteView {
             }
             y += 1
         }
+        if dialog.isOutOfDate && y < pane.maxY {
+            grid.write("  Ctrl-R laadt het signaal opnieuw; wat u invulde moet dan opnieuw.", x: pane.x + 1, y: y, style: .bold,
+                       maxX: pane.maxX - 1)
+            y += 1
+        }
         if let form = dialog.form {
             drawForm(form, from: y, in: pane, on: &grid)
             return

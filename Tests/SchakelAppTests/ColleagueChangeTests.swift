@@ -1,0 +1,68 @@
+import Meldroute
+import SchakelCore
+import Testing
+import TerminalKit
+@testable import SchakelApp
+
+/// A colleague's commit in another process shows without a key press, and the selection stays.
+@Suite struct ColleagueChangeTests {
+    func newer(_ id: Int64) -> SignalSummary {
+        SignalSummary(id: id, key: ListKey(sortValue: "2026-11-24T09:59:00Z", id: id), code: "S2026-9999",
+                      receivedAt: LocalDateTime(date: Fixtures.today, hour: 10, minute: 59), municipality: "Enschede",
+                      forms: [.labour], state: "gemeld", acute: false, minorInvolved: false)
+    }
+
+    @Test func aNewSignalAppearsAndTheSelectionStaysOnItsSignal() {
+        let fake = FakeSignals(Fixtures.signals(30))
+        let terminal = ScriptedTerminal(size: Size(width: 80, height: 24), events: [])
+        let program = Program(state: Fixtures.state(), terminal: terminal, signals: fake, clock: Fixtures.clock)
+        program.send(.started)
+        program.checkForOtherProcessesCommits()
+        for _ in 0..<3 { program.send(.keyPressed(.down)) }
+        let selected = program.state.inbox.selectedRow?.signal.id
+
+        // Nothing changed: nothing is fetched again.
+        let requests = fake.requests.count
+        program.checkForOtherProcessesCommits()
+        #expect(fake.requests.count == requests)
+
+        fake.rows.insert(newer(20_000), at: 0)
+        fake.version += 1
+        program.checkForOtherProcessesCommits()
+        #expect(program.state.inbox.rows.first?.signal.id == 20_000)
+        #expect(program.state.inbox.selectedRow?.signal.id == selected)
+    }
+
+    @Test func aWindowDeepInTheListIsReloadedInPlace() throws {
+        let fake = FakeSignals(Fixtures.signals(600))
+        var state = Fixtures.state()
+        func run(_ action: AppAction) {
+            var queue = [action]
+            while !queue.isEmpty {
+                for effect in AppReducer.reduce(&state, queue.removeFirst()) {
+                    if case .loadInboxPage(let request, let limit) = effect {
+                        queue.append(.inboxPageLoaded(request, fake.inboxPage(request, limit: limit)))
+                    }
+                }
+            }
+        }
+        run(.started)
+        run(.keyPressed(.end))
+        for _ in 0..<5 { run(.keyPressed(.up)) }
+        let selected = try #require(state.inbox.selectedRow?.signal.id)
+        let window = state.inbox.rows.map(\.signal.id)
+        #expect(state.inbox.hasNewer)
+
+        // A colleague changes the state of a signal in the window.
+        let index = try #require(fake.rows.firstIndex { $0.id == window[10] })
+        let old = fake.rows[index]
+        fake.rows[index] = SignalSummary(id: old.id, key: old.key, code: old.code, receivedAt: old.receivedAt,
+                                         municipality: old.municipality, forms: old.forms, state: "onderzoek", acute: false,
+                                         minorInvolved: false)
+        run(.otherProcessCommitted)
+        #expect(state.inbox.rows.map(\.signal.id) == window)
+        #expect(state.inbox.rows[10].signal.state == "onderzoek")
+        #expect(state.inbox.selectedRow?.signal.id == selected)
+        #expect(!state.inbox.isReloading)
+    }
+}
