@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import SchakelCore
 
-extension Store {
+extension Store: DraftKeeping {
     /// The longest note accepted, in characters.
     public static let maximumNoteLength = 20_000
 

@@ -135,4 +135,28 @@ import Testing
         try colleague.send("q")
         try colleague.waitFor("EXIT=0")
     }
+
+    @Test func aDroppedConnectionLosesNoTypedForm() throws {
+        let first = try Tmux(demoCommand())
+        try first.waitFor("Termijn")
+        try first.send("n")
+        try first.waitFor("Nieuw signaal registreren")
+        for _ in 0..<9 { try first.send("Tab") }            // to "Beschrijving"
+        try first.send("-l", "Vrachtwagen met arbeiders, elke ochtend om vijf uur.")
+        try first.waitFor("elke ochtend")
+        // The SSH connection drops: the terminal sends SIGHUP.
+        let pid = try first.programPID(named: "schakel")
+        #expect(try Spawn.run(["kill", "-HUP", pid]).status == 0)
+        try first.waitFor("EXIT=129")
+
+        let second = try Tmux(demoCommand())
+        try second.waitFor("Niet-opgeslagen registratie gevonden")
+        try second.send("j")
+        let restored = try second.waitFor("Vrachtwagen met arbeiders")
+        #expect(restored.contains("Nieuw signaal registreren"))
+        try second.send("Escape", "j")
+        try second.waitFor("Registratie geannuleerd")
+        try second.send("q")
+        try second.waitFor("EXIT=0")
+    }
 }

@@ -30,6 +30,8 @@ import Meldroute
                     } catch {
                         queue.append(.routeEventFailed(error.description, isConflict: false))
                     }
+                case .loadDraft, .saveDraft, .discardDraft:
+                    break
                 case .openRegistration:
                     queue.append(.registrationOpened(now: Fixtures.clock.now()))
                 case .registerSignal(let signal):
@@ -43,10 +45,10 @@ import Meldroute
         }
     }
 
-    @Test func startingAsksForTheFirstPageOnly() {
+    @Test func startingAsksForTheFirstPageAndALeftDraftOnly() {
         var state = Fixtures.state()
         let before = state
-        #expect(AppReducer.reduce(&state, .started) == [.loadInboxPage(.first, limit: InboxState.pageSize)])
+        #expect(AppReducer.reduce(&state, .started) == [.loadInboxPage(.first, limit: InboxState.pageSize), .loadDraft])
         #expect(state == before)
     }
 

@@ -59,7 +59,13 @@ enum Fixtures {
 }
 
 /// An in-memory inbox over fixed rows, paging by key like the store.
-final class FakeSignals: SignalReading, SignalWriting, SignalRouting, @unchecked Sendable {
+final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeeping, @unchecked Sendable {
+    var drafts: [String: String] = [:]
+
+    func saveDraft(kind: String, subject: String, payload: String, for user: User) throws(StoreFailure) { drafts[kind] = payload }
+    func draft(kind: String, subject: String, for user: User) throws(StoreFailure) -> String? { drafts[kind] }
+    func discardDraft(kind: String, subject: String, for user: User) throws(StoreFailure) { drafts[kind] = nil }
+
     /// Newest first, as the store orders them.
     var rows: [SignalSummary]
     /// Bumped to play a colleague's commit.

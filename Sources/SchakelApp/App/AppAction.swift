@@ -17,6 +17,10 @@ public enum AppAction: Hashable, Sendable {
     case registrationFailed(String)
     /// Another process (a colleague) saved something: what is on screen may be out of date.
     case otherProcessCommitted
+    /// No key for a moment.
+    case idle
+    /// The user's form from an earlier session, if one was left.
+    case draftFound(String?)
     case routeStateLoaded(SignalRouteState, now: LocalDateTime)
     case routeEventRecorded(RecordedRouteEvent)
     /// A step was refused or could not be saved; the message is shown as it is.
@@ -29,6 +33,9 @@ public enum AppEffect: Hashable, Sendable {
     case loadSignalDetail(id: Int64)
     /// Read the clock and open the registration form.
     case openRegistration
+    case loadDraft
+    case saveDraft(payload: String)
+    case discardDraft
     case registerSignal(NewSignal)
     case loadRouteState(signalID: Int64)
     case recordRouteEvent(signalID: Int64, event: String, fields: FieldValues, expectedVersion: Int)

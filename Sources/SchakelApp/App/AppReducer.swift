@@ -7,7 +7,14 @@ public enum AppReducer {
         let visibleRows = FrameLayout(size: state.size).inboxVisibleRows
         switch action {
         case .started:
-            return [.loadInboxPage(.first, limit: InboxState.pageSize)]
+            return [.loadInboxPage(.first, limit: InboxState.pageSize), .loadDraft]
+
+        case .draftFound(let payload):
+            if let payload, RegistrationDraft.from(json: payload) != nil { state.draftOffer = payload }
+            return []
+
+        case .idle:
+            return draftSave(&state)
 
         case .terminalResized(let size):
             state.size = size
@@ -15,7 +22,9 @@ public enum AppReducer {
             return []
 
         case .terminationRequested:
+            // A dropped connection (SIGHUP) or a shutdown keeps the form in progress as a draft.
             state.isRunning = false
+            if let form = state.registration, form.isChanged { return [.saveDraft(payload: RegistrationDraft(form).json)] }
             return []
 
         case .inboxPageLoaded(let request, let page):
@@ -35,14 +44,21 @@ public enum AppReducer {
             return []
 
         case .registrationOpened(let now):
-            state.registration = RegistrationForm(now: now, user: state.context.user)
+            if state.isRestoringDraft, let payload = state.draftOffer, let draft = RegistrationDraft.from(json: payload) {
+                state.registration = draft.form(now: now, user: state.context.user)
+                state.status = StatusMessage("De registratie van de vorige sessie is hersteld.")
+            } else {
+                state.registration = RegistrationForm(now: now, user: state.context.user)
+            }
+            state.isRestoringDraft = false
+            state.draftOffer = nil
             return []
 
         case .signalRegistered(let registered, let signal):
             state.registration = nil
             state.receipt = RegistrationReducer.receipt(for: registered, signal, context: state.context)
             state.inbox = InboxState()
-            return [.loadInboxPage(.first, limit: InboxState.pageSize)]
+            return [.discardDraft, .loadInboxPage(.first, limit: InboxState.pageSize)]
 
         case .otherProcessCommitted:
             // Reload the list where it stands and the open signal; forms stay as typed.
@@ -116,18 +132,35 @@ public enum AppReducer {
             }
             return []
         }
+        if state.draftOffer != nil {
+            switch key {
+            case .character("j"), .character("J"):
+                state.isRestoringDraft = true
+                return [.openRegistration]
+            case .character("n"), .character("N"), .escape:
+                state.draftOffer = nil
+                state.status = StatusMessage("Het concept is weggegooid.")
+                return [.discardDraft]
+            default:
+                return []
+            }
+        }
         if var form = state.registration {
             let layout = RegistrationLayout(pane: FrameLayout(size: state.size).pane, personCount: form.persons.count)
+            let before = (content: form.content, field: form.focus.index)
             switch RegistrationReducer.keyPressed(key, &form, layout: layout) {
             case .stay:
+                if form.content != before.content { form.isDraftDirty = true }
                 state.registration = form
+                // Leaving a changed field keeps the draft.
+                let effects = form.focus.index != before.field ? draftSave(&state) : []
                 if let problem = form.problems[form.focusedField] {
                     state.status = StatusMessage("\(form.focusedField.label): \(problem)", isError: true)
                 } else if !form.problems.isEmpty {
                     state.status = StatusMessage("Nog niet opgeslagen: \(form.problems.count) veld(en) niet in orde, gemarkeerd met !",
                                                  isError: true)
                 }
-                return []
+                return effects
             case .save(let signal):
                 form.isSaving = true
                 state.registration = form
@@ -135,7 +168,7 @@ public enum AppReducer {
             case .discard:
                 state.registration = nil
                 state.status = StatusMessage("Registratie geannuleerd; er is niets opgeslagen.")
-                return []
+                return [.discardDraft]
             }
         }
         if state.detail != nil {
@@ -212,5 +245,13 @@ public enum AppReducer {
             break
         }
         return []
+    }
+
+    /// The form in progress as a draft, when something was typed since the last one.
+    private static func draftSave(_ state: inout AppState) -> [AppEffect] {
+        guard var form = state.registration, form.isDraftDirty else { return [] }
+        form.isDraftDirty = false
+        state.registration = form
+        return [.saveDraft(payload: RegistrationDraft(form).json)]
     }
 }

@@ -44,6 +44,10 @@ public struct AppState: Hashable, Sendable {
     public var detail: SignalDetailState?
     /// The form to register a signal, when open (`n`).
     public var registration: RegistrationForm?
+    /// A form left by an earlier session (its draft), offered for restoring at start.
+    public var draftOffer: String?
+    /// Restore the offered draft when the form opens.
+    public var isRestoringDraft = false
     /// The route actions of a signal, when open (`a`).
     public var route: RouteDialog?
     /// Shown after a signal was registered: its code and the acknowledgement for the reporter.

@@ -8,14 +8,13 @@ import TerminalKit
 public final class Program {
     public private(set) var state: AppState
     private let terminal: TerminalBackend
-    private let signals: SignalReading & SignalWriting & SignalRouting
+    private let signals: any SessionStore
     private let clock: any Clock
     private var screen = Screen()
     /// The signal that ended the program, if one did (SIGTERM, SIGHUP, SIGINT).
     public private(set) var terminationSignal: Int32?
 
-    public init(state: AppState, terminal: TerminalBackend, signals: SignalReading & SignalWriting & SignalRouting,
-                clock: any Clock) {
+    public init(state: AppState, terminal: TerminalBackend, signals: any SessionStore, clock: any Clock) {
         self.state = state
         self.terminal = terminal
         self.signals = signals
@@ -32,7 +31,12 @@ public final class Program {
         lastDataVersion = try? signals.dataVersion()
         draw()
         while state.isRunning {
-            if let event = terminal.nextEvent(timeoutMilliseconds: Self.pollMilliseconds) { handle(event) }
+            if let event = terminal.nextEvent(timeoutMilliseconds: Self.pollMilliseconds) {
+                handle(event)
+            } else {
+                // A pause in typing: the form in progress is kept as a draft.
+                send(.idle)
+            }
             checkForOtherProcessesCommits()
             draw()
         }
@@ -90,6 +94,18 @@ public final class Program {
             }
         case .repaintScreen:
             screen.invalidate()
+            return nil
+        case .loadDraft:
+            return .draftFound(try? signals.draft(kind: RegistrationDraft.kind, subject: "", for: state.context.user))
+        case .saveDraft(let payload):
+            do {
+                try signals.saveDraft(kind: RegistrationDraft.kind, subject: "", payload: payload, for: state.context.user)
+                return nil
+            } catch {
+                return .loadFailed("Het concept kon niet worden bewaard. \(Self.message(for: error))")
+            }
+        case .discardDraft:
+            try? signals.discardDraft(kind: RegistrationDraft.kind, subject: "", for: state.context.user)
             return nil
         case .openRegistration:
             return .registrationOpened(now: clock.now())

@@ -55,6 +55,11 @@ enum StatusLineView {
             grid.write(text, in: rect, style: message.isError ? Style(.bold, tone: .danger) : Style(.bold))
             return
         }
+        if state.draftOffer != nil {
+            grid.write(" Niet-opgeslagen registratie gevonden. Herstellen? j = ja · n = nee, weggooien",
+                       in: rect, style: Style(.bold, tone: .warning).adding(.reverse))
+            return
+        }
         if !state.isShowingHelp && state.route == nil && state.registration == nil && state.receipt == nil && state.detail == nil && state.tab == .signals,
            let waiting = VTTReminder.codes(in: state.inbox, context: state.context), !waiting.isEmpty {
             // Stays until the VTT report is recorded: the route blocks every other step meanwhile.

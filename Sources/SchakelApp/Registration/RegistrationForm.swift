@@ -55,6 +55,8 @@ public struct RegistrationForm: Hashable, Sendable {
     private var initialContent: [String] = []
     public var isChanged: Bool { content != initialContent }
     public var isConfirmingDiscard = false
+    /// Typed since the draft was last saved.
+    public var isDraftDirty = false
     public var isSaving = false
 
     /// A new form: received now, for the user's own municipality.
@@ -70,6 +72,9 @@ public struct RegistrationForm: Hashable, Sendable {
         forms = MultiSelectList(ExploitationForm.allCases.map { Option(id: $0.code, label: $0.formLabel) })
         initialContent = content
     }
+
+    /// A form brought back from a draft counts as changed: leaving it asks first.
+    mutating func markRestored() { initialContent = [] }
 
     /// Everything entered, as text: what a change is measured by (not the cursor or the focus).
     var content: [String] {

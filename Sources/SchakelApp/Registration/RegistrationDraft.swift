@@ -1,0 +1,81 @@
+import Foundation
+import Meldroute
+import SchakelCore
+import TerminalKit
+
+/// A registration form in progress, as it is kept between sessions: everything typed, nothing else.
+struct RegistrationDraft: Codable, Hashable {
+    static let kind = "signaal-registratie"
+
+    struct Person: Codable, Hashable {
+        var initials: String
+        var birthYear: Int?
+        var role: String
+    }
+
+    var date: String
+    var time: String
+    var source: String
+    var reporterType: String
+    var reporterName: String
+    var reporterOrganisation: String
+    var reporterContact: String
+    var municipality: String
+    var forms: [String]
+    var description: String
+    var location: String
+    var acute: Bool
+    var minor: Bool
+    var persons: [Person]
+    var field: Int
+
+    init(_ form: RegistrationForm) {
+        date = form.date.text
+        time = form.time.text
+        source = form.source.selected?.id ?? ""
+        reporterType = form.reporterType.selected?.id ?? ""
+        reporterName = form.reporterName.text
+        reporterOrganisation = form.reporterOrganisation.text
+        reporterContact = form.reporterContact.text
+        municipality = form.municipality.selected?.id ?? ""
+        forms = form.forms.chosenOptions.map(\.id)
+        description = form.description.text
+        location = form.location.text
+        acute = form.acute.isOn
+        minor = form.minor.isOn
+        persons = form.persons.map { Person(initials: $0.initials, birthYear: $0.birthYear, role: $0.role.rawValue) }
+        field = form.focus.index
+    }
+
+    var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
+    static func from(json: String) -> RegistrationDraft? {
+        try? JSONDecoder().decode(RegistrationDraft.self, from: Data(json.utf8))
+    }
+
+    /// The form as it was, for this user (who may only register where they may).
+    func form(now: LocalDateTime, user: User) -> RegistrationForm {
+        var form = RegistrationForm(now: now, user: user)
+        form.date = DateInput(date)
+        form.time = TimeInput(time)
+        form.source = SelectList(form.source.options, selected: source)
+        form.reporterType = SelectList(form.reporterType.options, selected: reporterType)
+        form.reporterName.set(reporterName)
+        form.reporterOrganisation.set(reporterOrganisation)
+        form.reporterContact.set(reporterContact)
+        form.municipality = SelectList(form.municipality.options, selected: municipality)
+        form.forms = MultiSelectList(form.forms.options, chosen: Set(forms))
+        form.description = TextArea(description, maxLength: form.description.maxLength)
+        form.location.set(location)
+        form.acute = Toggle(acute)
+        form.minor = Toggle(minor)
+        form.persons = persons.map { NewPerson(initials: $0.initials, birthYear: $0.birthYear, role: PersonRole(rawValue: $0.role) ?? .environment) }
+        form.focus.focus(field)
+        form.markRestored()
+        return form
+    }
+}
