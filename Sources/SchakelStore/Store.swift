@@ -31,13 +31,12 @@ public final class Store: Sendable {
                             now: @escaping @Sendable () -> Date = { Date() }) throws(StoreFailure) -> Store {
         try FileCheck.requireReadableDatabaseFile(at: path)
         let readOnly = readOnly ?? !FileCheck.isWritable(path)
-        let store = try connect(path: path, origin: origin, now: now, readOnly: readOnly)
         if readOnly {
+            let store = try connect(path: path, origin: origin, now: now, readOnly: true)
             try store.requireCurrentSchema()
-        } else {
-            try store.migrate(allowEmpty: false)
+            return store
         }
-        return store
+        return try connectAndMigrate(path: path, origin: origin, now: now, allowEmpty: false)
     }
 
     /// A read-only database cannot be brought up to date, so it must already be.
@@ -61,9 +60,7 @@ public final class Store: Sendable {
                 throw .other("map \(directory) kan niet worden gemaakt: \(error.localizedDescription)")
             }
         }
-        let store = try connect(path: path, origin: origin, now: now)
-        try store.migrate(allowEmpty: true)
-        return store
+        return try connectAndMigrate(path: path, origin: origin, now: now, allowEmpty: true)
     }
 
     private static func connect(path: String, origin: SessionOrigin, now: @escaping @Sendable () -> Date,
@@ -106,24 +103,31 @@ public final class Store: Sendable {
         if FileManager.default.fileExists(atPath: path) {
             try FileCheck.requireReadableDatabaseFile(at: path, allowEmpty: true)
         }
-        let store = try connect(path: path, origin: origin, now: now)
-        try store.migrate(allowEmpty: true)
-        return store
+        return try connectAndMigrate(path: path, origin: origin, now: now, allowEmpty: true)
     }
 
-    /// Checks that the file is Schakel's (or empty, when allowed) and applies the migrations not yet
-    /// applied. GRDB decides what to apply before it takes the write lock, so processes starting
-    /// together take turns on a lock file beside the database, and each looks only once it has it.
-    private func migrate(allowEmpty: Bool) throws(StoreFailure) {
+    /// Connects, checks that the file is Schakel's (or empty, when allowed) and applies the
+    /// migrations not yet applied — all while holding a lock file beside the database. Processes
+    /// starting together on a new file take turns: SQLite may answer "busy" without waiting while
+    /// another connection turns a new file to WAL, and GRDB decides what to migrate before it takes
+    /// the write lock.
+    private static func connectAndMigrate(path: String, origin: SessionOrigin, now: @escaping @Sendable () -> Date,
+                                          allowEmpty: Bool) throws(StoreFailure) -> Store {
         let lock = MigrationLock(databasePath: path)
         do {
             try lock.acquire()
-            defer { lock.release() }
-            try requireSchakelSchema(allowEmpty: allowEmpty)
-            try Schema.migrator.migrate(pool)
         } catch {
             throw StoreErrors.translate(error, path: path)
         }
+        defer { lock.release() }
+        let store = try connect(path: path, origin: origin, now: now)
+        try store.requireSchakelSchema(allowEmpty: allowEmpty)
+        do {
+            try Schema.migrator.migrate(store.pool)
+        } catch {
+            throw StoreErrors.translate(error, path: path)
+        }
+        return store
     }
 
     /// The names of the migrations applied, in order.
