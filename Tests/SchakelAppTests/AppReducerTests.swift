@@ -61,7 +61,7 @@ import Meldroute
             InboxRow(signal: $0, deadline: DeadlineStanding.of($0, context: Fixtures.context()))
         }
         expected.inbox.isLoaded = true
-        expected.inbox.hasOlder = true
+        expected.inbox.hasRowsAfter = true
         #expect(effects == [])
         #expect(state == expected)
         #expect(state.inbox.rows[0].deadline == .due(label: "Contact met de melder", date: CivilDate(iso: "2026-11-27")!, workingDaysLeft: 3))

@@ -51,7 +51,7 @@ import TerminalKit
         for _ in 0..<5 { run(.keyPressed(.up)) }
         let selected = try #require(state.inbox.selectedRow?.signal.id)
         let window = state.inbox.rows.map(\.signal.id)
-        #expect(state.inbox.hasNewer)
+        #expect(state.inbox.hasRowsBefore)
 
         // A colleague changes the state of a signal in the window.
         let index = try #require(fake.rows.firstIndex { $0.id == window[10] })

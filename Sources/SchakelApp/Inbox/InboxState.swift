@@ -25,36 +25,12 @@ public enum DeadlineStanding: Hashable, Sendable {
 }
 
 /// A signal as the inbox lists it.
-public struct InboxRow: Hashable, Sendable {
+public struct InboxRow: ListRow {
     public let signal: SignalSummary
     public let deadline: DeadlineStanding
+
+    public var listKey: ListKey { signal.key }
 }
 
-/// A window of the inbox, newest first, over a list that may be far longer than memory should hold.
-/// Rows are fetched by key around the selection; `rows` never exceeds `InboxState.capacity`.
-public struct InboxState: Hashable, Sendable {
-    /// Rows fetched per page.
-    public static let pageSize = 100
-    /// Most rows held at once; the far end is dropped as the window moves.
-    public static let capacity = 3 * pageSize
-
-    public var rows: [InboxRow] = []
-    /// Index in `rows` of the selected row.
-    public var selected = 0
-    /// Index in `rows` of the first visible row.
-    public var top = 0
-    public var hasNewer = false
-    public var hasOlder = false
-    /// Whether the first page has arrived.
-    public var isLoaded = false
-    /// Selection movement still to make once the page being fetched arrives.
-    public var pendingMove = 0
-    /// After a reload: the signal to select again, if it is on the page.
-    public var reselectID: Int64?
-    /// The page on its way replaces the window instead of extending it (a reload in place).
-    public var isReloading = false
-
-    public init() {}
-
-    public var selectedRow: InboxRow? { rows.indices.contains(selected) ? rows[selected] : nil }
-}
+/// The inbox: a window over the signals the user may see, newest first.
+public typealias InboxState = PagedList<InboxRow>
