@@ -1,3 +1,5 @@
+import Meldroute
+
 /// A user's forms in progress, kept in the database so that a dropped connection loses nothing.
 public protocol DraftKeeping: Sendable {
     func saveDraft(kind: String, subject: String, payload: String, for user: User) throws(StoreFailure)
@@ -6,4 +8,14 @@ public protocol DraftKeeping: Sendable {
 }
 
 /// Everything a session's screens ask of the store.
-public typealias SessionStore = SignalReading & SignalWriting & SignalRouting & DraftKeeping
+public typealias SessionStore = SignalReading & SignalWriting & SignalRouting & DraftKeeping & CaseWork
+
+/// KMT cases and the timelines of signals and cases, with the access policy applied.
+public protocol CaseWork: Sendable {
+    func casePage(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<CaseSummary>
+    func timelinePage(of subject: TimelineSubject, kinds: Set<TimelineKind>, _ request: PageRequest, limit: Int,
+                      for user: User) throws(StoreFailure) -> Page<TimelineEntry>
+    func addNote(_ text: String, to subject: TimelineSubject, by user: User) throws(StoreFailure) -> Int64
+    func openCase(fromSignal signalID: Int64, perpetratorTrack: Bool, summary: String,
+                  by user: User) throws(StoreFailure) -> (id: Int64, code: String)
+}

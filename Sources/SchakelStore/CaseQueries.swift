@@ -3,7 +3,7 @@ import GRDB
 import Meldroute
 import SchakelCore
 
-extension Store {
+extension Store: CaseWork {
     static let caseWorkflow = (name: "kmt-werkproces", initialState: "aangemeld")
 
     /// Opens a KMT case from a signal: the case, its persons, a line on both timelines and the audit

@@ -9,28 +9,36 @@ extension Store: DraftKeeping {
     /// Adds a note to a signal's timeline, with its audit entry, in one transaction.
     @discardableResult
     public func addNote(_ text: String, toSignal id: Int64, by user: User) throws(StoreFailure) -> Int64 {
+        try addNote(text, to: .signal(id), by: user)
+    }
+
+    /// Adds a note to the timeline of a signal or case the user sees in full.
+    @discardableResult
+    public func addNote(_ text: String, to subject: TimelineSubject, by user: User) throws(StoreFailure) -> Int64 {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .other("een lege notitie wordt niet opgeslagen") }
         guard trimmed.count <= Self.maximumNoteLength else {
             throw .other("de notitie is te lang (\(trimmed.count) tekens, hooguit \(Self.maximumNoteLength))")
         }
-        let scope = AccessPolicy.signalScope(for: user)
-        let outcome = try audited(by: user) { db -> (Int64?, AuditRecord) in
-            guard let municipality = try Int64.fetchOne(db, sql: "SELECT municipality_id FROM signal WHERE id = ?", arguments: [id]) else {
-                return (nil, AuditRecord(.create, "note", "signal \(id)", result: .notFound))
-            }
-            guard scope.includes(municipalityID: municipality) else {
-                return (nil, AuditRecord(.create, "note", "signal \(id)", result: .denied))
+        let moment = now()
+        let outcome = try write { db -> Result<Int64, StoreFailure> in
+            let visibility = try Self.visibility(of: subject, for: user, in: db)
+            guard visibility == .full else {
+                try AuditLog.append(AuditRecord(.create, "note", "\(subject.typeName) \(subject.id)",
+                                                result: visibility == nil ? .notFound : .denied),
+                                    actor: user.login, origin: origin, at: moment, in: db)
+                return .failure(.noAccess)
             }
             try db.execute(sql: """
                 INSERT INTO timeline_event (subject_type, subject_id, kind, text, author_id, occurred_at)
-                VALUES ('signal', ?, 'note', ?, ?, ?)
-                """, arguments: [id, trimmed, user.id, AmsterdamTime.utcText(of: now())])
+                VALUES (?, ?, 'note', ?, ?, ?)
+                """, arguments: [subject.typeName, subject.id, trimmed, user.id, AmsterdamTime.utcText(of: moment)])
             let noteID = db.lastInsertedRowID
-            return (noteID, AuditRecord(.create, "note", String(noteID), detail: "signal \(id)"))
+            try AuditLog.append(AuditRecord(.create, "note", String(noteID), detail: "\(subject.typeName) \(subject.id)"),
+                                actor: user.login, origin: origin, at: moment, in: db)
+            return .success(noteID)
         }
-        guard let outcome else { throw .noAccess }
-        return outcome
+        return try outcome.get()
     }
 
     /// Saves the user's form in progress, replacing the previous version of the same draft.

@@ -30,7 +30,8 @@ struct Session {
         defer { terminal.stop() }
         let context = AppContext(user: user, today: today, calendar: resources.calendar, workflow: resources.workflow,
                                  helpLines: resources.helpLines, isDemo: isDemo,
-                                 isReadOnly: store.isReadOnly)
+                                 isReadOnly: store.isReadOnly,
+                                 caseWorkflow: try? Resources.workflow(named: "kmt-werkproces", in: Resources.locate()))
         let program = Program(state: AppState(context: context, size: terminal.size), terminal: terminal, signals: store,
                               clock: today == SystemClock().now().date ? SystemClock() : ShiftedDayClock(day: today))
         program.run()

@@ -59,8 +59,54 @@ enum Fixtures {
 }
 
 /// An in-memory inbox over fixed rows, paging by key like the store.
-final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeeping, @unchecked Sendable {
+final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseWork, @unchecked Sendable {
     var drafts: [String: String] = [:]
+    var cases: [CaseSummary] = []
+    /// Timeline lines per subject, oldest first.
+    var timelines: [TimelineSubject: [TimelineEntry]] = [:]
+    var openedCases: [(signalID: Int64, perpetratorTrack: Bool)] = []
+
+    func casePage(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<CaseSummary> {
+        Self.page(cases, request, limit: limit, newestFirst: true, key: \.key)
+    }
+
+    func timelinePage(of subject: TimelineSubject, kinds: Set<TimelineKind>, _ request: PageRequest, limit: Int,
+                      for user: User) throws(StoreFailure) -> Page<TimelineEntry> {
+        let lines = (timelines[subject] ?? []).filter { kinds.isEmpty || kinds.contains($0.kind) }
+        return Self.page(lines, request, limit: limit, newestFirst: false, key: \.key)
+    }
+
+    func addNote(_ text: String, to subject: TimelineSubject, by user: User) throws(StoreFailure) -> Int64 {
+        let id = Int64((timelines.values.map(\.count).reduce(0, +)) + 1_000)
+        let moment = Fixtures.clock.now()
+        timelines[subject, default: []].append(TimelineEntry(
+            id: id, key: ListKey(sortValue: moment.date.iso + "T23:59:00Z", id: id), kind: .note, occurredAt: moment,
+            author: user.displayName, text: text))
+        return id
+    }
+
+    func openCase(fromSignal signalID: Int64, perpetratorTrack: Bool, summary: String,
+                  by user: User) throws(StoreFailure) -> (id: Int64, code: String) {
+        openedCases.append((signalID, perpetratorTrack))
+        return (Int64(openedCases.count), "C2026-000\(openedCases.count)")
+    }
+
+    /// Keyset paging over rows in list order, as the store does it.
+    static func page<T>(_ rows: [T], _ request: PageRequest, limit: Int, newestFirst: Bool, key: KeyPath<T, ListKey>) -> Page<T> {
+        func before(_ a: ListKey, _ b: ListKey) -> Bool {
+            newestFirst ? (a.sortValue, a.id) > (b.sortValue, b.id) : (a.sortValue, a.id) < (b.sortValue, b.id)
+        }
+        switch request {
+        case .first: return Page(rows: Array(rows.prefix(limit)), hasMore: rows.count > limit)
+        case .last: return Page(rows: Array(rows.suffix(limit)), hasMore: rows.count > limit)
+        case .after(let k):
+            let rest = rows.filter { before(k, $0[keyPath: key]) }
+            return Page(rows: Array(rest.prefix(limit)), hasMore: rest.count > limit)
+        case .before(let k):
+            let earlier = rows.filter { before($0[keyPath: key], k) }
+            return Page(rows: Array(earlier.suffix(limit)), hasMore: earlier.count > limit)
+        }
+    }
 
     func saveDraft(kind: String, subject: String, payload: String, for user: User) throws(StoreFailure) { drafts[kind] = payload }
     func draft(kind: String, subject: String, for user: User) throws(StoreFailure) -> String? { drafts[kind] }

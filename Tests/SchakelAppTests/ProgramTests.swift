@@ -36,7 +36,13 @@ import TerminalKit
     }
 
     @Test func aFailingStoreShowsADutchMessageInsteadOfCrashing() {
-        struct BrokenStore: SignalReading, SignalWriting, SignalRouting, DraftKeeping {
+        struct BrokenStore: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseWork {
+            func casePage(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<CaseSummary> { throw .busy }
+            func timelinePage(of subject: TimelineSubject, kinds: Set<TimelineKind>, _ request: PageRequest, limit: Int,
+                              for user: User) throws(StoreFailure) -> Page<TimelineEntry> { throw .busy }
+            func addNote(_ text: String, to subject: TimelineSubject, by user: User) throws(StoreFailure) -> Int64 { throw .busy }
+            func openCase(fromSignal signalID: Int64, perpetratorTrack: Bool, summary: String,
+                          by user: User) throws(StoreFailure) -> (id: Int64, code: String) { throw .busy }
             func saveDraft(kind: String, subject: String, payload: String, for user: User) throws(StoreFailure) { throw .busy }
             func draft(kind: String, subject: String, for user: User) throws(StoreFailure) -> String? { throw .busy }
             func discardDraft(kind: String, subject: String, for user: User) throws(StoreFailure) { throw .busy }

@@ -21,6 +21,11 @@ public enum AppAction: Hashable, Sendable {
     case idle
     /// The user's form from an earlier session, if one was left.
     case draftFound(String?)
+    case casePageLoaded(PageRequest, Page<CaseSummary>)
+    case timelinePageLoaded(TimelineSubject, PageRequest, Page<TimelineEntry>)
+    case noteAdded
+    case noteFailed(String)
+    case caseOpened(code: String)
     case routeStateLoaded(SignalRouteState, now: LocalDateTime)
     case routeEventRecorded(RecordedRouteEvent)
     /// A step was refused or could not be saved; the message is shown as it is.
@@ -33,6 +38,10 @@ public enum AppEffect: Hashable, Sendable {
     case loadSignalDetail(id: Int64)
     /// Read the clock and open the registration form.
     case openRegistration
+    case loadCasePage(PageRequest, limit: Int)
+    case loadTimelinePage(TimelineSubject, kinds: Set<TimelineKind>, PageRequest, limit: Int)
+    case addNote(TimelineSubject, String)
+    case openCase(signalID: Int64, perpetratorTrack: Bool)
     case loadDraft
     case saveDraft(payload: String)
     case discardDraft

@@ -7,6 +7,8 @@ public struct AppContext: Hashable, Sendable {
     public let today: CivilDate
     public let calendar: WorkingDayCalendar
     public let workflow: WorkflowDefinition
+    /// The KMT work process, for the Casussen tab (its step names).
+    public let caseWorkflow: WorkflowDefinition?
     /// Lines of the help overlay, from `Resources/help/`.
     public let helpLines: [String]
     /// Shown in the header when the database is a demo.
@@ -15,7 +17,7 @@ public struct AppContext: Hashable, Sendable {
     public let isReadOnly: Bool
 
     public init(user: User, today: CivilDate, calendar: WorkingDayCalendar, workflow: WorkflowDefinition,
-                helpLines: [String], isDemo: Bool, isReadOnly: Bool = false) {
+                helpLines: [String], isDemo: Bool, isReadOnly: Bool = false, caseWorkflow: WorkflowDefinition? = nil) {
         self.user = user
         self.today = today
         self.calendar = calendar
@@ -23,5 +25,6 @@ public struct AppContext: Hashable, Sendable {
         self.helpLines = helpLines
         self.isDemo = isDemo
         self.isReadOnly = isReadOnly
+        self.caseWorkflow = caseWorkflow
     }
 }

@@ -60,6 +60,37 @@ public enum AppReducer {
             state.inbox = InboxState()
             return [.discardDraft, .loadInboxPage(.first, limit: InboxState.pageSize)]
 
+        case .casePageLoaded(let request, let page):
+            let rows = max(1, FrameLayout(size: state.size).pane.height - 1)
+            state.cases.pageLoaded(request, rows: page.rows.map(CaseRow.init), hasMore: page.hasMore, visibleRows: rows)
+            return []
+
+        case .timelinePageLoaded(let subject, let request, let page):
+            guard var pane = state.timeline, pane.subject == subject else { return [] }
+            let rows = max(1, TimelineLayout(pane: FrameLayout(size: state.size).pane).list.height)
+            pane.list.pageLoaded(request, rows: page.rows.map(TimelineRow.init), hasMore: page.hasMore, visibleRows: rows)
+            state.timeline = pane
+            return []
+
+        case .noteAdded:
+            guard var pane = state.timeline else { return [] }
+            pane.note = nil
+            pane.isSavingNote = false
+            pane.list = PagedList()
+            state.timeline = pane
+            state.status = StatusMessage("Notitie opgeslagen.")
+            return [.loadTimelinePage(pane.subject, kinds: pane.kinds, .last, limit: PagedList<TimelineRow>.pageSize)]
+
+        case .noteFailed(let message):
+            state.timeline?.isSavingNote = false
+            state.status = StatusMessage(message, isError: true)
+            return []
+
+        case .caseOpened(let code):
+            state.status = StatusMessage("KMT-casus \(code) aangemaakt; zie tabblad 2 Casussen.")
+            state.cases = CaseListState()
+            return state.detail.map { [.loadSignalDetail(id: $0.detail.summary.id)] } ?? []
+
         case .otherProcessCommitted:
             // Reload the list where it stands and the open signal; forms stay as typed.
             var effects = InboxReducer.reload(&state.inbox)
@@ -112,6 +143,33 @@ public enum AppReducer {
         }
         if state.receipt != nil {
             return receiptKeyPressed(key, &state)
+        }
+        if let signalID = state.caseOfferSignalID {
+            state.caseOfferSignalID = nil
+            switch key {
+            case .character("j"), .character("J"): return [.openCase(signalID: signalID, perpetratorTrack: false)]
+            case .character("d"), .character("D"): return [.openCase(signalID: signalID, perpetratorTrack: true)]
+            default:
+                state.status = StatusMessage("Geen casus aangemaakt.")
+                return []
+            }
+        }
+        if var pane = state.timeline {
+            let layout = TimelineLayout(pane: FrameLayout(size: state.size).pane)
+            switch TimelineReducer.keyPressed(key, &pane, layout: layout) {
+            case .stay:
+                state.timeline = pane
+                return []
+            case .close:
+                state.timeline = nil
+                return []
+            case .fetch(let request):
+                state.timeline = pane
+                return [.loadTimelinePage(pane.subject, kinds: pane.kinds, request, limit: PagedList<TimelineRow>.pageSize)]
+            case .saveNote(let text):
+                state.timeline = pane
+                return [.addNote(pane.subject, text)]
+            }
         }
         if var dialog = state.route {
             switch RouteReducer.keyPressed(key, &dialog) {
@@ -180,10 +238,12 @@ public enum AppReducer {
             return []
         case .character(let c) where c.isNumber:
             if let number = c.wholeNumberValue, let tab = Tab(rawValue: number) { state.tab = tab }
+            if state.tab == .cases && !state.cases.isLoaded { return [.loadCasePage(.first, limit: CaseListState.pageSize)] }
             return []
         default:
             break
         }
+        if state.tab == .cases { return casesKeyPressed(key, &state) }
         guard state.tab == .signals else { return [] }
         switch key {
         case .down, .character("j"): return InboxReducer.move(&state.inbox, by: 1, visibleRows: visibleRows)
@@ -225,6 +285,19 @@ public enum AppReducer {
         case .home, .character("g"): detail.scroll = 0
         case .end, .character("G"): detail.scroll = lineCount
         case .character("a"): return [.loadRouteState(signalID: detail.detail.summary.id)]
+        case .character("t"):
+            let summary = detail.detail.summary
+            state.timeline = TimelinePane(subject: .signal(summary.id), title: "Tijdlijn van signaal \(summary.code)")
+            return [.loadTimelinePage(.signal(summary.id), kinds: [], .last, limit: PagedList<TimelineRow>.pageSize)]
+        case .character("c"):
+            let municipalityID = Municipality.twente.first { $0.name == detail.detail.summary.municipality }?.id ?? -1
+            guard AccessPolicy.canOpenCase(state.context.user, fromSignalIn: municipalityID) else {
+                state.status = StatusMessage("Alleen de AF van de gemeente of een procesmanager maakt een KMT-casus aan.", isError: true)
+                return []
+            }
+            state.caseOfferSignalID = detail.detail.summary.id
+            state.status = StatusMessage("KMT-casus aanmaken voor \(detail.detail.summary.code)? j = ja · d = ja, daderaanpak · n = nee")
+            return []
         default: break
         }
         detail.scroll = SignalDetailView.clampedScroll(detail.scroll, lineCount: lineCount, height: bodyHeight)
@@ -253,5 +326,25 @@ public enum AppReducer {
         form.isDraftDirty = false
         state.registration = form
         return [.saveDraft(payload: RegistrationDraft(form).json)]
+    }
+
+    private static func casesKeyPressed(_ key: Key, _ state: inout AppState) -> [AppEffect] {
+        let rows = max(1, FrameLayout(size: state.size).pane.height - 1)
+        let request: PageRequest?
+        switch key {
+        case .down, .character("j"): request = state.cases.move(by: 1, visibleRows: rows)
+        case .up, .character("k"): request = state.cases.move(by: -1, visibleRows: rows)
+        case .pageDown, .character(" "): request = state.cases.move(by: rows, visibleRows: rows)
+        case .pageUp: request = state.cases.move(by: -rows, visibleRows: rows)
+        case .home, .character("g"): request = state.cases.jumpToStart()
+        case .end, .character("G"): request = state.cases.jumpToEnd(visibleRows: rows)
+        case .enter:
+            guard let row = state.cases.selectedRow else { return [] }
+            state.timeline = TimelinePane(subject: .kmtCase(row.summary.id), title: "Tijdlijn van casus \(row.summary.code)")
+            return [.loadTimelinePage(.kmtCase(row.summary.id), kinds: [], .last, limit: PagedList<TimelineRow>.pageSize)]
+        default:
+            request = nil
+        }
+        return request.map { [.loadCasePage($0, limit: CaseListState.pageSize)] } ?? []
     }
 }

@@ -20,7 +20,7 @@ public enum Tab: Int, CaseIterable, Hashable, Sendable {
     }
 
     /// Whether the pane exists yet; the others say so plainly.
-    public var isBuilt: Bool { self == .signals }
+    public var isBuilt: Bool { self == .signals || self == .cases }
 }
 
 /// A message in the status line.
@@ -48,6 +48,12 @@ public struct AppState: Hashable, Sendable {
     public var draftOffer: String?
     /// Restore the offered draft when the form opens.
     public var isRestoringDraft = false
+    /// The Casussen tab's list.
+    public var cases = CaseListState()
+    /// The timeline of a signal (`t` in its detail) or of a case (Enter in the case list).
+    public var timeline: TimelinePane?
+    /// A signal waiting for the answer to "make it a KMT case?" (`c` in its detail).
+    public var caseOfferSignalID: Int64?
     /// The route actions of a signal, when open (`a`).
     public var route: RouteDialog?
     /// Shown after a signal was registered: its code and the acknowledgement for the reporter.

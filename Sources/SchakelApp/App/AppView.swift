@@ -11,7 +11,9 @@ public enum AppView {
         let layout = FrameLayout(size: state.size)
         HeaderView.draw(state.context, in: layout.header, on: &grid)
         TabsView.draw(active: state.tab, in: layout.tabs, on: &grid)
-        if let route = state.route {
+        if let timeline = state.timeline {
+            TimelineView.draw(timeline, in: layout.pane, on: &grid)
+        } else if let route = state.route {
             RouteView.draw(route, workflow: state.context.workflow, in: layout.pane, on: &grid)
         } else if let receipt = state.receipt {
             ReceiptView.draw(receipt, in: layout.pane, on: &grid)
@@ -21,6 +23,8 @@ public enum AppView {
             SignalDetailView.draw(detail, context: state.context, in: layout.pane, on: &grid)
         } else if state.tab == .signals {
             InboxView.draw(state.inbox, context: state.context, in: layout.pane, on: &grid)
+        } else if state.tab == .cases {
+            CasesView.draw(state.cases, context: state.context, in: layout.pane, on: &grid)
         } else {
             PlaceholderPaneView.draw(state.tab, in: layout.pane, on: &grid)
         }

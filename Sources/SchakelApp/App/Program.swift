@@ -95,6 +95,34 @@ public final class Program {
         case .repaintScreen:
             screen.invalidate()
             return nil
+        case .loadCasePage(let request, let limit):
+            do {
+                return .casePageLoaded(request, try signals.casePage(request, limit: limit, for: state.context.user))
+            } catch {
+                return .loadFailed("Casussen laden mislukt. \(Self.message(for: error))")
+            }
+        case .loadTimelinePage(let subject, let kinds, let request, let limit):
+            do {
+                return .timelinePageLoaded(subject, request, try signals.timelinePage(
+                    of: subject, kinds: kinds, request, limit: limit, for: state.context.user))
+            } catch {
+                return .loadFailed("Tijdlijn laden mislukt. \(Self.message(for: error))")
+            }
+        case .addNote(let subject, let text):
+            do {
+                _ = try signals.addNote(text, to: subject, by: state.context.user)
+                return .noteAdded
+            } catch {
+                return .noteFailed("De notitie is niet opgeslagen; ze staat er nog. \(Self.message(for: error))")
+            }
+        case .openCase(let signalID, let perpetratorTrack):
+            do {
+                let opened = try signals.openCase(fromSignal: signalID, perpetratorTrack: perpetratorTrack, summary: "",
+                                                  by: state.context.user)
+                return .caseOpened(code: opened.code)
+            } catch {
+                return .loadFailed("De casus is niet aangemaakt. \(Self.message(for: error))")
+            }
         case .loadDraft:
             return .draftFound(try? signals.draft(kind: RegistrationDraft.kind, subject: "", for: state.context.user))
         case .saveDraft(let payload):
