@@ -9,6 +9,12 @@ extension Store {
     /// The AF the demo opens as unless another login is asked for.
     public static let demoLogin = DemoDataset.demoLogin
 
+    private static func openExistingDemo(path: String, origin: SessionOrigin) throws(StoreFailure) -> Store {
+        let store = try open(path: path, origin: origin)
+        guard try store.setting(demoMarker) == "1" else { throw .notADemoDatabase(path: path) }
+        return store
+    }
+
     /// Opens the demo database at `path`, creating and filling it first when it does not exist.
     /// An existing file that is not a demo database is refused, never overwritten.
     /// With `workflows`, every signal gets the route history that leads to its state, and the demo
@@ -16,21 +22,37 @@ extension Store {
     public static func openDemo(path: String, today: LocalDateTime, calendar: WorkingDayCalendar,
                                 workflows: DemoWorkflows? = nil,
                                 origin: SessionOrigin = .local) throws(StoreFailure) -> (store: Store, created: Bool) {
-        if FileManager.default.fileExists(atPath: path) {
-            let store = try open(path: path, origin: origin)
-            guard try store.setting(demoMarker) == "1" else { throw .notADemoDatabase(path: path) }
-            return (store, false)
+        if FileManager.default.fileExists(atPath: path) { return (try openExistingDemo(path: path, origin: origin), false) }
+        // Built aside and moved into place in one step, so that a second process starting the demo
+        // at the same moment never sees it half-filled: it finds either no file or a whole demo.
+        let building = path + ".wordt-gemaakt-\(getpid())"
+        defer {
+            for suffix in ["", "-wal", "-shm", "-migratie.lock"] { try? FileManager.default.removeItem(atPath: building + suffix) }
         }
-        let store = try create(path: path, origin: origin)
-        let dataset = DemoDataset.make(today: today, calendar: calendar)
-        try store.write { db in
-            try dataset.insert(into: db)
-            if let workflows {
-                var history = DemoHistory(workflows: workflows, today: today, calendar: calendar)
-                try history.add(into: db)
+        do {
+            let draft = try create(path: building, origin: origin)
+            let dataset = DemoDataset.make(today: today, calendar: calendar)
+            try draft.write { db in
+                try dataset.insert(into: db)
+                if let workflows {
+                    var history = DemoHistory(workflows: workflows, today: today, calendar: calendar)
+                    try history.add(into: db)
+                }
             }
+            // Everything into the main file before it moves: the journal files stay behind.
+            try draft.pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+            try draft.pool.close()
+        } catch let failure as StoreFailure {
+            throw failure
+        } catch {
+            throw StoreErrors.translate(error, path: path)
         }
-        return (store, true)
+        // link() refuses to replace: whoever links first made the demo; the other opens it.
+        if link(building, path) != 0 {
+            guard errno == EEXIST else { throw .other("\(path) kan niet worden gemaakt: \(String(cString: strerror(errno)))") }
+            return (try openExistingDemo(path: path, origin: origin), false)
+        }
+        return (try open(path: path, origin: origin), true)
     }
 }
 

@@ -159,4 +159,67 @@ import Testing
         try second.send("q")
         try second.waitFor("EXIT=0")
     }
+
+    /// The whole route for an acute signal involving a minor, by keyboard, while a colleague in a
+    /// second session sees the signal move.
+    @Test func anAFWorksAnAcuteSignalWithAMinorThroughTheWholeRoute() throws {
+        let af = try Tmux(demoCommand())
+        let colleague = try Tmux(demoCommand("--als pm.kmt"))
+        try af.waitFor("Termijn")
+        try colleague.waitFor("Termijn")
+
+        // Register: forms (criminal), description, acute and minor.
+        try af.send("n")
+        try af.waitFor("Nieuw signaal registreren")
+        for _ in 0..<8 { try af.send("Tab") }
+        try af.send("Right", "Right", "Space", "Tab")
+        try af.send("-l", "Jongen van 15 wordt ingezet als drugskoerier.")
+        try af.send("Tab", "Tab", "Space", "Tab", "Space")
+        try af.waitFor("Minderjarige betrokken [x] ja")
+        try af.send("F2")
+        let receipt = try af.waitFor("is geregistreerd")
+        let code = try #require(receipt.split(separator: " ").first { $0.hasPrefix("S2026-") }.map(String.init))
+        try af.send("Escape")
+        try af.waitFor("VTT-melding nog vastleggen (1): \(code)")
+        try colleague.waitFor(code, seconds: 10)
+
+        func step(_ label: String, choose downs: Int = 0, keys: [[String]]) throws {
+            try af.send("a")
+            try af.waitFor("Stappen voor signaal \(code)")
+            for _ in 0..<downs { try af.send("j") }
+            try af.send("Enter")
+            try af.waitFor(label)
+            for group in keys { try af.send(group) }
+            try af.send("F2")
+            try af.waitFor("Vastgelegd:")
+        }
+        // The VTT report first: nothing else is accepted before it.
+        try step("Gemeld bij VTT op", keys: [["Tab", "Tab"], ["-l", "Anouk Veldkamp"]])
+        // Contact with the reporter: the report form.
+        try step("Wat heeft de melder waargenomen", choose: 1, keys: [
+            ["Tab", "Tab", "Tab"], ["-l", "Ziet hem dagelijks met een tas op de fiets."], ["Tab", "Right", "Right", "Space", "Tab"],
+            ["-l", "A.B. (15)"], ["Tab", "Space"],
+        ])
+        try step("Evaluatiedatum", keys: [["-l", "08-12-2026"], ["Tab", "Space"]])
+        try step("Duiding van de melding", keys: [["Tab"], ["-l", "Criminele uitbuiting aannemelijk."], ["Tab", "Space"]])
+        try step("Vervolgstappen", keys: [["Space", "Right", "Right", "Space"]])
+        try af.waitFor("Vastgelegd: Besluit: melding KMT/VTT (meldcode), inbrengen in lokaal ondermijningsoverleg.")
+
+        // Every step is on the timeline.
+        try af.send("Enter")
+        try af.waitFor("(alleen lezen)")
+        try af.send("t")
+        let timeline = try af.waitFor("Tijdlijn van signaal \(code)")
+        for line in ["Signaal ontvangen", "Direct gemeld bij Veilig Thuis Twente", "Ontvangst", "Contact met de melder",
+                     "Onderzoek gestart", "Voorgelegd in het werkoverleg AF", "Besluit: melding KMT/VTT"] where line != "Ontvangst" {
+            #expect(timeline.contains(line), "\(line) missing from:\n\(timeline)")
+        }
+        // The colleague's screen followed without a key: the signal is passed on.
+        let other = try colleague.waitFor("Doorgezet", seconds: 10)
+        #expect(other.split(separator: "\n").contains { $0.hasPrefix(code) && $0.contains("Doorgezet") })
+        try af.send("Escape", "Escape", "q")
+        try af.waitFor("EXIT=0")
+        try colleague.send("q")
+        try colleague.waitFor("EXIT=0")
+    }
 }

@@ -78,4 +78,22 @@ import Testing
         let check = try Spawn.run([Binary.path, "audit", "controleer", "--db", path])
         #expect(check.status == 0, "\(check.errors)")
     }
+
+    @Test func severalDemoStartsAtOnceMakeOneWholeDemo() throws {
+        let path = try Binary.temporaryDirectory().appendingPathComponent("samen.sqlite").path
+        let children = try (0..<4).map { _ in
+            try Spawn.start([Binary.path, "demo", "--db", path, "--vandaag", "2026-11-24", "--alleen-aanmaken"])
+        }
+        let results = children.map { $0.wait() }
+        for result in results { #expect(result.status == 0, "\(result.errors)") }
+        #expect(results.filter { $0.output.contains("nieuw aangemaakt") }.count == 1)
+        #expect(results.filter { $0.output.contains("hergebruikt") }.count == 3)
+        try DatabaseQueue(path: path).read { (db: Database) throws -> Void in
+            #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM signal")! > 200)
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent)
+            .filter { $0.contains("wordt-gemaakt") }
+        #expect(leftovers.isEmpty)
+    }
 }

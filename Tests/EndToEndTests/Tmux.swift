@@ -16,7 +16,9 @@ final class Tmux {
 
     deinit { _ = try? run(["kill-server"]) }
 
-    func send(_ keys: String...) throws { try run(["send-keys", "-t", session] + keys) }
+    func send(_ keys: String...) throws { try send(keys) }
+
+    func send(_ keys: [String]) throws { try run(["send-keys", "-t", session] + keys) }
 
     func resize(width: Int, height: Int) throws {
         try run(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"])
