@@ -239,7 +239,10 @@ extension Store {
     /// The `detail` lines of SQLite's `EXPLAIN QUERY PLAN` for a query: how it will find its rows.
     func queryPlan(sql: String, arguments: StatementArguments) throws(StoreFailure) -> [String] {
         try read { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] }
+            // EXPLAIN reads no table, so it would plan against a schema the connection cached before a
+            // change; reading the schema table first brings it up to date.
+            _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")
+            return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] }
         }
     }
 }
