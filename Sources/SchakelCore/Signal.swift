@@ -73,9 +73,19 @@ public struct SignalDetail: Hashable, Sendable {
 
 /// Reading signals, with the access policy applied for the acting user.
 public protocol SignalReading: Sendable {
-    func inboxPage(_ request: PageRequest, limit: Int, for user: User) throws -> Page<SignalSummary>
+    /// A page of the signals the user may see, narrowed by `filter`; `overdue` says, for today,
+    /// what "achterstallig" means.
+    func inboxPage(_ request: PageRequest, limit: Int, filter: SignalFilter, overdue: [OverdueRule],
+                   for user: User) throws -> Page<SignalSummary>
     /// The signal, or nil when it does not exist or the user may not see it (indistinguishable).
     func signalDetail(id: Int64, for user: User) throws -> SignalDetail?
     /// A number that changes when another process commits: cheap enough to ask twice a second.
     func dataVersion() throws(StoreFailure) -> Int
+}
+
+extension SignalReading {
+    /// The unfiltered inbox.
+    public func inboxPage(_ request: PageRequest, limit: Int, for user: User) throws -> Page<SignalSummary> {
+        try inboxPage(request, limit: limit, filter: SignalFilter(), overdue: [], for: user)
+    }
 }

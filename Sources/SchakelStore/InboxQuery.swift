@@ -1,10 +1,12 @@
 import GRDB
+import Meldroute
 import SchakelCore
 
 /// The SQL of one inbox page, built apart from running it so its query plan can be inspected.
 enum InboxQuery {
     /// The query for `request`, or nil when the scope allows no signals at all.
-    static func make(_ request: PageRequest, limit: Int, scope: SignalScope) -> KeysetQuery? {
+    static func make(_ request: PageRequest, limit: Int, scope: SignalScope, filter: SignalFilter = SignalFilter(),
+                     overdue: [OverdueRule] = [], userID: Int64 = 0) -> KeysetQuery? {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         switch scope {
@@ -15,6 +17,42 @@ enum InboxQuery {
             arguments += [id]
         case .region:
             break
+        }
+        func list<T: DatabaseValueConvertible>(_ values: [T]) -> String {
+            arguments += StatementArguments(values)
+            return "(" + values.map { _ in "?" }.joined(separator: ", ") + ")"
+        }
+        if !filter.states.isEmpty { conditions.append("s.state IN " + list(filter.states.sorted())) }
+        if !filter.municipalityIDs.isEmpty { conditions.append("s.municipality_id IN " + list(filter.municipalityIDs.sorted())) }
+        if !filter.forms.isEmpty {
+            conditions.append("(s.forms & ?) <> 0")
+            arguments += [filter.forms.reduce(0, |)]
+        }
+        if filter.acuteOnly { conditions.append("s.acute = 1") }
+        if filter.minorOnly { conditions.append("s.minor_involved = 1") }
+        if filter.mineOnly {
+            conditions.append("s.created_by = ?")
+            arguments += [userID]
+        }
+        if filter.overdueOnly {
+            // Any running deadline whose start lies before its cutoff: none at all when there are no rules.
+            var alternatives: [String] = []
+            for rule in overdue {
+                let states = list(rule.states)
+                switch rule.start {
+                case .received:
+                    alternatives.append("(s.state IN \(states) AND s.received_at < ?)")
+                    arguments += [AmsterdamTime.utcText(from: LocalDateTime(date: rule.cutoff, hour: 0, minute: 0))]
+                case .recorded(let event, let field):
+                    let path = "$.\"\(event)\".\"\(field)\""
+                    alternatives.append("""
+                        (s.state IN \(states) AND coalesce(json_extract(s.state_data, '\(path).datum'), \
+                        substr(json_extract(s.state_data, '\(path).datumtijd'), 1, 10)) < ?)
+                        """)
+                    arguments += [rule.cutoff.iso]
+                }
+            }
+            conditions.append(alternatives.isEmpty ? "0" : "(" + alternatives.joined(separator: " OR ") + ")")
         }
         return KeysetQuery.make(
             select: "s.id, s.code, s.received_at, m.name AS municipality, s.forms, s.state, s.acute, s.minor_involved, s.state_data",

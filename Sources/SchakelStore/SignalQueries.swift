@@ -4,14 +4,16 @@ import SchakelCore
 
 extension Store: SignalReading {
     /// One page of the inbox in newest-first order, found by key through an index.
-    public func inboxPage(_ request: PageRequest, limit: Int, for user: User) throws -> Page<SignalSummary> {
+    public func inboxPage(_ request: PageRequest, limit: Int, filter: SignalFilter, overdue: [OverdueRule],
+                          for user: User) throws -> Page<SignalSummary> {
         // Opening the list (first or last page) is audited; paging on within it is not.
         let opensList: Bool
         switch request {
         case .first, .last: opensList = true
         case .after, .before: opensList = false
         }
-        guard let query = InboxQuery.make(request, limit: limit, scope: AccessPolicy.signalScope(for: user)) else {
+        guard let query = InboxQuery.make(request, limit: limit, scope: AccessPolicy.signalScope(for: user), filter: filter,
+                                          overdue: overdue, userID: user.id) else {
             if opensList { try audit(AuditRecord(.list, "signal", result: .denied, detail: "geen toegang tot signalen"), by: user) }
             return Page(rows: [], hasMore: false)
         }
@@ -19,7 +21,8 @@ extension Store: SignalReading {
         guard opensList else { return try read(fetch) }
         return try audited(by: user) { db in
             let page = try fetch(db)
-            return (page, AuditRecord(.list, "signal", detail: "inbox, \(page.rows.count) regels"))
+            let filtered = filter.isEmpty ? "" : ", gefilterd"
+            return (page, AuditRecord(.list, "signal", detail: "inbox\(filtered), \(page.rows.count) regels"))
         }
     }
 

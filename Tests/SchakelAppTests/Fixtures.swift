@@ -140,8 +140,13 @@ final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeepi
         }
     }
 
-    func inboxPage(_ request: PageRequest, limit: Int, for user: User) throws -> Page<SignalSummary> {
-        inboxPage(request, limit: limit)
+    /// The last filter asked for, to check what the screen sends.
+    var lastFilter = SignalFilter()
+
+    func inboxPage(_ request: PageRequest, limit: Int, filter: SignalFilter, overdue: [OverdueRule],
+                   for user: User) throws -> Page<SignalSummary> {
+        lastFilter = filter
+        return inboxPage(request, limit: limit)
     }
 
     func signalDetail(id: Int64, for user: User) throws -> SignalDetail? {

@@ -51,7 +51,8 @@ import TerminalKit
             func recordRouteEvent(_ eventID: String, fields: FieldValues, onSignal id: Int64, expectedVersion: Int,
                                   engine: WorkflowEngine, by user: User) throws(StoreFailure) -> RecordedRouteEvent { throw .busy }
             func registerSignal(_ signal: NewSignal, by user: User) throws -> RegisteredSignal { throw StoreFailure.busy }
-            func inboxPage(_ request: PageRequest, limit: Int, for user: User) throws -> Page<SignalSummary> { throw StoreFailure.busy }
+            func inboxPage(_ request: PageRequest, limit: Int, filter: SignalFilter, overdue: [OverdueRule],
+                           for user: User) throws -> Page<SignalSummary> { throw StoreFailure.busy }
             func signalDetail(id: Int64, for user: User) throws -> SignalDetail? { throw StoreFailure.busy }
         }
         let terminal = ScriptedTerminal(size: Size(width: 80, height: 24), events: [])

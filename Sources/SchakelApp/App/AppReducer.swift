@@ -144,6 +144,14 @@ public enum AppReducer {
         if state.receipt != nil {
             return receiptKeyPressed(key, &state)
         }
+        if var panel = state.filterPanel {
+            switch panel.handle(key) {
+            case .stay: state.filterPanel = panel
+            case .cancel: state.filterPanel = nil
+            case .apply(let filter): return applyFilter(filter, &state)
+            }
+            return []
+        }
         if let signalID = state.caseOfferSignalID {
             state.caseOfferSignalID = nil
             switch key {
@@ -258,6 +266,14 @@ public enum AppReducer {
         case .character("a"):
             guard let row = state.inbox.selectedRow else { return [] }
             return [.loadRouteState(signalID: row.signal.id)]
+        case .character("f"):
+            state.filterPanel = FilterPanel(state.signalFilter, context: state.context)
+            return []
+        case .character("o"):
+            // Achterstallig on or off, in one key.
+            var filter = state.signalFilter
+            filter.overdueOnly.toggle()
+            return applyFilter(filter, &state)
         case .character("n"):
             guard AccessPolicy.canRegisterSignals(state.context.user) else {
                 state.status = StatusMessage("Uw rol kan geen signalen registreren.", isError: true)
@@ -346,5 +362,14 @@ public enum AppReducer {
             request = nil
         }
         return request.map { [.loadCasePage($0, limit: CaseListState.pageSize)] } ?? []
+    }
+
+    /// Shows the inbox anew under `filter`, from its first page.
+    private static func applyFilter(_ filter: SignalFilter, _ state: inout AppState) -> [AppEffect] {
+        state.filterPanel = nil
+        state.signalFilter = filter
+        state.inbox = InboxState()
+        state.status = StatusMessage(filter.isEmpty ? "Alle signalen." : "Filter: \(filter.summary(workflow: state.context.workflow)).")
+        return [.loadInboxPage(.first, limit: InboxState.pageSize)]
     }
 }

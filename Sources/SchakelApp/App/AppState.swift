@@ -48,6 +48,10 @@ public struct AppState: Hashable, Sendable {
     public var draftOffer: String?
     /// Restore the offered draft when the form opens.
     public var isRestoringDraft = false
+    /// What the inbox shows, within what the user may see.
+    public var signalFilter = SignalFilter()
+    /// The filter being set (`f`), when open.
+    public var filterPanel: FilterPanel?
     /// The Casussen tab's list.
     public var cases = CaseListState()
     /// The timeline of a signal (`t` in its detail) or of a case (Enter in the case list).

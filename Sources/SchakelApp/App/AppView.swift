@@ -11,7 +11,14 @@ public enum AppView {
         let layout = FrameLayout(size: state.size)
         HeaderView.draw(state.context, in: layout.header, on: &grid)
         TabsView.draw(active: state.tab, in: layout.tabs, on: &grid)
-        if let timeline = state.timeline {
+        if state.tab == .signals && !state.signalFilter.isEmpty {
+            let text = " filter: " + state.signalFilter.summary(workflow: state.context.workflow) + " "
+            let width = min(DisplayWidth.of(text), layout.tabs.width / 2)
+            grid.write(TextFitting.fit(text, width: width), x: layout.tabs.maxX - width, y: layout.tabs.y, style: Style(.bold, tone: .accent))
+        }
+        if let panel = state.filterPanel {
+            FilterView.draw(panel, in: layout.pane, on: &grid)
+        } else if let timeline = state.timeline {
             TimelineView.draw(timeline, in: layout.pane, on: &grid)
         } else if let route = state.route {
             RouteView.draw(route, workflow: state.context.workflow, in: layout.pane, on: &grid)

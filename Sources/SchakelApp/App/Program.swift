@@ -82,7 +82,10 @@ public final class Program {
         switch effect {
         case .loadInboxPage(let request, let limit):
             do {
-                return .inboxPageLoaded(request, try signals.inboxPage(request, limit: limit, for: state.context.user))
+                let context = state.context
+                let overdue = OverdueRule.rules(for: context.workflow, today: context.today, calendar: context.calendar)
+                return .inboxPageLoaded(request, try signals.inboxPage(request, limit: limit, filter: state.signalFilter,
+                                                                       overdue: overdue, for: context.user))
             } catch {
                 return .loadFailed("Signalen laden mislukt. \(Self.message(for: error))")
             }

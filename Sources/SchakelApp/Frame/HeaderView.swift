@@ -60,7 +60,7 @@ enum StatusLineView {
                        in: rect, style: Style(.bold, tone: .warning).adding(.reverse))
             return
         }
-        if !state.isShowingHelp && state.timeline == nil && state.route == nil && state.registration == nil && state.receipt == nil && state.detail == nil && state.tab == .signals,
+        if !state.isShowingHelp && state.filterPanel == nil && state.timeline == nil && state.route == nil && state.registration == nil && state.receipt == nil && state.detail == nil && state.tab == .signals,
            let waiting = VTTReminder.codes(in: state.inbox, context: state.context), !waiting.isEmpty {
             // Stays until the VTT report is recorded: the route blocks every other step meanwhile.
             let text = " ! VTT-melding nog vastleggen (\(waiting.count)): " + waiting.joined(separator: ", ")
@@ -73,6 +73,7 @@ enum StatusLineView {
     static func hints(for state: AppState) -> String {
         if state.isShowingHelp { return "Esc/? sluit de hulp" }
         if state.receipt != nil { return "↑↓ scrollen  Enter/Esc terug naar de lijst" }
+        if state.filterPanel != nil { return "Tab/↓ volgende  ←→ kiezen  spatie vinkt  Enter toepassen  x wissen  Esc terug" }
         if let timeline = state.timeline {
             if timeline.note != nil { return "F2 of Ctrl-O opslaan  Esc annuleren  Enter nieuwe regel" }
             return "↑↓ regels  f filter (\(timeline.filterLabel))  n notitie  Home/End  Esc terug"
@@ -88,7 +89,7 @@ enum StatusLineView {
         if state.detail != nil { return "↑↓ scrollen  a stappen  t tijdlijn  c KMT-casus  Esc terug  ? hulp" }
         if state.tab == .cases { return "↑↓ kiezen  Enter tijdlijn  PgUp/PgDn  1-5 tabblad  ? hulp  q stoppen" }
         if state.tab == .signals {
-            return "↑↓ kiezen  Enter openen  a stappen  n nieuw  PgUp/PgDn  ? hulp  q stoppen"
+            return "↑↓ kiezen  Enter openen  a stappen  n nieuw  f filter  o achterstallig  ? hulp"
         }
         return "1-5 tabblad  ? hulp  q stoppen"
     }

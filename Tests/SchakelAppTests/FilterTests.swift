@@ -1,0 +1,66 @@
+import Meldroute
+import SchakelCore
+import Testing
+import TerminalKit
+@testable import SchakelApp
+
+/// The inbox filter: `f` sets it, `o` is "achterstallig" in one key, the store gets it.
+@Suite struct FilterTests {
+    let fake = FakeSignals(Fixtures.signals(20))
+
+    func run(_ state: inout AppState, _ action: AppAction) -> [AppEffect] {
+        var seen: [AppEffect] = []
+        var queue = [action]
+        while !queue.isEmpty {
+            for effect in AppReducer.reduce(&state, queue.removeFirst()) {
+                seen.append(effect)
+                if case .loadInboxPage(let request, let limit) = effect {
+                    _ = try? fake.inboxPage(request, limit: limit, filter: state.signalFilter, overdue: [], for: Fixtures.af)
+                    queue.append(.inboxPageLoaded(request, fake.inboxPage(request, limit: limit)))
+                }
+            }
+        }
+        return seen
+    }
+
+    func press(_ keys: [Key], _ state: inout AppState) -> [AppEffect] { keys.flatMap { run(&state, .keyPressed($0)) } }
+
+    @Test func theFilterPanelSetsStatesAndOverdueAndTheListReloads() throws {
+        var state = Fixtures.state()
+        _ = run(&state, .started)
+        _ = press([.character("f")], &state)
+        #expect(state.filterPanel != nil)
+        // An AF has no municipality choice: Tab goes from Status straight to Vormen.
+        _ = press([.character(" "), .tab, .right, .character(" "), .tab], &state)
+        #expect(state.filterPanel?.row == .forms)
+        expectSnapshot(AppView.render(state), named: "filter-80x24")
+        let effects = press([.enter], &state)
+        var expected = SignalFilter()
+        expected.overdueOnly = true
+        expected.states = ["contact"]
+        #expect(state.signalFilter == expected && fake.lastFilter == expected)
+        #expect(effects.contains(.loadInboxPage(.first, limit: InboxState.pageSize)))
+        #expect(state.status == StatusMessage("Filter: achterstallig, Contact."))
+        #expect(state.filterPanel == nil)
+    }
+
+    @Test func oTogglesOverdueAndXClearsEverything() {
+        var state = Fixtures.state()
+        _ = run(&state, .started)
+        _ = press([.character("o")], &state)
+        #expect(state.signalFilter.overdueOnly && fake.lastFilter.overdueOnly)
+        _ = press([.character("f"), .character("x")], &state)
+        #expect(state.signalFilter.isEmpty && state.status == StatusMessage("Alle signalen."))
+        _ = press([.character("f"), .character(" "), .escape], &state)
+        #expect(state.signalFilter.isEmpty && state.filterPanel == nil)
+    }
+
+    @Test func theRegionChoosesMunicipalities() throws {
+        let pm = User(id: 2, login: "pm.kmt", displayName: "PM", role: .processManager, municipality: nil)
+        var state = AppState(context: Fixtures.context(user: pm), size: Size(width: 80, height: 24))
+        _ = press([.character("f"), .tab, .tab], &state)
+        #expect(state.filterPanel?.row == .municipalities)
+        _ = press([.right, .right, .right, .character(" "), .enter], &state)
+        #expect(state.signalFilter.municipalityIDs == [4])
+    }
+}
