@@ -8,7 +8,13 @@ public protocol DraftKeeping: Sendable {
 }
 
 /// Everything a session's screens ask of the store.
-public typealias SessionStore = SignalReading & SignalWriting & SignalRouting & DraftKeeping & CaseWork
+public typealias SessionStore = SignalReading & SignalWriting & SignalRouting & DraftKeeping & CaseWork & Searching
+
+/// Full-text search over what the user may see in full.
+public protocol Searching: Sendable {
+    func search(_ text: String, in source: SearchHit.Source, after: Int64?, limit: Int,
+                for user: User) throws(StoreFailure) -> Page<SearchHit>
+}
 
 /// KMT cases and the timelines of signals and cases, with the access policy applied.
 public protocol CaseWork: Sendable {

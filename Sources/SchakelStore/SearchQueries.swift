@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 import SchakelCore
 
-extension Store {
+extension Store: Searching {
     /// Full-text search in one source, newest match first, `limit` at a time (pass the last hit's
     /// id as `after` for the next page). Prefix matching with accents folded: "celi" finds "Çelik".
     /// Only what the user may fully see is searched, so hits and their number never leak.

@@ -30,7 +30,7 @@ import Meldroute
                     } catch {
                         queue.append(.routeEventFailed(error.description, isConflict: false))
                     }
-                case .loadDraft, .saveDraft, .discardDraft, .loadCasePage, .loadTimelinePage, .addNote, .openCase:
+                case .loadDraft, .saveDraft, .discardDraft, .loadCasePage, .loadTimelinePage, .addNote, .openCase, .search:
                     break
                 case .openRegistration:
                     queue.append(.registrationOpened(now: Fixtures.clock.now()))

@@ -59,7 +59,14 @@ enum Fixtures {
 }
 
 /// An in-memory inbox over fixed rows, paging by key like the store.
-final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseWork, @unchecked Sendable {
+final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseWork, Searching, @unchecked Sendable {
+    var searchHits: [SearchHit] = []
+
+    func search(_ text: String, in source: SearchHit.Source, after: Int64?, limit: Int,
+                for user: User) throws(StoreFailure) -> Page<SearchHit> {
+        Page(rows: searchHits.filter { $0.source == source }, hasMore: false)
+    }
+
     var drafts: [String: String] = [:]
     var cases: [CaseSummary] = []
     /// Timeline lines per subject, oldest first.

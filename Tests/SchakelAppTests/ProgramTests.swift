@@ -36,7 +36,9 @@ import TerminalKit
     }
 
     @Test func aFailingStoreShowsADutchMessageInsteadOfCrashing() {
-        struct BrokenStore: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseWork {
+        struct BrokenStore: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseWork, Searching {
+            func search(_ text: String, in source: SearchHit.Source, after: Int64?, limit: Int,
+                        for user: User) throws(StoreFailure) -> Page<SearchHit> { throw .busy }
             func casePage(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<CaseSummary> { throw .busy }
             func timelinePage(of subject: TimelineSubject, kinds: Set<TimelineKind>, _ request: PageRequest, limit: Int,
                               for user: User) throws(StoreFailure) -> Page<TimelineEntry> { throw .busy }

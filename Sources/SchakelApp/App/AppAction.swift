@@ -23,6 +23,7 @@ public enum AppAction: Hashable, Sendable {
     case draftFound(String?)
     case casePageLoaded(PageRequest, Page<CaseSummary>)
     case timelinePageLoaded(TimelineSubject, PageRequest, Page<TimelineEntry>)
+    case searchResults(String, [SearchHit])
     case noteAdded
     case noteFailed(String)
     case caseOpened(code: String)
@@ -42,6 +43,7 @@ public enum AppEffect: Hashable, Sendable {
     case loadTimelinePage(TimelineSubject, kinds: Set<TimelineKind>, PageRequest, limit: Int)
     case addNote(TimelineSubject, String)
     case openCase(signalID: Int64, perpetratorTrack: Bool)
+    case search(String)
     case loadDraft
     case saveDraft(payload: String)
     case discardDraft

@@ -31,9 +31,15 @@ public enum AppReducer {
             return InboxReducer.pageLoaded(&state.inbox, request: request, page: page, context: state.context,
                                            visibleRows: visibleRows)
 
+        case .searchResults(let text, let hits):
+            state.search?.searchedFor = text
+            state.search?.results = hits
+            state.search?.selected = 0
+            return []
+
         case .signalDetailLoaded(let detail):
             if let detail {
-                state.detail = SignalDetailState(detail: detail)
+                state.detail = SignalDetailState(detail: detail, highlight: state.search?.terms ?? [])
             } else {
                 state.status = StatusMessage("Dit signaal bestaat niet (meer) of u heeft er geen toegang toe.", isError: true)
             }
@@ -240,6 +246,27 @@ public enum AppReducer {
         if state.detail != nil {
             return detailKeyPressed(key, &state)
         }
+        if var pane = state.search {
+            switch SearchReducer.keyPressed(key, &pane) {
+            case .stay:
+                state.search = pane
+            case .close:
+                state.search = nil
+            case .search(let text):
+                state.search = pane
+                return [.search(text)]
+            case .open(let hit):
+                state.search = pane
+                switch hit.subject {
+                case .signal(let id)?: return [.loadSignalDetail(id: id)]
+                case .kmtCase(let id)?:
+                    state.timeline = TimelinePane(subject: .kmtCase(id), title: "Tijdlijn van casus \(hit.title)")
+                    return [.loadTimelinePage(.kmtCase(id), kinds: [], .last, limit: PagedList<TimelineRow>.pageSize)]
+                case nil: return []
+                }
+            }
+            return []
+        }
         switch key {
         case .character("q"):
             state.isRunning = false
@@ -268,6 +295,9 @@ public enum AppReducer {
             return [.loadRouteState(signalID: row.signal.id)]
         case .character("f"):
             state.filterPanel = FilterPanel(state.signalFilter, context: state.context)
+            return []
+        case .character("/"):
+            state.search = SearchPane()
             return []
         case .character("o"):
             // Achterstallig on or off, in one key.

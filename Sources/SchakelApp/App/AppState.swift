@@ -50,6 +50,8 @@ public struct AppState: Hashable, Sendable {
     public var isRestoringDraft = false
     /// What the inbox shows, within what the user may see.
     public var signalFilter = SignalFilter()
+    /// Full-text search (`/`), when open.
+    public var search: SearchPane?
     /// The filter being set (`f`), when open.
     public var filterPanel: FilterPanel?
     /// The Casussen tab's list.
@@ -76,10 +78,13 @@ public struct SignalDetailState: Hashable, Sendable {
     public var detail: SignalDetail
     /// First line of the detail text shown.
     public var scroll: Int = 0
+    /// Words to mark, when opened from a search.
+    public var highlight: [String] = []
 
-    public init(detail: SignalDetail, scroll: Int = 0) {
+    public init(detail: SignalDetail, scroll: Int = 0, highlight: [String] = []) {
         self.detail = detail
         self.scroll = scroll
+        self.highlight = highlight
     }
 }
 

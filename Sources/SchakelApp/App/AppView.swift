@@ -28,6 +28,8 @@ public enum AppView {
             RegistrationView.draw(form, in: layout.pane, on: &grid)
         } else if let detail = state.detail {
             SignalDetailView.draw(detail, context: state.context, in: layout.pane, on: &grid)
+        } else if let search = state.search {
+            SearchView.draw(search, in: layout.pane, on: &grid)
         } else if state.tab == .signals {
             InboxView.draw(state.inbox, context: state.context, in: layout.pane, on: &grid)
         } else if state.tab == .cases {

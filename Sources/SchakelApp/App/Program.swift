@@ -126,6 +126,15 @@ public final class Program {
             } catch {
                 return .loadFailed("De casus is niet aangemaakt. \(Self.message(for: error))")
             }
+        case .search(let text):
+            do {
+                let user = state.context.user
+                let signalHits = try signals.search(text, in: .signal, after: nil, limit: 50, for: user).rows
+                let lineHits = try signals.search(text, in: .timeline, after: nil, limit: 50, for: user).rows
+                return .searchResults(text, signalHits + lineHits)
+            } catch {
+                return .loadFailed("Zoeken mislukt. \(Self.message(for: error))")
+            }
         case .loadDraft:
             return .draftFound(try? signals.draft(kind: RegistrationDraft.kind, subject: "", for: state.context.user))
         case .saveDraft(let payload):

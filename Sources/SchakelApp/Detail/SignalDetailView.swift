@@ -16,7 +16,8 @@ enum SignalDetailView {
         let lines = self.lines(state.detail, context: context, width: body.width - 2)
         let scroll = clampedScroll(state.scroll, lineCount: lines.count, height: body.height)
         for (offset, line) in lines.dropFirst(scroll).prefix(body.height).enumerated() {
-            grid.write(line.text, x: body.x + 1, y: body.y + offset, style: line.style, maxX: body.maxX - 1)
+            Highlighter.write(line.text, terms: state.highlight, x: body.x + 1, y: body.y + offset, style: line.style,
+                              maxX: body.maxX - 1, on: &grid)
         }
         let more = [scroll > 0 ? "▲" : "", scroll + body.height < lines.count ? "▼" : ""].joined()
         if !more.isEmpty {

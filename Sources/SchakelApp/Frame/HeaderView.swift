@@ -60,7 +60,7 @@ enum StatusLineView {
                        in: rect, style: Style(.bold, tone: .warning).adding(.reverse))
             return
         }
-        if !state.isShowingHelp && state.filterPanel == nil && state.timeline == nil && state.route == nil && state.registration == nil && state.receipt == nil && state.detail == nil && state.tab == .signals,
+        if !state.isShowingHelp && state.search == nil && state.filterPanel == nil && state.timeline == nil && state.route == nil && state.registration == nil && state.receipt == nil && state.detail == nil && state.tab == .signals,
            let waiting = VTTReminder.codes(in: state.inbox, context: state.context), !waiting.isEmpty {
             // Stays until the VTT report is recorded: the route blocks every other step meanwhile.
             let text = " ! VTT-melding nog vastleggen (\(waiting.count)): " + waiting.joined(separator: ", ")
@@ -73,6 +73,9 @@ enum StatusLineView {
     static func hints(for state: AppState) -> String {
         if state.isShowingHelp { return "Esc/? sluit de hulp" }
         if state.receipt != nil { return "↑↓ scrollen  Enter/Esc terug naar de lijst" }
+        if let search = state.search, state.detail == nil {
+            return search.isTyping ? "Enter zoekt  Esc terug" : "↑↓ kiezen  Enter openen  / nieuwe zoekvraag  Esc terug"
+        }
         if state.filterPanel != nil { return "Tab/↓ volgende  ←→ kiezen  spatie vinkt  Enter toepassen  x wissen  Esc terug" }
         if let timeline = state.timeline {
             if timeline.note != nil { return "F2 of Ctrl-O opslaan  Esc annuleren  Enter nieuwe regel" }
