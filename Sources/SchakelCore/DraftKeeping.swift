@@ -9,6 +9,7 @@ public protocol DraftKeeping: Sendable {
 
 /// Everything a session's screens ask of the store.
 public typealias SessionStore = SignalReading & SignalWriting & SignalRouting & DraftKeeping & CaseWork & Searching
+    & FilterKeeping
 
 /// Full-text search over what the user may see in full.
 public protocol Searching: Sendable {

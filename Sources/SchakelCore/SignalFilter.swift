@@ -74,3 +74,28 @@ public struct OverdueRule: Hashable, Sendable {
         }
     }
 }
+
+/// A filter kept under a name, by its owner, perhaps shared with the team.
+public struct SavedFilter: Hashable, Sendable {
+    public let id: Int64
+    public let name: String
+    public let owner: String
+    public let isOwn: Bool
+    public let isShared: Bool
+    public let filter: SignalFilter
+
+    public init(id: Int64, name: String, owner: String, isOwn: Bool, isShared: Bool, filter: SignalFilter) {
+        self.id = id
+        self.name = name
+        self.owner = owner
+        self.isOwn = isOwn
+        self.isShared = isShared
+        self.filter = filter
+    }
+}
+
+/// Named filters: the user's own, and those colleagues of the same team share.
+public protocol FilterKeeping: Sendable {
+    func saveFilter(named name: String, _ filter: SignalFilter, shared: Bool, by user: User) throws(StoreFailure)
+    func savedFilters(for user: User) throws(StoreFailure) -> [SavedFilter]
+}

@@ -30,7 +30,8 @@ import Meldroute
                     } catch {
                         queue.append(.routeEventFailed(error.description, isConflict: false))
                     }
-                case .loadDraft, .saveDraft, .discardDraft, .loadCasePage, .loadTimelinePage, .addNote, .openCase, .search:
+                case .loadDraft, .saveDraft, .discardDraft, .loadCasePage, .loadTimelinePage, .addNote, .openCase, .search,
+                     .loadSavedFilters, .saveFilter:
                     break
                 case .openRegistration:
                     queue.append(.registrationOpened(now: Fixtures.clock.now()))

@@ -14,9 +14,16 @@ import TerminalKit
         while !queue.isEmpty {
             for effect in AppReducer.reduce(&state, queue.removeFirst()) {
                 seen.append(effect)
-                if case .loadInboxPage(let request, let limit) = effect {
+                switch effect {
+                case .loadInboxPage(let request, let limit):
                     _ = try? fake.inboxPage(request, limit: limit, filter: state.signalFilter, overdue: [], for: Fixtures.af)
                     queue.append(.inboxPageLoaded(request, fake.inboxPage(request, limit: limit)))
+                case .loadSavedFilters:
+                    queue.append(.savedFiltersLoaded(try! fake.savedFilters(for: Fixtures.af)))
+                case .saveFilter(let name, let filter, let shared):
+                    try! fake.saveFilter(named: name, filter, shared: shared, by: Fixtures.af)
+                    queue.append(.filterSaved(name: name))
+                default: break
                 }
             }
         }
@@ -62,5 +69,24 @@ import TerminalKit
         #expect(state.filterPanel?.row == .municipalities)
         _ = press([.right, .right, .right, .character(" "), .enter], &state)
         #expect(state.signalFilter.municipalityIDs == [4])
+    }
+
+    @Test func aFilterIsKeptUnderANameAndTakenOverLater() throws {
+        var state = Fixtures.state()
+        _ = run(&state, .started)
+        _ = press([.character("f"), .character(" ")], &state)   // achterstallig
+        _ = press([.character("s")] + "Te laat".map { .character($0) } + [.tab, .enter], &state)
+        #expect(fake.filters.map(\.name) == ["Te laat"] && fake.filters.first?.isShared == true)
+        #expect(fake.filters.first?.filter.overdueOnly == true)
+        #expect(state.status == StatusMessage("Filter ‘Te laat’ bewaard."))
+        #expect(state.signalFilter.overdueOnly)
+
+        // Later: clear, open the panel, take the saved one over with →, apply.
+        _ = press([.character("f"), .character("x")], &state)
+        #expect(state.signalFilter.isEmpty)
+        _ = press([.character("f")], &state)
+        #expect(state.filterPanel?.saved.map(\.name) == ["Te laat"])
+        _ = press([.up, .right, .enter], &state)
+        #expect(state.signalFilter.overdueOnly)
     }
 }

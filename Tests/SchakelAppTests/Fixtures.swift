@@ -59,7 +59,18 @@ enum Fixtures {
 }
 
 /// An in-memory inbox over fixed rows, paging by key like the store.
-final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseWork, Searching, @unchecked Sendable {
+final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseWork, Searching, FilterKeeping,
+                         @unchecked Sendable {
+    var filters: [SavedFilter] = []
+
+    func saveFilter(named name: String, _ filter: SignalFilter, shared: Bool, by user: User) throws(StoreFailure) {
+        filters.removeAll { $0.name == name }
+        filters.append(SavedFilter(id: Int64(filters.count + 1), name: name, owner: user.displayName, isOwn: true, isShared: shared,
+                                   filter: filter))
+    }
+
+    func savedFilters(for user: User) throws(StoreFailure) -> [SavedFilter] { filters }
+
     var searchHits: [SearchHit] = []
 
     func search(_ text: String, in source: SearchHit.Source, after: Int64?, limit: Int,

@@ -36,7 +36,9 @@ import TerminalKit
     }
 
     @Test func aFailingStoreShowsADutchMessageInsteadOfCrashing() {
-        struct BrokenStore: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseWork, Searching {
+        struct BrokenStore: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseWork, Searching, FilterKeeping {
+            func saveFilter(named name: String, _ filter: SignalFilter, shared: Bool, by user: User) throws(StoreFailure) { throw .busy }
+            func savedFilters(for user: User) throws(StoreFailure) -> [SavedFilter] { throw .busy }
             func search(_ text: String, in source: SearchHit.Source, after: Int64?, limit: Int,
                         for user: User) throws(StoreFailure) -> Page<SearchHit> { throw .busy }
             func casePage(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<CaseSummary> { throw .busy }

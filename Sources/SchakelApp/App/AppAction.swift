@@ -24,6 +24,8 @@ public enum AppAction: Hashable, Sendable {
     case casePageLoaded(PageRequest, Page<CaseSummary>)
     case timelinePageLoaded(TimelineSubject, PageRequest, Page<TimelineEntry>)
     case searchResults(String, [SearchHit])
+    case savedFiltersLoaded([SavedFilter])
+    case filterSaved(name: String)
     case noteAdded
     case noteFailed(String)
     case caseOpened(code: String)
@@ -44,6 +46,8 @@ public enum AppEffect: Hashable, Sendable {
     case addNote(TimelineSubject, String)
     case openCase(signalID: Int64, perpetratorTrack: Bool)
     case search(String)
+    case loadSavedFilters
+    case saveFilter(name: String, SignalFilter, shared: Bool)
     case loadDraft
     case saveDraft(payload: String)
     case discardDraft

@@ -31,6 +31,14 @@ public enum AppReducer {
             return InboxReducer.pageLoaded(&state.inbox, request: request, page: page, context: state.context,
                                            visibleRows: visibleRows)
 
+        case .savedFiltersLoaded(let filters):
+            state.filterPanel?.saved = filters
+            return []
+
+        case .filterSaved(let name):
+            state.status = StatusMessage("Filter ‘\(name)’ bewaard.")
+            return []
+
         case .searchResults(let text, let hits):
             state.search?.searchedFor = text
             state.search?.results = hits
@@ -151,10 +159,12 @@ public enum AppReducer {
             return receiptKeyPressed(key, &state)
         }
         if var panel = state.filterPanel {
-            switch panel.handle(key) {
+            switch panel.handle(key, context: state.context) {
             case .stay: state.filterPanel = panel
             case .cancel: state.filterPanel = nil
             case .apply(let filter): return applyFilter(filter, &state)
+            case .save(let name, let filter, let shared):
+                return [.saveFilter(name: name, filter, shared: shared)] + applyFilter(filter, &state)
             }
             return []
         }
@@ -295,7 +305,7 @@ public enum AppReducer {
             return [.loadRouteState(signalID: row.signal.id)]
         case .character("f"):
             state.filterPanel = FilterPanel(state.signalFilter, context: state.context)
-            return []
+            return [.loadSavedFilters]
         case .character("/"):
             state.search = SearchPane()
             return []

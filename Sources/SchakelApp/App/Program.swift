@@ -126,6 +126,15 @@ public final class Program {
             } catch {
                 return .loadFailed("De casus is niet aangemaakt. \(Self.message(for: error))")
             }
+        case .loadSavedFilters:
+            return .savedFiltersLoaded((try? signals.savedFilters(for: state.context.user)) ?? [])
+        case .saveFilter(let name, let filter, let shared):
+            do {
+                try signals.saveFilter(named: name, filter, shared: shared, by: state.context.user)
+                return .filterSaved(name: name)
+            } catch {
+                return .loadFailed("Het filter is niet bewaard. \(Self.message(for: error))")
+            }
         case .search(let text):
             do {
                 let user = state.context.user

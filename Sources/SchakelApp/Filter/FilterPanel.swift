@@ -6,10 +6,11 @@ import TerminalKit
 /// minor, registered by me.
 public struct FilterPanel: Hashable, Sendable {
     enum Row: Int, CaseIterable {
-        case overdue, states, municipalities, forms, acute, minor, mine
+        case saved, overdue, states, municipalities, forms, acute, minor, mine
 
         var label: String {
             switch self {
+            case .saved: return "Bewaard filter"
             case .overdue: return "Achterstallig"
             case .states: return "Status"
             case .municipalities: return "Gemeente"
@@ -21,7 +22,13 @@ public struct FilterPanel: Hashable, Sendable {
         }
     }
 
-    var focus = FocusRing(count: Row.allCases.count)
+    var focus = FocusRing(count: Row.allCases.count, index: Row.overdue.rawValue)
+    /// Filters kept by the user and shared by the team; ←/→ on the first row takes one over.
+    var saved: [SavedFilter] = []
+    var savedIndex = 0
+    /// The name being typed to keep this filter (`s`), with whether the team may use it.
+    var naming: TextField?
+    var share = Toggle()
     var overdue: Toggle
     var states: MultiSelectList
     /// Nil for an AF: their own municipality is all there is.
@@ -63,19 +70,57 @@ public struct FilterPanel: Hashable, Sendable {
         case stay
         case cancel
         case apply(SignalFilter)
+        case save(name: String, SignalFilter, shared: Bool)
     }
 
-    mutating func handle(_ key: Key) -> Outcome {
+    /// Rows without content (no saved filters, no municipality choice) are skipped.
+    private func isSkipped(_ row: Row) -> Bool {
+        (row == .municipalities && municipalities == nil) || (row == .saved && saved.isEmpty)
+    }
+
+    /// Takes over a saved filter's choices, keeping the list of saved filters.
+    private mutating func take(_ filter: SignalFilter, context: AppContext) {
+        var fresh = FilterPanel(filter, context: context)
+        fresh.saved = saved
+        fresh.savedIndex = savedIndex
+        fresh.focus = focus
+        self = fresh
+    }
+
+    mutating func handle(_ key: Key, context: AppContext) -> Outcome {
+        if var name = naming {
+            switch key {
+            case .escape: naming = nil
+            case .tab: share.handle(.character(" "))
+            case .enter:
+                let text = name.text.trimmingCharacters(in: .whitespaces)
+                guard !text.isEmpty else { return .stay }
+                naming = nil
+                return .save(name: text, filter, shared: share.isOn)
+            default:
+                name.handle(key)
+                naming = name
+            }
+            return .stay
+        }
+        if row == .saved && !saved.isEmpty && (key == .left || key == .right) {
+            savedIndex = (savedIndex + (key == .right ? 1 : saved.count - 1)) % saved.count
+            take(saved[savedIndex].filter, context: context)
+            return .stay
+        }
         switch key {
+        case .character("s"):
+            naming = TextField(maxLength: 60)
+            return .stay
         case .escape: return .cancel
         case .enter, .function(2), .control("o"): return .apply(filter)
         case .character("x"): return .apply(SignalFilter())
         case .tab, .down:
             focus.handle(.tab)
-            if row == .municipalities && municipalities == nil { focus.handle(.tab) }
+            while isSkipped(row) { focus.handle(.tab) }
         case .backTab, .up:
             focus.handle(.backTab)
-            if row == .municipalities && municipalities == nil { focus.handle(.backTab) }
+            while isSkipped(row) { focus.handle(.backTab) }
         default:
             let listKey: Key? = switch key {
             case .left: .up
@@ -84,6 +129,7 @@ public struct FilterPanel: Hashable, Sendable {
             default: nil
             }
             switch row {
+            case .saved: break
             case .overdue: overdue.handle(key)
             case .acute: acute.handle(key)
             case .minor: minor.handle(key)
@@ -105,10 +151,15 @@ enum FilterView {
         var y = pane.y + 2
         for row in FilterPanel.Row.allCases where y < pane.maxY {
             if row == .municipalities && panel.municipalities == nil { continue }
+            if row == .saved && panel.saved.isEmpty { continue }
             let focused = panel.row == row
             grid.write((focused ? "› " : "  ") + row.label, x: pane.x, y: y, style: focused ? .bold : .plain, maxX: pane.x + labelWidth)
             let x = pane.x + labelWidth + 1
             switch row {
+            case .saved:
+                let chosen = panel.saved[panel.savedIndex]
+                let text = "‹ \(chosen.name) ›" + (chosen.isOwn ? "" : "  van \(chosen.owner)") + (chosen.isShared && chosen.isOwn ? "  (gedeeld)" : "")
+                grid.write(text, x: x, y: y, style: focused ? .reverse : .plain, maxX: pane.maxX)
             case .overdue: toggle(panel.overdue, focused: focused, x: x, y: y, on: &grid)
             case .acute: toggle(panel.acute, focused: focused, x: x, y: y, on: &grid)
             case .minor: toggle(panel.minor, focused: focused, x: x, y: y, on: &grid)
@@ -119,7 +170,15 @@ enum FilterView {
             }
             y += 1
         }
-        grid.write("  Niets aangevinkt = alles · Enter toepassen · x wissen · Esc terug", x: pane.x,
+        if let name = panel.naming {
+            let line = min(pane.maxY - 1, y + 1)
+            grid.write(" Bewaren als: ", x: pane.x, y: line, style: .bold, maxX: pane.maxX)
+            let shown = name.visible(width: 30)
+            grid.write(TextFitting.pad(shown.text, toWidth: 31), x: pane.x + 14, y: line, style: .reverse, maxX: pane.maxX)
+            grid.write(panel.share.isOn ? "  [x] delen met het team" : "  [ ] delen met het team", x: pane.x + 46, y: line, maxX: pane.maxX)
+            return
+        }
+        grid.write("  Niets aangevinkt = alles · Enter toepassen · s bewaren · x wissen · Esc terug", x: pane.x,
                    y: min(pane.maxY - 1, y + 1), style: Style(.dim, tone: .muted), maxX: pane.maxX)
     }
 
