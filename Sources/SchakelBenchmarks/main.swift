@@ -69,5 +69,20 @@ for login in ["af.enschede", "pm.kmt"] {
     print("  \(login) sees \(rows) signals in \(pages) pages")
 }
 
+// One signal with a timeline of 10,000 lines: opening it at its end and scrolling back by key.
+let busy = try store.inboxPage(.first, limit: 1, for: try store.user(login: "af.enschede")).rows[0]
+let pm = try store.user(login: "pm.kmt")
+for index in 0..<10_000 { _ = try store.addNote("Regel \(index) van een lange tijdlijn.", toSignal: busy.id, by: pm) }
+var timeline = try report.time("timeline of 10,000: last page (open)", budgetMilliseconds: 20) {
+    try store.timelinePage(of: .signal(busy.id), .last, limit: 100, for: pm)
+}
+var timelineSamples: [Double] = []
+while timeline.hasMore, let first = timeline.rows.first {
+    let started = DispatchTime.now()
+    timeline = try store.timelinePage(of: .signal(busy.id), .before(first.key), limit: 100, for: pm)
+    timelineSamples.append(milliseconds(since: started))
+}
+report.record("timeline of 10,000: previous page, \(timelineSamples.count) pages", samples: timelineSamples, budgetMilliseconds: 20)
+
 report.print(peakMemoryMegabytes: peakResidentMegabytes())
 exit(report.allWithinBudget ? 0 : 1)

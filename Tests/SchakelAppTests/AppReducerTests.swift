@@ -31,7 +31,7 @@ import Meldroute
                         queue.append(.routeEventFailed(error.description, isConflict: false))
                     }
                 case .loadDraft, .saveDraft, .discardDraft, .loadCasePage, .loadTimelinePage, .addNote, .openCase, .search,
-                     .loadSavedFilters, .saveFilter:
+                     .loadSavedFilters, .saveFilter, .loadNoteDraft, .saveNoteDraft, .discardNoteDraft:
                     break
                 case .openRegistration:
                     queue.append(.registrationOpened(now: Fixtures.clock.now()))

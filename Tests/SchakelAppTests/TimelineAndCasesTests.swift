@@ -40,6 +40,12 @@ import TerminalKit
                 case .addNote(let subject, let text):
                     _ = try! fake.addNote(text, to: subject, by: Fixtures.af)
                     queue.append(.noteAdded)
+                case .loadNoteDraft(let subject):
+                    queue.append(.noteDraftFound(subject: subject, try! fake.draft(kind: "notitie", subject: subject, for: Fixtures.af)))
+                case .saveNoteDraft(let subject, let text):
+                    try! fake.saveDraft(kind: "notitie", subject: subject, payload: text, for: Fixtures.af)
+                case .discardNoteDraft(let subject):
+                    try! fake.discardDraft(kind: "notitie", subject: subject, for: Fixtures.af)
                 case .openCase(let id, let perpetrator):
                     let opened = try! fake.openCase(fromSignal: id, perpetratorTrack: perpetrator, summary: "", by: Fixtures.af)
                     queue.append(.caseOpened(code: opened.code))
@@ -125,5 +131,20 @@ import TerminalKit
         _ = press([.character("n")], &state)
         _ = press("Besproken met het wijkteam.".map { .character($0) }, &state)
         expectSnapshot(AppView.render(state), named: "timeline-note-80x24")
+    }
+
+    @Test func anUnsavedNoteSurvivesADroppedConnection() throws {
+        var state = signalTimeline()
+        _ = press([.character("n")] + "Half geschreven".map { .character($0) }, &state)
+        _ = run(&state, .terminationRequested)
+        // The FakeSignals drafts are keyed by kind only: the note's draft is there.
+        #expect(fake.drafts["notitie"] == "Half geschreven")
+
+        var next = signalTimeline()
+        _ = press([.character("n")], &next)
+        #expect(next.timeline?.note?.text == "Half geschreven")
+        #expect(next.status == StatusMessage("Het concept van deze notitie uit een vorige sessie is hersteld."))
+        _ = press([.function(2)], &next)
+        #expect(fake.drafts["notitie"] == nil)
     }
 }

@@ -21,6 +21,8 @@ public enum AppAction: Hashable, Sendable {
     case idle
     /// The user's form from an earlier session, if one was left.
     case draftFound(String?)
+    /// A note left unsaved on this timeline in an earlier session, if any.
+    case noteDraftFound(subject: String, String?)
     case casePageLoaded(PageRequest, Page<CaseSummary>)
     case timelinePageLoaded(TimelineSubject, PageRequest, Page<TimelineEntry>)
     case searchResults(String, [SearchHit])
@@ -51,6 +53,9 @@ public enum AppEffect: Hashable, Sendable {
     case loadDraft
     case saveDraft(payload: String)
     case discardDraft
+    case loadNoteDraft(subject: String)
+    case saveNoteDraft(subject: String, text: String)
+    case discardNoteDraft(subject: String)
     case registerSignal(NewSignal)
     case loadRouteState(signalID: Int64)
     case recordRouteEvent(signalID: Int64, event: String, fields: FieldValues, expectedVersion: Int)

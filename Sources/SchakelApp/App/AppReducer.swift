@@ -14,7 +14,15 @@ public enum AppReducer {
             return []
 
         case .idle:
-            return draftSave(&state)
+            return draftSave(&state) + noteDraftSave(&state)
+
+        case .noteDraftFound(let subject, let text):
+            guard let text, !text.isEmpty, var pane = state.timeline, pane.draftSubject == subject,
+                  let note = pane.note, note.isEmpty else { return [] }
+            pane.note = TextArea(text, maxLength: 20_000)
+            state.timeline = pane
+            state.status = StatusMessage("Het concept van deze notitie uit een vorige sessie is hersteld.")
+            return []
 
         case .terminalResized(let size):
             state.size = size
@@ -24,8 +32,12 @@ public enum AppReducer {
         case .terminationRequested:
             // A dropped connection (SIGHUP) or a shutdown keeps the form in progress as a draft.
             state.isRunning = false
-            if let form = state.registration, form.isChanged { return [.saveDraft(payload: RegistrationDraft(form).json)] }
-            return []
+            var effects: [AppEffect] = []
+            if let form = state.registration, form.isChanged { effects.append(.saveDraft(payload: RegistrationDraft(form).json)) }
+            if let pane = state.timeline, let note = pane.note, !note.isEmpty {
+                effects.append(.saveNoteDraft(subject: pane.draftSubject, text: note.text))
+            }
+            return effects
 
         case .inboxPageLoaded(let request, let page):
             return InboxReducer.pageLoaded(&state.inbox, request: request, page: page, context: state.context,
@@ -89,11 +101,13 @@ public enum AppReducer {
         case .noteAdded:
             guard var pane = state.timeline else { return [] }
             pane.note = nil
+            pane.isNoteDirty = false
             pane.isSavingNote = false
             pane.list = PagedList()
             state.timeline = pane
             state.status = StatusMessage("Notitie opgeslagen.")
-            return [.loadTimelinePage(pane.subject, kinds: pane.kinds, .last, limit: PagedList<TimelineRow>.pageSize)]
+            return [.discardNoteDraft(subject: pane.draftSubject),
+                    .loadTimelinePage(pane.subject, kinds: pane.kinds, .last, limit: PagedList<TimelineRow>.pageSize)]
 
         case .noteFailed(let message):
             state.timeline?.isSavingNote = false
@@ -193,6 +207,12 @@ public enum AppReducer {
             case .saveNote(let text):
                 state.timeline = pane
                 return [.addNote(pane.subject, text)]
+            case .openedNote:
+                state.timeline = pane
+                return [.loadNoteDraft(subject: pane.draftSubject)]
+            case .discardedNote:
+                state.timeline = pane
+                return [.discardNoteDraft(subject: pane.draftSubject)]
             }
         }
         if var dialog = state.route {
@@ -411,5 +431,13 @@ public enum AppReducer {
         state.inbox = InboxState()
         state.status = StatusMessage(filter.isEmpty ? "Alle signalen." : "Filter: \(filter.summary(workflow: state.context.workflow)).")
         return [.loadInboxPage(.first, limit: InboxState.pageSize)]
+    }
+
+    /// The note being written as a draft, when something was typed since the last one.
+    private static func noteDraftSave(_ state: inout AppState) -> [AppEffect] {
+        guard var pane = state.timeline, pane.isNoteDirty, let note = pane.note else { return [] }
+        pane.isNoteDirty = false
+        state.timeline = pane
+        return [.saveNoteDraft(subject: pane.draftSubject, text: note.text)]
     }
 }

@@ -144,6 +144,18 @@ public final class Program {
             } catch {
                 return .loadFailed("Zoeken mislukt. \(Self.message(for: error))")
             }
+        case .loadNoteDraft(let subject):
+            return .noteDraftFound(subject: subject, try? signals.draft(kind: "notitie", subject: subject, for: state.context.user))
+        case .saveNoteDraft(let subject, let text):
+            do {
+                try signals.saveDraft(kind: "notitie", subject: subject, payload: text, for: state.context.user)
+                return nil
+            } catch {
+                return .loadFailed("Het concept van de notitie kon niet worden bewaard. \(Self.message(for: error))")
+            }
+        case .discardNoteDraft(let subject):
+            try? signals.discardDraft(kind: "notitie", subject: subject, for: state.context.user)
+            return nil
         case .loadDraft:
             return .draftFound(try? signals.draft(kind: RegistrationDraft.kind, subject: "", for: state.context.user))
         case .saveDraft(let payload):

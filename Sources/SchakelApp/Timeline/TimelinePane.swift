@@ -20,6 +20,11 @@ public struct TimelinePane: Hashable, Sendable {
     public var note: TextArea?
     public var isConfirmingDiscardNote = false
     public var isSavingNote = false
+    /// Typed since the note's draft was last kept.
+    public var isNoteDirty = false
+
+    /// The draft key of this timeline's note.
+    var draftSubject: String { "\(subject.typeName)-\(subject.id)" }
 
     public init(subject: TimelineSubject, title: String) {
         self.subject = subject
@@ -63,6 +68,10 @@ enum TimelineReducer {
         case close
         case fetch(PageRequest)
         case saveNote(String)
+        /// The editor opened: an earlier draft of the note may be waiting.
+        case openedNote
+        /// The note was thrown away: so is its draft.
+        case discardedNote
     }
 
     static func keyPressed(_ key: Key, _ pane: inout TimelinePane, layout: TimelineLayout) -> Outcome {
@@ -74,6 +83,8 @@ enum TimelineReducer {
                 case .character("j"), .character("J"), .enter:
                     pane.note = nil
                     pane.isConfirmingDiscardNote = false
+                    pane.isNoteDirty = false
+                    return .discardedNote
                 case .character("n"), .character("N"), .escape:
                     pane.isConfirmingDiscardNote = false
                 default: break
@@ -89,7 +100,9 @@ enum TimelineReducer {
                 return .saveNote(note.text)
             default:
                 let editor = layout.editor
+                let before = note.text
                 note.handle(key, width: max(10, editor.width - 4), height: max(1, editor.height - 3))
+                if note.text != before { pane.isNoteDirty = true }
                 pane.note = note
             }
             return .stay
@@ -112,7 +125,7 @@ enum TimelineReducer {
             request = .last
         case .character("n"):
             pane.note = TextArea(maxLength: 20_000)
-            request = nil
+            return .openedNote
         default:
             request = nil
         }
