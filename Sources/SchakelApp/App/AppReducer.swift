@@ -162,11 +162,21 @@ public enum AppReducer {
         state.status = nil
 
         if state.isShowingHelp {
-            if [.escape, .character("?"), .character("q"), .enter].contains(key) { state.isShowingHelp = false }
+            let height = max(1, FrameLayout(size: state.size).pane.height - 2)
+            switch key {
+            case .escape, .character("?"), .character("q"), .enter: state.isShowingHelp = false
+            case .down, .character("j"): state.helpScroll += 1
+            case .up, .character("k"): state.helpScroll -= 1
+            case .pageDown, .character(" "): state.helpScroll += height
+            case .pageUp: state.helpScroll -= height
+            default: break
+            }
+            state.helpScroll = HelpView.clampedScroll(state.helpScroll, lineCount: state.context.helpLines.count, height: height)
             return []
         }
         if key == .character("?") {
             state.isShowingHelp = true
+            state.helpScroll = 0
             return []
         }
         if state.receipt != nil {

@@ -65,6 +65,8 @@ public struct AppState: Hashable, Sendable {
     /// Shown after a signal was registered: its code and the acknowledgement for the reporter.
     public var receipt: RegistrationReceipt?
     public var isShowingHelp = false
+    /// First line of the help shown.
+    public var helpScroll = 0
     public var status: StatusMessage?
     public var isRunning = true
 

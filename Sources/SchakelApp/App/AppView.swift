@@ -39,7 +39,7 @@ public enum AppView {
         }
         StatusLineView.draw(state, in: layout.status, on: &grid)
         if state.isShowingHelp {
-            HelpView.draw(lines: state.context.helpLines, in: layout.pane, on: &grid)
+            HelpView.draw(lines: state.context.helpLines, scroll: state.helpScroll, in: layout.pane, on: &grid)
         }
         return grid
     }

@@ -71,7 +71,7 @@ enum StatusLineView {
     }
 
     static func hints(for state: AppState) -> String {
-        if state.isShowingHelp { return "Esc/? sluit de hulp" }
+        if state.isShowingHelp { return "↑↓ scrollen  Esc/? sluit de hulp" }
         if state.receipt != nil { return "↑↓ scrollen  Enter/Esc terug naar de lijst" }
         if let search = state.search, state.detail == nil {
             return search.isTyping ? "Enter zoekt  Esc terug" : "↑↓ kiezen  Enter openen  / nieuwe zoekvraag  Esc terug"
