@@ -10,40 +10,7 @@ import Meldroute
 
     /// Feeds the action and runs the effects against the fake, as the program does.
     func run(_ state: inout AppState, _ action: AppAction, on signals: FakeSignals) {
-        var queue = [action]
-        while !queue.isEmpty {
-            for effect in AppReducer.reduce(&state, queue.removeFirst()) {
-                switch effect {
-                case .loadInboxPage(let request, let limit):
-                    queue.append(.inboxPageLoaded(request, signals.inboxPage(request, limit: limit)))
-                case .loadSignalDetail(let id):
-                    queue.append(.signalDetailLoaded(try! signals.signalDetail(id: id, for: Fixtures.af)))
-                case .repaintScreen:
-                    break
-                case .loadRouteState(let id):
-                    queue.append(.routeStateLoaded(try! signals.signalRouteState(id: id, for: Fixtures.af), now: Fixtures.clock.now()))
-                case .recordRouteEvent(let id, let event, let fields, let version):
-                    do {
-                        queue.append(.routeEventRecorded(try signals.recordRouteEvent(
-                            event, fields: fields, onSignal: id, expectedVersion: version, engine: WorkflowEngine(Fixtures.workflow),
-                            by: Fixtures.af)))
-                    } catch {
-                        queue.append(.routeEventFailed(error.description, isConflict: false))
-                    }
-                case .loadDraft, .saveDraft, .discardDraft, .loadCasePage, .loadTimelinePage, .addNote, .openCase, .search,
-                     .loadSavedFilters, .saveFilter, .loadNoteDraft, .saveNoteDraft, .discardNoteDraft:
-                    break
-                case .openRegistration:
-                    queue.append(.registrationOpened(now: Fixtures.clock.now()))
-                case .registerSignal(let signal):
-                    do {
-                        queue.append(.signalRegistered(try signals.registerSignal(signal, by: Fixtures.af), signal))
-                    } catch {
-                        queue.append(.registrationFailed("Het signaal is niet opgeslagen; het formulier staat er nog. \(error)"))
-                    }
-                }
-            }
-        }
+        runEffects(&state, action, on: signals)
     }
 
     @Test func startingAsksForTheFirstPageAndALeftDraftOnly() {

@@ -8,25 +8,7 @@ import TerminalKit
 @Suite struct DraftTests {
     let fake = FakeSignals(Fixtures.signals(10))
 
-    func run(_ state: inout AppState, _ action: AppAction) -> [AppEffect] {
-        var seen: [AppEffect] = []
-        var queue = [action]
-        while !queue.isEmpty {
-            for effect in AppReducer.reduce(&state, queue.removeFirst()) {
-                seen.append(effect)
-                switch effect {
-                case .loadInboxPage(let request, let limit): queue.append(.inboxPageLoaded(request, fake.inboxPage(request, limit: limit)))
-                case .openRegistration: queue.append(.registrationOpened(now: Fixtures.clock.now()))
-                case .loadDraft: queue.append(.draftFound(try! fake.draft(kind: RegistrationDraft.kind, subject: "", for: Fixtures.af)))
-                case .saveDraft(let payload): try! fake.saveDraft(kind: RegistrationDraft.kind, subject: "", payload: payload, for: Fixtures.af)
-                case .discardDraft: try! fake.discardDraft(kind: RegistrationDraft.kind, subject: "", for: Fixtures.af)
-                case .registerSignal(let signal): queue.append(.signalRegistered(try! fake.registerSignal(signal, by: Fixtures.af), signal))
-                default: break
-                }
-            }
-        }
-        return seen
-    }
+    func run(_ state: inout AppState, _ action: AppAction) -> [AppEffect] { runEffects(&state, action, on: fake) }
 
     func press(_ keys: [Key], _ state: inout AppState) -> [AppEffect] { keys.flatMap { run(&state, .keyPressed($0)) } }
     func type(_ text: String, _ state: inout AppState) { _ = press(text.map { .character($0) }, &state) }
@@ -36,7 +18,7 @@ import TerminalKit
         var state = Fixtures.state()
         _ = run(&state, .started)
         _ = press([.character("n")], &state)
-        while state.registration?.focusedField != .description { _ = press([.tab], &state) }
+        for _ in RegistrationForm.Field.allCases where state.registration?.focusedField != .description { _ = press([.tab], &state) }
         type("Zorgen over een nagelstudio.", &state)
         return state
     }

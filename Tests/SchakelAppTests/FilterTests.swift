@@ -8,27 +8,7 @@ import TerminalKit
 @Suite struct FilterTests {
     let fake = FakeSignals(Fixtures.signals(20))
 
-    func run(_ state: inout AppState, _ action: AppAction) -> [AppEffect] {
-        var seen: [AppEffect] = []
-        var queue = [action]
-        while !queue.isEmpty {
-            for effect in AppReducer.reduce(&state, queue.removeFirst()) {
-                seen.append(effect)
-                switch effect {
-                case .loadInboxPage(let request, let limit):
-                    _ = try? fake.inboxPage(request, limit: limit, filter: state.signalFilter, overdue: [], for: Fixtures.af)
-                    queue.append(.inboxPageLoaded(request, fake.inboxPage(request, limit: limit)))
-                case .loadSavedFilters:
-                    queue.append(.savedFiltersLoaded(try! fake.savedFilters(for: Fixtures.af)))
-                case .saveFilter(let name, let filter, let shared):
-                    try! fake.saveFilter(named: name, filter, shared: shared, by: Fixtures.af)
-                    queue.append(.filterSaved(name: name))
-                default: break
-                }
-            }
-        }
-        return seen
-    }
+    func run(_ state: inout AppState, _ action: AppAction) -> [AppEffect] { runEffects(&state, action, on: fake) }
 
     func press(_ keys: [Key], _ state: inout AppState) -> [AppEffect] { keys.flatMap { run(&state, .keyPressed($0)) } }
 

@@ -225,3 +225,18 @@ final class ScriptedTerminal: TerminalBackend {
 
     func present(_ runs: [Run], repaint: Bool) { frames.append((runs, repaint)) }
 }
+
+/// Runs an action and every effect it leads to against the fake store, through the program's own
+/// effect runner; returns the effects, for tests that check what was asked.
+@discardableResult
+func runEffects(_ state: inout AppState, _ action: AppAction, on store: FakeSignals) -> [AppEffect] {
+    var seen: [AppEffect] = []
+    var queue = [action]
+    while !queue.isEmpty {
+        for effect in AppReducer.reduce(&state, queue.removeFirst()) {
+            seen.append(effect)
+            if let next = Program.result(of: effect, state: state, store: store, clock: Fixtures.clock) { queue.append(next) }
+        }
+    }
+    return seen
+}

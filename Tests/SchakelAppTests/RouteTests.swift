@@ -9,33 +9,7 @@ import TerminalKit
 @Suite struct RouteTests {
     let fake = FakeSignals(Fixtures.signals(20))
 
-    func run(_ state: inout AppState, _ action: AppAction) -> [AppEffect] {
-        var seen: [AppEffect] = []
-        var queue = [action]
-        while !queue.isEmpty {
-            for effect in AppReducer.reduce(&state, queue.removeFirst()) {
-                seen.append(effect)
-                switch effect {
-                case .loadInboxPage(let request, let limit): queue.append(.inboxPageLoaded(request, fake.inboxPage(request, limit: limit)))
-                case .loadSignalDetail(let id): queue.append(.signalDetailLoaded(try! fake.signalDetail(id: id, for: Fixtures.af)))
-                case .loadRouteState(let id):
-                    queue.append(.routeStateLoaded(try! fake.signalRouteState(id: id, for: Fixtures.af), now: Fixtures.clock.now()))
-                case .recordRouteEvent(let id, let event, let fields, let version):
-                    do {
-                        queue.append(.routeEventRecorded(try fake.recordRouteEvent(
-                            event, fields: fields, onSignal: id, expectedVersion: version, engine: WorkflowEngine(Fixtures.workflow),
-                            by: Fixtures.af)))
-                    } catch {
-                        var isConflict = false
-                        if case .conflict = error { isConflict = true }
-                        queue.append(.routeEventFailed(error.description, isConflict: isConflict))
-                    }
-                default: break
-                }
-            }
-        }
-        return seen
-    }
+    func run(_ state: inout AppState, _ action: AppAction) -> [AppEffect] { runEffects(&state, action, on: fake) }
 
     func press(_ keys: [Key], _ state: inout AppState) -> [AppEffect] { keys.flatMap { run(&state, .keyPressed($0)) } }
     func type(_ text: String, _ state: inout AppState) { _ = press(text.map { .character($0) }, &state) }

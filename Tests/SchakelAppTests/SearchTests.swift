@@ -16,25 +16,7 @@ import TerminalKit
         ]
     }
 
-    func run(_ state: inout AppState, _ action: AppAction) -> [AppEffect] {
-        var seen: [AppEffect] = []
-        var queue = [action]
-        while !queue.isEmpty {
-            for effect in AppReducer.reduce(&state, queue.removeFirst()) {
-                seen.append(effect)
-                switch effect {
-                case .loadInboxPage(let request, let limit): queue.append(.inboxPageLoaded(request, fake.inboxPage(request, limit: limit)))
-                case .loadSignalDetail(let id): queue.append(.signalDetailLoaded(try! fake.signalDetail(id: id, for: Fixtures.af)))
-                case .search(let text):
-                    let hits = try! fake.search(text, in: .signal, after: nil, limit: 50, for: Fixtures.af).rows
-                        + fake.search(text, in: .timeline, after: nil, limit: 50, for: Fixtures.af).rows
-                    queue.append(.searchResults(text, hits))
-                default: break
-                }
-            }
-        }
-        return seen
-    }
+    func run(_ state: inout AppState, _ action: AppAction) -> [AppEffect] { runEffects(&state, action, on: fake) }
 
     func press(_ keys: [Key], _ state: inout AppState) -> [AppEffect] { keys.flatMap { run(&state, .keyPressed($0)) } }
 

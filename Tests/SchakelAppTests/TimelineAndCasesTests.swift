@@ -25,36 +25,7 @@ import TerminalKit
         }
     }
 
-    func run(_ state: inout AppState, _ action: AppAction) -> [AppEffect] {
-        var seen: [AppEffect] = []
-        var queue = [action]
-        while !queue.isEmpty {
-            for effect in AppReducer.reduce(&state, queue.removeFirst()) {
-                seen.append(effect)
-                switch effect {
-                case .loadInboxPage(let request, let limit): queue.append(.inboxPageLoaded(request, fake.inboxPage(request, limit: limit)))
-                case .loadSignalDetail(let id): queue.append(.signalDetailLoaded(try! fake.signalDetail(id: id, for: Fixtures.af)))
-                case .loadCasePage(let request, let limit): queue.append(.casePageLoaded(request, try! fake.casePage(request, limit: limit, for: Fixtures.af)))
-                case .loadTimelinePage(let subject, let kinds, let request, let limit):
-                    queue.append(.timelinePageLoaded(subject, request, try! fake.timelinePage(of: subject, kinds: kinds, request, limit: limit, for: Fixtures.af)))
-                case .addNote(let subject, let text):
-                    _ = try! fake.addNote(text, to: subject, by: Fixtures.af)
-                    queue.append(.noteAdded)
-                case .loadNoteDraft(let subject):
-                    queue.append(.noteDraftFound(subject: subject, try! fake.draft(kind: "notitie", subject: subject, for: Fixtures.af)))
-                case .saveNoteDraft(let subject, let text):
-                    try! fake.saveDraft(kind: "notitie", subject: subject, payload: text, for: Fixtures.af)
-                case .discardNoteDraft(let subject):
-                    try! fake.discardDraft(kind: "notitie", subject: subject, for: Fixtures.af)
-                case .openCase(let id, let perpetrator):
-                    let opened = try! fake.openCase(fromSignal: id, perpetratorTrack: perpetrator, summary: "", by: Fixtures.af)
-                    queue.append(.caseOpened(code: opened.code))
-                default: break
-                }
-            }
-        }
-        return seen
-    }
+    func run(_ state: inout AppState, _ action: AppAction) -> [AppEffect] { runEffects(&state, action, on: fake) }
 
     func press(_ keys: [Key], _ state: inout AppState) -> [AppEffect] { keys.flatMap { run(&state, .keyPressed($0)) } }
 

@@ -79,6 +79,16 @@ public final class Program {
     }
 
     private func perform(_ effect: AppEffect) -> AppAction? {
+        if case .repaintScreen = effect {
+            screen.invalidate()
+            return nil
+        }
+        return Self.result(of: effect, state: state, store: signals, clock: clock)
+    }
+
+    /// What running `effect` against the store comes back as. Everything but the screen goes
+    /// through here, in the program and in tests alike.
+    static func result(of effect: AppEffect, state: AppState, store signals: any SessionStore, clock: any Clock) -> AppAction? {
         switch effect {
         case .loadInboxPage(let request, let limit):
             do {
@@ -96,7 +106,6 @@ public final class Program {
                 return .loadFailed("Signaal openen mislukt. \(Self.message(for: error))")
             }
         case .repaintScreen:
-            screen.invalidate()
             return nil
         case .loadCasePage(let request, let limit):
             do {
