@@ -99,6 +99,7 @@ extension Store: SignalRouting {
                 """, arguments: [subject.typeName, subject.id, fired.event.timelineKind.rawValue, eventID, fired.from, fired.to,
                                  fired.timelineText, String(decoding: data, as: UTF8.self), user.id, utc])
             let timelineID = db.lastInsertedRowID
+            try TransitionEffects(db: db, subject: subject, row: row, user: user, moment: moment, origin: origin).run(fired)
             try AuditLog.append(AuditRecord(.transition, subject.typeName, String(subject.id),
                                             detail: "\(eventID): \(fired.from) → \(fired.to)"),
                                 actor: user.login, origin: origin, at: moment, in: db)
