@@ -94,6 +94,8 @@ enum Highlighter {
     /// Writes `text` and then marks the matches in reverse video.
     static func write(_ text: String, terms: [String], x: Int, y: Int, style: Style, maxX: Int, on grid: inout Grid) {
         grid.write(text, x: x, y: y, style: style, maxX: maxX)
+        // Most lines are drawn with nothing to mark: no work beyond the plain write.
+        guard !terms.isEmpty else { return }
         let characters = Array(text)
         for range in ranges(in: text, terms: terms) {
             let column = x + characters[..<range.lowerBound].reduce(0) { $0 + DisplayWidth.of($1) }
