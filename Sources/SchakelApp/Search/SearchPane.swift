@@ -32,7 +32,10 @@ enum SearchReducer {
     static func keyPressed(_ key: Key, _ pane: inout SearchPane) -> Outcome {
         if pane.isTyping {
             switch key {
-            case .escape: return pane.searchedFor == nil ? .close : { pane.isTyping = false; return .stay }()
+            case .escape:
+                // Before any search Esc leaves; after one it goes back to the results.
+                if pane.searchedFor == nil { return .close }
+                pane.isTyping = false
             case .enter:
                 let text = pane.query.text.trimmingCharacters(in: .whitespaces)
                 guard !text.isEmpty else { return .stay }

@@ -21,7 +21,7 @@ enum TimelineView {
             let text = "\(entry.occurredAt.dutch)  \(TextFitting.pad(entry.kind.label, toWidth: 10)) "
                 + "\(TextFitting.pad(TextFitting.fit(entry.author.isEmpty ? "—" : entry.author, width: 16), toWidth: 16))  "
                 + (entry.text.isEmpty ? "(afgeschermd)" : entry.text.split(whereSeparator: \.isNewline).first.map(String.init) ?? "")
-            let style: Style = index == pane.list.selected ? .reverse : entry.kind == .note ? .plain : .plain
+            let style: Style = index == pane.list.selected ? .reverse : .plain
             grid.write(TextFitting.fit(" " + text, width: layout.list.width), x: layout.list.x, y: layout.list.y + offset,
                        style: style, maxX: layout.list.maxX)
         }
