@@ -15,13 +15,15 @@ enum HeaderView {
         let user = context.user
         let nameEnd = grid.write(" Schakel", x: rect.x, y: rect.y, style: bar.adding(.bold))
         let room = rect.maxX - rightWidth - nameEnd - 1
-        // The workplace matters more than the spelled-out role: shorten the role first.
+        // The workplace matters more than the spelled-out role: shorten the role first, then leave
+        // it out (names like "Procesmanager KMT" say it), and only then show the login.
         let candidates = [
             " │ \(user.displayName) · \(user.role.label) · \(user.workplace)",
             " │ \(user.displayName) · \(user.role.shortLabel) · \(user.workplace)",
+            " │ \(user.displayName) · \(user.workplace)",
             " │ \(user.login) · \(user.role.shortLabel) · \(user.workplace)",
         ]
-        let who = candidates.first { DisplayWidth.of($0) <= room } ?? candidates[2]
+        let who = candidates.first { DisplayWidth.of($0) <= room } ?? candidates[3]
         grid.write(TextFitting.fit(who, width: room), x: nameEnd, y: rect.y, style: bar)
     }
 }
