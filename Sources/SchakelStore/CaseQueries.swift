@@ -19,25 +19,10 @@ extension Store: CaseWork {
                                     actor: user.login, origin: origin, at: moment, in: db)
                 return .failure(.noAccess)
             }
-            let local = AmsterdamTime.localTime(of: moment)
             let utc = AmsterdamTime.utcText(of: moment)
-            let year = local.date.year
-            let last = try Int.fetchOne(db, sql: """
-                SELECT max(CAST(substr(code, 7) AS INTEGER)) FROM kmt_case WHERE code GLOB ?
-                """, arguments: ["C\(year)-*"]) ?? 0
-            let digits = String(last + 1)
-            let code = "C\(year)-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
-            try db.execute(sql: """
-                INSERT INTO kmt_case (code, signal_id, municipality_id, received_at, forms, summary, perpetrator_track,
-                                      workflow, state, process_manager_id, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [code, signalID, signal["municipality_id"], utc, signal["forms"], summary, perpetratorTrack,
-                                 Self.caseWorkflow.name, Self.caseWorkflow.initialState,
-                                 user.role == .processManager ? user.id : nil, utc])
-            let caseID = db.lastInsertedRowID
-            try db.execute(sql: """
-                INSERT INTO case_person (case_id, person_id, role) SELECT ?, person_id, role FROM signal_person WHERE signal_id = ?
-                """, arguments: [caseID, signalID])
+            let (caseID, code) = try CaseCreation.insert(
+                fromSignal: signal, receivedUTC: utc, year: AmsterdamTime.localTime(of: moment).date.year, summary: summary,
+                perpetratorTrack: perpetratorTrack, processManagerID: user.role == .processManager ? user.id : nil, in: db)
             let signalCode: String = signal["code"]
             try db.execute(sql: """
                 INSERT INTO timeline_event (subject_type, subject_id, kind, to_state, text, author_id, occurred_at)

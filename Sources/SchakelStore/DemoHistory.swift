@@ -47,7 +47,6 @@ struct DemoHistory {
             ORDER BY s.id
             """)
         let processManager = try Int64.fetchOne(db, sql: "SELECT id FROM app_user WHERE login = 'pm.kmt'")
-        var casesOpened = 0
         for signal in signals {
             let signalID: Int64 = signal["id"]
             let state: String = signal["state"]
@@ -65,8 +64,7 @@ struct DemoHistory {
             let decision = instance.recorded["besluit"]?["vervolgstappen"]
             if state == "doorgezet", case .choices(let steps)? = decision, steps.contains("kmt_vtt"), random.next(in: 1...2) == 1,
                let lastMoment = fired.last?.moment {
-                casesOpened += 1
-                try openCase(for: signal, at: lastMoment, number: casesOpened, processManager: processManager, in: db)
+                try openCase(for: signal, at: lastMoment, processManager: processManager, in: db)
             }
         }
         try addMeetingsAndAgreements(db, processManager: processManager)
@@ -158,7 +156,7 @@ struct DemoHistory {
         return values
     }
 
-    private mutating func openCase(for signal: Row, at moment: LocalDateTime, number: Int, processManager: Int64?,
+    private mutating func openCase(for signal: Row, at moment: LocalDateTime, processManager: Int64?,
                                    in db: Database) throws {
         let forms = ExploitationForms(rawValue: signal["forms"])
         let perpetrator = forms.contains(.criminal) && random.next(in: 1...3) == 1
@@ -170,19 +168,15 @@ struct DemoHistory {
             // A crisis declared today, not yet picked up.
             fired += try walk(workflows.kmtProcess, &instance, events: ["crisis_gemeld"], from: today, toward: state)
         }
-        let code = "C\(moment.date.year)-" + String(repeating: "0", count: max(0, 4 - String(number).count)) + String(number)
         let received = AmsterdamTime.utcText(from: moment)
-        try db.execute(sql: """
-            INSERT INTO kmt_case (code, signal_id, municipality_id, received_at, forms, summary, perpetrator_track, crisis,
-                                  workflow, state, state_data, process_manager_id, created_at, version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'kmt-werkproces', ?, ?, ?, ?, ?)
-            """, arguments: [code, signal["id"], signal["municipality_id"], received, forms.rawValue,
-                             perpetrator ? "Daderaanpak: netwerk rond ronselaar (fictief)." : "Slachtofferzorg en veiligheid (fictief).",
-                             perpetrator, instance.facts.crisis, instance.state, try StateDataCoding.encode(instance.recorded),
-                             processManager, received, 1 + fired.count])
-        let caseID = db.lastInsertedRowID
-        try db.execute(sql: "INSERT INTO case_person (case_id, person_id, role) SELECT ?, person_id, role FROM signal_person WHERE signal_id = ?",
-                       arguments: [caseID, signal["id"]])
+        let (caseID, code) = try CaseCreation.insert(
+            fromSignal: signal, receivedUTC: received, year: moment.date.year,
+            summary: perpetrator ? "Daderaanpak: netwerk rond ronselaar (fictief)." : "Slachtofferzorg en veiligheid (fictief).",
+            perpetratorTrack: perpetrator, processManagerID: processManager, in: db)
+        // Where its walk through the KMT process left it.
+        try db.execute(sql: "UPDATE kmt_case SET state = ?, state_data = ?, crisis = ?, version = ? WHERE id = ?",
+                       arguments: [instance.state, try StateDataCoding.encode(instance.recorded), instance.facts.crisis,
+                                   1 + fired.count, caseID])
         try db.execute(sql: """
             INSERT INTO timeline_event (subject_type, subject_id, kind, to_state, text, author_id, occurred_at)
             VALUES ('case', ?, 'received', 'aangemeld', ?, ?, ?), ('signal', ?, 'referral', NULL, ?, ?, ?)

@@ -18,7 +18,6 @@ struct SignalCodes {
     mutating func next(receivedIn year: Int) -> String {
         let number = lastNumber[year, default: 0] + 1
         lastNumber[year] = number
-        let digits = String(number)
-        return "S\(year)-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        return "S\(year)-" + Numbering.padded(number, width: 4)
     }
 }

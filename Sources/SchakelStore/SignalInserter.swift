@@ -42,7 +42,7 @@ struct SignalInserter {
         for person in signal.persons {
             personNumber += 1
             try insertPerson.execute(arguments: [
-                "P-\(String(format: "%05d", personNumber))", person.initials, person.birthYear,
+                "P-" + Numbering.padded(personNumber, width: 5), person.initials, person.birthYear,
                 person.givenName, person.familyName,
             ])
             try link.execute(arguments: [signalID, db.lastInsertedRowID, person.role.rawValue])

@@ -47,7 +47,7 @@ extension Store: SignalWriting {
                 personNumber += 1
                 try db.execute(sql: """
                     INSERT INTO person (pseudonym, initials, birth_year, given_name, family_name) VALUES (?, ?, ?, ?, ?)
-                    """, arguments: ["P-" + String(repeating: "0", count: max(0, 5 - String(personNumber).count)) + String(personNumber),
+                    """, arguments: ["P-" + Numbering.padded(personNumber, width: 5),
                                      person.initials, person.birthYear, person.givenName, person.familyName])
                 try db.execute(sql: "INSERT OR IGNORE INTO signal_person (signal_id, person_id, role) VALUES (?, ?, ?)",
                                arguments: [id, db.lastInsertedRowID, person.role.rawValue])

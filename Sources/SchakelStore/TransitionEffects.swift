@@ -58,18 +58,8 @@ struct TransitionEffects {
         if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM kmt_case WHERE signal_id = ?)", arguments: [subject.id])! {
             return
         }
-        let year = AmsterdamTime.localTime(of: moment).date.year
-        let last = try Int.fetchOne(db, sql: "SELECT max(CAST(substr(code, 7) AS INTEGER)) FROM kmt_case WHERE code GLOB ?",
-                                    arguments: ["C\(year)-*"]) ?? 0
-        let digits = String(last + 1)
-        let caseCode = "C\(year)-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
-        try db.execute(sql: """
-            INSERT INTO kmt_case (code, signal_id, municipality_id, received_at, forms, summary, workflow, state, created_at)
-            VALUES (?, ?, ?, ?, ?, '', 'kmt-werkproces', 'aangemeld', ?)
-            """, arguments: [caseCode, subject.id, row["municipality_id"], utc, row["forms"], utc])
-        let caseID = db.lastInsertedRowID
-        try db.execute(sql: "INSERT INTO case_person (case_id, person_id, role) SELECT ?, person_id, role FROM signal_person WHERE signal_id = ?",
-                       arguments: [caseID, subject.id])
+        let (caseID, caseCode) = try CaseCreation.insert(fromSignal: row, receivedUTC: utc,
+                                                          year: AmsterdamTime.localTime(of: moment).date.year, in: db)
         try line(on: .kmtCase(caseID), kind: .received, "Casus aangemeld door de AF: melding KMT/VTT bij signaal \(code).")
         try line(on: subject, kind: .referral, "Aangemeld bij het KMT als casus \(caseCode).")
         try AuditLog.append(AuditRecord(.create, "case", String(caseID), detail: "\(caseCode) uit \(code), besluit"),
