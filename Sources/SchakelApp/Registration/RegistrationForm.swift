@@ -69,7 +69,7 @@ public struct RegistrationForm: Hashable, Sendable {
         // An AF registers for their own municipality; the KMT for any.
         let choices = user.municipality.map { [$0] } ?? Municipality.twente
         municipality = SelectList(choices.map { Option(id: String($0.id), label: $0.name) })
-        forms = MultiSelectList(ExploitationForm.allCases.map { Option(id: $0.code, label: $0.formLabel) })
+        forms = MultiSelectList(RegistrationLayout.formOptions)
         initialContent = content
     }
 

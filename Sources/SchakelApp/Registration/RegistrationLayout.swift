@@ -1,3 +1,4 @@
+import SchakelCore
 import TerminalKit
 
 /// Where the registration form's fields go in the pane: one row each, more for the description
@@ -10,7 +11,17 @@ struct RegistrationLayout: Hashable {
     let totalRows: Int
     /// The pane below the form's title line.
     let body: Rect
-    var inputWidth: Int { max(10, body.width - Self.labelWidth - 2) }
+    var inputWidth: Int { Self.inputWidth(body) }
+
+    private static func inputWidth(_ body: Rect) -> Int { max(10, body.width - labelWidth - 2) }
+
+    static let formOptions = ExploitationForm.allCases.map { Option(id: $0.code, label: $0.formLabel) }
+
+    /// The forms of exploitation as drawn, box and label. The flow starts one column left of the
+    /// input column, so that the cursor's marker stands where the label column's gap is.
+    static func formItems(_ list: MultiSelectList) -> [String] {
+        list.options.map { (list.chosen.contains($0.id) ? "[x] " : "[ ] ") + $0.label }
+    }
 
     init(pane: Rect, personCount: Int) {
         body = Rect(x: pane.x, y: pane.y + 1, width: pane.width, height: max(1, pane.height - 1))
@@ -22,6 +33,8 @@ struct RegistrationLayout: Hashable {
             switch field {
             case .description: height = descriptionRows
             case .persons: height = max(1, personCount)
+            // The forms of exploitation wrap when the pane is narrow.
+            case .forms: height = OptionFlow(Self.formItems(MultiSelectList(Self.formOptions)), width: Self.inputWidth(body) + 1).rowCount
             default: height = 1
             }
             rows[field] = next..<(next + height)

@@ -70,12 +70,9 @@ enum RegistrationView {
         case .reporterContact: textField(form.reporterContact, hint: "telefoon of e-mail")
         case .municipality: choice(form.municipality)
         case .forms:
-            var x = rect.x
-            for (index, option) in form.forms.options.enumerated() {
-                let box = (form.forms.chosen.contains(option.id) ? "[x] " : "[ ] ") + option.label
-                let style = focused && index == form.forms.highlighted ? focusStyle : .plain
-                if rect.y >= clip.y && rect.y < clip.maxY { x = grid.write(box, x: x, y: rect.y, style: style, maxX: rect.maxX) + 2 }
-            }
+            let flow = OptionFlow(RegistrationLayout.formItems(form.forms), width: rect.width + 1)
+            flow.draw(at: rect.x - 1, y: rect.y, cursor: focused ? form.forms.highlighted : nil, visibleRows: clip.y..<clip.maxY,
+                      on: &grid)
         case .description:
             let shown = form.description.visible(width: rect.width, height: rect.height)
             for row in 0..<rect.height {

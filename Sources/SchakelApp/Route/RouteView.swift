@@ -40,17 +40,33 @@ enum RouteView {
 
     private static func drawForm(_ form: EventForm, from top: Int, in pane: Rect, on grid: inout Grid) {
         grid.write(" " + form.event.label, x: pane.x, y: top, style: .bold, maxX: pane.maxX)
-        func label(_ definition: FieldDefinition) -> String { definition.label + (definition.isRequired ? "" : " (mag leeg)") }
-        let labelWidth = min(pane.width / 2, max(16, (form.event.fields.map { DisplayWidth.of(label($0)) }.max() ?? 10) + 3))
-        let inputX = pane.x + labelWidth + 1
-        let width = max(10, pane.maxX - inputX - 1)
+        let layout = RouteFormLayout(form, width: pane.width)
+        let body = (top + 2)..<max(top + 2, pane.maxY)
+        let first = layout.firstRow(showing: form.field, height: body.count)
         for (index, (definition, input)) in zip(form.event.fields, form.inputs).enumerated() {
-            let y = top + 2 + index
-            guard y < pane.maxY else { break }
+            let placement = layout.placements[index]
+            let y = body.lowerBound + placement.row - first
             let focused = index == form.field
-            let text = (focused ? "› " : "  ") + label(definition)
-            grid.write(TextFitting.fit(text, width: labelWidth), x: pane.x, y: y, style: focused ? .bold : .plain, maxX: inputX - 1)
-            draw(input, part: focused ? form.part : nil, x: inputX, y: y, width: width, on: &grid)
+            if body.contains(y) {
+                let text = (focused ? "› " : "  ") + RouteFormLayout.label(definition)
+                grid.write(TextFitting.fit(text, width: layout.labelWidth), x: pane.x, y: y, style: focused ? .bold : .plain,
+                           maxX: pane.x + layout.labelWidth)
+            }
+            let inputY = body.lowerBound + placement.inputRow - first
+            if let flow = placement.flow {
+                flow.draw(at: pane.x + placement.inputX, y: inputY, cursor: focused ? input.optionCursor : nil, visibleRows: body,
+                          on: &grid)
+            } else if body.contains(inputY) {
+                draw(input, part: focused ? form.part : nil, x: pane.x + placement.inputX, y: inputY, width: placement.inputWidth,
+                     on: &grid)
+            }
+        }
+        // Fields above or below the pane: said on the title row, so that nothing seems missing.
+        let above = first > 0, below = layout.totalRows - first > body.count
+        if above || below {
+            let more = (above ? "↑" : "") + (below ? "↓" : "") + " meer velden "
+            let width = DisplayWidth.of(more)
+            grid.write(more, x: pane.maxX - width, y: top, style: Style(.dim, tone: .muted), maxX: pane.maxX)
         }
     }
 
@@ -75,15 +91,8 @@ enum RouteView {
             _ = field(date.field, at: x, width: 11, focused: part == 0)
             _ = field(time.field, at: x + 12, width: 6, focused: part == 1)
             grid.write("dd-mm-jjjj uu:mm", x: x + 20, y: y, style: Style(.dim, tone: .muted), maxX: x + width)
-        case .choice(let list):
-            grid.write("‹ \(list.selected?.label ?? "—") ›", x: x, y: y, style: focused ? .reverse : .plain, maxX: x + width)
-        case .choices(let list):
-            var column = x
-            for (index, option) in list.options.enumerated() {
-                let box = (list.chosen.contains(option.id) ? "[x] " : "[ ] ") + option.label
-                let style: Style = focused && index == list.highlighted ? .reverse : .plain
-                column = grid.write(box, x: column, y: y, style: style, maxX: x + width) + 2
-            }
+        case .choice, .choices:
+            break  // drawn as an OptionFlow by drawForm
         case .boolean(let toggle):
             grid.write(toggle.isOn ? "[x] ja" : "[ ] nee", x: x, y: y, style: focused ? .reverse : .plain, maxX: x + width)
         }
