@@ -78,14 +78,42 @@ enum AmsterdamTime {
         return seconds + "." + padded + "Z"
     }
 
+    /// The same wall-clock time in Amsterdam, on another day.
+    static func moving(_ instant: Date, to day: CivilDate) -> Date {
+        var parts = local.dateComponents([.hour, .minute, .second, .nanosecond], from: instant)
+        parts.year = day.year
+        parts.month = day.month
+        parts.day = day.day
+        return local.date(from: parts) ?? instant
+    }
+
     /// Now, on the wall clock in Amsterdam.
     static func now() -> LocalDateTime { localTime(of: Date()) }
 }
 
+/// A clock that also gives the instant, for what the store dates.
+public protocol InstantClock: Clock {
+    func instant() -> Date
+}
+
 /// The system clock, read in Europe/Amsterdam.
-public struct SystemClock: Clock {
+public struct SystemClock: InstantClock {
     public init() {}
     public func now() -> LocalDateTime { AmsterdamTime.now() }
+    public func instant() -> Date { Date() }
+}
+
+/// The wall-clock time of day on a fixed day: "now" in a demo started with `--vandaag`, for the
+/// screens and for everything the store writes, so that a step is dated on that day too.
+public struct FixedDayClock: InstantClock {
+    public let day: CivilDate
+
+    public init(day: CivilDate) { self.day = day }
+
+    public func now() -> LocalDateTime { AmsterdamTime.localTime(of: instant()) }
+
+    /// This moment's time of day (to the millisecond), on `day`, in Amsterdam.
+    public func instant() -> Date { AmsterdamTime.moving(Date(), to: day) }
 }
 
 private extension Int64 {

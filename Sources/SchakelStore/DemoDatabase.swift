@@ -9,8 +9,9 @@ extension Store {
     /// The AF the demo opens as unless another login is asked for.
     public static let demoLogin = DemoDataset.demoLogin
 
-    private static func openExistingDemo(path: String, origin: SessionOrigin) throws(StoreFailure) -> Store {
-        let store = try open(path: path, origin: origin)
+    private static func openExistingDemo(path: String, origin: SessionOrigin,
+                                         now: @escaping @Sendable () -> Date) throws(StoreFailure) -> Store {
+        let store = try open(path: path, origin: origin, now: now)
         guard try store.setting(demoMarker) == "1" else { throw .notADemoDatabase(path: path) }
         return store
     }
@@ -18,11 +19,12 @@ extension Store {
     /// Opens the demo database at `path`, creating and filling it first when it does not exist.
     /// An existing file that is not a demo database is refused, never overwritten.
     /// With `workflows`, every signal gets the route history that leads to its state, and the demo
-    /// has KMT cases, partners, meetings and agreements too.
+    /// has KMT cases, partners, meetings and agreements too. `now` is the moment the store dates
+    /// what it writes from then on (a demo on a fixed day passes that day's clock).
     public static func openDemo(path: String, today: LocalDateTime, calendar: WorkingDayCalendar,
-                                workflows: DemoWorkflows? = nil,
-                                origin: SessionOrigin = .local) throws(StoreFailure) -> (store: Store, created: Bool) {
-        if FileManager.default.fileExists(atPath: path) { return (try openExistingDemo(path: path, origin: origin), false) }
+                                workflows: DemoWorkflows? = nil, origin: SessionOrigin = .local,
+                                now: @escaping @Sendable () -> Date = { Date() }) throws(StoreFailure) -> (store: Store, created: Bool) {
+        if FileManager.default.fileExists(atPath: path) { return (try openExistingDemo(path: path, origin: origin, now: now), false) }
         // Built aside and moved into place in one step, so that a second process starting the demo
         // at the same moment never sees it half-filled: it finds either no file or a whole demo.
         let building = path + ".wordt-gemaakt-\(getpid())"
@@ -50,9 +52,9 @@ extension Store {
         // link() refuses to replace: whoever links first made the demo; the other opens it.
         if link(building, path) != 0 {
             guard errno == EEXIST else { throw .other("\(path) kan niet worden gemaakt: \(String(cString: strerror(errno)))") }
-            return (try openExistingDemo(path: path, origin: origin), false)
+            return (try openExistingDemo(path: path, origin: origin, now: now), false)
         }
-        return (try open(path: path, origin: origin), true)
+        return (try open(path: path, origin: origin, now: now), true)
     }
 }
 

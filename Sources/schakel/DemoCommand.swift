@@ -33,14 +33,14 @@ struct DemoCommand: ParsableCommand {
         let path = databasePath ?? Self.defaultPath()
         try Startup.exitOnFailure {
             let resources = try Resources.load()
-            let now = today.flatMap(CivilDate.init(iso:)).map { LocalDateTime(date: $0, hour: 12, minute: 0) }
-                ?? SystemClock().now()
-            let (store, created) = try Store.openDemo(path: path, today: now, calendar: resources.calendar,
-                                                      workflows: try resources.demoWorkflows(),
-                                                            origin: LoginIdentity.origin())
+            // A fixed day stays fixed for the screens and for every step the store dates.
+            let clock: any InstantClock = today.flatMap(CivilDate.init(iso:)).map(FixedDayClock.init(day:)) ?? SystemClock()
+            let (store, created) = try Store.openDemo(path: path, today: clock.now(), calendar: resources.calendar,
+                                                      workflows: try resources.demoWorkflows(), origin: LoginIdentity.origin(),
+                                                      now: { clock.instant() })
             print("Demodatabase: \(path) (\(created ? "nieuw aangemaakt" : "bestaand, hergebruikt"))")
             let user = try store.logIn(login: login)
-            return Session(store: store, user: user, resources: resources, today: now.date, isDemo: true)
+            return Session(store: store, user: user, resources: resources, clock: clock, isDemo: true)
         }.run(interface: !createOnly)
     }
 

@@ -11,7 +11,8 @@ struct Session {
     let store: Store
     let user: User
     let resources: Resources
-    let today: CivilDate
+    /// Now: the system clock, or a demo's fixed day.
+    let clock: any Clock
     let isDemo: Bool
 
     func run(interface: Bool) throws {
@@ -28,25 +29,15 @@ struct Session {
             throw ExitCode(1)
         }
         defer { terminal.stop() }
-        let context = AppContext(user: user, today: today, calendar: resources.calendar, workflow: resources.workflow,
+        let context = AppContext(user: user, today: clock.now().date, calendar: resources.calendar, workflow: resources.workflow,
                                  helpLines: resources.helpLines, isDemo: isDemo,
                                  isReadOnly: store.isReadOnly,
                                  caseWorkflow: try? Resources.workflow(named: "kmt-werkproces", in: Resources.locate()))
         let program = Program(state: AppState(context: context, size: terminal.size), terminal: terminal, signals: store,
-                              clock: today == SystemClock().now().date ? SystemClock() : ShiftedDayClock(day: today))
+                              clock: clock)
         program.run()
         if let signal = program.terminationSignal {
             throw ExitCode(128 + signal)  // the deferred stop() restores the terminal first
         }
-    }
-}
-
-/// The wall-clock time of day on a fixed day: "now" in a demo started with --vandaag.
-struct ShiftedDayClock: Clock {
-    let day: CivilDate
-
-    func now() -> LocalDateTime {
-        let real = SystemClock().now()
-        return LocalDateTime(date: day, hour: real.hour, minute: real.minute)
     }
 }

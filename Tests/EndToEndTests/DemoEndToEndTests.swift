@@ -214,6 +214,10 @@ import Testing
                      "Onderzoek gestart", "Voorgelegd in het werkoverleg AF", "Besluit: melding KMT/VTT"] where line != "Ontvangst" {
             #expect(timeline.contains(line), "\(line) missing from:\n\(timeline)")
         }
+        // The demo's fixed day holds for every step, not only for the received line.
+        let dated = timeline.split(separator: "\n").filter { $0.range(of: #"^ \d\d-\d\d-\d{4} "#, options: .regularExpression) != nil }
+        #expect(dated.count >= 6)
+        #expect(dated.allSatisfy { $0.hasPrefix(" 24-11-2026 ") }, "\(dated)")
         // The colleague's screen followed without a key: the signal is passed on.
         let other = try colleague.waitFor("Doorgezet", seconds: 10)
         #expect(other.split(separator: "\n").contains { $0.hasPrefix(code) && $0.contains("Doorgezet") })

@@ -34,4 +34,13 @@ import Meldroute
         #expect(local("24-11-2026 09:05") == nil)
         #expect(local("2026-11-24") == nil)
     }
+
+    @Test func aFixedDayKeepsTheTimeOfDayAndMovesOnlyTheDate() {
+        let day = CivilDate(iso: "2026-03-29")!  // the switch to summer time
+        let instant = AmsterdamTime.moving(AmsterdamTime.date(fromUTC: "2026-12-01T13:45:00Z")!, to: day)
+        #expect(AmsterdamTime.utcText(of: instant) == "2026-03-29T12:45:00Z")  // 14:45 in Amsterdam, UTC+2 that day
+        let clock = FixedDayClock(day: day)
+        #expect(clock.now().date == day)
+        #expect(AmsterdamTime.localTime(of: clock.instant()).date == day)
+    }
 }

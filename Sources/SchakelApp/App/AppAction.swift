@@ -19,6 +19,8 @@ public enum AppAction: Hashable, Sendable {
     case otherProcessCommitted
     /// No key for a moment.
     case idle
+    /// The clock showed a new minute (read on the idle timer); at midnight the day turns over.
+    case clockTicked(LocalDateTime)
     /// The user's form from an earlier session, if one was left.
     case draftFound(String?)
     /// A note left unsaved on this timeline in an earlier session, if any.

@@ -1,10 +1,11 @@
 import Meldroute
 import SchakelCore
 
-/// What stays the same during a session: who is working, on which day, by which rules.
+/// What a session works with: who is working, by which rules, and which day it is (the one
+/// thing that changes: at midnight, Europe/Amsterdam, while the session runs).
 public struct AppContext: Hashable, Sendable {
     public let user: User
-    public let today: CivilDate
+    public internal(set) var today: CivilDate
     public let calendar: WorkingDayCalendar
     public let workflow: WorkflowDefinition
     /// The KMT work process, for the Casussen tab (its step names).

@@ -16,6 +16,16 @@ public enum AppReducer {
         case .idle:
             return draftSave(&state) + noteDraftSave(&state)
 
+        case .clockTicked(let now):
+            // "Not in the future" is measured against the clock, not against when a form opened.
+            state.registration?.now = now
+            state.route?.now = now
+            guard now.date != state.context.today else { return [] }
+            // A new day: the header's date, and the deadlines counted from today, which the
+            // inbox computes as its rows load, so it is fetched anew where it stands.
+            state.context.today = now.date
+            return InboxReducer.reload(&state.inbox)
+
         case .noteDraftFound(let subject, let text):
             guard let text, !text.isEmpty, var pane = state.timeline, pane.draftSubject == subject,
                   let note = pane.note, note.isEmpty else { return [] }

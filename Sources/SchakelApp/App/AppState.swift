@@ -36,7 +36,8 @@ public struct StatusMessage: Hashable, Sendable {
 
 /// Everything the screen shows. Changed only by `AppReducer.reduce`.
 public struct AppState: Hashable, Sendable {
-    public let context: AppContext
+    /// Changed only when the day turns over (`clockTicked`).
+    public internal(set) var context: AppContext
     public var size: Size
     public var tab: Tab = .signals
     public var inbox = InboxState()

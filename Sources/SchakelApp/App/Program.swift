@@ -34,12 +34,24 @@ public final class Program {
             if let event = terminal.nextEvent(timeoutMilliseconds: Self.pollMilliseconds) {
                 handle(event)
             } else {
-                // A pause in typing: the form in progress is kept as a draft.
+                // A pause in typing: the form in progress is kept as a draft, and the clock read.
                 send(.idle)
+                checkTheClock()
             }
             checkForOtherProcessesCommits()
             draw()
         }
+    }
+
+    private var lastTick: LocalDateTime?
+
+    /// Tells the reducer when the clock shows a new minute: a session left open past midnight
+    /// moves on to the new day.
+    public func checkTheClock() {
+        let now = clock.now()
+        guard now != lastTick else { return }
+        lastTick = now
+        send(.clockTicked(now))
     }
 
     /// When a colleague's process committed, the lists on screen are fetched again (within a

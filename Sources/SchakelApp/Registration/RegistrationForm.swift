@@ -29,7 +29,9 @@ public struct RegistrationForm: Hashable, Sendable {
         }
     }
 
-    public let now: LocalDateTime
+    /// The clock's time: the default time of receipt when the form opens, and the limit of "not in
+    /// the future" after that (kept up to date while the form is open).
+    public var now: LocalDateTime
     public var focus = FocusRing(count: Field.allCases.count)
     public var date: DateInput
     public var time: TimeInput

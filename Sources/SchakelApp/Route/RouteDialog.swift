@@ -6,8 +6,8 @@ import TerminalKit
 /// with the reason, and the form of the chosen step.
 public struct RouteDialog: Hashable, Sendable {
     public let route: SignalRouteState
-    /// When the dialog opened: the default for "when" fields.
-    public let now: LocalDateTime
+    /// The clock's time (kept up to date while the dialog is open): the default of "when" fields.
+    public var now: LocalDateTime
     public let options: [EventOption]
     public var highlighted: Int
     public var form: EventForm?
