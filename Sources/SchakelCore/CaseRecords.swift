@@ -10,6 +10,9 @@ public struct CaseSummary: Hashable, Sendable {
     public let forms: ExploitationForms
     public let state: String
     public let crisis: Bool
+    /// Of the signal the case came from: acute, a minor involved.
+    public let acute: Bool
+    public let minorInvolved: Bool
     public let perpetratorTrack: Bool
     /// The signal the case came from, by code.
     public let signalCode: String?
@@ -18,7 +21,8 @@ public struct CaseSummary: Hashable, Sendable {
     public let visibility: Visibility
 
     public init(id: Int64, key: ListKey, code: String, receivedAt: LocalDateTime, municipality: String,
-                forms: ExploitationForms, state: String, crisis: Bool, perpetratorTrack: Bool, signalCode: String?,
+                forms: ExploitationForms, state: String, crisis: Bool, acute: Bool = false, minorInvolved: Bool = false,
+                perpetratorTrack: Bool, signalCode: String?,
                 summary: String, visibility: Visibility) {
         self.id = id
         self.key = key
@@ -28,6 +32,8 @@ public struct CaseSummary: Hashable, Sendable {
         self.forms = forms
         self.state = state
         self.crisis = crisis
+        self.acute = acute
+        self.minorInvolved = minorInvolved
         self.perpetratorTrack = perpetratorTrack
         self.signalCode = signalCode
         self.summary = summary

@@ -23,6 +23,7 @@ public protocol CaseWork: Sendable {
     func timelinePage(of subject: TimelineSubject, kinds: Set<TimelineKind>, _ request: PageRequest, limit: Int,
                       for user: User) throws(StoreFailure) -> Page<TimelineEntry>
     func addNote(_ text: String, to subject: TimelineSubject, by user: User) throws(StoreFailure) -> Int64
-    func openCase(fromSignal signalID: Int64, perpetratorTrack: Bool, summary: String,
+    /// A case from an acute signal starts with the crisis marker of `caseProcess` set.
+    func openCase(fromSignal signalID: Int64, perpetratorTrack: Bool, summary: String, caseProcess: WorkflowEngine,
                   by user: User) throws(StoreFailure) -> (id: Int64, code: String)
 }

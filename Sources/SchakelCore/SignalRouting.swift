@@ -28,9 +28,21 @@ public struct RecordedRouteEvent: Hashable, Sendable {
     }
 }
 
+/// The two workflows Schakel runs: a signal's municipal route, and the KMT's process for a case
+/// (which a step on a signal may start).
+public struct Workflows: Sendable {
+    public let signalRoute: WorkflowEngine
+    public let caseProcess: WorkflowEngine
+
+    public init(signalRoute: WorkflowEngine, caseProcess: WorkflowEngine) {
+        self.signalRoute = signalRoute
+        self.caseProcess = caseProcess
+    }
+}
+
 /// Moving signals along their route, with the access policy applied for the acting user.
 public protocol SignalRouting: Sendable {
     func signalRouteState(id: Int64, for user: User) throws(StoreFailure) -> SignalRouteState
     func recordRouteEvent(_ eventID: String, fields: FieldValues, onSignal id: Int64, expectedVersion: Int,
-                          engine: WorkflowEngine, by user: User) throws(StoreFailure) -> RecordedRouteEvent
+                          workflows: Workflows, by user: User) throws(StoreFailure) -> RecordedRouteEvent
 }

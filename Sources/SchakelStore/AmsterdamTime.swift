@@ -57,11 +57,12 @@ enum AmsterdamTime {
     }
 
     /// The stored UTC text for a local wall-clock time.
-    static func utcText(from time: LocalDateTime) -> String {
-        let components = DateComponents(year: time.date.year, month: time.date.month, day: time.date.day,
-                                        hour: time.hour, minute: time.minute)
-        let instant = local.date(from: components)!
-        return utcText(of: instant)
+    static func utcText(from time: LocalDateTime) -> String { utcText(of: instant(of: time)) }
+
+    /// The instant of a local wall-clock time.
+    static func instant(of time: LocalDateTime) -> Date {
+        local.date(from: DateComponents(year: time.date.year, month: time.date.month, day: time.date.day,
+                                        hour: time.hour, minute: time.minute))!
     }
 
     static func utcText(of instant: Date) -> String {

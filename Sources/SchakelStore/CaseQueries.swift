@@ -4,11 +4,9 @@ import Meldroute
 import SchakelCore
 
 extension Store: CaseWork {
-    static let caseWorkflow = (name: "kmt-werkproces", initialState: "aangemeld")
-
-    /// Opens a KMT case from a signal: the case, its persons, a line on both timelines and the audit
-    /// entry, in one transaction.
-    public func openCase(fromSignal signalID: Int64, perpetratorTrack: Bool, summary: String,
+    /// Opens a KMT case from a signal: the case, its persons, a line on both timelines (and, for an
+    /// acute signal, the crisis marker) and the audit entry, in one transaction.
+    public func openCase(fromSignal signalID: Int64, perpetratorTrack: Bool, summary: String, caseProcess: WorkflowEngine,
                          by user: User) throws(StoreFailure) -> (id: Int64, code: String) {
         let moment = now()
         let outcome = try write { db -> Result<(Int64, String), StoreFailure> in
@@ -19,20 +17,20 @@ extension Store: CaseWork {
                                     actor: user.login, origin: origin, at: moment, in: db)
                 return .failure(.noAccess)
             }
-            let utc = AmsterdamTime.utcText(of: moment)
-            let (caseID, code) = try CaseCreation.insert(
-                fromSignal: signal, receivedUTC: utc, year: AmsterdamTime.localTime(of: moment).date.year, summary: summary,
-                perpetratorTrack: perpetratorTrack, processManagerID: user.role == .processManager ? user.id : nil, in: db)
             let signalCode: String = signal["code"]
+            let created = try CaseCreation.insert(
+                fromSignal: signal, at: moment, caseProcess: caseProcess, receivedLine: "Casus aangemaakt uit signaal \(signalCode).",
+                authorID: user.id, summary: summary, perpetratorTrack: perpetratorTrack,
+                processManagerID: user.role == .processManager ? user.id : nil, in: db)
+            // A dadertafel case is not named where others may read.
             try db.execute(sql: """
-                INSERT INTO timeline_event (subject_type, subject_id, kind, to_state, text, author_id, occurred_at)
-                VALUES ('case', ?, 'received', ?, ?, ?, ?), ('signal', ?, 'referral', NULL, ?, ?, ?)
-                """, arguments: [caseID, Self.caseWorkflow.initialState, "Casus aangemaakt uit signaal \(signalCode).", user.id, utc,
-                                 // A dadertafel case is not named where others may read.
-                                 signalID, perpetratorTrack ? "KMT-casus aangemaakt." : "KMT-casus \(code) aangemaakt.", user.id, utc])
-            try AuditLog.append(AuditRecord(.create, "case", String(caseID), detail: "\(code) uit \(signalCode)"),
+                INSERT INTO timeline_event (subject_type, subject_id, kind, text, author_id, occurred_at)
+                VALUES ('signal', ?, 'referral', ?, ?, ?)
+                """, arguments: [signalID, perpetratorTrack ? "KMT-casus aangemaakt." : "KMT-casus \(created.code) aangemaakt.", user.id,
+                                 AmsterdamTime.utcText(of: moment)])
+            try AuditLog.append(AuditRecord(.create, "case", String(created.id), detail: "\(created.code) uit \(signalCode)"),
                                 actor: user.login, origin: origin, at: moment, in: db)
-            return .success((caseID, code))
+            return .success((created.id, created.code))
         }
         let (id, code) = try outcome.get()
         return (id, code)
@@ -71,7 +69,8 @@ extension Store: CaseWork {
         return CaseSummary(
             id: id, key: ListKey(sortValue: receivedText, id: id), code: row["code"], receivedAt: received,
             municipality: row["municipality"], forms: ExploitationForms(rawValue: row["forms"]), state: row["state"],
-            crisis: row["crisis"], perpetratorTrack: row["perpetrator_track"],
+            crisis: row["crisis"], acute: row["acute"] ?? false, minorInvolved: row["minor_involved"] ?? false,
+            perpetratorTrack: row["perpetrator_track"],
             signalCode: visibility == .full ? row["signal_code"] : nil,
             summary: visibility == .full ? row["summary"] : "", visibility: visibility)
     }
@@ -84,7 +83,7 @@ enum CaseListQuery {
         return KeysetQuery.make(
             select: """
                 c.id, c.code, c.received_at, c.municipality_id, m.name AS municipality, c.forms, c.state, c.crisis,
-                c.perpetrator_track, c.summary, s.code AS signal_code
+                c.perpetrator_track, c.summary, s.code AS signal_code, s.acute, s.minor_involved
                 """,
             from: "kmt_case c JOIN municipality m ON m.id = c.municipality_id LEFT JOIN signal s ON s.id = c.signal_id",
             conditions: [condition.sql], arguments: StatementArguments(condition.arguments),

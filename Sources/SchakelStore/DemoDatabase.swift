@@ -22,7 +22,7 @@ extension Store {
     /// has KMT cases, partners, meetings and agreements too. `now` is the moment the store dates
     /// what it writes from then on (a demo on a fixed day passes that day's clock).
     public static func openDemo(path: String, today: LocalDateTime, calendar: WorkingDayCalendar,
-                                workflows: DemoWorkflows? = nil, origin: SessionOrigin = .local,
+                                workflows: Workflows? = nil, origin: SessionOrigin = .local,
                                 now: @escaping @Sendable () -> Date = { Date() }) throws(StoreFailure) -> (store: Store, created: Bool) {
         if FileManager.default.fileExists(atPath: path) { return (try openExistingDemo(path: path, origin: origin, now: now), false) }
         // Built aside and moved into place in one step, so that a second process starting the demo

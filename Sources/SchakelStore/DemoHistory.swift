@@ -3,22 +3,12 @@ import GRDB
 import Meldroute
 import SchakelCore
 
-/// The workflows the demo walks, so that its signals and cases got where they are by real steps.
-public struct DemoWorkflows: Sendable {
-    public let signalRoute: WorkflowEngine
-    public let kmtProcess: WorkflowEngine
-
-    public init(signalRoute: WorkflowEngine, kmtProcess: WorkflowEngine) {
-        self.signalRoute = signalRoute
-        self.kmtProcess = kmtProcess
-    }
-}
-
 /// Gives every demo signal the route history that leads to its state (fired through the engine,
 /// so it obeys every rule, the VTT obligation included), opens KMT cases for some signals passed on
 /// to the KMT, and adds partners, meetings and agreements. Deterministic for a given day.
 struct DemoHistory {
-    let workflows: DemoWorkflows
+    /// The workflows the demo walks, so that its signals and cases got where they are by real steps.
+    let workflows: Workflows
     let today: LocalDateTime
     let calendar: WorkingDayCalendar
     var random = SplitMix64(seed: 0xD3_4D_0C)
@@ -79,7 +69,7 @@ struct DemoHistory {
         for (index, event) in events.enumerated() {
             // The VTT report, the acknowledgement and the contact come within days; later steps spread
             // over the time there is.
-            let early = ["vtt_gemeld", "ontvangst_bevestigd", "contact_opgenomen", "triage_gestart"].contains(event)
+            let early = ["vtt_gemeld", "ontvangst_bevestigd", "contact_opgenomen", "triage_gestart", "crisis_opgepakt"].contains(event)
             let step = index == 0 ? 0 : early ? random.next(in: 0...1) : max(1, min(available / (events.count + 1), random.next(in: 1...8)))
             day = calendar.addWorkingDays(step, to: day)
             if day > today.date { day = today.date }
@@ -162,27 +152,28 @@ struct DemoHistory {
         let perpetrator = forms.contains(.criminal) && random.next(in: 1...3) == 1
         let state = random.pick(["aangemeld", "triage", "advies_consult", "casusregie", "casusregie", "opgeschaald",
                                  "afgeschaald", "doorverwezen", "afgesloten"])
-        var instance = WorkflowInstance(state: "aangemeld", facts: CaseFacts(), receivedAt: moment)
-        var fired = try walk(workflows.kmtProcess, &instance, events: Self.casePaths[state] ?? [], from: moment, toward: state)
-        if state != "afgesloten" && random.next(in: 1...8) == 1 {
-            // A crisis declared today, not yet picked up.
-            fired += try walk(workflows.kmtProcess, &instance, events: ["crisis_gemeld"], from: today, toward: state)
-        }
-        let received = AmsterdamTime.utcText(from: moment)
-        let (caseID, code) = try CaseCreation.insert(
-            fromSignal: signal, receivedUTC: received, year: moment.date.year,
+        let created = try CaseCreation.insert(
+            fromSignal: signal, at: AmsterdamTime.instant(of: moment), caseProcess: workflows.caseProcess,
+            receivedLine: "Casus aangemaakt uit signaal \(signal["code"] as String).", authorID: processManager,
             summary: perpetrator ? "Daderaanpak: netwerk rond ronselaar (fictief)." : "Slachtofferzorg en veiligheid (fictief).",
             perpetratorTrack: perpetrator, processManagerID: processManager, in: db)
+        var instance = created.instance
+        // A case from an acute signal starts in crisis; in the demo that crisis was picked up.
+        let events = (instance.facts.crisis ? ["crisis_opgepakt"] : []) + (Self.casePaths[state] ?? [])
+        var fired = try walk(workflows.caseProcess, &instance, events: events, from: moment, toward: state)
+        if state != "afgesloten" && random.next(in: 1...8) == 1 {
+            // A crisis declared today, not yet picked up.
+            fired += try walk(workflows.caseProcess, &instance, events: ["crisis_gemeld"], from: today, toward: state)
+        }
         // Where its walk through the KMT process left it.
         try db.execute(sql: "UPDATE kmt_case SET state = ?, state_data = ?, crisis = ?, version = ? WHERE id = ?",
                        arguments: [instance.state, try StateDataCoding.encode(instance.recorded), instance.facts.crisis,
-                                   1 + fired.count, caseID])
+                                   1 + fired.count, created.id])
         try db.execute(sql: """
-            INSERT INTO timeline_event (subject_type, subject_id, kind, to_state, text, author_id, occurred_at)
-            VALUES ('case', ?, 'received', 'aangemeld', ?, ?, ?), ('signal', ?, 'referral', NULL, ?, ?, ?)
-            """, arguments: [caseID, "Casus aangemaakt uit signaal \(signal["code"] as String).", processManager, received,
-                             signal["id"], perpetrator ? "KMT-casus aangemaakt." : "KMT-casus \(code) aangemaakt.", processManager, received])
-        try record(fired, on: .kmtCase(caseID), authorID: processManager, in: db)
+            INSERT INTO timeline_event (subject_type, subject_id, kind, text, author_id, occurred_at) VALUES ('signal', ?, 'referral', ?, ?, ?)
+            """, arguments: [signal["id"], perpetrator ? "KMT-casus aangemaakt." : "KMT-casus \(created.code) aangemaakt.", processManager,
+                             AmsterdamTime.utcText(from: moment)])
+        try record(fired, on: .kmtCase(created.id), authorID: processManager, in: db)
     }
 
     private mutating func addPartners(_ db: Database) throws {

@@ -30,15 +30,17 @@ extension Store: SignalRouting {
     /// or when the workflow rejects the event.
     @discardableResult
     public func recordRouteEvent(_ eventID: String, fields: FieldValues, onSignal id: Int64, expectedVersion: Int,
-                                 engine: WorkflowEngine, by user: User) throws(StoreFailure) -> RecordedRouteEvent {
-        try recordWorkflowEvent(eventID, fields: fields, on: .signal(id), expectedVersion: expectedVersion, engine: engine, by: user)
+                                 workflows: Workflows, by user: User) throws(StoreFailure) -> RecordedRouteEvent {
+        try recordWorkflowEvent(eventID, fields: fields, on: .signal(id), expectedVersion: expectedVersion,
+                                engine: workflows.signalRoute, caseProcess: workflows.caseProcess, by: user)
     }
 
     /// The same for a KMT case, which only those who see it in full may move.
     @discardableResult
     public func recordCaseEvent(_ eventID: String, fields: FieldValues, onCase id: Int64, expectedVersion: Int,
                                 engine: WorkflowEngine, by user: User) throws(StoreFailure) -> RecordedRouteEvent {
-        try recordWorkflowEvent(eventID, fields: fields, on: .kmtCase(id), expectedVersion: expectedVersion, engine: engine, by: user)
+        try recordWorkflowEvent(eventID, fields: fields, on: .kmtCase(id), expectedVersion: expectedVersion, engine: engine,
+                                caseProcess: engine, by: user)
     }
 
     /// The case's place in the KMT process, for its action menu.
@@ -59,7 +61,8 @@ extension Store: SignalRouting {
     }
 
     private func recordWorkflowEvent(_ eventID: String, fields: FieldValues, on subject: TimelineSubject, expectedVersion: Int,
-                                     engine: WorkflowEngine, by user: User) throws(StoreFailure) -> RecordedRouteEvent {
+                                     engine: WorkflowEngine, caseProcess: WorkflowEngine,
+                                     by user: User) throws(StoreFailure) -> RecordedRouteEvent {
         let moment = now()
         let table = subject.tableName
         let outcome = try write { db -> Result<RecordedRouteEvent, StoreFailure> in
@@ -99,7 +102,8 @@ extension Store: SignalRouting {
                 """, arguments: [subject.typeName, subject.id, fired.event.timelineKind.rawValue, eventID, fired.from, fired.to,
                                  fired.timelineText, String(decoding: data, as: UTF8.self), user.id, utc])
             let timelineID = db.lastInsertedRowID
-            try TransitionEffects(db: db, subject: subject, row: row, user: user, moment: moment, origin: origin).run(fired)
+            try TransitionEffects(db: db, subject: subject, row: row, user: user, moment: moment, origin: origin,
+                                  caseProcess: caseProcess).run(fired)
             try AuditLog.append(AuditRecord(.transition, subject.typeName, String(subject.id),
                                             detail: "\(eventID): \(fired.from) → \(fired.to)"),
                                 actor: user.login, origin: origin, at: moment, in: db)

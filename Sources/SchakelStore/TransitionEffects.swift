@@ -13,6 +13,8 @@ struct TransitionEffects {
     let user: User
     let moment: Date
     let origin: SessionOrigin
+    /// The KMT process, for a case the step opens.
+    let caseProcess: WorkflowEngine
 
     private var utc: String { AmsterdamTime.utcText(of: moment) }
     private var code: String { row["code"] }
@@ -58,11 +60,11 @@ struct TransitionEffects {
         if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM kmt_case WHERE signal_id = ?)", arguments: [subject.id])! {
             return
         }
-        let (caseID, caseCode) = try CaseCreation.insert(fromSignal: row, receivedUTC: utc,
-                                                          year: AmsterdamTime.localTime(of: moment).date.year, in: db)
-        try line(on: .kmtCase(caseID), kind: .received, "Casus aangemeld door de AF: melding KMT/VTT bij signaal \(code).")
-        try line(on: subject, kind: .referral, "Aangemeld bij het KMT als casus \(caseCode).")
-        try AuditLog.append(AuditRecord(.create, "case", String(caseID), detail: "\(caseCode) uit \(code), besluit"),
+        let created = try CaseCreation.insert(
+            fromSignal: row, at: moment, caseProcess: caseProcess,
+            receivedLine: "Casus aangemeld door de AF: melding KMT/VTT bij signaal \(code).", authorID: user.id, in: db)
+        try line(on: subject, kind: .referral, "Aangemeld bij het KMT als casus \(created.code).")
+        try AuditLog.append(AuditRecord(.create, "case", String(created.id), detail: "\(created.code) uit \(code), besluit"),
                             actor: user.login, origin: origin, at: moment, in: db)
     }
 

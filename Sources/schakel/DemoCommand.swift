@@ -36,7 +36,7 @@ struct DemoCommand: ParsableCommand {
             // A fixed day stays fixed for the screens and for every step the store dates.
             let clock: any InstantClock = today.flatMap(CivilDate.init(iso:)).map(FixedDayClock.init(day:)) ?? SystemClock()
             let (store, created) = try Store.openDemo(path: path, today: clock.now(), calendar: resources.calendar,
-                                                      workflows: try resources.demoWorkflows(), origin: LoginIdentity.origin(),
+                                                      workflows: resources.workflows, origin: LoginIdentity.origin(),
                                                       now: { clock.instant() })
             print("Demodatabase: \(path) (\(created ? "nieuw aangemaakt" : "bestaand, hergebruikt"))")
             let user = try store.logIn(login: login)

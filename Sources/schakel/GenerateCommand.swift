@@ -32,7 +32,7 @@ struct GenerateCommand: ParsableCommand {
             let started = Date()
             // Only ever a demo database: generated data must never mix with real cases.
             let (store, _) = try Store.openDemo(path: databasePath, today: today, calendar: resources.calendar,
-                                                workflows: try resources.demoWorkflows())
+                                                workflows: resources.workflows)
             try SignalGenerator.addSignals(signals, to: store, today: today, calendar: resources.calendar)
             let afterSignals = Date()
             if events > 0 { try SignalGenerator.addTimelineEvents(events, to: store) }

@@ -6,11 +6,14 @@ import SchakelStore
 /// The data files Schakel runs on, from `Resources/`: workflows, the calendar, help texts.
 struct Resources {
     let workflow: WorkflowDefinition
+    /// The KMT's work process, which cases follow.
+    let caseWorkflow: WorkflowDefinition
     let calendar: WorkingDayCalendar
     let helpLines: [String]
 
     static let workflowDirectory = "workflows"
     static let signalWorkflow = "gemeentelijke-meldroute"
+    static let caseWorkflow = "kmt-werkproces"
     static let workflowFile = "\(workflowDirectory)/\(signalWorkflow).yaml"
     static let calendarFile = "calendar/gelijkgestelde-dagen.yaml"
     /// Optional: the organisation's own closing days, in the same format.
@@ -21,15 +24,13 @@ struct Resources {
     static func load() throws -> Resources {
         let directory = try locate()
         let help = try text(helpFile, in: directory)
-        return Resources(workflow: try workflow(named: signalWorkflow, in: directory), calendar: try calendar(in: directory),
+        return Resources(workflow: try workflow(named: signalWorkflow, in: directory),
+                         caseWorkflow: try workflow(named: caseWorkflow, in: directory), calendar: try calendar(in: directory),
                          helpLines: help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLastEmpty())
     }
 
-    /// The two shipped workflows, for a demo that walks them.
-    func demoWorkflows() throws -> DemoWorkflows {
-        DemoWorkflows(signalRoute: WorkflowEngine(workflow),
-                      kmtProcess: WorkflowEngine(try Self.workflow(named: "kmt-werkproces", in: try Self.locate())))
-    }
+    /// Both shipped workflows: the municipal route and the KMT process.
+    var workflows: Workflows { Workflows(signalRoute: WorkflowEngine(workflow), caseProcess: WorkflowEngine(caseWorkflow)) }
 
     /// The working-day calendar: computed holidays plus the equalised and local closing days.
     static func calendar(in directory: URL) throws -> WorkingDayCalendar {

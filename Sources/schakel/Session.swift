@@ -30,9 +30,8 @@ struct Session {
         }
         defer { terminal.stop() }
         let context = AppContext(user: user, today: clock.now().date, calendar: resources.calendar, workflow: resources.workflow,
-                                 helpLines: resources.helpLines, isDemo: isDemo,
-                                 isReadOnly: store.isReadOnly,
-                                 caseWorkflow: try? Resources.workflow(named: "kmt-werkproces", in: Resources.locate()))
+                                 caseWorkflow: resources.caseWorkflow, helpLines: resources.helpLines, isDemo: isDemo,
+                                 isReadOnly: store.isReadOnly)
         let program = Program(state: AppState(context: context, size: terminal.size), terminal: terminal, signals: store,
                               clock: clock)
         program.run()

@@ -11,17 +11,21 @@ enum Fixtures {
     static let enschede = Municipality.twente.first { $0.name == "Enschede" }!
 
     /// The shipped municipal route, read from `Resources/workflows/`.
-    static let workflow: WorkflowDefinition = {
+    static let workflow = shippedWorkflow("gemeentelijke-meldroute")
+    static let caseWorkflow = shippedWorkflow("kmt-werkproces")
+
+    /// A workflow from `Resources/workflows/`.
+    static func shippedWorkflow(_ name: String) -> WorkflowDefinition {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Resources/workflows/gemeentelijke-meldroute.yaml")
+            .deletingLastPathComponent().appendingPathComponent("Resources/workflows/\(name).yaml")
         return try! WorkflowLoader.load(yaml: String(contentsOf: url, encoding: .utf8), file: url.lastPathComponent)
-    }()
+    }
 
     static let af = User(id: 1, login: "af.enschede", displayName: "Anouk Veldkamp (demo)", role: .designatedOfficer,
                          municipality: enschede)
 
     static func context(user: User = af) -> AppContext {
-        AppContext(user: user, today: today, calendar: WorkingDayCalendar(), workflow: workflow,
+        AppContext(user: user, today: today, calendar: WorkingDayCalendar(), workflow: workflow, caseWorkflow: caseWorkflow,
                    helpLines: ["Overal", "  ?   deze hulp", "  q   stoppen"], isDemo: true)
     }
 
@@ -103,7 +107,7 @@ final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeepi
         return id
     }
 
-    func openCase(fromSignal signalID: Int64, perpetratorTrack: Bool, summary: String,
+    func openCase(fromSignal signalID: Int64, perpetratorTrack: Bool, summary: String, caseProcess: WorkflowEngine,
                   by user: User) throws(StoreFailure) -> (id: Int64, code: String) {
         openedCases.append((signalID, perpetratorTrack))
         return (Int64(openedCases.count), "C2026-000\(openedCases.count)")
@@ -186,7 +190,8 @@ final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeepi
     }
 
     func recordRouteEvent(_ eventID: String, fields: FieldValues, onSignal id: Int64, expectedVersion: Int,
-                          engine: WorkflowEngine, by user: User) throws(StoreFailure) -> RecordedRouteEvent {
+                          workflows: Workflows, by user: User) throws(StoreFailure) -> RecordedRouteEvent {
+        let engine = workflows.signalRoute
         let current = try signalRouteState(id: id, for: user)
         guard current.version == expectedVersion else {
             throw .conflict(ConcurrentChange(by: "Collega", at: Fixtures.clock.now(), what: "iets vastgelegd."))

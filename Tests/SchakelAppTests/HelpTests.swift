@@ -6,7 +6,7 @@ import TerminalKit
 
 @Suite struct HelpTests {
     @Test func aLongHelpScrollsAndSaysThereIsMore() {
-        let context = AppContext(user: Fixtures.af, today: Fixtures.today, calendar: WorkingDayCalendar(), workflow: Fixtures.workflow,
+        let context = AppContext(user: Fixtures.af, today: Fixtures.today, calendar: WorkingDayCalendar(), workflow: Fixtures.workflow, caseWorkflow: Fixtures.caseWorkflow,
                                  helpLines: (1...40).map { "regel \($0)" }, isDemo: true)
         var state = AppState(context: context, size: Size(width: 80, height: 24))
         _ = AppReducer.reduce(&state, .keyPressed(.character("?")))

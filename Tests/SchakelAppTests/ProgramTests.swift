@@ -45,7 +45,7 @@ import TerminalKit
             func timelinePage(of subject: TimelineSubject, kinds: Set<TimelineKind>, _ request: PageRequest, limit: Int,
                               for user: User) throws(StoreFailure) -> Page<TimelineEntry> { throw .busy }
             func addNote(_ text: String, to subject: TimelineSubject, by user: User) throws(StoreFailure) -> Int64 { throw .busy }
-            func openCase(fromSignal signalID: Int64, perpetratorTrack: Bool, summary: String,
+            func openCase(fromSignal signalID: Int64, perpetratorTrack: Bool, summary: String, caseProcess: WorkflowEngine,
                           by user: User) throws(StoreFailure) -> (id: Int64, code: String) { throw .busy }
             func saveDraft(kind: String, subject: String, payload: String, for user: User) throws(StoreFailure) { throw .busy }
             func draft(kind: String, subject: String, for user: User) throws(StoreFailure) -> String? { throw .busy }
@@ -53,7 +53,7 @@ import TerminalKit
             func signalRouteState(id: Int64, for user: User) throws(StoreFailure) -> SignalRouteState { throw .busy }
             func dataVersion() throws(StoreFailure) -> Int { throw .busy }
             func recordRouteEvent(_ eventID: String, fields: FieldValues, onSignal id: Int64, expectedVersion: Int,
-                                  engine: WorkflowEngine, by user: User) throws(StoreFailure) -> RecordedRouteEvent { throw .busy }
+                                  workflows: Workflows, by user: User) throws(StoreFailure) -> RecordedRouteEvent { throw .busy }
             func registerSignal(_ signal: NewSignal, by user: User) throws -> RegisteredSignal { throw StoreFailure.busy }
             func inboxPage(_ request: PageRequest, limit: Int, filter: SignalFilter, overdue: [OverdueRule],
                            for user: User) throws -> Page<SignalSummary> { throw StoreFailure.busy }

@@ -83,7 +83,7 @@ import TerminalKit
         // A colleague records the VTT report meanwhile: the store is a version further.
         let route = try fake.signalRouteState(id: 10_000, for: Fixtures.af)
         _ = try fake.recordRouteEvent("vtt_gemeld", fields: ["gemeld_op": .dateTime(Fixtures.clock.now()), "gemeld_door": .text("PM")],
-                                      onSignal: 10_000, expectedVersion: route.version, engine: WorkflowEngine(Fixtures.workflow),
+                                      onSignal: 10_000, expectedVersion: route.version, workflows: Fixtures.context().workflows,
                                       by: Fixtures.af)
         _ = press([.enter, .tab, .tab], &state)
         type("AF", &state)

@@ -20,8 +20,8 @@ import TerminalKit
         fake.cases = (0..<3).map { index in
             CaseSummary(id: Int64(index + 1), key: ListKey(sortValue: "2026-11-2\(3 - index)T09:00:00Z", id: Int64(index + 1)),
                         code: "C2026-000\(index + 1)", receivedAt: LocalDateTime(date: Fixtures.today.adding(days: -index), hour: 10, minute: 0),
-                        municipality: "Enschede", forms: [.labour], state: ["triage", "casusregie", "aangemaakt"][index],
-                        crisis: index == 0, perpetratorTrack: false, signalCode: nil, summary: "", visibility: .full)
+                        municipality: "Enschede", forms: [.labour], state: ["triage", "casusregie", "aangemeld"][index],
+                        crisis: index == 0, acute: index == 0, minorInvolved: index == 0, perpetratorTrack: false, signalCode: nil, summary: "", visibility: .full)
         }
     }
 

@@ -20,11 +20,11 @@ import SchakelCore
         let path = directory.path("cases.sqlite")
         _ = try Store.openDemo(path: path, today: today, calendar: WorkingDayCalendar())
         store = try Store.open(path: path, now: { moment })
-        engine = try DemoHistoryTests.workflows().kmtProcess
+        engine = try DemoHistoryTests.workflows().caseProcess
         (pm, zc, po) = (try store.user(login: "pm.kmt"), try store.user(login: "zc.kmt"), try store.user(login: "po.kmt"))
-        let signals = try store.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM signal ORDER BY id LIMIT 2") }
-        victimCase = try store.openCase(fromSignal: signals[0], perpetratorTrack: false, summary: "", by: pm).id
-        perpetratorCase = try store.openCase(fromSignal: signals[1], perpetratorTrack: true, summary: "", by: pm).id
+        let signals = try store.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM signal WHERE acute = 0 ORDER BY id LIMIT 2") }
+        victimCase = try store.openCase(fromSignal: signals[0], perpetratorTrack: false, summary: "", caseProcess: engine, by: pm).id
+        perpetratorCase = try store.openCase(fromSignal: signals[1], perpetratorTrack: true, summary: "", caseProcess: engine, by: pm).id
     }
 
     let now = LocalDateTime(date: CivilDate(iso: "2026-11-24")!, hour: 10, minute: 0)

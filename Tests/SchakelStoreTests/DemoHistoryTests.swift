@@ -7,13 +7,13 @@ import SchakelCore
 
 /// The demo's signals and cases got where they are by real steps through the shipped workflows.
 @Suite struct DemoHistoryTests {
-    static func workflows() throws -> DemoWorkflows {
+    static func workflows() throws -> Workflows {
         func load(_ name: String) throws -> WorkflowEngine {
             let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent().appendingPathComponent("Resources/workflows/\(name).yaml")
             return WorkflowEngine(try WorkflowLoader.load(yaml: String(contentsOf: url, encoding: .utf8), file: name))
         }
-        return DemoWorkflows(signalRoute: try load("gemeentelijke-meldroute"), kmtProcess: try load("kmt-werkproces"))
+        return Workflows(signalRoute: try load("gemeentelijke-meldroute"), caseProcess: try load("kmt-werkproces"))
     }
 
     static let today = LocalDateTime(date: CivilDate(iso: "2026-11-24")!, hour: 12, minute: 0)

@@ -9,7 +9,7 @@ import SchakelCore
 @Suite struct InboxFilterTests {
     let directory: TemporaryDirectory
     let store: Store
-    let workflows: DemoWorkflows
+    let workflows: Workflows
     let calendar = WorkingDayCalendar()
     let today = CivilDate(iso: "2026-11-24")!
 

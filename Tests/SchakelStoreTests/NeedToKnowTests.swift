@@ -13,6 +13,8 @@ import SchakelCore
     let enschedeSignal: Int64, hengeloSignal: Int64
     let victimCase: Int64, perpetratorCase: Int64
 
+    static let caseProcess = try! DemoHistoryTests.workflows().caseProcess
+
     init() throws {
         directory = try TemporaryDirectory()
         let today = LocalDateTime(date: CivilDate(iso: "2026-11-24")!, hour: 12, minute: 0)
@@ -21,13 +23,13 @@ import SchakelCore
         for login in ["af.enschede", "af.hengelo", "pm.kmt", "zc.kmt", "po.kmt", "beheer"] { users[login] = try store.user(login: login) }
         self.users = users
         (enschedeSignal, hengeloSignal) = try store.read { db in
-            (try Int64.fetchOne(db, sql: "SELECT min(id) FROM signal WHERE municipality_id = 4")!,
+            (try Int64.fetchOne(db, sql: "SELECT min(id) FROM signal WHERE municipality_id = 4 AND acute = 0")!,
              try Int64.fetchOne(db, sql: "SELECT min(id) FROM signal WHERE municipality_id = 7")!)
         }
         victimCase = try store.openCase(fromSignal: enschedeSignal, perpetratorTrack: false, summary: "Slachtofferzorg geregeld",
-                                        by: users["af.enschede"]!).id
+                                        caseProcess: Self.caseProcess, by: users["af.enschede"]!).id
         perpetratorCase = try store.openCase(fromSignal: hengeloSignal, perpetratorTrack: true, summary: "Daderaanpak",
-                                             by: users["pm.kmt"]!).id
+                                             caseProcess: Self.caseProcess, by: users["pm.kmt"]!).id
         try store.addNote("Gesprek met Zoë Çelik over haar werkgever.", toSignal: enschedeSignal, by: users["af.enschede"]!)
         try store.addNote("Werkgever Muñoz blijkt ook in Hengelo actief.", toSignal: hengeloSignal, by: users["af.hengelo"]!)
     }
@@ -58,12 +60,12 @@ import SchakelCore
     @Test func onlyTheSignalsAFOrAProcessManagerOpensACase() throws {
         for login in ["af.hengelo", "zc.kmt", "po.kmt", "beheer"] {
             #expect(throws: StoreFailure.noAccess, "\(login)") {
-                try store.openCase(fromSignal: enschedeSignal, perpetratorTrack: false, summary: "", by: user(login))
+                try store.openCase(fromSignal: enschedeSignal, perpetratorTrack: false, summary: "", caseProcess: Self.caseProcess, by: user(login))
             }
             #expect(try auditResults(login, action: "create").last == "denied", "\(login)")
         }
         #expect(throws: StoreFailure.noAccess) {
-            try store.openCase(fromSignal: 999_999, perpetratorTrack: false, summary: "", by: user("pm.kmt"))
+            try store.openCase(fromSignal: 999_999, perpetratorTrack: false, summary: "", caseProcess: Self.caseProcess, by: user("pm.kmt"))
         }
         #expect(try auditResults("pm.kmt", action: "create").last == "not_found")
     }

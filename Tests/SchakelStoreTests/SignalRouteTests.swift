@@ -10,7 +10,7 @@ import SchakelCore
     let directory: TemporaryDirectory
     let path: String
     let store: Store
-    let engine: WorkflowEngine
+    let workflows: Workflows
     let af: User
     /// An Enschede signal in `gemeld`, made acute for these tests.
     let signalID: Int64
@@ -23,9 +23,7 @@ import SchakelCore
         let today = LocalDateTime(date: CivilDate(iso: "2026-11-24")!, hour: 12, minute: 0)
         _ = try Store.openDemo(path: path, today: today, calendar: WorkingDayCalendar())
         store = try Store.open(path: path, now: { moment })
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Resources/workflows/gemeentelijke-meldroute.yaml")
-        engine = WorkflowEngine(try WorkflowLoader.load(yaml: String(contentsOf: url, encoding: .utf8), file: "meldroute.yaml"))
+        workflows = try DemoHistoryTests.workflows()
         af = try store.user(login: "af.enschede")
         signalID = try store.write { db in
             let id = try Int64.fetchOne(db, sql: "SELECT id FROM signal WHERE municipality_id = 4 AND state = 'gemeld' LIMIT 1")!
@@ -48,11 +46,11 @@ import SchakelCore
     func record(_ event: String, _ fields: FieldValues, version: Int? = nil, as user: User? = nil) throws -> RecordedRouteEvent {
         let state = try store.signalRouteState(id: signalID, for: af)
         return try store.recordRouteEvent(event, fields: fields, onSignal: signalID, expectedVersion: version ?? state.version,
-                                          engine: engine, by: user ?? af)
+                                          workflows: workflows, by: user ?? af)
     }
 
     @Test func anAcuteSignalFollowsTheRouteWithTimelineAndAudit() throws {
-        #expect(throws: StoreFailure.rejected(.obligationOutstanding(engine.workflow.obligations[0]))) {
+        #expect(throws: StoreFailure.rejected(.obligationOutstanding(workflows.signalRoute.workflow.obligations[0]))) {
             try record("ontvangst_bevestigd", ["bevestigd_op": .dateTime(localNow)])
         }
         try record("vtt_gemeld", ["gemeld_op": .dateTime(localNow), "gemeld_door": .text("Anouk Veldkamp")])
@@ -69,7 +67,7 @@ import SchakelCore
         #expect(state.version == step.version)
         #expect(state.instance.recorded["onderzoek_gestart"]?["evaluatiedatum"] == .date(review))
         #expect(state.instance.recorded["contact_opgenomen"]?["melder_blijft_betrokken"] == .boolean(true))
-        #expect(engine.deadlines(for: state.instance, calendar: WorkingDayCalendar()).map(\.due) == [review])
+        #expect(workflows.signalRoute.deadlines(for: state.instance, calendar: WorkingDayCalendar()).map(\.due) == [review])
         // The inbox row carries the recorded dates for its deadline column, and no recorded text.
         var inbox = try store.inboxPage(.first, limit: 100, for: af)
         while !inbox.rows.contains(where: { $0.id == signalID }), inbox.hasMore, let last = inbox.rows.last {
@@ -109,11 +107,11 @@ import SchakelCore
         let colleague = try Store.open(path: path)
         let pm = try colleague.user(login: "pm.kmt")
         try colleague.recordRouteEvent("vtt_gemeld", fields: ["gemeld_op": .dateTime(localNow), "gemeld_door": .text("PM")],
-                                       onSignal: signalID, expectedVersion: loaded.version, engine: engine, by: pm)
+                                       onSignal: signalID, expectedVersion: loaded.version, workflows: workflows, by: pm)
         let before = try counts()
         do {
             try store.recordRouteEvent("vtt_gemeld", fields: ["gemeld_op": .dateTime(localNow), "gemeld_door": .text("AF")],
-                                       onSignal: signalID, expectedVersion: loaded.version, engine: engine, by: af)
+                                       onSignal: signalID, expectedVersion: loaded.version, workflows: workflows, by: af)
             Issue.record("a stale version was saved")
         } catch {
             guard case .conflict(let change) = error else { Issue.record("\(error)"); return }
@@ -128,10 +126,10 @@ import SchakelCore
         let hengelo = try store.user(login: "af.hengelo")
         #expect(throws: StoreFailure.noAccess) { try store.signalRouteState(id: signalID, for: hengelo) }
         #expect(throws: StoreFailure.noAccess) {
-            try store.recordRouteEvent("vtt_gemeld", fields: [:], onSignal: signalID, expectedVersion: 1, engine: engine, by: hengelo)
+            try store.recordRouteEvent("vtt_gemeld", fields: [:], onSignal: signalID, expectedVersion: 1, workflows: workflows, by: hengelo)
         }
         #expect(throws: StoreFailure.noAccess) {
-            try store.recordRouteEvent("vtt_gemeld", fields: [:], onSignal: 987_654, expectedVersion: 1, engine: engine, by: hengelo)
+            try store.recordRouteEvent("vtt_gemeld", fields: [:], onSignal: 987_654, expectedVersion: 1, workflows: workflows, by: hengelo)
         }
         let results = try store.read { db in
             try String.fetchAll(db, sql: "SELECT action || ' ' || result FROM audit_log WHERE actor = 'af.hengelo' ORDER BY id")

@@ -22,7 +22,7 @@ import SchakelCore
         }
         let route = try store.signalRouteState(id: signalID, for: af)
         let recorded = try store.recordRouteEvent("besluit", fields: ["vervolgstappen": .choices(["kmt_vtt", "ondermijningsoverleg", "riec"])],
-                                                  onSignal: signalID, expectedVersion: route.version, engine: workflows.signalRoute, by: af)
+                                                  onSignal: signalID, expectedVersion: route.version, workflows: workflows, by: af)
         #expect(recorded.transition.to == "doorgezet")
 
         try store.read { (db: Database) throws -> Void in

@@ -8,8 +8,8 @@ public struct AppContext: Hashable, Sendable {
     public internal(set) var today: CivilDate
     public let calendar: WorkingDayCalendar
     public let workflow: WorkflowDefinition
-    /// The KMT work process, for the Casussen tab (its step names).
-    public let caseWorkflow: WorkflowDefinition?
+    /// The KMT work process: cases follow it, and a step on a signal may start one.
+    public let caseWorkflow: WorkflowDefinition
     /// Lines of the help overlay, from `Resources/help/`.
     public let helpLines: [String]
     /// Shown in the header when the database is a demo.
@@ -18,7 +18,7 @@ public struct AppContext: Hashable, Sendable {
     public let isReadOnly: Bool
 
     public init(user: User, today: CivilDate, calendar: WorkingDayCalendar, workflow: WorkflowDefinition,
-                helpLines: [String], isDemo: Bool, isReadOnly: Bool = false, caseWorkflow: WorkflowDefinition? = nil) {
+                caseWorkflow: WorkflowDefinition, helpLines: [String], isDemo: Bool, isReadOnly: Bool = false) {
         self.user = user
         self.today = today
         self.calendar = calendar
@@ -27,5 +27,10 @@ public struct AppContext: Hashable, Sendable {
         self.isDemo = isDemo
         self.isReadOnly = isReadOnly
         self.caseWorkflow = caseWorkflow
+    }
+
+    /// Both workflows, as the store runs them.
+    public var workflows: Workflows {
+        Workflows(signalRoute: WorkflowEngine(workflow), caseProcess: WorkflowEngine(caseWorkflow))
     }
 }

@@ -142,7 +142,7 @@ public final class Program {
         case .openCase(let signalID, let perpetratorTrack):
             do {
                 let opened = try signals.openCase(fromSignal: signalID, perpetratorTrack: perpetratorTrack, summary: "",
-                                                  by: state.context.user)
+                                                  caseProcess: state.context.workflows.caseProcess, by: state.context.user)
                 return .caseOpened(code: opened.code)
             } catch {
                 return .loadFailed("De casus is niet aangemaakt. \(Self.message(for: error))")
@@ -201,7 +201,7 @@ public final class Program {
             do {
                 return .routeEventRecorded(try signals.recordRouteEvent(
                     event, fields: fields, onSignal: id, expectedVersion: version,
-                    engine: WorkflowEngine(state.context.workflow), by: state.context.user))
+                    workflows: state.context.workflows, by: state.context.user))
             } catch {
                 let isConflict: Bool
                 if case .conflict = error { isConflict = true } else { isConflict = false }
