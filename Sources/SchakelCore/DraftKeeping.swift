@@ -5,6 +5,8 @@ public protocol DraftKeeping: Sendable {
     func saveDraft(kind: String, subject: String, payload: String, for user: User) throws(StoreFailure)
     func draft(kind: String, subject: String, for user: User) throws(StoreFailure) -> String?
     func discardDraft(kind: String, subject: String, for user: User) throws(StoreFailure)
+    /// The user's drafts of one kind, newest first.
+    func drafts(kind: String, for user: User) throws(StoreFailure) -> [String]
 }
 
 /// Everything a session's screens ask of the store.

@@ -59,6 +59,14 @@ extension Store: DraftKeeping {
         }
     }
 
+    /// The user's own drafts of one kind, newest first.
+    public func drafts(kind: String, for user: User) throws(StoreFailure) -> [String] {
+        try read { db in
+            try String.fetchAll(db, sql: "SELECT payload FROM draft WHERE user_id = ? AND kind = ? ORDER BY updated_at DESC, id DESC",
+                                arguments: [user.id, kind])
+        }
+    }
+
     public func discardDraft(kind: String, subject: String = "", for user: User) throws(StoreFailure) {
         try write { db in
             try db.execute(sql: "DELETE FROM draft WHERE user_id = ? AND kind = ? AND subject_key = ?",

@@ -13,10 +13,11 @@ import Meldroute
         runEffects(&state, action, on: signals)
     }
 
-    @Test func startingAsksForTheFirstPageAndALeftDraftOnly() {
+    @Test func startingAsksForTheFirstPageAndTheDraftsLeftOnly() {
         var state = Fixtures.state()
         let before = state
-        #expect(AppReducer.reduce(&state, .started) == [.loadInboxPage(.first, limit: InboxState.pageSize), .loadDraft])
+        #expect(AppReducer.reduce(&state, .started) == [.loadInboxPage(.first, limit: InboxState.pageSize), .loadDraft(.registration),
+                                                        .loadDrafts(kind: DraftKey.routeStepKind)])
         #expect(state == before)
     }
 

@@ -58,7 +58,7 @@ final class AdjustableClock: Clock {
     @Test func aFormOpenAcrossMidnightAcceptsATimeAfterItOpened() throws {
         var state = Fixtures.state()
         let fake = FakeSignals(Fixtures.signals(3))
-        _ = AppReducer.reduce(&state, .registrationOpened(now: Self.lateEvening))
+        _ = AppReducer.reduce(&state, .registrationOpened(now: Self.lateEvening, draft: nil))
         // Typed in at 00:00: received at 00:00 the next day is not in the future any more.
         _ = AppReducer.reduce(&state, .clockTicked(Self.afterMidnight))
         var form = try #require(state.registration)

@@ -46,7 +46,7 @@ import TerminalKit
         let form = try #require(next.registration)
         #expect(form.description.text == "Zorgen over een nagelstudio.")
         #expect(form.focusedField == .description && form.isChanged)
-        #expect(next.status == StatusMessage("De registratie van de vorige sessie is hersteld."))
+        #expect(next.status == StatusMessage("Uw niet-opgeslagen registratie is hersteld."))
 
         // Saving it for real removes the draft.
         // Back to the forms field (just before the description), tick one, save.
@@ -54,12 +54,60 @@ import TerminalKit
         #expect(fake.registered.count == 1 && fake.drafts.isEmpty)
     }
 
-    @Test func aRefusedDraftIsThrownAway() {
-        fake.drafts[RegistrationDraft.kind] = RegistrationDraft(RegistrationForm(now: Fixtures.clock.now(), user: Fixtures.af)).json
+    /// A session that starts with a registration left unsaved.
+    func offered() -> AppState {
+        var form = RegistrationForm(now: Fixtures.clock.now(), user: Fixtures.af)
+        form.description = TextArea("Vrachtwagen met arbeiders, elke ochtend om vijf uur.", maxLength: 100)
+        fake.drafts[DraftKey.registration.kind] = RegistrationDraft(form).json
         var state = Fixtures.state()
         _ = run(&state, .started)
+        return state
+    }
+
+    @Test func theOfferSaysWhatWasLeftAndWhichKeyDoesWhat() {
+        let state = offered()
         expectSnapshot(AppView.render(state), named: "draft-offer-80x24")
+        #expect(AppView.render(state).textLines()[23].hasPrefix(" Niet-opgeslagen registratie bewaard: j = verder · Esc = later · w = weggooien"))
+    }
+
+    @Test func pressingNOutOfHabitContinuesTheDraftInsteadOfLosingIt() throws {
+        var state = offered()
         _ = press([.character("n")], &state)
+        #expect(state.draftOffer == nil)
+        #expect(state.registration?.description.text == "Vrachtwagen met arbeiders, elke ochtend om vijf uur.")
+        #expect(fake.drafts[DraftKey.registration.kind] != nil)
+    }
+
+    @Test func escapeLeavesTheDraftForLaterAndTheNextNBringsItBack() throws {
+        var state = offered()
+        _ = press([.escape], &state)
+        #expect(state.draftOffer == nil && state.registration == nil)
+        #expect(state.status == StatusMessage("De registratie blijft bewaard; n zet haar voort."))
+        #expect(fake.drafts[DraftKey.registration.kind] != nil)
+        _ = press([.down, .character("n")], &state)
+        #expect(state.registration?.description.text == "Vrachtwagen met arbeiders, elke ochtend om vijf uur.")
+    }
+
+    @Test func throwingTheDraftAwayTakesASecondDeliberateKey() throws {
+        var state = offered()
+        _ = press([.character("w")], &state)
+        let prompt = AppView.render(state).textLines()[23]
+        #expect(prompt == TextFitting.pad(" Registratie ‘Vrachtwagen met arbei…’ weggooien? j = ja · andere toets = nee", toWidth: 80))
+        // Any other key (Enter, n) keeps it and the offer stands.
+        _ = press([.enter], &state)
+        #expect(state.draftOffer?.isConfirmingDiscard == false && fake.drafts[DraftKey.registration.kind] != nil)
+        _ = press([.character("w"), .character("n")], &state)
+        #expect(state.draftOffer != nil && fake.drafts[DraftKey.registration.kind] != nil)
+        _ = press([.character("w"), .character("j")], &state)
         #expect(state.draftOffer == nil && fake.drafts.isEmpty && state.registration == nil)
+        #expect(state.status == StatusMessage("De niet-opgeslagen registratie is weggegooid."))
+    }
+
+    @Test func enterAfterEscapeInAFormDoesNotThrowItAway() throws {
+        var state = typing()
+        _ = press([.escape, .enter], &state)
+        #expect(state.registration?.description.text == "Zorgen over een nagelstudio.")
+        _ = press([.escape, .character("j")], &state)
+        #expect(state.registration == nil)
     }
 }

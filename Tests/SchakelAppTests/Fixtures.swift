@@ -130,9 +130,16 @@ final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeepi
         }
     }
 
-    func saveDraft(kind: String, subject: String, payload: String, for user: User) throws(StoreFailure) { drafts[kind] = payload }
-    func draft(kind: String, subject: String, for user: User) throws(StoreFailure) -> String? { drafts[kind] }
-    func discardDraft(kind: String, subject: String, for user: User) throws(StoreFailure) { drafts[kind] = nil }
+    /// Drafts by kind, and by subject after a slash where there is one ("route-stap/signal-7").
+    static func draftKey(_ kind: String, _ subject: String) -> String { subject.isEmpty ? kind : kind + "/" + subject }
+    func saveDraft(kind: String, subject: String, payload: String, for user: User) throws(StoreFailure) {
+        drafts[Self.draftKey(kind, subject)] = payload
+    }
+    func draft(kind: String, subject: String, for user: User) throws(StoreFailure) -> String? { drafts[Self.draftKey(kind, subject)] }
+    func discardDraft(kind: String, subject: String, for user: User) throws(StoreFailure) { drafts[Self.draftKey(kind, subject)] = nil }
+    func drafts(kind: String, for user: User) throws(StoreFailure) -> [String] {
+        drafts.filter { $0.key == kind || $0.key.hasPrefix(kind + "/") }.sorted { $0.key < $1.key }.map(\.value)
+    }
 
     /// Newest first, as the store orders them.
     var rows: [SignalSummary]

@@ -50,6 +50,7 @@ import TerminalKit
             func saveDraft(kind: String, subject: String, payload: String, for user: User) throws(StoreFailure) { throw .busy }
             func draft(kind: String, subject: String, for user: User) throws(StoreFailure) -> String? { throw .busy }
             func discardDraft(kind: String, subject: String, for user: User) throws(StoreFailure) { throw .busy }
+            func drafts(kind: String, for user: User) throws(StoreFailure) -> [String] { throw .busy }
             func signalRouteState(id: Int64, for user: User) throws(StoreFailure) -> SignalRouteState { throw .busy }
             func dataVersion() throws(StoreFailure) -> Int { throw .busy }
             func recordRouteEvent(_ eventID: String, fields: FieldValues, onSignal id: Int64, expectedVersion: Int,

@@ -108,14 +108,16 @@ import TerminalKit
         var state = signalTimeline()
         _ = press([.character("n")] + "Half geschreven".map { .character($0) }, &state)
         _ = run(&state, .terminationRequested)
-        // The FakeSignals drafts are keyed by kind only: the note's draft is there.
-        #expect(fake.drafts["notitie"] == "Half geschreven")
+        let key = try #require(next(state).map(DraftKey.note))
+        #expect(fake.drafts[FakeSignals.draftKey(key.kind, key.subject)] == "Half geschreven")
 
         var next = signalTimeline()
         _ = press([.character("n")], &next)
         #expect(next.timeline?.note?.text == "Half geschreven")
         #expect(next.status == StatusMessage("Het concept van deze notitie uit een vorige sessie is hersteld."))
         _ = press([.function(2)], &next)
-        #expect(fake.drafts["notitie"] == nil)
+        #expect(fake.drafts.isEmpty)
     }
+
+    func next(_ state: AppState) -> TimelineSubject? { state.timeline?.subject }
 }

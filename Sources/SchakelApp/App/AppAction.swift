@@ -11,8 +11,9 @@ public enum AppAction: Hashable, Sendable {
     case inboxPageLoaded(PageRequest, Page<SignalSummary>)
     case signalDetailLoaded(SignalDetail?)
     case loadFailed(String)
-    /// The registration form may open; `now` is its default time of receipt.
-    case registrationOpened(now: LocalDateTime)
+    /// The registration form may open; `now` is its default time of receipt, `draft` the user's
+    /// unsaved registration from earlier, if any, which it opens with.
+    case registrationOpened(now: LocalDateTime, draft: String?)
     case signalRegistered(RegisteredSignal, NewSignal)
     case registrationFailed(String)
     /// Another process (a colleague) saved something: what is on screen may be out of date.
@@ -21,10 +22,10 @@ public enum AppAction: Hashable, Sendable {
     case idle
     /// The clock showed a new minute (read on the idle timer); at midnight the day turns over.
     case clockTicked(LocalDateTime)
-    /// The user's form from an earlier session, if one was left.
-    case draftFound(String?)
-    /// A note left unsaved on this timeline in an earlier session, if any.
-    case noteDraftFound(subject: String, String?)
+    /// The user's unsaved form of this key from earlier, if one was left.
+    case draftFound(DraftKey, String?)
+    /// All the user's unsaved forms of one kind (the route steps, at start).
+    case draftsFound(kind: String, [String])
     case casePageLoaded(PageRequest, Page<CaseSummary>)
     case timelinePageLoaded(TimelineSubject, PageRequest, Page<TimelineEntry>)
     case searchResults(String, [SearchHit])
@@ -43,7 +44,7 @@ public enum AppAction: Hashable, Sendable {
 public enum AppEffect: Hashable, Sendable {
     case loadInboxPage(PageRequest, limit: Int)
     case loadSignalDetail(id: Int64)
-    /// Read the clock and open the registration form.
+    /// Read the clock (and the user's unsaved registration) and open the registration form.
     case openRegistration
     case loadCasePage(PageRequest, limit: Int)
     case loadTimelinePage(TimelineSubject, kinds: Set<TimelineKind>, PageRequest, limit: Int)
@@ -52,12 +53,10 @@ public enum AppEffect: Hashable, Sendable {
     case search(String)
     case loadSavedFilters
     case saveFilter(name: String, SignalFilter, shared: Bool)
-    case loadDraft
-    case saveDraft(payload: String)
-    case discardDraft
-    case loadNoteDraft(subject: String)
-    case saveNoteDraft(subject: String, text: String)
-    case discardNoteDraft(subject: String)
+    case loadDraft(DraftKey)
+    case loadDrafts(kind: String)
+    case saveDraft(DraftKey, payload: String)
+    case discardDraft(DraftKey)
     case registerSignal(NewSignal)
     case loadRouteState(signalID: Int64)
     case recordRouteEvent(signalID: Int64, event: String, fields: FieldValues, expectedVersion: Int)

@@ -67,10 +67,10 @@ extension AppReducer {
                 return [.addNote(pane.subject, text)]
             case .openedNote:
                 state.timeline = pane
-                return [.loadNoteDraft(subject: pane.draftSubject)]
+                return [.loadDraft(.note(pane.subject))]
             case .discardedNote:
                 state.timeline = pane
-                return [.discardNoteDraft(subject: pane.draftSubject)]
+                return [.discardDraft(.note(pane.subject))]
             }
         }
         if var dialog = state.route {
@@ -80,10 +80,19 @@ extension AppReducer {
             case .close:
                 state.route = nil
             case .reload:
-                // Fetch the signal's route again after a colleague's change; the inbox follows.
+                // Fetch the signal's route again after a colleague's change; the inbox follows. What was
+                // typed is kept as the step's draft first, and comes back with the reloaded signal.
                 let id = dialog.route.signalID
+                var effects: [AppEffect] = []
+                if let form = dialog.form, form.isChanged {
+                    effects.append(.saveDraft(.routeStep(signalID: id), payload: StepDraft(form, code: dialog.route.code).json))
+                }
                 state.route = nil
-                return [.loadRouteState(signalID: id)] + InboxReducer.reload(&state.inbox)
+                return effects + [.loadRouteState(signalID: id)] + InboxReducer.reload(&state.inbox)
+            case .discardedForm:
+                state.route = dialog
+                state.status = StatusMessage("De stap is niet vastgelegd; wat u invulde is weggegooid.")
+                return [.discardDraft(.routeStep(signalID: dialog.route.signalID))]
             case .fire(let event, let fields):
                 dialog.isSaving = true
                 state.route = dialog
@@ -92,17 +101,21 @@ extension AppReducer {
             }
             return []
         }
-        if state.draftOffer != nil {
-            switch key {
-            case .character("j"), .character("J"):
-                state.isRestoringDraft = true
-                return [.openRegistration]
-            case .character("n"), .character("N"), .escape:
-                state.draftOffer = nil
-                state.status = StatusMessage("Het concept is weggegooid.")
-                return [.discardDraft]
-            default:
+        if var offer = state.draftOffer {
+            switch offer.keyPressed(key) {
+            case .stay:
+                state.draftOffer = offer
                 return []
+            case .resume:
+                return [.openRegistration]
+            case .later:
+                state.draftOffer = nil
+                state.status = StatusMessage("De registratie blijft bewaard; n zet haar voort.")
+                return []
+            case .discard:
+                state.draftOffer = nil
+                state.status = StatusMessage("De niet-opgeslagen registratie is weggegooid.")
+                return [.discardDraft(.registration)]
             }
         }
         if var form = state.registration {
@@ -113,7 +126,7 @@ extension AppReducer {
                 if form.content != before.content { form.isDraftDirty = true }
                 state.registration = form
                 // Leaving a changed field keeps the draft.
-                let effects = form.focus.index != before.field ? draftSave(&state) : []
+                let effects = form.focus.index != before.field ? DraftReducer.saveWhatChanged(&state) : []
                 if let problem = form.problems[form.focusedField] {
                     state.status = StatusMessage("\(form.focusedField.label): \(problem)", isError: true)
                 } else if !form.problems.isEmpty {
@@ -128,7 +141,7 @@ extension AppReducer {
             case .discard:
                 state.registration = nil
                 state.status = StatusMessage("Registratie geannuleerd; er is niets opgeslagen.")
-                return [.discardDraft]
+                return [.discardDraft(.registration)]
             }
         }
         if state.detail != nil {
@@ -254,14 +267,6 @@ extension AppReducer {
         return []
     }
 
-    /// The form in progress as a draft, when something was typed since the last one.
-    static func draftSave(_ state: inout AppState) -> [AppEffect] {
-        guard var form = state.registration, form.isDraftDirty else { return [] }
-        form.isDraftDirty = false
-        state.registration = form
-        return [.saveDraft(payload: RegistrationDraft(form).json)]
-    }
-
     static func casesKeyPressed(_ key: Key, _ state: inout AppState) -> [AppEffect] {
         let rows = max(1, FrameLayout(size: state.size).pane.height - 1)
         let request: PageRequest?
@@ -289,13 +294,5 @@ extension AppReducer {
         state.inbox = InboxState()
         state.status = StatusMessage(filter.isEmpty ? "Alle signalen." : "Filter: \(filter.summary(workflow: state.context.workflow)).")
         return [.loadInboxPage(.first, limit: InboxState.pageSize)]
-    }
-
-    /// The note being written as a draft, when something was typed since the last one.
-    static func noteDraftSave(_ state: inout AppState) -> [AppEffect] {
-        guard var pane = state.timeline, pane.isNoteDirty, let note = pane.note else { return [] }
-        pane.isNoteDirty = false
-        state.timeline = pane
-        return [.saveNoteDraft(subject: pane.draftSubject, text: note.text)]
     }
 }

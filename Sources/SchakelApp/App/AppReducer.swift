@@ -7,14 +7,18 @@ public enum AppReducer {
         let visibleRows = FrameLayout(size: state.size).inboxVisibleRows
         switch action {
         case .started:
-            return [.loadInboxPage(.first, limit: InboxState.pageSize), .loadDraft]
+            return [.loadInboxPage(.first, limit: InboxState.pageSize), .loadDraft(.registration),
+                    .loadDrafts(kind: DraftKey.routeStepKind)]
 
-        case .draftFound(let payload):
-            if let payload, RegistrationDraft.from(json: payload) != nil { state.draftOffer = payload }
+        case .draftFound(let key, let payload):
+            return DraftReducer.found(key, payload, &state)
+
+        case .draftsFound(let kind, let payloads):
+            DraftReducer.foundAll(kind: kind, payloads, &state)
             return []
 
         case .idle:
-            return draftSave(&state) + noteDraftSave(&state)
+            return DraftReducer.saveWhatChanged(&state)
 
         case .clockTicked(let now):
             // "Not in the future" is measured against the clock, not against when a form opened.
@@ -26,28 +30,15 @@ public enum AppReducer {
             state.context.today = now.date
             return InboxReducer.reload(&state.inbox)
 
-        case .noteDraftFound(let subject, let text):
-            guard let text, !text.isEmpty, var pane = state.timeline, pane.draftSubject == subject,
-                  let note = pane.note, note.isEmpty else { return [] }
-            pane.note = TextArea(text, maxLength: 20_000)
-            state.timeline = pane
-            state.status = StatusMessage("Het concept van deze notitie uit een vorige sessie is hersteld.")
-            return []
-
         case .terminalResized(let size):
             state.size = size
             InboxReducer.scrollToSelection(&state.inbox, visibleRows: FrameLayout(size: size).inboxVisibleRows)
             return []
 
         case .terminationRequested:
-            // A dropped connection (SIGHUP) or a shutdown keeps the form in progress as a draft.
+            // A dropped connection (SIGHUP) or a shutdown keeps every form in progress as a draft.
             state.isRunning = false
-            var effects: [AppEffect] = []
-            if let form = state.registration, form.isChanged { effects.append(.saveDraft(payload: RegistrationDraft(form).json)) }
-            if let pane = state.timeline, let note = pane.note, !note.isEmpty {
-                effects.append(.saveNoteDraft(subject: pane.draftSubject, text: note.text))
-            }
-            return effects
+            return DraftReducer.saveEverything(state)
 
         case .inboxPageLoaded(let request, let page):
             return InboxReducer.pageLoaded(&state.inbox, request: request, page: page, context: state.context,
@@ -79,22 +70,21 @@ public enum AppReducer {
             state.status = StatusMessage(message, isError: true)
             return []
 
-        case .registrationOpened(let now):
-            if state.isRestoringDraft, let payload = state.draftOffer, let draft = RegistrationDraft.from(json: payload) {
-                state.registration = draft.form(now: now, user: state.context.user)
-                state.status = StatusMessage("De registratie van de vorige sessie is hersteld.")
+        case .registrationOpened(let now, let draft):
+            state.draftOffer = nil
+            if let draft, let restored = RegistrationDraft.from(json: draft) {
+                state.registration = restored.form(now: now, user: state.context.user)
+                state.status = StatusMessage("Uw niet-opgeslagen registratie is hersteld.")
             } else {
                 state.registration = RegistrationForm(now: now, user: state.context.user)
             }
-            state.isRestoringDraft = false
-            state.draftOffer = nil
             return []
 
         case .signalRegistered(let registered, let signal):
             state.registration = nil
             state.receipt = RegistrationReducer.receipt(for: registered, signal, context: state.context)
             state.inbox = InboxState()
-            return [.discardDraft, .loadInboxPage(.first, limit: InboxState.pageSize)]
+            return [.discardDraft(.registration), .loadInboxPage(.first, limit: InboxState.pageSize)]
 
         case .casePageLoaded(let request, let page):
             let rows = max(1, FrameLayout(size: state.size).pane.height - 1)
@@ -116,7 +106,7 @@ public enum AppReducer {
             pane.list = PagedList()
             state.timeline = pane
             state.status = StatusMessage("Notitie opgeslagen.")
-            return [.discardNoteDraft(subject: pane.draftSubject),
+            return [.discardDraft(.note(pane.subject)),
                     .loadTimelinePage(pane.subject, kinds: pane.kinds, .last, limit: PagedList<TimelineRow>.pageSize)]
 
         case .noteFailed(let message):
@@ -137,14 +127,16 @@ public enum AppReducer {
 
         case .routeStateLoaded(let route, let now):
             state.route = RouteDialog(route: route, workflow: state.context.workflow, now: now)
-            return []
+            // A step left unsaved on this signal comes back.
+            return [.loadDraft(.routeStep(signalID: route.signalID))]
 
         case .routeEventRecorded(let recorded):
             let signalID = state.route?.route.signalID
             state.route = nil
             state.status = StatusMessage("Vastgelegd: \(recorded.transition.timelineText)")
             // Reload the list (and the open signal), keeping the selection on it.
-            var effects = InboxReducer.reload(&state.inbox)
+            var effects = signalID.map { [AppEffect.discardDraft(.routeStep(signalID: $0))] } ?? []
+            effects += InboxReducer.reload(&state.inbox)
             state.inbox.reselectID = signalID ?? state.inbox.reselectID
             if let id = signalID, state.detail != nil { effects.append(.loadSignalDetail(id: id)) }
             return effects

@@ -45,10 +45,8 @@ public struct AppState: Hashable, Sendable {
     public var detail: SignalDetailState?
     /// The form to register a signal, when open (`n`).
     public var registration: RegistrationForm?
-    /// A form left by an earlier session (its draft), offered for restoring at start.
-    public var draftOffer: String?
-    /// Restore the offered draft when the form opens.
-    public var isRestoringDraft = false
+    /// A registration left unsaved by an earlier session, offered at start.
+    public var draftOffer: DraftOffer?
     /// What the inbox shows, within what the user may see.
     public var signalFilter = SignalFilter()
     /// Full-text search (`/`), when open.

@@ -165,32 +165,23 @@ public final class Program {
             } catch {
                 return .loadFailed("Zoeken mislukt. \(Self.message(for: error))")
             }
-        case .loadNoteDraft(let subject):
-            return .noteDraftFound(subject: subject, try? signals.draft(kind: "notitie", subject: subject, for: state.context.user))
-        case .saveNoteDraft(let subject, let text):
+        case .loadDraft(let key):
+            return .draftFound(key, try? signals.draft(kind: key.kind, subject: key.subject, for: state.context.user))
+        case .loadDrafts(let kind):
+            return .draftsFound(kind: kind, (try? signals.drafts(kind: kind, for: state.context.user)) ?? [])
+        case .saveDraft(let key, let payload):
             do {
-                try signals.saveDraft(kind: "notitie", subject: subject, payload: text, for: state.context.user)
-                return nil
-            } catch {
-                return .loadFailed("Het concept van de notitie kon niet worden bewaard. \(Self.message(for: error))")
-            }
-        case .discardNoteDraft(let subject):
-            try? signals.discardDraft(kind: "notitie", subject: subject, for: state.context.user)
-            return nil
-        case .loadDraft:
-            return .draftFound(try? signals.draft(kind: RegistrationDraft.kind, subject: "", for: state.context.user))
-        case .saveDraft(let payload):
-            do {
-                try signals.saveDraft(kind: RegistrationDraft.kind, subject: "", payload: payload, for: state.context.user)
+                try signals.saveDraft(kind: key.kind, subject: key.subject, payload: payload, for: state.context.user)
                 return nil
             } catch {
                 return .loadFailed("Het concept kon niet worden bewaard. \(Self.message(for: error))")
             }
-        case .discardDraft:
-            try? signals.discardDraft(kind: RegistrationDraft.kind, subject: "", for: state.context.user)
+        case .discardDraft(let key):
+            try? signals.discardDraft(kind: key.kind, subject: key.subject, for: state.context.user)
             return nil
         case .openRegistration:
-            return .registrationOpened(now: clock.now())
+            let draft = try? signals.draft(kind: DraftKey.registration.kind, subject: "", for: state.context.user)
+            return .registrationOpened(now: clock.now(), draft: draft)
         case .loadRouteState(let id):
             do {
                 return .routeStateLoaded(try signals.signalRouteState(id: id, for: state.context.user), now: clock.now())

@@ -52,14 +52,14 @@ enum TabsView {
 /// The bottom line: a message when there is one, otherwise the keys that work here.
 enum StatusLineView {
     static func draw(_ state: AppState, in rect: Rect, on grid: inout Grid) {
+        // The offer waits for a key, so it is never hidden behind a message.
+        if let offer = state.draftOffer {
+            grid.write(offer.prompt, in: rect, style: Style(.bold, tone: .warning).adding(.reverse))
+            return
+        }
         if let message = state.status {
             let text = (message.isError ? " Fout: " : " ") + message.text
             grid.write(text, in: rect, style: message.isError ? Style(.bold, tone: .danger) : Style(.bold))
-            return
-        }
-        if state.draftOffer != nil {
-            grid.write(" Niet-opgeslagen registratie gevonden. Herstellen? j = ja · n = nee, weggooien",
-                       in: rect, style: Style(.bold, tone: .warning).adding(.reverse))
             return
         }
         if !state.isShowingHelp && state.search == nil && state.filterPanel == nil && state.timeline == nil && state.route == nil && state.registration == nil && state.receipt == nil && state.detail == nil && state.tab == .signals,

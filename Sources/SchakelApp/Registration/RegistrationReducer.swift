@@ -17,12 +17,9 @@ enum RegistrationReducer {
             return .stay
         }
         if form.isConfirmingDiscard {
-            switch key {
-            case .character("j"), .character("J"), .enter: return .discard
-            case .character("n"), .character("N"), .escape: form.isConfirmingDiscard = false
-            default: break
-            }
-            return .stay
+            // Only `j` throws away; any other key (Enter too, which moves on in a form) goes back.
+            form.isConfirmingDiscard = false
+            return key == .character("j") || key == .character("J") ? .discard : .stay
         }
         switch key {
         case .function(2), .control("o"):

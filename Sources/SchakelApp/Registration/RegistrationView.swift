@@ -10,7 +10,7 @@ enum RegistrationView {
         grid.fill(pane)
         let title = Rect(x: pane.x, y: pane.y, width: pane.width, height: 1)
         if form.isConfirmingDiscard {
-            grid.write(" Wijzigingen weggooien? j = ja, weggooien · n = nee, verder met het formulier", in: title,
+            grid.write(" Wijzigingen weggooien? j = ja, weggooien · andere toets = verder met het formulier", in: title,
                        style: Style(.bold, tone: .warning).adding(.reverse))
         } else if form.isSaving {
             grid.write(" Nieuw signaal — opslaan…", in: title, style: Style([.bold, .underline]))

@@ -101,11 +101,21 @@ public struct EventForm: Hashable, Sendable {
     public var field = 0
     public var part = 0
     public var problem: String?
+    /// What the inputs held when the form opened, to know whether leaving loses anything.
+    private var initialContent: [[String]] = []
 
     public init(_ event: EventDefinition, now: LocalDateTime) {
         self.event = event
         inputs = event.fields.map { FieldInput($0, now: now) }
+        initialContent = content
     }
+
+    /// Everything entered, as text (not the cursor or the focus).
+    var content: [[String]] { inputs.map(\.draftText) }
+    public var isChanged: Bool { content != initialContent }
+
+    /// A form brought back from a draft counts as changed: leaving it asks first.
+    mutating func markRestored() { initialContent = [] }
 
     /// The values, or the first field whose text is not a value.
     public func values() -> Result<FieldValues, InputProblem> {

@@ -16,6 +16,10 @@ public struct RouteDialog: Hashable, Sendable {
     public var problem: String?
     /// A colleague changed the signal since it was loaded: offer to load it again.
     public var isOutOfDate = false
+    /// Esc was pressed on a filled-in form: waiting for `j` to throw it away.
+    public var isConfirmingDiscard = false
+    /// Typed in the form since its draft was last kept.
+    public var isDraftDirty = false
 
     init(route: SignalRouteState, workflow: WorkflowDefinition, now: LocalDateTime) {
         self.route = route
@@ -34,16 +38,30 @@ enum RouteReducer {
         /// Load the signal's route again (after a colleague's change).
         case reload
         case fire(event: String, fields: FieldValues)
+        /// The filled-in form was thrown away (after `j`), and with it its draft.
+        case discardedForm
     }
 
     static func keyPressed(_ key: Key, _ dialog: inout RouteDialog) -> Outcome {
         if dialog.isSaving { return .stay }
         if key == .control("r") || (dialog.isOutOfDate && key == .character("r") && dialog.form == nil) { return .reload }
         if var form = dialog.form {
-            switch key {
-            case .escape:
+            if dialog.isConfirmingDiscard {
+                dialog.isConfirmingDiscard = false
+                guard key == .character("j") || key == .character("J") else { return .stay }
                 dialog.form = nil
                 dialog.problem = nil
+                return .discardedForm
+            }
+            switch key {
+            case .escape:
+                // A filled-in form is not lost to one key.
+                if form.isChanged {
+                    dialog.isConfirmingDiscard = true
+                } else {
+                    dialog.form = nil
+                    dialog.problem = nil
+                }
             case .function(2), .control("o"):
                 switch form.values() {
                 case .success(let values):
@@ -53,7 +71,9 @@ enum RouteReducer {
                     dialog.problem = problem.message
                 }
             default:
+                let before = form.content
                 form.handle(key)
+                if form.content != before { dialog.isDraftDirty = true }
                 dialog.form = form
             }
             return .stay

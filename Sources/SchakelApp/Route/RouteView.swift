@@ -19,12 +19,12 @@ enum RouteView {
             y += 1
         }
         if dialog.isOutOfDate && y < pane.maxY {
-            grid.write("  Ctrl-R laadt het signaal opnieuw; wat u invulde moet dan opnieuw.", x: pane.x + 1, y: y, style: .bold,
+            grid.write("  Ctrl-R laadt het signaal opnieuw; wat u invulde blijft staan.", x: pane.x + 1, y: y, style: .bold,
                        maxX: pane.maxX - 1)
             y += 1
         }
         if let form = dialog.form {
-            drawForm(form, from: y, in: pane, on: &grid)
+            drawForm(form, confirmingDiscard: dialog.isConfirmingDiscard, from: y, in: pane, on: &grid)
             return
         }
         for (index, option) in dialog.options.enumerated() where y < pane.maxY {
@@ -38,8 +38,13 @@ enum RouteView {
         }
     }
 
-    private static func drawForm(_ form: EventForm, from top: Int, in pane: Rect, on grid: inout Grid) {
-        grid.write(" " + form.event.label, x: pane.x, y: top, style: .bold, maxX: pane.maxX)
+    private static func drawForm(_ form: EventForm, confirmingDiscard: Bool, from top: Int, in pane: Rect, on grid: inout Grid) {
+        if confirmingDiscard {
+            grid.write(" ‘\(form.event.label)’ weggooien? j = ja · andere toets = nee",
+                       in: Rect(x: pane.x, y: top, width: pane.width, height: 1), style: Style(.bold, tone: .warning).adding(.reverse))
+        } else {
+            grid.write(" " + form.event.label, x: pane.x, y: top, style: .bold, maxX: pane.maxX)
+        }
         let layout = RouteFormLayout(form, width: pane.width)
         let body = (top + 2)..<max(top + 2, pane.maxY)
         let first = layout.firstRow(showing: form.field, height: body.count)

@@ -23,9 +23,6 @@ public struct TimelinePane: Hashable, Sendable {
     /// Typed since the note's draft was last kept.
     public var isNoteDirty = false
 
-    /// The draft key of this timeline's note.
-    var draftSubject: String { "\(subject.typeName)-\(subject.id)" }
-
     public init(subject: TimelineSubject, title: String) {
         self.subject = subject
         self.title = title
@@ -79,17 +76,12 @@ enum TimelineReducer {
         if pane.isSavingNote { return .stay }
         if var note = pane.note {
             if pane.isConfirmingDiscardNote {
-                switch key {
-                case .character("j"), .character("J"), .enter:
-                    pane.note = nil
-                    pane.isConfirmingDiscardNote = false
-                    pane.isNoteDirty = false
-                    return .discardedNote
-                case .character("n"), .character("N"), .escape:
-                    pane.isConfirmingDiscardNote = false
-                default: break
-                }
-                return .stay
+                // Only `j` throws away; any other key (Enter too, a new line in a note) goes back.
+                pane.isConfirmingDiscardNote = false
+                guard key == .character("j") || key == .character("J") else { return .stay }
+                pane.note = nil
+                pane.isNoteDirty = false
+                return .discardedNote
             }
             switch key {
             case .escape:

@@ -43,7 +43,7 @@ enum TimelineView {
 
     private static func drawEditor(_ note: TextArea, confirming: Bool, saving: Bool, in rect: Rect, on grid: inout Grid) {
         grid.fill(rect)
-        let title = confirming ? " Notitie weggooien? j = ja · n = nee" : saving ? " Notitie — opslaan…" : " Nieuwe notitie"
+        let title = confirming ? " Notitie weggooien? j = ja, weggooien · andere toets = verder" : saving ? " Notitie — opslaan…" : " Nieuwe notitie"
         grid.write(title, x: rect.x, y: rect.y, style: confirming ? Style(.bold, tone: .warning).adding(.reverse) : .reverse,
                    maxX: rect.maxX)
         let width = max(10, rect.width - 4), height = max(1, rect.height - 3)
