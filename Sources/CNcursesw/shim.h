@@ -11,7 +11,9 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
 
 // Attribute and key macros are not imported into Swift: expose them as functions.
 static inline int schakel_a_normal(void) { return (int)A_NORMAL; }
@@ -26,5 +28,17 @@ static inline WINDOW *schakel_stdscr(void) { return stdscr; }
 // Likewise the C standard streams, for newterm().
 static inline FILE *schakel_stdin(void) { return stdin; }
 static inline FILE *schakel_stdout(void) { return stdout; }
+
+// Whether the terminal TERM names can be drawn on: 1 when terminfo knows it and it can move the
+// cursor (`cup`), 0 when it cannot (a dumb or hardcopy terminal), -1 when terminfo does not know it.
+// Asked before curses takes the terminal; nothing is written to it.
+static inline int schakel_terminal_can_draw(void) {
+    int error = 0;
+    if (setupterm(NULL, STDOUT_FILENO, &error) != OK) return error == 1 ? 0 : -1;
+    const char *cup = tigetstr("cup");
+    int result = (cup != NULL && cup != (const char *)-1 && tigetflag("hc") <= 0) ? 1 : 0;
+    del_curterm(cur_term);
+    return result;
+}
 
 #endif

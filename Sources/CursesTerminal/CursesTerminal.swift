@@ -23,14 +23,14 @@ public final class CursesTerminal: TerminalBackend {
     /// Takes over the terminal. Call `stop()` on every way out; SIGTERM, SIGHUP and SIGINT are
     /// reported as events so the loop can end and restore the terminal.
     public static func start() throws -> CursesTerminal {
-        UnicodeLocale.ensure()
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw TerminalStartError(description: "Schakel heeft een terminal nodig (stdin en stdout zijn geen terminal).")
         }
+        try requireTerminalThatCanDraw()
+        UnicodeLocale.ensure()
         SignalPipe.install()
         guard newterm(nil, schakel_stdout(), schakel_stdin()) != nil, let window = schakel_stdscr() else {
-            let term = getenv("TERM").map { String(cString: $0) } ?? "(leeg)"
-            throw TerminalStartError(description: "Het terminaltype '\(term)' is onbekend; zet TERM, bijvoorbeeld TERM=xterm-256color.")
+            throw TerminalStartError(description: unknownTerminal)
         }
         set_escdelay(25)
         cbreak()
@@ -40,6 +40,32 @@ public final class CursesTerminal: TerminalBackend {
         curs_set(0)
         let palette = Palette.start()
         return CursesTerminal(window: window, palette: palette)
+    }
+
+    /// Refuses, with a Dutch reason naming TERM, a terminal Schakel cannot draw on (TERM=dumb:
+    /// only the last line would show, and then nothing) or one terminfo does not know. Call it
+    /// before anything else is started; it writes nothing to the terminal. Without a terminal
+    /// on stdout there is nothing to ask yet: `start()` refuses that.
+    public static func requireTerminalThatCanDraw() throws {
+        guard isatty(STDOUT_FILENO) == 1 else { return }
+        switch schakel_terminal_can_draw() {
+        case 1:
+            return
+        case 0:
+            throw TerminalStartError(description: "Op terminaltype '\(term)' kan Schakel niet tekenen: het kan de cursor niet "
+                + "verplaatsen. Zet TERM op het type van uw terminal, bijvoorbeeld TERM=xterm-256color (of TERM=vt100), "
+                + "en start Schakel opnieuw.")
+        default:
+            throw TerminalStartError(description: unknownTerminal)
+        }
+    }
+
+    private static var term: String {
+        getenv("TERM").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "(leeg)"
+    }
+
+    private static var unknownTerminal: String {
+        "Het terminaltype '\(term)' is onbekend; zet TERM op het type van uw terminal, bijvoorbeeld TERM=xterm-256color."
     }
 
     /// Gives the terminal back as it was. Safe to call more than once.

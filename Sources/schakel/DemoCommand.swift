@@ -1,4 +1,5 @@
 import ArgumentParser
+import CursesTerminal
 import Foundation
 import SchakelCore
 import SchakelStore
@@ -31,6 +32,8 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         let path = databasePath ?? Self.defaultPath()
+        // A terminal Schakel cannot draw on is refused before anything is opened or logged.
+        if !createOnly { try Startup.exitOnFailure { try CursesTerminal.requireTerminalThatCanDraw() } }
         try Startup.exitOnFailure {
             let resources = try Resources.load()
             // A fixed day stays fixed for the screens and for every step the store dates.

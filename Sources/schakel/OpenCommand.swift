@@ -1,4 +1,5 @@
 import ArgumentParser
+import CursesTerminal
 import SchakelStore
 
 /// `schakel --db PATH`: opens a real database as the logged-in user.
@@ -12,6 +13,8 @@ struct OpenCommand: ParsableCommand {
     var databasePath: String
 
     func run() throws {
+        // A terminal Schakel cannot draw on is refused before anything is opened or logged.
+        try Startup.exitOnFailure { try CursesTerminal.requireTerminalThatCanDraw() }
         try Startup.exitOnFailure {
             let resources = try Resources.load()
             let store = try Store.open(path: databasePath, origin: LoginIdentity.origin())

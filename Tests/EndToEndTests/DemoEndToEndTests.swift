@@ -59,6 +59,17 @@ import Testing
         #expect(after.contains("Demodatabase: \(database)"))
     }
 
+    @Test(arguments: [("dumb", "Op terminaltype 'dumb' kan Schakel niet tekenen"), ("onbekend-type", "Het terminaltype 'onbekend-type' is onbekend")])
+    func aTerminalThatCannotDrawIsRefusedBeforeStarting(term: String, message: String) throws {
+        let tmux = try Tmux("env TERM=\(term) " + demoCommand(), width: 200, height: 20)
+        let screen = try tmux.waitFor("EXIT=")
+        #expect(screen.contains("EXIT=1"))
+        #expect(screen.contains("schakel: \(message)"))
+        #expect(screen.contains("TERM=xterm-256color"))
+        // Refused before the database was opened: nothing was created or logged.
+        #expect(!FileManager.default.fileExists(atPath: database))
+    }
+
     @Test func aTooSmallTerminalSaysSoAndRecoversOnResize() throws {
         let tmux = try Tmux(demoCommand(), width: 50, height: 12)
         try tmux.waitFor("Venster te klein")
