@@ -139,6 +139,29 @@ import TerminalKit
         #expect(state.status == StatusMessage("Uw rol kan geen signalen registreren.", isError: true))
     }
 
+    @Test func removingAPersonOrLeavingAFilledPersonDialogAsksFirst() throws {
+        var state = openForm()
+        focus(.persons, &state)
+        _ = press([.enter], &state)
+        type("A.B.", &state)
+        // Esc with initials typed asks; another key goes back to the dialog with the initials.
+        _ = press([.escape, .enter], &state)
+        #expect(state.registration?.personDialog?.initials.text == "A.B.")
+        _ = press([.escape, .character("j")], &state)
+        #expect(state.registration?.personDialog == nil && state.registration?.persons.isEmpty == true)
+        _ = press([.enter], &state)
+        type("C.D.", &state)
+        _ = press([.enter], &state)
+        #expect(state.registration?.persons.map(\.initials) == ["C.D."])
+        // Delete asks, naming the person; only j removes.
+        _ = press([.delete], &state)
+        #expect(AppView.render(state).textLines()[2].hasPrefix(" Betrokkene C.D. verwijderen? j = ja · andere toets = nee"))
+        _ = press([.enter], &state)
+        #expect(state.registration?.persons.map(\.initials) == ["C.D."])
+        _ = press([.backspace, .character("j")], &state)
+        #expect(state.registration?.persons.isEmpty == true)
+    }
+
     // MARK: - Screens
 
     @Test func formSnapshots() {

@@ -42,6 +42,29 @@ func type(_ text: String, into field: inout TextField) {
         #expect(field.text.isEmpty)
     }
 
+    @Test func whatCtrlKUOrWCutCtrlYPutsBack() {
+        var field = TextField("Ziet haar dagelijks vertrekken")
+        field.handle(.control("u"))
+        #expect(field.text.isEmpty && field.cursor == 0)
+        field.handle(.control("y"))
+        #expect(field.text == "Ziet haar dagelijks vertrekken" && field.cursor == 30)
+        field.handle(.control("w"))
+        #expect(field.text == "Ziet haar dagelijks ")
+        field.handle(.home)
+        field.handle(.control("y"))
+        #expect(field.text == "vertrekkenZiet haar dagelijks " && field.cursor == 10)
+        field.handle(.control("k"))
+        field.handle(.control("y"))
+        field.handle(.control("y"))
+        #expect(field.text == "vertrekkenZiet haar dagelijks Ziet haar dagelijks ")
+        // Never past the limit.
+        var short = TextField("abc", maxLength: 4)
+        short.handle(.control("u"))
+        short.handle(.control("y"))
+        short.handle(.control("y"))
+        #expect(short.text == "abca")
+    }
+
     @Test func theLimitControlsAndUnusedKeys() {
         var field = TextField(maxLength: 3)
         type("abcd", into: &field)

@@ -51,6 +51,8 @@ public struct RegistrationForm: Hashable, Sendable {
     public var personIndex = 0
     /// The small form that adds a person, when open.
     public var personDialog: PersonDialog?
+    /// The person whose removal waits for `j`.
+    public var personPendingRemoval: Int?
     /// Shown after a save was tried: what is not in order, by field.
     public var problems: [Field: String] = [:]
     /// What the form held when it opened, to know whether leaving loses anything.
@@ -136,6 +138,9 @@ public struct PersonDialog: Hashable, Sendable {
     public var birthYear = TextField(maxLength: 4)
     public var role = SelectList(PersonRole.allCases.map { Option(id: $0.rawValue, label: $0.label) })
     public var problem: String?
+    /// Esc was pressed with something typed: waiting for `j` to throw it away.
+    public var isConfirmingDiscard = false
+    var hasInput: Bool { !initials.isEmpty || !birthYear.isEmpty }
 
     public init() {}
 

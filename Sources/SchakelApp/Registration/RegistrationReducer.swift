@@ -16,6 +16,14 @@ enum RegistrationReducer {
             personDialogKey(key, &form)
             return .stay
         }
+        if let index = form.personPendingRemoval {
+            form.personPendingRemoval = nil
+            if (key == .character("j") || key == .character("J")) && form.persons.indices.contains(index) {
+                form.persons.remove(at: index)
+                form.personIndex = max(0, min(form.personIndex, form.persons.count - 1))
+            }
+            return .stay
+        }
         if form.isConfirmingDiscard {
             // Only `j` throws away; any other key (Enter too, which moves on in a form) goes back.
             form.isConfirmingDiscard = false
@@ -93,10 +101,8 @@ enum RegistrationReducer {
             case .enter, .character("+"), .character("n"):
                 form.personDialog = PersonDialog()
             case .delete, .character("-"), .backspace:
-                if form.persons.indices.contains(form.personIndex) {
-                    form.persons.remove(at: form.personIndex)
-                    form.personIndex = max(0, min(form.personIndex, form.persons.count - 1))
-                }
+                // Asked first: one key never loses what was entered.
+                if form.persons.indices.contains(form.personIndex) { form.personPendingRemoval = form.personIndex }
             case .down where form.personIndex + 1 < form.persons.count:
                 form.personIndex += 1
             case .up where form.personIndex > 0:
@@ -133,9 +139,19 @@ enum RegistrationReducer {
 
     private static func personDialogKey(_ key: Key, _ form: inout RegistrationForm) {
         guard var dialog = form.personDialog else { return }
+        if dialog.isConfirmingDiscard {
+            dialog.isConfirmingDiscard = false
+            form.personDialog = key == .character("j") || key == .character("J") ? nil : dialog
+            return
+        }
         switch key {
         case .escape:
-            form.personDialog = nil
+            if dialog.hasInput {
+                dialog.isConfirmingDiscard = true
+                form.personDialog = dialog
+            } else {
+                form.personDialog = nil
+            }
             return
         case .tab, .backTab:
             dialog.focus.handle(key)

@@ -12,6 +12,9 @@ enum RegistrationView {
         if form.isConfirmingDiscard {
             grid.write(" Wijzigingen weggooien? j = ja, weggooien · andere toets = verder met het formulier", in: title,
                        style: Style(.bold, tone: .warning).adding(.reverse))
+        } else if let index = form.personPendingRemoval, form.persons.indices.contains(index) {
+            grid.write(" Betrokkene \(form.persons[index].initials) verwijderen? j = ja · andere toets = nee", in: title,
+                       style: Style(.bold, tone: .warning).adding(.reverse))
         } else if form.isSaving {
             grid.write(" Nieuw signaal — opslaan…", in: title, style: Style([.bold, .underline]))
         } else {
@@ -120,8 +123,10 @@ enum RegistrationView {
             grid.write(TextFitting.pad(values[index], toWidth: width - 18), x: box.x + 16, y: y, style: focused ? .plain : .reverse,
                        maxX: box.maxX - 1)
         }
-        let footer = dialog.problem.map { "! " + $0 } ?? "Enter toevoegen · Esc annuleren · Tab volgend veld"
-        grid.write(" " + footer, x: box.x, y: box.maxY - 1, style: dialog.problem == nil ? .reverse : Style(.bold, tone: .danger),
+        let footer = dialog.isConfirmingDiscard ? "Weggooien? j = ja · andere toets = nee"
+            : dialog.problem.map { "! " + $0 } ?? "Enter toevoegen · Esc annuleren · Tab volgend veld"
+        grid.write(" " + footer, x: box.x, y: box.maxY - 1,
+                   style: dialog.problem == nil && !dialog.isConfirmingDiscard ? .reverse : Style(.bold, tone: .danger),
                    maxX: box.maxX)
     }
 }

@@ -1,8 +1,11 @@
 /// A single line of editable text: cursor movement, insert and delete, Home/End, word jumps and
-/// the usual Ctrl keys (A, E, K, U, W). Positions count characters (grapheme clusters), so an
+/// the usual Ctrl keys (A, E, K, U, W), with Ctrl-Y putting back what K, U or W cut, as in
+/// readline: no single key loses a line. Positions count characters (grapheme clusters), so an
 /// accented or wide character is one step. Pure: the app keeps it in its state.
 public struct TextField: Hashable, Sendable {
     private var characters: [Character]
+    /// What Ctrl-K, Ctrl-U or Ctrl-W cut last, for Ctrl-Y.
+    private var cut: [Character] = []
     /// Where the cursor is, 0...count.
     public private(set) var cursor: Int
     /// The most characters accepted; more typing is refused.
@@ -50,18 +53,28 @@ public struct TextField: Hashable, Sendable {
         case .wordRight:
             cursor = Self.nextWordEnd(in: characters, from: cursor)
         case .control("k"):
-            characters.removeSubrange(cursor...)
+            cutOut(cursor..<characters.count)
         case .control("u"):
-            characters.removeSubrange(..<cursor)
-            cursor = 0
+            cutOut(0..<cursor)
         case .control("w"):
-            let start = Self.previousWordStart(in: characters, from: cursor)
-            characters.removeSubrange(start..<cursor)
-            cursor = start
+            cutOut(Self.previousWordStart(in: characters, from: cursor)..<cursor)
+        case .control("y"):
+            let room = maxLength - characters.count
+            let pasted = cut.prefix(max(0, room))
+            characters.insert(contentsOf: pasted, at: cursor)
+            cursor += pasted.count
         default:
             return false
         }
         return true
+    }
+
+    /// Removes `range`, keeping it for Ctrl-Y; the cursor goes where it was.
+    private mutating func cutOut(_ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        cut = Array(characters[range])
+        characters.removeSubrange(range)
+        cursor = range.lowerBound
     }
 
     /// Replaces the whole text, cursor at the end.
