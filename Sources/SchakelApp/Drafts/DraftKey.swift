@@ -1,3 +1,4 @@
+import Foundation
 import SchakelCore
 
 /// Which of the user's drafts: what kind of form, and what it belongs to. The store keeps one
@@ -23,4 +24,20 @@ public struct DraftKey: Hashable, Sendable {
 
     /// A route step's form on a signal (such as the meldingsformulier of "contact opgenomen").
     public static func routeStep(signalID: Int64) -> DraftKey { DraftKey(kind: routeStepKind, subject: "signal-\(signalID)") }
+}
+
+/// A form's draft, kept in the store as JSON text.
+protocol JSONDraft: Codable {}
+
+extension JSONDraft {
+    var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
+    /// The draft, or nil when the text is not one (written by another version, say).
+    static func from(json: String) -> Self? {
+        try? JSONDecoder().decode(Self.self, from: Data(json.utf8))
+    }
 }

@@ -4,7 +4,7 @@ import SchakelCore
 import TerminalKit
 
 /// A registration form in progress, as it is kept between sessions: everything typed, nothing else.
-struct RegistrationDraft: Codable, Hashable {
+struct RegistrationDraft: JSONDraft, Hashable {
     static let kind = "signaal-registratie"
 
     struct Person: Codable, Hashable {
@@ -45,16 +45,6 @@ struct RegistrationDraft: Codable, Hashable {
         minor = form.minor.isOn
         persons = form.persons.map { Person(initials: $0.initials, birthYear: $0.birthYear, role: $0.role.rawValue) }
         field = form.focus.index
-    }
-
-    var json: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-    }
-
-    static func from(json: String) -> RegistrationDraft? {
-        try? JSONDecoder().decode(RegistrationDraft.self, from: Data(json.utf8))
     }
 
     /// The form as it was, for this user (who may only register where they may).

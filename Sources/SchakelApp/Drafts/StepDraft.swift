@@ -4,7 +4,7 @@ import TerminalKit
 
 /// A route step's form in progress, as it is kept between sessions: which step, on which signal,
 /// and what was typed in each field.
-struct StepDraft: Codable, Hashable {
+struct StepDraft: JSONDraft, Hashable {
     var event: String
     var eventLabel: String
     var code: String
@@ -18,16 +18,6 @@ struct StepDraft: Codable, Hashable {
         self.code = code
         values = Dictionary(uniqueKeysWithValues: zip(form.event.fields.map(\.id), form.inputs.map(\.draftText)))
         field = form.field
-    }
-
-    var json: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-    }
-
-    static func from(json: String) -> StepDraft? {
-        try? JSONDecoder().decode(StepDraft.self, from: Data(json.utf8))
     }
 
     /// The form of `definition` with what was typed put back; fields the workflow no longer has
