@@ -69,14 +69,13 @@ public final class Store: Sendable {
         configuration.readonly = readOnly
         configuration.busyMode = .timeout(10)
         // GRDB 7 opens every write of a DatabasePool with BEGIN IMMEDIATE.
-        configuration.prepareDatabase { db in
-            // An acknowledged write survives a power loss.
-            if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = FULL") }
-        }
         do {
-            return Store(pool: try DatabasePool(path: readOnly ? FileCheck.readOnlyLocation(path) : path,
-                                                configuration: configuration),
-                         path: path, origin: origin, now: now, isReadOnly: readOnly)
+            let pool = try DatabasePool(path: readOnly ? FileCheck.readOnlyLocation(path) : path, configuration: configuration)
+            // An acknowledged write survives a power loss: every commit syncs the WAL. Set on the
+            // writer after the pool is open, because GRDB's WAL set-up puts NORMAL there after
+            // `prepareDatabase` has run.
+            if !readOnly { try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") } }
+            return Store(pool: pool, path: path, origin: origin, now: now, isReadOnly: readOnly)
         } catch {
             throw StoreErrors.translate(error, path: path)
         }
