@@ -3,14 +3,6 @@ import GRDB
 import Meldroute
 import SchakelCore
 
-/// Zero-padded running numbers, as in S2026-0042 and P-00042.
-enum Numbering {
-    static func padded(_ number: Int, width: Int) -> String {
-        let digits = String(number)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-}
-
 /// The one way a KMT case comes into being from a signal: opened by hand (`c`), by a decision
 /// for the KMT, or by the demo. Runs in the caller's transaction; the line on the signal's
 /// timeline and the audit entry are the caller's, as their words differ.
@@ -31,10 +23,8 @@ enum CaseCreation {
                        in db: Database) throws -> Created {
         let utc = AmsterdamTime.utcText(of: moment)
         let local = AmsterdamTime.localTime(of: moment)
-        let year = local.date.year
-        let last = try Int.fetchOne(db, sql: "SELECT max(CAST(substr(code, 7) AS INTEGER)) FROM kmt_case WHERE code GLOB ?",
-                                    arguments: ["C\(year)-*"]) ?? 0
-        let code = "C\(year)-" + Numbering.padded(last + 1, width: 4)
+        var codes = CodeSeries(letter: CodeSeries.cases, continuingIn: "kmt_case", db)
+        let code = try codes.next(in: local.date.year)
         let signalID: Int64 = signal["id"]
         let start = caseProcess.workflow.initialState
         try db.execute(sql: """

@@ -60,8 +60,8 @@ struct DemoDataset {
             }
         }
         signals.sort { $0.receivedAt < $1.receivedAt }
-        var codes = SignalCodes()
-        for index in signals.indices { signals[index].code = codes.next(receivedIn: signals[index].receivedAt.date.year) }
+        var codes = CodeSeries(letter: CodeSeries.signals)
+        for index in signals.indices { signals[index].code = try! codes.next(in: signals[index].receivedAt.date.year) }
         return DemoDataset(users: makeUsers(), signals: signals)
     }
 

@@ -73,6 +73,13 @@ enum Schema {
             try db.create(index: "signal_person_person", on: "signal_person", columns: ["person_id"])
         }
         migrator.registerMigration("v2-route-cases-meetings-partners-audit", migrate: SchemaV2.migrate)
+        migrator.registerMigration("v3-code-number-indexes") { db in
+            // The next code of a year is found from these, not by reading every signal or case.
+            try db.execute(sql: """
+                CREATE INDEX signal_code_number ON signal(substr(code, 1, 5), CAST(substr(code, 7) AS INTEGER));
+                CREATE INDEX kmt_case_code_number ON kmt_case(substr(code, 1, 5), CAST(substr(code, 7) AS INTEGER));
+                """)
+        }
         return migrator
     }
 }

@@ -34,10 +34,10 @@ public enum SignalGenerator {
         while start < signals.count {
             let batch = signals[start..<min(start + batchSize, signals.count)]
             try store.write { db in
-                var codes = try SignalCodes.continuing(in: db)
+                var codes = CodeSeries(letter: CodeSeries.signals, continuingIn: "signal", db)
                 var inserter = try SignalInserter(db: db)
                 for var signal in batch {
-                    signal.code = codes.next(receivedIn: signal.receivedAt.date.year)
+                    signal.code = try codes.next(in: signal.receivedAt.date.year)
                     try inserter.insert(signal)
                 }
             }

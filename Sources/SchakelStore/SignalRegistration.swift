@@ -26,8 +26,8 @@ extension Store: SignalWriting {
         let moment = now()
         let received = signal.receivedAt ?? AmsterdamTime.localTime(of: moment)
         return try audited(byLogin: actor) { db in
-            var codes = try SignalCodes.continuing(in: db)
-            let code = codes.next(receivedIn: received.date.year)
+            var codes = CodeSeries(letter: CodeSeries.signals, continuingIn: "signal", db)
+            let code = try codes.next(in: received.date.year)
             let receivedUTC = AmsterdamTime.utcText(from: received)
             let createdUTC = AmsterdamTime.utcText(of: moment)
             try db.execute(sql: """

@@ -106,12 +106,24 @@ public final class Store: Sendable {
     }
 
     /// Connects, checks that the file is Schakel's (or empty, when allowed) and applies the
-    /// migrations not yet applied — all while holding a lock file beside the database. Processes
-    /// starting together on a new file take turns: SQLite may answer "busy" without waiting while
-    /// another connection turns a new file to WAL, and GRDB decides what to migrate before it takes
-    /// the write lock.
+    /// migrations not yet applied. An existing, up-to-date file (nearly always) is only read: no
+    /// lock, no write, so opening never waits for another process. A new or outdated file is
+    /// connected and migrated while holding a lock file beside the database, so that processes
+    /// starting together take turns: SQLite may answer "busy" without waiting while another
+    /// connection turns a new file to WAL, and GRDB decides what to migrate before it takes the
+    /// write lock.
     private static func connectAndMigrate(path: String, origin: SessionOrigin, now: @escaping @Sendable () -> Date,
                                           allowEmpty: Bool) throws(StoreFailure) -> Store {
+        if isNonEmptyFile(path) {
+            // Not SQLite at all: said at once, without leaving a lock file beside someone's file.
+            let store = try connect(path: path, origin: origin, now: now)
+            // Anything else not in order (another process may be creating it right now) is looked
+            // at again under the lock.
+            if (try? store.requireSchakelSchema(allowEmpty: allowEmpty)) != nil,
+               (try? store.read({ db in try Schema.migrator.hasCompletedMigrations(db) })) == true {
+                return store
+            }
+        }
         let lock = MigrationLock(databasePath: path)
         do {
             try lock.acquire()
@@ -127,6 +139,11 @@ public final class Store: Sendable {
             throw StoreErrors.translate(error, path: path)
         }
         return store
+    }
+
+    private static func isNonEmptyFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_size > 0
     }
 
     /// The names of the migrations applied, in order.
@@ -198,24 +215,18 @@ enum FileCheck {
         return access(path, W_OK) == 0 && access(directory.isEmpty ? "." : directory, W_OK) == 0
     }
 
-    private static let sqliteHeader = Array("SQLite format 3\u{0}".utf8)
-
+    /// Without opening the file: POSIX locks belong to the process, and closing any descriptor of
+    /// the file drops all of them, including those of a Store this process already has open on it
+    /// (another process would then take itself for the last one and delete the WAL in use).
+    /// Whether the content is SQLite at all, SQLite says on its first read (`notADatabase`).
     static func requireReadableDatabaseFile(at path: String, allowEmpty: Bool = false) throws(StoreFailure) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing(path: path) }
-        guard !isDirectory.boolValue, let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(path: path) }
-        defer { try? handle.close() }
-        let header: Data
-        do {
-            header = try handle.read(upToCount: sqliteHeader.count) ?? Data()
-        } catch {
-            throw .unreadable(path: path)
-        }
-        if header.isEmpty {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw errno == ENOENT ? .missing(path: path) : .unreadable(path: path) }
+        guard info.st_mode & S_IFMT == S_IFREG, access(path, R_OK) == 0 else { throw .unreadable(path: path) }
+        if info.st_size == 0 {
             if allowEmpty { return }
             throw .notASchakelDatabase(path: path)
         }
-        guard Array(header) == sqliteHeader else { throw .notADatabase(path: path) }
     }
 }
 

@@ -3,6 +3,9 @@
 //   schakel-store-worker schrijven PAD LOGIN AANTAL ZAAD   mixed writes; prints "ok <note id>" per note
 //   schakel-store-worker openen PAD                        opens (creating) the file, as at first start
 //   schakel-store-worker doorschrijven PAD LOGIN           writes notes until killed; prints each acknowledged id
+//   schakel-store-worker tweemaal-openen PAD               opens the file twice in one process, says so, then waits
+//   schakel-store-worker belasten PAD WORKFLOWMAP SECONDEN ZAAD
+//                                                          intakes and route steps for a while; a line per write
 //
 // Every line is flushed, so a test reading the output knows exactly what was acknowledged.
 import Foundation
@@ -63,6 +66,26 @@ do {
             say("ok \(id)")
             index += 1
         }
+    case "tweemaal-openen" where arguments.count == 2:
+        // As a process that opens a second Store while its first is open: the second opening must
+        // not take away the first one's locks on the file.
+        let first = try Store.open(path: arguments[1])
+        _ = try first.appliedMigrations()
+        let second = try Store.open(path: arguments[1])
+        _ = try second.appliedMigrations()
+        say("open")
+        while true { sleep(60) }
+    case "belasten" where arguments.count == 5:
+        func workflow(_ name: String) throws -> WorkflowEngine {
+            let file = arguments[2] + "/\(name).yaml"
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { fail("\(file) ontbreekt") }
+            return WorkflowEngine(try WorkflowLoader.load(yaml: text, file: file))
+        }
+        var worker = LoadWorker(path: arguments[1],
+                                workflows: Workflows(signalRoute: try workflow("gemeentelijke-meldroute"),
+                                                     caseProcess: try workflow("kmt-werkproces")),
+                                seconds: Double(arguments[3]) ?? 1, random: UInt64(arguments[4]) ?? 1)
+        try worker.run()
     default:
         fail("onbekende opdracht: \(arguments.joined(separator: " "))")
     }

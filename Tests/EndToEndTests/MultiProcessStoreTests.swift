@@ -45,11 +45,11 @@ import Testing
         let results = children.map { $0.wait() }
         for result in results {
             #expect(result.status == 0, "\(result.errors)")
-            #expect(result.output == "geopend v1-municipalities-users-signals,v2-route-cases-meetings-partners-audit\n")
+            #expect(result.output == "geopend v1-municipalities-users-signals,v2-route-cases-meetings-partners-audit,v3-code-number-indexes\n")
         }
         let queue = try DatabaseQueue(path: path)
         try queue.read { (db: Database) throws -> Void in
-            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") == 2)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") == 3)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM municipality") == 14)
             #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
         }
@@ -95,5 +95,23 @@ import Testing
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent)
             .filter { $0.contains("wordt-gemaakt") }
         #expect(leftovers.isEmpty)
+    }
+
+    /// POSIX locks belong to the process: closing any descriptor of the file drops them all. A
+    /// second opening in the same process must therefore never open the file outside SQLite, or
+    /// another process closing its connection thinks it is the last, checkpoints and deletes the
+    /// WAL under the first one's feet (seen as "disk image is malformed" under load).
+    @Test func openingTheFileASecondTimeInOneProcessKeepsTheFirstOnesLocks() throws {
+        let path = try demoDatabase()
+        let holder = try Spawn.start([Binary.workerPath, "tweemaal-openen", path])
+        defer { kill(holder.pid, SIGKILL); _ = holder.wait() }
+        let deadline = Date().addingTimeInterval(30)
+        while !holder.outputSoFar.contains("open") && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(holder.outputSoFar.contains("open"))
+        #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+        // Another process opens and closes: it is not the last, so the WAL stays.
+        let other = try Spawn.run([Binary.workerPath, "openen", path])
+        #expect(other.status == 0, "\(other.errors)")
+        #expect(FileManager.default.fileExists(atPath: path + "-wal"), "the WAL was deleted while a process still had it open")
     }
 }

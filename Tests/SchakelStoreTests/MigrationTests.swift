@@ -6,7 +6,7 @@ import SchakelCore
 
 /// Migrations run from empty and from each earlier version.
 @Suite struct MigrationTests {
-    static let migrations = ["v1-municipalities-users-signals", "v2-route-cases-meetings-partners-audit"]
+    static let migrations = ["v1-municipalities-users-signals", "v2-route-cases-meetings-partners-audit", "v3-code-number-indexes"]
 
     @Test func theMigrationsAreTheKnownOnesInOrder() throws {
         let queue = try DatabaseQueue()

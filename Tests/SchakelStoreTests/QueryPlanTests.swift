@@ -138,4 +138,35 @@ import Meldroute
             #expect(!plan.contains { $0 == "SCAN \(alias)" || $0.hasPrefix("SCAN \(alias) ") }, "\(plan)")
         }
     }
+
+    /// Registering a signal or opening a case finds the year's last number in an index, not by
+    /// reading every row inside the write transaction.
+    @Test(arguments: [("signal", "signal_code_number"), ("kmt_case", "kmt_case_code_number")])
+    func theNextCodeIsFoundInAnIndex(table: String, index: String) throws {
+        let plan = try store.queryPlan(sql: CodeSeries.highestNumberSQL(in: table), arguments: ["S2026"])
+        #expect(seeksTheYear(plan, table: table, index: index), "\(plan)")
+    }
+
+    /// Whether the year's numbers are found by seeking `index` on the series and year.
+    func seeksTheYear(_ plan: [String], table: String, index: String) -> Bool {
+        plan.count == 1 && plan[0].hasPrefix("SEARCH \(table) USING") && plan[0].contains("INDEX \(index) (<expr>=?)")
+    }
+
+    /// The check can fail: without the index, the whole code index is read.
+    @Test func withoutItsIndexTheNextCodeFailsTheCheck() throws {
+        try store.write { db in try db.execute(sql: "DROP INDEX signal_code_number") }
+        let plan = try store.queryPlan(sql: CodeSeries.highestNumberSQL(in: "signal"), arguments: ["S2026"])
+        #expect(!seeksTheYear(plan, table: "signal", index: "signal_code_number"), "\(plan)")
+        #expect(!seeksTheYear(plan, table: "signal", index: "sqlite_autoindex_signal_1"), "\(plan)")
+    }
+
+    @Test func numbersGoOnPastFourDigitsAndStartAgainEachYear() throws {
+        try store.write { db in
+            try db.execute(sql: "UPDATE signal SET code = 'S2026-9999' WHERE code = (SELECT max(code) FROM signal WHERE code GLOB 'S2026-*')")
+            var codes = CodeSeries(letter: CodeSeries.signals, continuingIn: "signal", db)
+            #expect(try codes.next(in: 2026) == "S2026-10000")
+            #expect(try codes.next(in: 2026) == "S2026-10001")
+            #expect(try codes.next(in: 2031) == "S2031-0001")
+        }
+    }
 }
