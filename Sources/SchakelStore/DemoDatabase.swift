@@ -29,7 +29,7 @@ extension Store {
         // at the same moment never sees it half-filled: it finds either no file or a whole demo.
         let building = path + ".wordt-gemaakt-\(getpid())"
         defer {
-            for suffix in ["", "-wal", "-shm", "-migratie.lock"] { try? FileManager.default.removeItem(atPath: building + suffix) }
+            for suffix in ["", "-wal", "-shm", "-migratie.lock", "-schrijven.lock"] { try? FileManager.default.removeItem(atPath: building + suffix) }
         }
         do {
             let draft = try create(path: building, origin: origin)

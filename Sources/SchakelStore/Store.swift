@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SchakelCore
+import Synchronization
 
 /// The one owner of a Schakel database. Each method is one transaction and applies the access
 /// policy for the acting user itself. Many processes (one per SSH login) share one file: WAL,
@@ -15,8 +16,13 @@ public final class Store: Sendable {
     /// Opened read-only (the file may not be written by this user): nothing can be saved, and
     /// nothing that must be audited can be shown.
     public let isReadOnly: Bool
+    /// Writers of all processes take turns, in the order they came.
+    private let writeTurn: WriteTurn
+    /// Writes by this Store, for checkpointing now and then.
+    private let writes = Atomic<Int>(0)
 
     private init(pool: DatabasePool, path: String, origin: SessionOrigin, now: @escaping @Sendable () -> Date, isReadOnly: Bool) {
+        writeTurn = WriteTurn(databasePath: path, timeout: .milliseconds(Self.busyTimeoutMilliseconds))
         self.pool = pool
         self.path = path
         self.origin = origin
@@ -67,18 +73,32 @@ public final class Store: Sendable {
                                 readOnly: Bool = false) throws(StoreFailure) -> Store {
         var configuration = Configuration()
         configuration.readonly = readOnly
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .callback(Self.waitForTheLock)
         // GRDB 7 opens every write of a DatabasePool with BEGIN IMMEDIATE.
         do {
             let pool = try DatabasePool(path: readOnly ? FileCheck.readOnlyLocation(path) : path, configuration: configuration)
             // An acknowledged write survives a power loss: every commit syncs the WAL. Set on the
             // writer after the pool is open, because GRDB's WAL set-up puts NORMAL there after
             // `prepareDatabase` has run.
-            if !readOnly { try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") } }
+            // Checkpoints are run by `write` after its turn, not inside a commit (see there).
+            if !readOnly {
+                try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0") }
+            }
             return Store(pool: pool, path: path, origin: origin, now: now, isReadOnly: readOnly)
         } catch {
             throw StoreErrors.translate(error, path: path)
         }
+    }
+
+    /// How long a write waits for other processes' writes before giving up with "busy".
+    static let busyTimeoutMilliseconds = 10_000
+
+    /// Behind a lock other than the turn (another program writing, a checkpoint, a recovery):
+    /// try again every millisecond, where SQLite's own timeout backs off to sleeps of 100 ms.
+    @Sendable private static func waitForTheLock(tries: Int) -> Bool {
+        guard tries < busyTimeoutMilliseconds else { return false }
+        usleep(1000)
+        return true
     }
 
     private func requireSchakelSchema(allowEmpty: Bool) throws(StoreFailure) {
@@ -161,13 +181,29 @@ public final class Store: Sendable {
     }
 
     /// Runs one immediate write transaction, translating database errors into `StoreFailure`.
+    /// Waits for this process's turn first (see `WriteTurn`), and holds it only for the transaction.
     func write<T>(_ body: (Database) throws -> T) throws(StoreFailure) -> T {
         if isReadOnly { throw .readOnly(path: path) }
-        do {
-            return try pool.write(body)
-        } catch {
-            throw StoreErrors.translate(error, path: path)
+        let result = try writeTurn.run { () throws(StoreFailure) -> T in
+            do {
+                return try pool.write(body)
+            } catch {
+                throw StoreErrors.translate(error, path: path)
+            }
         }
+        checkpointNowAndThen()
+        return result
+    }
+
+    /// Writes between checkpoints by one Store.
+    static let writesPerCheckpoint = 32
+
+    /// Copies the WAL into the database now and then, after the turn is given back: a checkpoint
+    /// inside a commit (SQLite's automatic one) keeps every other writer waiting while it syncs.
+    /// Passive: it never waits for, nor holds up, anyone. Failing is harmless: the next one does it.
+    private func checkpointNowAndThen() {
+        guard writes.add(1, ordering: .relaxed).newValue % Self.writesPerCheckpoint == 0 else { return }
+        try? pool.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) }
     }
 
     /// Runs one write transaction that also records its audit entry. The audit entry the body

@@ -114,4 +114,27 @@ import Testing
         #expect(other.status == 0, "\(other.errors)")
         #expect(FileManager.default.fileExists(atPath: path + "-wal"), "the WAL was deleted while a process still had it open")
     }
+
+    /// Twenty writers (intakes that open the file anew, and route steps) on a few thousand
+    /// signals: nobody gets "busy", and the file and the audit log stay whole.
+    @Test func twentyWritersAtOnceGetNoBusyError() throws {
+        let path = try Binary.temporaryDirectory().appendingPathComponent("druk.sqlite").path
+        let filled = try Spawn.run([Binary.path, "genereer", "--db", path, "--signalen", "3000"])
+        #expect(filled.status == 0, "\(filled.errors)")
+        let workflows = URL(fileURLWithPath: Binary.resourcePath("workflows")).path
+        let writers = try (1...20).map { seed in
+            try Spawn.start([Binary.workerPath, "belasten", path, workflows, "3", String(seed)])
+        }
+        let results = writers.map { $0.wait() }
+        let lines = results.flatMap { $0.output.split(separator: "\n") }
+        for result in results { #expect(result.status == 0, "\(result.errors)") }
+        #expect(lines.filter { $0.hasPrefix("fout") }.isEmpty, "\(lines.filter { $0.hasPrefix("fout") }.prefix(5))")
+        #expect(lines.filter { $0.hasPrefix("commit") }.count >= 20)
+        let queue = try DatabaseQueue(path: path)
+        try queue.read { (db: Database) throws -> Void in
+            #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
+        }
+        let check = try Spawn.run([Binary.path, "audit", "controleer", "--db", path])
+        #expect(check.status == 0, "\(check.errors)")
+    }
 }
