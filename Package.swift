@@ -21,7 +21,7 @@ let package = Package(
         // The only target that imports GRDB.
         .target(name: "SchakelStore", dependencies: [
             "SchakelCore", "Meldroute", .product(name: "GRDB", package: "GRDB.swift"),
-            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Cells, grid, display width, sanitiser, layout, widgets, keys. Pure.
         .target(name: "TerminalKit"),
@@ -37,9 +37,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Figures against budgets: `swift run -c release schakel-benchmarks`. Not part of the tests.
-        .executableTarget(name: "schakel-benchmarks", dependencies: ["SchakelStore", "SchakelCore", "Meldroute"],
+        // Figures against goals: `swift run -c release schakel-benchmarks`. Not part of the tests.
+        .executableTarget(name: "schakel-benchmarks", dependencies: ["SchakelStore", "SchakelCore", "Meldroute", "CSyncCounter"],
                           path: "Sources/SchakelBenchmarks"),
+        // For the benchmarks: a SQLite VFS that counts syncs.
+        .target(name: "CSyncCounter", linkerSettings: [.linkedLibrary("sqlite3")]),
         // A worker process for the store's multi-process tests.
         .executableTarget(name: "schakel-store-worker", dependencies: ["SchakelStore", "SchakelCore", "Meldroute"],
                           path: "Sources/SchakelStoreWorker"),

@@ -38,6 +38,8 @@ public final class CursesTerminal: TerminalBackend {
         nonl()
         keypad(window, true)
         curs_set(0)
+        // The cursor is hidden: no need to move it anywhere after a frame.
+        leaveok(window, true)
         let palette = Palette.start()
         return CursesTerminal(window: window, palette: palette)
     }

@@ -1,57 +1,102 @@
 import Foundation
 
-/// Collects timings and prints them next to their budgets.
+/// Collects figures and prints each next to its goal; at the end a Markdown table of them all.
 struct BenchmarkReport {
-    private struct Line {
-        let name: String
-        let median: Double
-        let worst: Double
-        let count: Int
-        let budget: Double
-        var withinBudget: Bool { median <= budget }
+    enum Goal {
+        case atMost(Double)
+        case atLeast(Double)
+
+        func isMet(by value: Double) -> Bool {
+            switch self {
+            case .atMost(let limit): return value <= limit
+            case .atLeast(let floor): return value >= floor
+            }
+        }
+
+        var text: String {
+            switch self {
+            case .atMost(let limit): return "≤ " + BenchmarkReport.format(limit)
+            case .atLeast(let floor): return "≥ " + BenchmarkReport.format(floor)
+            }
+        }
     }
 
-    private var lines: [Line] = []
+    struct Line {
+        let name: String
+        let value: Double
+        let unit: String
+        let detail: String
+        let goal: Goal?
+        var isMet: Bool { goal?.isMet(by: value) ?? true }
+    }
 
-    var allWithinBudget: Bool { lines.allSatisfy(\.withinBudget) }
+    private(set) var lines: [Line] = []
 
-    /// Times one run of `body` and records it.
-    mutating func time<T>(_ name: String, budgetMilliseconds: Double, _ body: () throws -> T) rethrows -> T {
+    var allMet: Bool { lines.allSatisfy(\.isMet) }
+
+    mutating func record(_ name: String, _ value: Double, _ unit: String, goal: Goal?, detail: String = "") {
+        let line = Line(name: name, value: value, unit: unit, detail: detail, goal: goal)
+        lines.append(line)
+        let verdict = line.goal == nil ? "    " : line.isMet ? "ok  " : "OVER"
+        let goalText = line.goal.map { "  (doel \($0.text) \(unit))" } ?? ""
+        let detailText = detail.isEmpty ? "" : "  " + detail
+        Swift.print("\(verdict) \(name.padding(toLength: 52, withPad: " ", startingAt: 0))"
+                    + "\(Self.format(value).leftPadded(to: 10)) \(unit)\(goalText)\(detailText)")
+    }
+
+    /// Times one run of `body`, in milliseconds.
+    mutating func time<T>(_ name: String, budgetMilliseconds: Double?, _ body: () throws -> T) rethrows -> T {
         let started = DispatchTime.now()
         let result = try body()
-        record(name, samples: [milliseconds(since: started)], budgetMilliseconds: budgetMilliseconds)
+        record(name, milliseconds(since: started), "ms", goal: budgetMilliseconds.map(Goal.atMost))
         return result
     }
 
-    mutating func record(_ name: String, samples: [Double], budgetMilliseconds: Double) {
+    /// The median of `samples` (milliseconds) against a budget, with the worst one beside it.
+    mutating func record(_ name: String, samples: [Double], budgetMilliseconds: Double?) {
         guard !samples.isEmpty else { return }
         let sorted = samples.sorted()
-        let line = Line(name: name, median: sorted[sorted.count / 2], worst: sorted.last!, count: sorted.count,
-                        budget: budgetMilliseconds)
-        lines.append(line)
-        Swift.print(Self.format(line))
+        record(name, sorted[sorted.count / 2], "ms", goal: budgetMilliseconds.map(Goal.atMost),
+               detail: "mediaan van \(sorted.count), slechtste \(Self.format(sorted.last!)) ms")
     }
 
-    func print(peakMemoryMegabytes: Double?) {
+    func printSummary(peakMemoryMegabytes: Double?) {
         Swift.print("")
-        if let peakMemoryMegabytes { Swift.print(String(format: "peak resident memory: %.0f MB", peakMemoryMegabytes)) }
-        let over = lines.filter { !$0.withinBudget }
-        Swift.print(over.isEmpty ? "all \(lines.count) figures within budget"
-                                 : "OVER BUDGET: " + over.map(\.name).joined(separator: "; "))
+        if let peakMemoryMegabytes { Swift.print(String(format: "piekgeheugen (resident): %.0f MB", peakMemoryMegabytes)) }
+        let over = lines.filter { !$0.isMet }
+        Swift.print(over.isEmpty ? "alle \(lines.count) cijfers binnen hun doel"
+                                 : "BOVEN HET DOEL: " + over.map(\.name).joined(separator: "; "))
+        Swift.print("\n| cijfer | waarde | doel |\n|---|---:|---|")
+        for line in lines {
+            let goal = line.goal.map { "\($0.text) \(line.unit)" + (line.isMet ? "" : " — **niet gehaald**") } ?? "—"
+            Swift.print("| \(line.name) | \(Self.format(line.value)) \(line.unit) | \(goal) |")
+        }
     }
 
-    private static func format(_ line: Line) -> String {
-        let verdict = line.withinBudget ? "ok  " : "OVER"
-        let figures = line.count == 1
-            ? String(format: "%10.2f ms", line.median)
-            : String(format: "%10.2f ms median, %.2f ms worst of %d", line.median, line.worst, line.count)
-        return "\(verdict) \(line.name.padding(toLength: 46, withPad: " ", startingAt: 0))\(figures)"
-            + String(format: "  (budget %.0f ms)", line.budget)
+    static func format(_ value: Double) -> String {
+        if value == value.rounded() && abs(value) < 1e9 { return String(Int(value)) }
+        return String(format: abs(value) < 10 ? "%.2f" : "%.1f", value)
     }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
 }
 
 func milliseconds(since start: DispatchTime) -> Double {
     Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
+}
+
+/// The median of some figures.
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+}
+
+/// The `fraction` quantile (0.99 for p99) of some figures.
+func quantile(_ values: [Double], _ fraction: Double) -> Double {
+    let sorted = values.sorted()
+    return sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * fraction))]
 }
 
 /// The process's peak resident set size (VmHWM), on Linux.

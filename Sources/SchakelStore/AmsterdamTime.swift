@@ -38,16 +38,47 @@ enum AmsterdamTime {
         return utc.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: hour, minute: minute))
     }
 
-    /// The local wall-clock time of a stored timestamp; nil when the text is malformed.
+    /// The local wall-clock time of a stored timestamp; nil when the text is malformed. Lists
+    /// convert one per row, so this is arithmetic, not a calendar: since 1996 the Netherlands keeps
+    /// the EU's summer time (UTC+2 from the last Sunday of March, 01:00 UTC, to the last Sunday of
+    /// October, 01:00 UTC; UTC+1 otherwise). Earlier years go through the calendar.
     static func localTime(fromUTC text: String) -> LocalDateTime? {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= 17, bytes[4] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"),
-              let date = CivilDate(iso: String(decoding: bytes[0..<10], as: UTF8.self)),
-              let hour = Int(String(decoding: bytes[11..<13], as: UTF8.self)),
-              let minute = Int(String(decoding: bytes[14..<16], as: UTF8.self)) else { return nil }
-        let components = DateComponents(year: date.year, month: date.month, day: date.day, hour: hour, minute: minute)
-        guard let instant = utc.date(from: components) else { return nil }
-        return localTime(of: instant)
+        var utf8 = text.utf8.makeIterator()
+        var digits: [Int] = []
+        digits.reserveCapacity(12)
+        // YYYY-MM-DDTHH:MM: twelve digits at fixed places.
+        for expected in "dddd-dd-ddTdd:dd".utf8 {
+            guard let byte = utf8.next() else { return nil }
+            if expected == UInt8(ascii: "d") {
+                guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                digits.append(Int(byte - 0x30))
+            } else if byte != expected {
+                return nil
+            }
+        }
+        let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
+        let hour = digits[8] * 10 + digits[9], minute = digits[10] * 10 + digits[11]
+        guard let date = CivilDate(year: year, month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7]),
+              hour < 24, minute < 60 else { return nil }
+        guard year >= 1996 else {
+            let components = DateComponents(year: date.year, month: date.month, day: date.day, hour: hour, minute: minute)
+            return utc.date(from: components).map(localTime(of:))
+        }
+        let minutes = date.daysSinceEpoch * 1440 + hour * 60 + minute
+        let local = minutes + (isSummerTime(utcMinutes: minutes, year: year) ? 120 : 60)
+        let day = local >= 0 ? local / 1440 : (local - 1439) / 1440
+        return LocalDateTime(date: CivilDate(daysSinceEpoch: day), hour: (local - day * 1440) / 60, minute: local % 60)
+    }
+
+    /// Whether Amsterdam keeps summer time at this instant (minutes since 1970, UTC).
+    private static func isSummerTime(utcMinutes: Int, year: Int) -> Bool {
+        func lastSunday(month: Int) -> Int {
+            let last = CivilDate(year: year, month: month, day: 31)!
+            return last.daysSinceEpoch - last.isoWeekday % 7
+        }
+        let start = lastSunday(month: 3) * 1440 + 60
+        let end = lastSunday(month: 10) * 1440 + 60
+        return utcMinutes >= start && utcMinutes < end
     }
 
     static func localTime(of instant: Date) -> LocalDateTime {

@@ -40,11 +40,22 @@ struct KeysetQuery {
             arguments: arguments, inListOrder: forward)
     }
 
-    /// Runs the query and turns the rows into a page in the list's own order.
+    /// Runs the query and turns the rows into a page in the list's own order. The statement is
+    /// prepared once per connection, and each row is read in place (by column index in
+    /// `transform`), never copied.
     func page<T: Hashable & Sendable>(in db: Database, limit: Int, _ transform: (Row) throws -> T) throws -> Page<T> {
-        let fetched = try Row.fetchAll(db, sql: sql, arguments: arguments)
-        var rows = try fetched.prefix(limit).map(transform)
+        let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
+        var rows: [T] = []
+        rows.reserveCapacity(limit)
+        var hasMore = false
+        while let row = try cursor.next() {
+            guard rows.count < limit else {
+                hasMore = true
+                break
+            }
+            rows.append(try transform(row))
+        }
         if !inListOrder { rows.reverse() }
-        return Page(rows: rows, hasMore: fetched.count > limit)
+        return Page(rows: rows, hasMore: hasMore)
     }
 }

@@ -17,7 +17,7 @@ extension Store: SignalReading {
             if opensList { try audit(AuditRecord(.list, "signal", result: .denied, detail: "geen toegang tot signalen"), by: user) }
             return Page(rows: [], hasMore: false)
         }
-        let fetch = { (db: Database) in try query.page(in: db, limit: limit, Self.summary(from:)) }
+        let fetch = { (db: Database) in try query.page(in: db, limit: limit, Self.listedSummary(from:)) }
         guard opensList else { return try read(fetch) }
         return try audited(by: user) { db in
             let page = try fetch(db)
@@ -64,6 +64,21 @@ extension Store: SignalReading {
             location: row["location"],
             description: row["description"],
             persons: persons)
+    }
+
+    /// A row of `InboxQuery`, read by column index: id, code, received_at, municipality, forms,
+    /// state, acute, minor_involved, state_data.
+    static func listedSummary(from row: Row) throws -> SignalSummary {
+        let receivedText: String = row[2]
+        guard let received = AmsterdamTime.localTime(fromUTC: receivedText) else {
+            throw StoreFailure.other("ongeldige ontvangstdatum '\(receivedText)'")
+        }
+        let id: Int64 = row[0]
+        let stateData: String = row[8]
+        return SignalSummary(
+            id: id, key: ListKey(sortValue: receivedText, id: id), code: row[1], receivedAt: received, municipality: row[3],
+            forms: ExploitationForms(rawValue: row[4]), state: row[5], acute: row[6], minorInvolved: row[7],
+            recordedDates: stateData == "{}" ? [:] : try Self.recordedDates(from: stateData))
     }
 
     private static func summary(from row: Row) throws -> SignalSummary {

@@ -8,7 +8,18 @@ extension Store {
     /// pseudonymised view shows kinds, times and authors without text.
     public func timelinePage(of subject: TimelineSubject, kinds: Set<TimelineKind> = [], _ request: PageRequest,
                              limit: Int, for user: User) throws(StoreFailure) -> Page<TimelineEntry> {
-        let opensList = request == .first || request == .last
+        let query = TimelineQuery.make(subject, kinds: kinds, request, limit: limit)
+        let fetch = { (db: Database, visibility: Visibility) in
+            try query.page(in: db, limit: limit) { row in try Self.timelineEntry(from: row, visibility: visibility) }
+        }
+        // Paging on within an opened timeline only reads; opening it (or being refused) is audited.
+        if request != .first && request != .last {
+            let page = try read { db -> Page<TimelineEntry>? in
+                guard let visibility = try Self.visibility(of: subject, for: user, in: db), visibility != .none else { return nil }
+                return try fetch(db, visibility)
+            }
+            if let page { return page }
+        }
         let outcome = try write { db -> Result<Page<TimelineEntry>, StoreFailure> in
             let visibility = try Self.visibility(of: subject, for: user, in: db)
             guard let visibility, visibility != .none else {
@@ -17,12 +28,9 @@ extension Store {
                                     actor: user.login, origin: origin, at: now(), in: db)
                 return .failure(.noAccess)
             }
-            let query = TimelineQuery.make(subject, kinds: kinds, request, limit: limit)
-            let page = try query.page(in: db, limit: limit) { row in try Self.timelineEntry(from: row, visibility: visibility) }
-            if opensList {
-                try AuditLog.append(AuditRecord(.read, subject.typeName, String(subject.id), detail: "tijdlijn"),
-                                    actor: user.login, origin: origin, at: now(), in: db)
-            }
+            let page = try fetch(db, visibility)
+            try AuditLog.append(AuditRecord(.read, subject.typeName, String(subject.id), detail: "tijdlijn"),
+                                actor: user.login, origin: origin, at: now(), in: db)
             return .success(page)
         }
         return try outcome.get()
@@ -44,15 +52,16 @@ extension Store {
         }
     }
 
+    /// A row of `TimelineQuery`, read by column index: id, kind, occurred_at, text, author.
     static func timelineEntry(from row: Row, visibility: Visibility) throws -> TimelineEntry {
-        let occurredText: String = row["occurred_at"]
+        let occurredText: String = row[2]
         guard let occurred = AmsterdamTime.localTime(fromUTC: occurredText) else {
             throw StoreFailure.other("ongeldige datum '\(occurredText)'")
         }
-        let id: Int64 = row["id"]
+        let id: Int64 = row[0]
         return TimelineEntry(
-            id: id, key: ListKey(sortValue: occurredText, id: id), kind: TimelineKind(rawValue: row["kind"]) ?? .note,
-            occurredAt: occurred, author: row["author"], text: visibility == .full ? row["text"] : "")
+            id: id, key: ListKey(sortValue: occurredText, id: id), kind: TimelineKind(rawValue: row[1]) ?? .note,
+            occurredAt: occurred, author: row[4], text: visibility == .full ? row[3] : "")
     }
 }
 

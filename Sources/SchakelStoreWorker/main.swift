@@ -84,7 +84,7 @@ do {
         var worker = LoadWorker(path: arguments[1],
                                 workflows: Workflows(signalRoute: try workflow("gemeentelijke-meldroute"),
                                                      caseProcess: try workflow("kmt-werkproces")),
-                                seconds: Double(arguments[3]) ?? 1, random: UInt64(arguments[4]) ?? 1)
+                                seconds: Double(arguments[3]) ?? 1, seed: UInt64(arguments[4]) ?? 1)
         try worker.run()
     default:
         fail("onbekende opdracht: \(arguments.joined(separator: " "))")

@@ -75,7 +75,9 @@ public enum TableLayout {
     }
 }
 
-/// Draws a table: a bold header row, then the rows; the selected row in reverse video.
+/// Draws a table: a bold header row, then the rows. The selected row shows its first cell in bold
+/// reverse video: enough to see without colour, and moving the selection rewrites two cells, not
+/// two whole rows (on a slow SSH link that is most of the bytes a key costs).
 public struct TableView {
     public var columns: [TableColumn]
     public var rows: [[TableCell]]
@@ -94,21 +96,27 @@ public struct TableView {
         let titles = columns.map { TableCell($0.title, style: Style(.bold, tone: .accent)) }
         drawRow(titles, widths: widths, y: rect.y, x: rect.x, maxX: rect.maxX, rowStyle: Style(.underline), on: &grid)
         for (offset, row) in rows.prefix(rect.height - 1).enumerated() {
-            let isSelected = offset == selected
-            drawRow(row, widths: widths, y: rect.y + 1 + offset, x: rect.x, maxX: rect.maxX,
-                    rowStyle: isSelected ? Style(.reverse) : nil, on: &grid)
+            drawRow(row, widths: widths, y: rect.y + 1 + offset, x: rect.x, maxX: rect.maxX, rowStyle: nil,
+                    marksFirstCell: offset == selected, on: &grid)
         }
     }
 
-    private func drawRow(_ cells: [TableCell], widths: [Int?], y: Int, x: Int, maxX: Int, rowStyle: Style?, on grid: inout Grid) {
-        let base = rowStyle ?? .plain
-        grid.fill(Rect(x: x, y: y, width: maxX - x, height: 1), style: base)
+    private func drawRow(_ cells: [TableCell], widths: [Int?], y: Int, x: Int, maxX: Int, rowStyle: Style?,
+                         marksFirstCell: Bool = false, on grid: inout Grid) {
+        grid.fill(Rect(x: x, y: y, width: maxX - x, height: 1), style: rowStyle ?? .plain)
         var column = x
+        var isFirst = true
         for (index, width) in widths.enumerated() {
             guard let width, column < maxX else { continue }
             let cell = index < cells.count ? cells[index] : TableCell("")
             var style = cell.style
             if let rowStyle { style.emphasis.formUnion(rowStyle.emphasis) }
+            if marksFirstCell && isFirst {
+                style.emphasis.formUnion([.reverse, .bold])
+                // The whole cell, padding too, so the mark is as wide as the column.
+                grid.fill(Rect(x: column, y: y, width: min(width, maxX - column), height: 1), style: style)
+            }
+            isFirst = false
             grid.write(cell.text, in: Rect(x: column, y: y, width: min(width, maxX - column), height: 1),
                        style: style, alignment: columns[index].alignment)
             column += width + 1

@@ -21,18 +21,24 @@ import Meldroute
         #expect(state == before)
     }
 
-    @Test func theFirstPageFillsTheInboxWithDeadlines() {
+    @Test func theFirstPageFillsTheInboxWithDeadlinesAndTheVTTReminder() {
         var state = Fixtures.state()
         let page = fake.inboxPage(.first, limit: 100)
         let effects = AppReducer.reduce(&state, .inboxPageLoaded(.first, page))
         var expected = Fixtures.state()
-        expected.inbox.rows = page.rows.map {
-            InboxRow(signal: $0, deadline: DeadlineStanding.of($0, context: Fixtures.context()))
+        expected.inbox.rows = zip(page.rows, state.inbox.rows).map { signal, loaded in
+            InboxRow(signal: signal, deadline: DeadlineStanding.of(signal, context: Fixtures.context()), owesVTTReport: loaded.owesVTTReport)
         }
         expected.inbox.isLoaded = true
         expected.inbox.hasRowsAfter = true
+        let owing = state.inbox.rows.filter(\.owesVTTReport).map(\.signal.code)
+        expected.vttReminder = " ! VTT-melding nog vastleggen (\(owing.count)): " + owing.joined(separator: ", ")
         #expect(effects == [])
         #expect(state == expected)
+        // Judged by the route's obligation as each row loaded: acute, and no VTT report recorded in
+        // the fixtures, owes it; neither acute nor with a minor does not.
+        #expect(state.inbox.rows[0].signal.acute && state.inbox.rows[0].owesVTTReport)
+        #expect(!state.inbox.rows[1].signal.acute && !state.inbox.rows[1].signal.minorInvolved && !state.inbox.rows[1].owesVTTReport)
         #expect(state.inbox.rows[0].deadline == .due(label: "Contact met de melder", date: CivilDate(iso: "2026-11-27")!, workingDaysLeft: 3))
         #expect(state.inbox.rows[6].deadline == .due(label: "Contact met de melder", date: CivilDate(iso: "2026-11-23")!, workingDaysLeft: -1))
         #expect(state.inbox.rows[1].deadline == .none)

@@ -33,6 +33,42 @@ import Meldroute
     @Test func malformedStoredTimesAreNotGuessed() {
         #expect(local("24-11-2026 09:05") == nil)
         #expect(local("2026-11-24") == nil)
+        #expect(local("2026-11-24T25:00:00Z") == nil)
+        #expect(local("2026-02-30T10:00:00Z") == nil)
+        #expect(local("2026-1x-24T10:00:00Z") == nil)
+    }
+
+    /// The arithmetic the lists use agrees with the calendar's time zone database, minute by minute
+    /// around every switch and at a spread of moments from 1990 to 2045.
+    @Test func theFastConversionAgreesWithTheTimeZoneDatabase() {
+        var zone = Calendar(identifier: .gregorian)
+        zone.timeZone = TimeZone(identifier: "Europe/Amsterdam")!
+        func expected(_ instant: Date) -> LocalDateTime {
+            let p = zone.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
+            return LocalDateTime(date: CivilDate(year: p.year!, month: p.month!, day: p.day!)!, hour: p.hour!, minute: p.minute!)
+        }
+        var checked = 0
+        var instant = Date(timeIntervalSince1970: 631_152_000)  // 1990-01-01
+        let end = Date(timeIntervalSince1970: 2_366_841_600)    // 2045-01-01
+        while instant < end {
+            // Every 97 minutes, and each minute within two hours of 01:00 UTC on any Sunday.
+            let text = AmsterdamTime.utcText(of: instant)
+            #expect(local(text) == expected(instant), "\(text)")
+            checked += 1
+            instant += 97 * 60
+        }
+        for year in 1996...2044 {
+            for month in [3, 10] {
+                let last = CivilDate(year: year, month: month, day: 31)!
+                let sunday = last.adding(days: -(last.isoWeekday % 7))
+                for minute in -120...120 {
+                    let moment = Date(timeIntervalSince1970: TimeInterval(sunday.daysSinceEpoch * 86_400 + 3_600 + minute * 60))
+                    #expect(local(AmsterdamTime.utcText(of: moment)) == expected(moment))
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 300_000)
     }
 
     @Test func aFixedDayKeepsTheTimeOfDayAndMovesOnlyTheDate() {

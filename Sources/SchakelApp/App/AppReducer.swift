@@ -41,8 +41,10 @@ public enum AppReducer {
             return DraftReducer.saveEverything(state)
 
         case .inboxPageLoaded(let request, let page):
-            return InboxReducer.pageLoaded(&state.inbox, request: request, page: page, context: state.context,
-                                           visibleRows: visibleRows)
+            let effects = InboxReducer.pageLoaded(&state.inbox, request: request, page: page, context: state.context,
+                                                  visibleRows: visibleRows)
+            state.vttReminder = VTTReminder.text(for: state.inbox)
+            return effects
 
         case .savedFiltersLoaded(let filters):
             state.filterPanel?.saved = filters

@@ -67,6 +67,9 @@ public struct AppState: Hashable, Sendable {
     /// First line of the help shown.
     public var helpScroll = 0
     public var status: StatusMessage?
+    /// Which loaded signals still owe their VTT report, as the status line says it; worked out
+    /// when a page of the inbox loads, not for every frame.
+    public var vttReminder: String?
     public var isRunning = true
 
     public init(context: AppContext, size: Size) {

@@ -34,11 +34,12 @@ public final class Program {
             if let event = terminal.nextEvent(timeoutMilliseconds: Self.pollMilliseconds) {
                 handle(event)
             } else {
-                // A pause in typing: the form in progress is kept as a draft, and the clock read.
+                // A pause in typing: the form in progress is kept as a draft, the clock read, and
+                // other processes' commits looked for (not after every key: a held key stays cheap).
                 send(.idle)
                 checkTheClock()
+                checkForOtherProcessesCommits()
             }
-            checkForOtherProcessesCommits()
             draw()
         }
     }

@@ -62,11 +62,11 @@ enum StatusLineView {
             grid.write(text, in: rect, style: message.isError ? Style(.bold, tone: .danger) : Style(.bold))
             return
         }
-        if !state.isShowingHelp && state.search == nil && state.filterPanel == nil && state.timeline == nil && state.route == nil && state.registration == nil && state.receipt == nil && state.detail == nil && state.tab == .signals,
-           let waiting = VTTReminder.codes(in: state.inbox, context: state.context), !waiting.isEmpty {
+        if !state.isShowingHelp && state.search == nil && state.filterPanel == nil && state.timeline == nil && state.route == nil
+            && state.registration == nil && state.receipt == nil && state.detail == nil && state.tab == .signals,
+           let reminder = state.vttReminder {
             // Stays until the VTT report is recorded: the route blocks every other step meanwhile.
-            let text = " ! VTT-melding nog vastleggen (\(waiting.count)): " + waiting.joined(separator: ", ")
-            grid.write(text, in: rect, style: Style(.bold, tone: .danger).adding(.reverse))
+            grid.write(reminder, in: rect, style: Style(.bold, tone: .danger).adding(.reverse))
             return
         }
         grid.write(" " + hints(for: state), in: rect, style: Style(.reverse))

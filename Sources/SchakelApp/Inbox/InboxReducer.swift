@@ -1,3 +1,4 @@
+import Meldroute
 import SchakelCore
 import TerminalKit
 
@@ -20,7 +21,10 @@ enum InboxReducer {
     /// Takes a fetched page of signals into the window, with each one's deadline.
     static func pageLoaded(_ inbox: inout InboxState, request: PageRequest, page: Page<SignalSummary>,
                            context: AppContext, visibleRows: Int) -> [AppEffect] {
-        let rows = page.rows.map { InboxRow(signal: $0, deadline: DeadlineStanding.of($0, context: context)) }
+        let engine = WorkflowEngine(context.workflow)
+        let rows = page.rows.map {
+            InboxRow(signal: $0, deadline: DeadlineStanding.of($0, context: context), owesVTTReport: VTTReminder.owesReport($0, engine: engine))
+        }
         inbox.pageLoaded(request, rows: rows, hasMore: page.hasMore, visibleRows: visibleRows)
         return []
     }

@@ -28,6 +28,8 @@ public enum DeadlineStanding: Hashable, Sendable {
 public struct InboxRow: ListRow {
     public let signal: SignalSummary
     public let deadline: DeadlineStanding
+    /// Acute or with a minor, and the VTT report not yet recorded.
+    public var owesVTTReport = false
 
     public var listKey: ListKey { signal.key }
 }

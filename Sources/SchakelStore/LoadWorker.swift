@@ -1,24 +1,33 @@
 import Foundation
 import Meldroute
 import SchakelCore
-import SchakelStore
 
-/// One writer of the load test: for `seconds`, alternately an intake (the database opened anew,
+/// For load tests and benchmarks only. One writer of the load test: for `seconds`, alternately an intake (the database opened anew,
 /// as `schakel intake` does, and one signal registered) and a route step by a logged-in officer
 /// on a signal of the region. Prints one line per write: `open <ms>` and `commit <ms>`, or
 /// `fout <message>` for a failure; a colleague's change first is `conflict` (expected, not a failure).
-struct LoadWorker {
+public struct LoadWorker {
     let path: String
     let workflows: Workflows
     let seconds: Double
     var random: UInt64
+
+    public init(path: String, workflows: Workflows, seconds: Double, seed: UInt64) {
+        self.path = path
+        self.workflows = workflows
+        self.seconds = seconds
+        random = seed
+    }
+
+    /// Written straight to standard output, unbuffered, so that a killed worker loses no line.
+    private func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
 
     mutating func next(_ bound: Int) -> Int {
         random = random &* 6364136223846793005 &+ 1442695040888963407
         return Int((random >> 33) % UInt64(max(1, bound)))
     }
 
-    mutating func run() throws {
+    public mutating func run() throws {
         let officer = try Store.open(path: path)
         let user = try officer.logIn(login: "pm.kmt")
         var candidates: [Int64] = []
