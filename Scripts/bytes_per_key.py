@@ -89,9 +89,8 @@ def measure_schakel(binary, database, columns, rows, repeats, quiet, env):
             out = term.press(DOWN, quiet)
             figures["move"].append(len(out))
             clears += any(c in out for c in CLEARS)
-        # To the bottom row; from there each Down scrolls the list by one line.
-        for _ in range(list_rows):
-            term.press(DOWN, quiet)
+        # To the bottom row, in one go; from there each Down scrolls the list by one line.
+        term.press(DOWN * list_rows, quiet * 2)
         for _ in range(repeats):
             out = term.press(DOWN, quiet)
             figures["scroll"].append(len(out))
@@ -106,6 +105,10 @@ def measure_schakel(binary, database, columns, rows, repeats, quiet, env):
                 figures["tab"].append(len(out))
                 clears += any(c in out for c in CLEARS)
         result = {name: statistics.median(values) for name, values in figures.items() if values}
+        # A key that wrote nothing did not do what it was measured for: no figure rather than zero.
+        for name, value in result.items():
+            if value == 0:
+                raise RuntimeError(f"{name}: the key changed nothing on the screen at {columns}x{rows}")
         result["clears"] = clears
         return result
     finally:
@@ -151,10 +154,10 @@ def main():
     env = dict(os.environ, TERM=TERM, LANG="C.UTF-8", LC_ALL="C.UTF-8")
     with tempfile.TemporaryDirectory() as directory:
         database = os.path.join(directory, "toetsen.sqlite")
-        made = subprocess.run([options.schakel, "demo", "--db", database, "--vandaag", "2026-11-24", "--alleen-aanmaken"],
-                              capture_output=True, env=env)
+        # Enough signals that paging down never reaches the end.
+        made = subprocess.run([options.schakel, "genereer", "--db", database, "--signalen", "3000"], capture_output=True, env=env)
         if made.returncode != 0:
-            sys.exit("schakel demo failed: " + made.stderr.decode())
+            sys.exit("schakel genereer failed: " + made.stderr.decode())
         results = {}
         for size in options.sizes.split(","):
             columns, rows = (int(part) for part in size.split("x"))
