@@ -49,14 +49,8 @@ enum LoadBenchmark {
 
     /// In a copy of this executable: be one writer.
     static func work(_ arguments: [String]) throws {
-        func workflow(_ name: String) throws -> WorkflowEngine {
-            let file = arguments[1] + "/\(name).yaml"
-            return WorkflowEngine(try WorkflowLoader.load(yaml: try String(contentsOfFile: file, encoding: .utf8), file: file))
-        }
-        var worker = LoadWorker(path: arguments[0],
-                                workflows: Workflows(signalRoute: try workflow("gemeentelijke-meldroute"),
-                                                     caseProcess: try workflow("kmt-werkproces")),
-                                seconds: Double(arguments[2]) ?? 1, seed: UInt64(arguments[3]) ?? 1)
+        var worker = try LoadWorker(path: arguments[0], workflowDirectory: arguments[1], seconds: Double(arguments[2]) ?? 1,
+                                    seed: UInt64(arguments[3]) ?? 1)
         try worker.run()
     }
 }

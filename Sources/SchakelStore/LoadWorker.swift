@@ -12,9 +12,14 @@ public struct LoadWorker {
     let seconds: Double
     var random: UInt64
 
-    public init(path: String, workflows: Workflows, seconds: Double, seed: UInt64) {
+    /// - Parameter workflowDirectory: where `gemeentelijke-meldroute.yaml` and `kmt-werkproces.yaml` are.
+    public init(path: String, workflowDirectory: String, seconds: Double, seed: UInt64) throws {
+        func workflow(_ name: String) throws -> WorkflowEngine {
+            let file = workflowDirectory + "/\(name).yaml"
+            return WorkflowEngine(try WorkflowLoader.load(yaml: try String(contentsOfFile: file, encoding: .utf8), file: file))
+        }
         self.path = path
-        self.workflows = workflows
+        workflows = Workflows(signalRoute: try workflow("gemeentelijke-meldroute"), caseProcess: try workflow("kmt-werkproces"))
         self.seconds = seconds
         random = seed
     }

@@ -76,15 +76,8 @@ do {
         say("open")
         while true { sleep(60) }
     case "belasten" where arguments.count == 5:
-        func workflow(_ name: String) throws -> WorkflowEngine {
-            let file = arguments[2] + "/\(name).yaml"
-            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { fail("\(file) ontbreekt") }
-            return WorkflowEngine(try WorkflowLoader.load(yaml: text, file: file))
-        }
-        var worker = LoadWorker(path: arguments[1],
-                                workflows: Workflows(signalRoute: try workflow("gemeentelijke-meldroute"),
-                                                     caseProcess: try workflow("kmt-werkproces")),
-                                seconds: Double(arguments[3]) ?? 1, seed: UInt64(arguments[4]) ?? 1)
+        var worker = try LoadWorker(path: arguments[1], workflowDirectory: arguments[2], seconds: Double(arguments[3]) ?? 1,
+                                    seed: UInt64(arguments[4]) ?? 1)
         try worker.run()
     default:
         fail("onbekende opdracht: \(arguments.joined(separator: " "))")
