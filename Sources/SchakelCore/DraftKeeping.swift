@@ -9,9 +9,22 @@ public protocol DraftKeeping: Sendable {
     func drafts(kind: String, for user: User) throws(StoreFailure) -> [String]
 }
 
-/// Everything a session's screens ask of the store.
-public typealias SessionStore = SignalReading & SignalWriting & SignalRouting & DraftKeeping & CaseWork & Searching
-    & FilterKeeping
+/// What the Signalen pane asks of the store: the inbox, registering, the route, search, named
+/// filters, drafts, and making a signal a KMT case.
+public typealias SignalsStore = SignalReading & SignalWriting & SignalRouting & DraftKeeping & Searching & FilterKeeping
+    & CaseOpening
+
+/// What the timelines of signals and cases ask of the store.
+public typealias TimelineStore = TimelineKeeping & DraftKeeping
+
+/// Everything a session's panes ask of the store; each pane's effect runner gets only its part.
+public typealias SessionStore = SignalsStore & CaseListing & TimelineStore & ChangeWatching
+
+/// Seeing that another process committed.
+public protocol ChangeWatching: Sendable {
+    /// A number that changes when another process commits: cheap enough to ask twice a second.
+    func dataVersion() throws(StoreFailure) -> Int
+}
 
 /// Full-text search over what the user may see in full.
 public protocol Searching: Sendable {
@@ -19,13 +32,21 @@ public protocol Searching: Sendable {
                 for user: User) throws(StoreFailure) -> Page<SearchHit>
 }
 
-/// KMT cases and the timelines of signals and cases, with the access policy applied.
-public protocol CaseWork: Sendable {
+/// The KMT cases a user may see, with the access policy applied.
+public protocol CaseListing: Sendable {
     func casePage(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<CaseSummary>
-    func timelinePage(of subject: TimelineSubject, kinds: Set<TimelineKind>, _ request: PageRequest, limit: Int,
-                      for user: User) throws(StoreFailure) -> Page<TimelineEntry>
-    func addNote(_ text: String, to subject: TimelineSubject, by user: User) throws(StoreFailure) -> Int64
+}
+
+/// Making a signal a KMT case.
+public protocol CaseOpening: Sendable {
     /// A case from an acute signal starts with the crisis marker of `caseProcess` set.
     func openCase(fromSignal signalID: Int64, perpetratorTrack: Bool, summary: String, caseProcess: WorkflowEngine,
                   by user: User) throws(StoreFailure) -> (id: Int64, code: String)
+}
+
+/// The timelines of signals and cases, with the access policy applied.
+public protocol TimelineKeeping: Sendable {
+    func timelinePage(of subject: TimelineSubject, kinds: Set<TimelineKind>, _ request: PageRequest, limit: Int,
+                      for user: User) throws(StoreFailure) -> Page<TimelineEntry>
+    func addNote(_ text: String, to subject: TimelineSubject, by user: User) throws(StoreFailure) -> Int64
 }

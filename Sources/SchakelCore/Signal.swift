@@ -79,8 +79,6 @@ public protocol SignalReading: Sendable {
                    for user: User) throws -> Page<SignalSummary>
     /// The signal, or nil when it does not exist or the user may not see it (indistinguishable).
     func signalDetail(id: Int64, for user: User) throws -> SignalDetail?
-    /// A number that changes when another process commits: cheap enough to ask twice a second.
-    func dataVersion() throws(StoreFailure) -> Int
 }
 
 extension SignalReading {

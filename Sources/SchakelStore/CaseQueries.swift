@@ -3,7 +3,7 @@ import GRDB
 import Meldroute
 import SchakelCore
 
-extension Store: CaseWork {
+extension Store: CaseListing, CaseOpening, TimelineKeeping, ChangeWatching {
     /// Opens a KMT case from a signal: the case, its persons, a line on both timelines (and, for an
     /// acute signal, the crisis marker) and the audit entry, in one transaction.
     public func openCase(fromSignal signalID: Int64, perpetratorTrack: Bool, summary: String, caseProcess: WorkflowEngine,

@@ -32,7 +32,7 @@ struct Session {
         let context = AppContext(user: user, today: clock.now().date, calendar: resources.calendar, workflow: resources.workflow,
                                  caseWorkflow: resources.caseWorkflow, helpLines: resources.helpLines, isDemo: isDemo,
                                  isReadOnly: store.isReadOnly)
-        let program = Program(state: AppState(context: context, size: terminal.size), terminal: terminal, signals: store,
+        let program = Program(state: AppState(context: context, size: terminal.size), terminal: terminal, store: store,
                               clock: clock)
         program.run()
         if let signal = program.terminationSignal {

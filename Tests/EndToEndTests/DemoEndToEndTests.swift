@@ -112,7 +112,8 @@ import Testing
 
         // The route asks for the VTT report before anything else; recording it ends the reminder.
         try tmux.send("a")
-        let steps = try tmux.waitFor("Stappen voor signaal \(code)")
+        try tmux.waitFor("Stappen voor signaal \(code)")
+        let steps = try tmux.waitFor("Enter deze stap")
         #expect(steps.contains("× Ontvangst bevestigd — Eerst vastleggen: direct gemeld bij Veilig Thuis Twen"))
         try tmux.send("Enter")
         try tmux.waitFor("Gemeld bij VTT op")
@@ -125,7 +126,8 @@ import Testing
         let after = try tmux.waitFor("a stappen")
         #expect(!after.contains("VTT-melding nog vastleggen"))
         try tmux.send("a")
-        let next = try tmux.waitFor("Stappen voor signaal \(code)")
+        try tmux.waitFor("Stappen voor signaal \(code)")
+        let next = try tmux.waitFor("Enter deze stap")
         #expect(next.contains("  Contact opgenomen met melder"))
         try tmux.send("Escape")
         try tmux.send("q")
@@ -179,13 +181,14 @@ import Testing
 
     @Test func aDroppedConnectionLosesNoHalfFilledRouteStep() throws {
         let first = try Tmux(demoCommand())
-        let inbox = try first.waitFor("Termijn")
+        // The status line is drawn last: once it shows, the whole list is on the screen.
+        let inbox = try first.waitFor("o achterstallig")
         // The newest signal still at "Gemeld": contact with the reporter is its next step.
         let rows = inbox.split(separator: "\n").drop { !$0.hasPrefix("Code") }.dropFirst()
         let row = try #require(rows.firstIndex { $0.contains(" Gemeld ") }) - rows.startIndex
         for _ in 0..<row { try first.send("j") }
         try first.send("a")
-        let steps = try first.waitFor("Stappen voor signaal")
+        let steps = try first.waitFor("Enter deze stap")
         let code = try #require(steps.split(separator: " ").first { $0.hasPrefix("S202") }.map(String.init))
         guard steps.contains("  Contact opgenomen met melder") else {
             Issue.record("contact is not possible on \(code):\n\(steps)")
@@ -205,7 +208,7 @@ import Testing
 
         let second = try Tmux(demoCommand())
         try second.waitFor("Niet-opgeslagen stap ‘Contact opgenomen met melder’ bij \(code) bewaard")
-        try second.waitFor("Termijn")
+        // That notice is the status line, drawn last: the list above it is complete.
         for _ in 0..<row { try second.send("j") }
         try second.send("a")
         let restored = try second.waitFor("Ziet haar dagelijks om zes uur vertrekken.")

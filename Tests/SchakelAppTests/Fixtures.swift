@@ -63,8 +63,8 @@ enum Fixtures {
 }
 
 /// An in-memory inbox over fixed rows, paging by key like the store.
-final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseWork, Searching, FilterKeeping,
-                         @unchecked Sendable {
+final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseListing, CaseOpening, TimelineKeeping,
+                         ChangeWatching, Searching, FilterKeeping, @unchecked Sendable {
     var filters: [SavedFilter] = []
 
     func saveFilter(named name: String, _ filter: SignalFilter, shared: Bool, by user: User) throws(StoreFailure) {
@@ -248,6 +248,66 @@ func runEffects(_ state: inout AppState, _ action: AppAction, on store: FakeSign
         for effect in AppReducer.reduce(&state, queue.removeFirst()) {
             seen.append(effect)
             if let next = Program.result(of: effect, state: state, store: store, clock: Fixtures.clock) { queue.append(next) }
+        }
+    }
+    return seen
+}
+
+/// One feature's state with the shell beside it, as the app holds them: for testing a feature's
+/// reducer on its own. Its state's members read through (`state.inbox`).
+@dynamicMemberLookup
+struct FeatureState<F: Feature> {
+    var feature: F.State
+    var shell: Shell
+
+    init(_ feature: F.State, user: User = Fixtures.af, size: Size = Size(width: 80, height: 24)) {
+        self.feature = feature
+        shell = Shell(context: Fixtures.context(user: user), size: size)
+    }
+
+    subscript<T>(dynamicMember path: WritableKeyPath<F.State, T>) -> T {
+        get { feature[keyPath: path] }
+        set { feature[keyPath: path] = newValue }
+    }
+
+    var status: StatusMessage? {
+        get { shell.status }
+        set { shell.status = newValue }
+    }
+    var context: AppContext { shell.context }
+    var size: Size { shell.size }
+
+    /// The whole app around the feature, on the feature's tab, for rendering.
+    var app: AppState {
+        var app = AppState(context: shell.context, size: shell.size)
+        app.shell = shell
+        app[keyPath: F.state] = feature
+        app.tab = Tab.allCases.first { ObjectIdentifier($0.feature) == ObjectIdentifier(F.self) } ?? .signals
+        return app
+    }
+}
+
+/// The Signalen pane on its own.
+typealias SignalsTestState = FeatureState<SignalsFeature>
+
+extension FeatureState where F == SignalsFeature {
+    init(user: User = Fixtures.af, size: Size = Size(width: 80, height: 24)) { self.init(SignalsState(), user: user, size: size) }
+}
+
+/// Runs a feature's action and every effect it leads to against the fake store, with the
+/// feature's own runner (and only its store capability); requests to the app are returned, not run.
+@discardableResult
+func runEffects<F: Feature>(_ state: inout FeatureState<F>, _ action: F.Action, on store: FakeSignals) -> [F.Effect] {
+    var seen: [F.Effect] = []
+    var queue = [action]
+    while !queue.isEmpty {
+        for effect in F.reduce(&state.feature, queue.removeFirst(), &state.shell) {
+            seen.append(effect)
+            guard F.request(in: effect) == nil else { continue }
+            if let next = F.run(effect, state: state.feature, with: F.capability(of: store), clock: Fixtures.clock,
+                                context: state.shell.context) {
+                queue.append(next)
+            }
         }
     }
     return seen

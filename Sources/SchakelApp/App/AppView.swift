@@ -11,36 +11,28 @@ public enum AppView {
         let layout = FrameLayout(size: state.size)
         HeaderView.draw(state.context, in: layout.header, on: &grid)
         TabsView.draw(active: state.tab, in: layout.tabs, on: &grid)
-        if state.tab == .signals && !state.signalFilter.isEmpty {
-            let text = " filter: " + state.signalFilter.summary(workflow: state.context.workflow) + " "
-            let width = min(DisplayWidth.of(text), layout.tabs.width / 2)
-            grid.write(TextFitting.fit(text, width: width), x: layout.tabs.maxX - width, y: layout.tabs.y, style: Style(.bold, tone: .accent))
-        }
-        if let panel = state.filterPanel {
-            FilterView.draw(panel, in: layout.pane, on: &grid)
-        } else if let timeline = state.timeline {
+        drawTabNote(state.tab.feature, state, in: layout.tabs, on: &grid)
+        if let timeline = state.timeline {
             TimelineView.draw(timeline, in: layout.pane, on: &grid)
-        } else if let route = state.route {
-            RouteView.draw(route, workflow: state.context.workflow, in: layout.pane, on: &grid)
-        } else if let receipt = state.receipt {
-            ReceiptView.draw(receipt, in: layout.pane, on: &grid)
-        } else if let form = state.registration {
-            RegistrationView.draw(form, in: layout.pane, on: &grid)
-        } else if let detail = state.detail {
-            SignalDetailView.draw(detail, context: state.context, in: layout.pane, on: &grid)
-        } else if let search = state.search {
-            SearchView.draw(search, in: layout.pane, on: &grid)
-        } else if state.tab == .signals {
-            InboxView.draw(state.inbox, context: state.context, in: layout.pane, on: &grid)
-        } else if state.tab == .cases {
-            CasesView.draw(state.cases, context: state.context, in: layout.pane, on: &grid)
         } else {
-            PlaceholderPaneView.draw(state.tab, in: layout.pane, on: &grid)
+            drawPane(state.tab.feature, state, in: layout.pane, on: &grid)
         }
         StatusLineView.draw(state, in: layout.status, on: &grid)
         if state.isShowingHelp {
             HelpView.draw(lines: state.context.helpLines, scroll: state.helpScroll, in: layout.pane, on: &grid)
         }
         return grid
+    }
+
+    private static func drawPane<F: PaneFeature>(_ feature: F.Type, _ state: AppState, in pane: Rect, on grid: inout Grid) {
+        F.draw(state[keyPath: F.state], shell: state.shell, in: pane, on: &grid)
+    }
+
+    /// The pane's note (the filter in force) at the right of the tabs row.
+    private static func drawTabNote<F: PaneFeature>(_ feature: F.Type, _ state: AppState, in tabs: Rect, on grid: inout Grid) {
+        guard let note = F.tabNote(state[keyPath: F.state], context: state.context) else { return }
+        let text = " " + note + " "
+        let width = min(DisplayWidth.of(text), tabs.width / 2)
+        grid.write(TextFitting.fit(text, width: width), x: tabs.maxX - width, y: tabs.y, style: Style(.bold, tone: .accent))
     }
 }

@@ -8,16 +8,16 @@ import TerminalKit
 public final class Program {
     public private(set) var state: AppState
     private let terminal: TerminalBackend
-    private let signals: any SessionStore
+    private let store: any SessionStore
     private let clock: any Clock
     private var screen = Screen()
     /// The signal that ended the program, if one did (SIGTERM, SIGHUP, SIGINT).
     public private(set) var terminationSignal: Int32?
 
-    public init(state: AppState, terminal: TerminalBackend, signals: any SessionStore, clock: any Clock) {
+    public init(state: AppState, terminal: TerminalBackend, store: any SessionStore, clock: any Clock) {
         self.state = state
         self.terminal = terminal
-        self.signals = signals
+        self.store = store
         self.clock = clock
     }
 
@@ -28,7 +28,7 @@ public final class Program {
     /// Runs until the user quits or a termination signal arrives.
     public func run() {
         send(.started)
-        lastDataVersion = try? signals.dataVersion()
+        lastDataVersion = try? store.dataVersion()
         draw()
         while state.isRunning {
             if let event = terminal.nextEvent(timeoutMilliseconds: Self.pollMilliseconds) {
@@ -58,7 +58,7 @@ public final class Program {
     /// When a colleague's process committed, the lists on screen are fetched again (within a
     /// second), keeping the selection.
     public func checkForOtherProcessesCommits() {
-        guard let version = try? signals.dataVersion() else { return }
+        guard let version = try? store.dataVersion() else { return }
         defer { lastDataVersion = version }
         if let last = lastDataVersion, last != version { send(.otherProcessCommitted) }
     }
@@ -96,119 +96,18 @@ public final class Program {
             screen.invalidate()
             return nil
         }
-        return Self.result(of: effect, state: state, store: signals, clock: clock)
+        return Self.result(of: effect, state: state, store: store, clock: clock)
     }
 
     /// What running `effect` against the store comes back as. Everything but the screen goes
-    /// through here, in the program and in tests alike.
-    static func result(of effect: AppEffect, state: AppState, store signals: any SessionStore, clock: any Clock) -> AppAction? {
+    /// through here, in the program and in tests alike: each feature's effect with only the store
+    /// capability that feature needs.
+    static func result(of effect: AppEffect, state: AppState, store: any SessionStore, clock: any Clock) -> AppAction? {
         switch effect {
-        case .loadInboxPage(let request, let limit):
-            do {
-                let context = state.context
-                let overdue = OverdueRule.rules(for: context.workflow, today: context.today, calendar: context.calendar)
-                return .inboxPageLoaded(request, try signals.inboxPage(request, limit: limit, filter: state.signalFilter,
-                                                                       overdue: overdue, for: context.user))
-            } catch {
-                return .loadFailed("Signalen laden mislukt. \(Self.message(for: error))")
-            }
-        case .loadSignalDetail(let id):
-            do {
-                return .signalDetailLoaded(try signals.signalDetail(id: id, for: state.context.user))
-            } catch {
-                return .loadFailed("Signaal openen mislukt. \(Self.message(for: error))")
-            }
         case .repaintScreen:
             return nil
-        case .loadCasePage(let request, let limit):
-            do {
-                return .casePageLoaded(request, try signals.casePage(request, limit: limit, for: state.context.user))
-            } catch {
-                return .loadFailed("Casussen laden mislukt. \(Self.message(for: error))")
-            }
-        case .loadTimelinePage(let subject, let kinds, let request, let limit):
-            do {
-                return .timelinePageLoaded(subject, request, try signals.timelinePage(
-                    of: subject, kinds: kinds, request, limit: limit, for: state.context.user))
-            } catch {
-                return .loadFailed("Tijdlijn laden mislukt. \(Self.message(for: error))")
-            }
-        case .addNote(let subject, let text):
-            do {
-                _ = try signals.addNote(text, to: subject, by: state.context.user)
-                return .noteAdded
-            } catch {
-                return .noteFailed("De notitie is niet opgeslagen; ze staat er nog. \(Self.message(for: error))")
-            }
-        case .openCase(let signalID, let perpetratorTrack):
-            do {
-                let opened = try signals.openCase(fromSignal: signalID, perpetratorTrack: perpetratorTrack, summary: "",
-                                                  caseProcess: state.context.workflows.caseProcess, by: state.context.user)
-                return .caseOpened(code: opened.code)
-            } catch {
-                return .loadFailed("De casus is niet aangemaakt. \(Self.message(for: error))")
-            }
-        case .loadSavedFilters:
-            return .savedFiltersLoaded((try? signals.savedFilters(for: state.context.user)) ?? [])
-        case .saveFilter(let name, let filter, let shared):
-            do {
-                try signals.saveFilter(named: name, filter, shared: shared, by: state.context.user)
-                return .filterSaved(name: name)
-            } catch {
-                return .loadFailed("Het filter is niet bewaard. \(Self.message(for: error))")
-            }
-        case .search(let text):
-            do {
-                let user = state.context.user
-                let signalHits = try signals.search(text, in: .signal, after: nil, limit: 50, for: user).rows
-                let lineHits = try signals.search(text, in: .timeline, after: nil, limit: 50, for: user).rows
-                return .searchResults(text, signalHits + lineHits)
-            } catch {
-                return .loadFailed("Zoeken mislukt. \(Self.message(for: error))")
-            }
-        case .loadDraft(let key):
-            return .draftFound(key, try? signals.draft(kind: key.kind, subject: key.subject, for: state.context.user))
-        case .loadDrafts(let kind):
-            return .draftsFound(kind: kind, (try? signals.drafts(kind: kind, for: state.context.user)) ?? [])
-        case .saveDraft(let key, let payload):
-            do {
-                try signals.saveDraft(kind: key.kind, subject: key.subject, payload: payload, for: state.context.user)
-                return nil
-            } catch {
-                return .loadFailed("Het concept kon niet worden bewaard. \(Self.message(for: error))")
-            }
-        case .discardDraft(let key):
-            try? signals.discardDraft(kind: key.kind, subject: key.subject, for: state.context.user)
-            return nil
-        case .openRegistration:
-            let draft = try? signals.draft(kind: DraftKey.registration.kind, subject: "", for: state.context.user)
-            return .registrationOpened(now: clock.now(), draft: draft)
-        case .loadRouteState(let id):
-            do {
-                return .routeStateLoaded(try signals.signalRouteState(id: id, for: state.context.user), now: clock.now())
-            } catch {
-                return .loadFailed("Stappen laden mislukt. \(Self.message(for: error))")
-            }
-        case .recordRouteEvent(let id, let event, let fields, let version):
-            do {
-                return .routeEventRecorded(try signals.recordRouteEvent(
-                    event, fields: fields, onSignal: id, expectedVersion: version,
-                    workflows: state.context.workflows, by: state.context.user))
-            } catch {
-                let isConflict: Bool
-                if case .conflict = error { isConflict = true } else { isConflict = false }
-                return .routeEventFailed(Self.message(for: error), isConflict: isConflict)
-            }
-        case .registerSignal(let signal):
-            do {
-                return .signalRegistered(try signals.registerSignal(signal, by: state.context.user), signal)
-            } catch {
-                return .registrationFailed("Het signaal is niet opgeslagen; het formulier staat er nog. \(Self.message(for: error))")
-            }
+        case .feature(let featureEffect):
+            return featureEffect.perform(FeatureEnvironment(store: store, clock: clock, context: state.context))
         }
-    }
-
-    private static func message(for error: any Error) -> String {
-        (error as? StoreFailure)?.description ?? String(describing: error)
     }
 }

@@ -49,12 +49,18 @@ enum TabsView {
     }
 }
 
-/// The bottom line: a message when there is one, otherwise the keys that work here.
+/// The bottom line: a question waiting for a key; else a message when there is one; else a
+/// standing reminder of the pane; otherwise the keys that work here.
 enum StatusLineView {
     static func draw(_ state: AppState, in rect: Rect, on grid: inout Grid) {
+        draw(state.tab.feature, state, in: rect, on: &grid)
+    }
+
+    private static func draw<F: PaneFeature>(_ pane: F.Type, _ state: AppState, in rect: Rect, on grid: inout Grid) {
+        let paneState = state[keyPath: F.state]
         // The offer waits for a key, so it is never hidden behind a message.
-        if let offer = state.draftOffer {
-            grid.write(offer.prompt, in: rect, style: Style(.bold, tone: .warning).adding(.reverse))
+        if let prompt = F.prompt(paneState) {
+            grid.write(prompt, in: rect, style: Style(.bold, tone: .warning).adding(.reverse))
             return
         }
         if let message = state.status {
@@ -62,60 +68,20 @@ enum StatusLineView {
             grid.write(text, in: rect, style: message.isError ? Style(.bold, tone: .danger) : Style(.bold))
             return
         }
-        if !state.isShowingHelp && state.search == nil && state.filterPanel == nil && state.timeline == nil && state.route == nil
-            && state.registration == nil && state.receipt == nil && state.detail == nil && state.tab == .signals,
-           let reminder = state.vttReminder {
+        if !state.isShowingHelp && state.timeline == nil, let reminder = F.reminder(paneState) {
             // Stays until the VTT report is recorded: the route blocks every other step meanwhile.
             grid.write(reminder, in: rect, style: Style(.bold, tone: .danger).adding(.reverse))
             return
         }
-        grid.write(" " + hints(for: state), in: rect, style: Style(.reverse))
-    }
-
-    static func hints(for state: AppState) -> String {
-        if state.isShowingHelp { return "↑↓ scrollen  Esc/? sluit de hulp" }
-        if state.receipt != nil { return "↑↓ scrollen  Enter/Esc terug naar de lijst" }
-        if let search = state.search, state.detail == nil {
-            return search.isTyping ? "Enter zoekt  Esc terug" : "↑↓ kiezen  Enter openen  / nieuwe zoekvraag  Esc terug"
+        let hints: String
+        if state.isShowingHelp {
+            hints = "↑↓ scrollen  Esc/? sluit de hulp"
+        } else if let timeline = state.timeline {
+            hints = TimelineView.hints(timeline)
+        } else {
+            hints = F.hints(paneState)
         }
-        if state.filterPanel != nil { return "Tab/↓ volgende  ←→ kiezen  spatie vinkt  Enter toepassen  x wissen  Esc terug" }
-        if let timeline = state.timeline {
-            if timeline.note != nil { return "F2 of Ctrl-O opslaan  Esc annuleren  Enter nieuwe regel" }
-            return "↑↓ regels  f filter (\(timeline.filterLabel))  n notitie  Home/End  Esc terug"
-        }
-        if let route = state.route {
-            if route.form != nil { return "Tab/↓ volgend veld  ←→ spatie kiezen  F2 of Ctrl-O vastleggen  Esc terug" }
-            return "↑↓ kiezen  Enter deze stap  Esc sluiten"
-        }
-        if let form = state.registration {
-            if form.personDialog != nil { return "Enter toevoegen  Esc annuleren  Tab volgend veld" }
-            return "Tab/↓ volgend veld  F2 of Ctrl-O opslaan  Esc annuleren  ? hulp"
-        }
-        if state.detail != nil { return "↑↓ scrollen  a stappen  t tijdlijn  c KMT-casus  Esc terug  ? hulp" }
-        if state.tab == .cases { return "↑↓ kiezen  Enter tijdlijn  PgUp/PgDn  1-5 tabblad  ? hulp  q stoppen" }
-        if state.tab == .signals {
-            return "↑↓ kiezen  Enter openen  a stappen  n nieuw  f filter  o achterstallig  ? hulp"
-        }
-        return "1-5 tabblad  ? hulp  q stoppen"
-    }
-}
-
-/// A pane that is not built yet says so plainly.
-enum PlaceholderPaneView {
-    static func draw(_ tab: Tab, in rect: Rect, on grid: inout Grid) {
-        grid.fill(rect)
-        let lines = [
-            tab.label,
-            "",
-            "Dit onderdeel is nog niet gebouwd.",
-            "Het komt in een volgende versie van Schakel.",
-            "",
-            "Druk op 1 voor Signalen.",
-        ]
-        let box = rect.centered(Size(width: min(rect.width, 50), height: lines.count))
-        for (index, line) in lines.enumerated() {
-            grid.write(line, in: box.row(index), style: index == 0 ? Style(.bold) : .plain, alignment: .center)
-        }
+        grid.write(" " + hints, in: rect, style: Style(.reverse))
     }
 }
 

@@ -1,0 +1,8 @@
+import TerminalKit
+
+/// Tab 5, Cijfers, for now: says what is coming.
+enum FiguresView {
+    static func draw(_ state: FiguresState, in pane: Rect, on grid: inout Grid) {
+        PlaceholderView.draw(title: "Cijfers", coming: FiguresState.coming, in: pane, on: &grid)
+    }
+}

@@ -1,0 +1,38 @@
+import SchakelCore
+import TerminalKit
+
+/// A message in the status line.
+public struct StatusMessage: Hashable, Sendable {
+    public var text: String
+    public var isError: Bool
+
+    public init(_ text: String, isError: Bool = false) {
+        self.text = text
+        self.isError = isError
+    }
+}
+
+/// What every pane shares and may change: who works by which rules (the context), the terminal's
+/// size, and the status line's message. The app passes it `inout` to the pane's reducer.
+public struct Shell: Hashable, Sendable {
+    /// Changed only when the day turns over.
+    public internal(set) var context: AppContext
+    public var size: Size
+    public var status: StatusMessage?
+
+    public init(context: AppContext, size: Size) {
+        self.context = context
+        self.size = size
+    }
+
+    /// Where a pane draws.
+    var pane: Rect { FrameLayout(size: size).pane }
+}
+
+/// What a pane asks of the app or of another pane (a delegate, as TCA's children send up).
+public enum AppRequest: Hashable, Sendable {
+    /// Show the timeline of a signal or case over the pane.
+    case openTimeline(TimelineSubject, title: String)
+    /// A KMT case was made: the case list is fetched anew when next shown.
+    case casesChanged
+}

@@ -1,0 +1,98 @@
+import Meldroute
+import SchakelCore
+import Testing
+import TerminalKit
+@testable import SchakelApp
+
+@Suite struct ProgramTests {
+    @Test func aKeyPressRedrawsOnlyWhatChanged() {
+        let terminal = ScriptedTerminal(size: Size(width: 80, height: 24), events: [.key(.down)])
+        let program = Program(state: Fixtures.state(), terminal: terminal, store: FakeSignals(Fixtures.signals(50)), clock: Fixtures.clock)
+        program.run()
+        #expect(terminal.frames.count == 2)  // the first frame and the one after ↓; q changes nothing on screen
+        #expect(terminal.frames[0].repaint)
+        #expect(!terminal.frames[1].repaint)
+        let changedRows = Set(terminal.frames[1].runs.map(\.y))
+        #expect(changedRows == [3, 4])  // the row left and the row selected
+        #expect(!program.state.isRunning)
+        #expect(program.terminationSignal == nil)
+    }
+
+    @Test func resizeAndControlLRepaintTheWholeScreen() {
+        let terminal = ScriptedTerminal(size: Size(width: 80, height: 24),
+                                        events: [.resized(Size(width: 100, height: 30)), .key(.control("l"))])
+        let program = Program(state: Fixtures.state(), terminal: terminal, store: FakeSignals(Fixtures.signals(5)), clock: Fixtures.clock)
+        program.run()
+        #expect(terminal.frames.map(\.repaint).prefix(3) == [true, true, true])
+        #expect(program.state.size == Size(width: 100, height: 30))
+    }
+
+    @Test func aTerminationSignalEndsTheProgramAndIsRemembered() {
+        let terminal = ScriptedTerminal(size: Size(width: 80, height: 24), events: [.terminationRequested(signal: 15)])
+        let program = Program(state: Fixtures.state(), terminal: terminal, store: FakeSignals([]), clock: Fixtures.clock)
+        program.run()
+        #expect(program.terminationSignal == 15)
+        #expect(!program.state.isRunning)
+    }
+
+    func newer(_ id: Int64) -> SignalSummary {
+        SignalSummary(id: id, key: ListKey(sortValue: "2026-11-24T09:59:00Z", id: id), code: "S2026-9999",
+                      receivedAt: LocalDateTime(date: Fixtures.today, hour: 10, minute: 59), municipality: "Enschede",
+                      forms: [.labour], state: "gemeld", acute: false, minorInvolved: false)
+    }
+
+    /// A colleague's commit in another process shows without a key press, and the selection stays.
+    @Test func aNewSignalAppearsAndTheSelectionStaysOnItsSignal() {
+        let fake = FakeSignals(Fixtures.signals(30))
+        let terminal = ScriptedTerminal(size: Size(width: 80, height: 24), events: [])
+        let program = Program(state: Fixtures.state(), terminal: terminal, store: fake, clock: Fixtures.clock)
+        program.send(.started)
+        program.checkForOtherProcessesCommits()
+        for _ in 0..<3 { program.send(.keyPressed(.down)) }
+        let selected = program.state.signals.inbox.selectedRow?.signal.id
+
+        // Nothing changed: nothing is fetched again.
+        let requests = fake.requests.count
+        program.checkForOtherProcessesCommits()
+        #expect(fake.requests.count == requests)
+
+        fake.rows.insert(newer(20_000), at: 0)
+        fake.version += 1
+        program.checkForOtherProcessesCommits()
+        #expect(program.state.signals.inbox.rows.first?.signal.id == 20_000)
+        #expect(program.state.signals.inbox.selectedRow?.signal.id == selected)
+    }
+
+    @Test func aFailingStoreShowsADutchMessageInsteadOfCrashing() {
+        struct BrokenStore: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseListing, CaseOpening, TimelineKeeping,
+                            ChangeWatching, Searching, FilterKeeping {
+            func saveFilter(named name: String, _ filter: SignalFilter, shared: Bool, by user: User) throws(StoreFailure) { throw .busy }
+            func savedFilters(for user: User) throws(StoreFailure) -> [SavedFilter] { throw .busy }
+            func search(_ text: String, in source: SearchHit.Source, after: Int64?, limit: Int,
+                        for user: User) throws(StoreFailure) -> Page<SearchHit> { throw .busy }
+            func casePage(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<CaseSummary> { throw .busy }
+            func timelinePage(of subject: TimelineSubject, kinds: Set<TimelineKind>, _ request: PageRequest, limit: Int,
+                              for user: User) throws(StoreFailure) -> Page<TimelineEntry> { throw .busy }
+            func addNote(_ text: String, to subject: TimelineSubject, by user: User) throws(StoreFailure) -> Int64 { throw .busy }
+            func openCase(fromSignal signalID: Int64, perpetratorTrack: Bool, summary: String, caseProcess: WorkflowEngine,
+                          by user: User) throws(StoreFailure) -> (id: Int64, code: String) { throw .busy }
+            func saveDraft(kind: String, subject: String, payload: String, for user: User) throws(StoreFailure) { throw .busy }
+            func draft(kind: String, subject: String, for user: User) throws(StoreFailure) -> String? { throw .busy }
+            func discardDraft(kind: String, subject: String, for user: User) throws(StoreFailure) { throw .busy }
+            func drafts(kind: String, for user: User) throws(StoreFailure) -> [String] { throw .busy }
+            func signalRouteState(id: Int64, for user: User) throws(StoreFailure) -> SignalRouteState { throw .busy }
+            func dataVersion() throws(StoreFailure) -> Int { throw .busy }
+            func recordRouteEvent(_ eventID: String, fields: FieldValues, onSignal id: Int64, expectedVersion: Int,
+                                  workflows: Workflows, by user: User) throws(StoreFailure) -> RecordedRouteEvent { throw .busy }
+            func registerSignal(_ signal: NewSignal, by user: User) throws -> RegisteredSignal { throw StoreFailure.busy }
+            func inboxPage(_ request: PageRequest, limit: Int, filter: SignalFilter, overdue: [OverdueRule],
+                           for user: User) throws -> Page<SignalSummary> { throw StoreFailure.busy }
+            func signalDetail(id: Int64, for user: User) throws -> SignalDetail? { throw StoreFailure.busy }
+        }
+        let terminal = ScriptedTerminal(size: Size(width: 80, height: 24), events: [])
+        let program = Program(state: Fixtures.state(), terminal: terminal, store: BrokenStore(), clock: Fixtures.clock)
+        program.send(.started)
+        #expect(program.state.status == StatusMessage(
+            "Signalen laden mislukt. De database is bezet door een ander proces. Probeer het zo opnieuw.", isError: true))
+    }
+}
