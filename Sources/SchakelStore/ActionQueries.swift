@@ -3,18 +3,6 @@ import GRDB
 import Meldroute
 import SchakelCore
 
-/// An agreement made about a signal or case, or in a meeting: what, who, by when.
-public struct ActionItemSummary: Hashable, Sendable {
-    public let id: Int64
-    public let key: ListKey
-    public let description: String
-    public let owner: String
-    public let due: CivilDate
-    /// The signal or case code it is about, if any.
-    public let subjectCode: String?
-    public let version: Int
-}
-
 extension Store {
     /// Records an agreement about a signal or case the user may fully see, with a timeline line and
     /// an audit entry.
@@ -49,14 +37,14 @@ extension Store {
     }
 
     /// Open agreements about what the user may fully see, soonest due first, paged by key.
-    public func openActionItems(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<ActionItemSummary> {
+    public func openActionItems(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<ActionItem> {
         guard let query = ActionListQuery.make(request, limit: limit, for: user) else { return Page(rows: [], hasMore: false) }
         let fetch = { (db: Database) in
-            try query.page(in: db, limit: limit) { row -> ActionItemSummary in
+            try query.page(in: db, limit: limit) { row -> ActionItem in
                 let id: Int64 = row["id"]
                 let dueText: String = row["due_date"]
                 guard let due = CivilDate(iso: dueText) else { throw StoreFailure.other("ongeldige datum '\(dueText)'") }
-                return ActionItemSummary(id: id, key: ListKey(sortValue: dueText, id: id), description: row["description"],
+                return ActionItem(id: id, key: ListKey(sortValue: dueText, id: id), description: row["description"],
                                          owner: row["owner"], due: due, subjectCode: row["subject_code"], version: row["version"])
             }
         }

@@ -3,29 +3,7 @@ import GRDB
 import Meldroute
 import SchakelCore
 
-/// A meeting as lists show it.
-public struct MeetingSummary: Hashable, Sendable {
-    public let id: Int64
-    public let key: ListKey
-    public let kind: MeetingKind
-    public let title: String
-    public let startsAt: LocalDateTime
-    public let location: String
-    public let municipality: String?
-    public let status: String
-    public let visibility: Visibility
-}
-
-/// One agenda item as the user may see it: pseudonymised items show the subject's code only.
-public struct AgendaItemView: Hashable, Sendable {
-    public let id: Int64
-    public let position: Int
-    public let title: String
-    public let subjectCode: String?
-    public let notes: String
-}
-
-extension Store {
+extension Store: MeetingPlanning {
     /// Plans a meeting. Procesmanagers and the procesondersteuner plan any meeting; others only
     /// meetings they see in full (an AF their own municipality's).
     @discardableResult
@@ -53,16 +31,16 @@ extension Store {
     }
 
     /// Meetings the user may see, latest first, paged by key.
-    public func meetingPage(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<MeetingSummary> {
+    public func meetingPage(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<Meeting> {
         guard let query = MeetingListQuery.make(request, limit: limit, for: user) else { return Page(rows: [], hasMore: false) }
         let fetch = { (db: Database) in
-            try query.page(in: db, limit: limit) { row -> MeetingSummary in
+            try query.page(in: db, limit: limit) { row -> Meeting in
                 let startsText: String = row["starts_at"]
                 guard let kind = MeetingKind(rawValue: row["kind"]), let starts = AmsterdamTime.localTime(fromUTC: startsText) else {
                     throw StoreFailure.other("onleesbaar overleg \(row["id"] as Int64)")
                 }
                 let id: Int64 = row["id"]
-                return MeetingSummary(
+                return Meeting(
                     id: id, key: ListKey(sortValue: startsText, id: id), kind: kind, title: row["title"], startsAt: starts,
                     location: row["location"], municipality: row["municipality"], status: row["status"],
                     visibility: AccessPolicy.meetingVisibility(for: user, kind: kind, municipalityID: row["municipality_id"]))
@@ -121,9 +99,9 @@ extension Store {
 
     /// A meeting's agenda as the user may see it. Items about records the user may not see are left
     /// out (a pseudonymised view shows the others by code, without notes).
-    public func agenda(ofMeeting meetingID: Int64, for user: User) throws(StoreFailure) -> [AgendaItemView] {
+    public func agenda(ofMeeting meetingID: Int64, for user: User) throws(StoreFailure) -> [AgendaItem] {
         let moment = now()
-        let outcome = try write { db -> Result<[AgendaItemView], StoreFailure> in
+        let outcome = try write { db -> Result<[AgendaItem], StoreFailure> in
             guard let meetingVisibility = try Self.meetingVisibility(meetingID, for: user, in: db), meetingVisibility != .none else {
                 let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM meeting WHERE id = ?)", arguments: [meetingID])!
                 try AuditLog.append(AuditRecord(.read, "meeting", String(meetingID), result: exists ? .denied : .notFound),
@@ -137,7 +115,7 @@ extension Store {
                 LEFT JOIN kmt_case c ON a.subject_type = 'case' AND c.id = a.subject_id
                 WHERE a.meeting_id = ? ORDER BY a.position
                 """, arguments: [meetingID])
-            var items: [AgendaItemView] = []
+            var items: [AgendaItem] = []
             for row in rows {
                 let subject: TimelineSubject? = switch row["subject_type"] as String? {
                 case "signal": .signal(row["subject_id"])
@@ -151,10 +129,10 @@ extension Store {
                     continue
                 case .pseudonymised:
                     let code: String? = row["code"]
-                    items.append(AgendaItemView(id: row["id"], position: row["position"],
+                    items.append(AgendaItem(id: row["id"], position: row["position"],
                                                 title: code.map { "Bespreking \($0)" } ?? row["title"], subjectCode: code, notes: ""))
                 case .full:
-                    items.append(AgendaItemView(id: row["id"], position: row["position"], title: row["title"],
+                    items.append(AgendaItem(id: row["id"], position: row["position"], title: row["title"],
                                                 subjectCode: row["code"], notes: row["notes"]))
                 }
             }

@@ -1,0 +1,79 @@
+import Meldroute
+
+/// A meeting (overleg) as lists show it.
+public struct Meeting: Hashable, Sendable {
+    public let id: Int64
+    public let key: ListKey
+    public let kind: MeetingKind
+    public let title: String
+    public let startsAt: LocalDateTime
+    public let location: String
+    public let municipality: String?
+    public let status: String
+    public let visibility: Visibility
+
+    public init(id: Int64, key: ListKey, kind: MeetingKind, title: String, startsAt: LocalDateTime, location: String,
+                municipality: String?, status: String, visibility: Visibility) {
+        self.id = id
+        self.key = key
+        self.kind = kind
+        self.title = title
+        self.startsAt = startsAt
+        self.location = location
+        self.municipality = municipality
+        self.status = status
+        self.visibility = visibility
+    }
+}
+
+/// One agenda item as the user may see it: pseudonymised items show the subject's code only.
+public struct AgendaItem: Hashable, Sendable {
+    public let id: Int64
+    public let position: Int
+    public let title: String
+    public let subjectCode: String?
+    public let notes: String
+
+    public init(id: Int64, position: Int, title: String, subjectCode: String?, notes: String) {
+        self.id = id
+        self.position = position
+        self.title = title
+        self.subjectCode = subjectCode
+        self.notes = notes
+    }
+}
+
+/// An agreement (afspraak, actiepunt) about a signal or case, or made in a meeting: what, who, by when.
+public struct ActionItem: Hashable, Sendable {
+    public let id: Int64
+    public let key: ListKey
+    public let description: String
+    public let owner: String
+    public let due: CivilDate
+    /// The signal or case code it is about, if any.
+    public let subjectCode: String?
+    public let version: Int
+
+    public init(id: Int64, key: ListKey, description: String, owner: String, due: CivilDate, subjectCode: String?, version: Int) {
+        self.id = id
+        self.key = key
+        self.description = description
+        self.owner = owner
+        self.due = due
+        self.subjectCode = subjectCode
+        self.version = version
+    }
+}
+
+/// Meetings, their agendas and the agreements made, with the access policy applied.
+public protocol MeetingPlanning: Sendable {
+    func planMeeting(kind: MeetingKind, title: String, startsAt: LocalDateTime, location: String,
+                     municipality: Municipality?, by user: User) throws(StoreFailure) -> Int64
+    func meetingPage(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<Meeting>
+    func addAgendaItem(toMeeting meetingID: Int64, title: String, about subject: TimelineSubject?,
+                       by user: User) throws(StoreFailure) -> Int64
+    func agenda(ofMeeting meetingID: Int64, for user: User) throws(StoreFailure) -> [AgendaItem]
+    func addActionItem(about subject: TimelineSubject, description: String, owner: String, due: CivilDate,
+                       by user: User) throws(StoreFailure) -> Int64
+    func openActionItems(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<ActionItem>
+}
