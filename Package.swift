@@ -23,6 +23,8 @@ let package = Package(
             "SchakelCore", "Meldroute", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // Demo data and load generation, on top of the store (no SQL of its own).
+        .target(name: "SchakelDemo", dependencies: ["SchakelStore", "SchakelCore", "Meldroute"]),
         // Cells, grid, display width, sanitiser, layout, widgets, keys. Pure.
         .target(name: "TerminalKit"),
         // The system ncursesw library; only CursesTerminal imports it.
@@ -33,22 +35,25 @@ let package = Package(
         .executableTarget(
             name: "schakel",
             dependencies: [
-                "SchakelApp", "SchakelStore", "CursesTerminal", "SchakelCore", "Meldroute",
+                "SchakelApp", "SchakelStore", "SchakelDemo", "CursesTerminal", "SchakelCore", "Meldroute",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Figures against goals: `swift run -c release schakel-benchmarks`. Not part of the tests.
-        .executableTarget(name: "schakel-benchmarks", dependencies: ["SchakelStore", "SchakelCore", "Meldroute", "CSyncCounter"],
+        .executableTarget(name: "schakel-benchmarks", dependencies: ["SchakelStore", "SchakelDemo", "SchakelCore", "Meldroute", "CSyncCounter"],
                           path: "Sources/SchakelBenchmarks"),
         // For the benchmarks: a SQLite VFS that counts syncs.
         .target(name: "CSyncCounter", linkerSettings: [.linkedLibrary("sqlite3")]),
         // A worker process for the store's multi-process tests.
-        .executableTarget(name: "schakel-store-worker", dependencies: ["SchakelStore", "SchakelCore", "Meldroute"],
+        .executableTarget(name: "schakel-store-worker", dependencies: ["SchakelStore", "SchakelDemo", "SchakelCore", "Meldroute"],
                           path: "Sources/SchakelStoreWorker"),
         .testTarget(name: "MeldrouteTests", dependencies: ["Meldroute"]),
         .testTarget(name: "SchakelCoreTests", dependencies: ["SchakelCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
-        .testTarget(name: "SchakelStoreTests", dependencies: ["SchakelStore", "SchakelCore", "Meldroute", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "SchakelStoreTests", dependencies: ["SchakelStore", "SchakelDemo", "SchakelCore", "Meldroute",
+                                                          .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "SchakelDemoTests", dependencies: ["SchakelDemo", "SchakelStore", "SchakelCore", "Meldroute",
+                                                         .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SchakelAppTests", dependencies: ["SchakelApp", "TerminalKit", "SchakelCore", "Meldroute"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["schakel", "schakel-store-worker", .product(name: "GRDB", package: "GRDB.swift")],

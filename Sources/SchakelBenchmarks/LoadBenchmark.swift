@@ -1,6 +1,7 @@
 import Foundation
 import Meldroute
 import SchakelCore
+import SchakelDemo
 import SchakelStore
 
 /// Many writer processes at once (intakes that open the file anew, and route steps), each a copy

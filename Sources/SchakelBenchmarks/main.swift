@@ -10,6 +10,7 @@
 import Foundation
 import Meldroute
 import SchakelCore
+import SchakelDemo
 import SchakelStore
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -44,7 +45,7 @@ let path = directory.appendingPathComponent("bench.sqlite").path
 print("Machine: \(ProcessInfo.processInfo.activeProcessorCount) kernen, "
       + "\(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB; \(ProcessInfo.processInfo.operatingSystemVersionString)")
 var report = BenchmarkReport()
-let (demo, _) = try Store.openDemo(path: path, today: today, calendar: calendar)
+let (demo, _) = try DemoDatabase.open(path: path, today: today, calendar: calendar)
 try report.time("vullen: \(signalCount) signalen", budgetMilliseconds: nil) {
     try SignalGenerator.addSignals(signalCount, to: demo, today: today, calendar: calendar)
 }

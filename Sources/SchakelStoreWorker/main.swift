@@ -11,6 +11,7 @@
 import Foundation
 import Meldroute
 import SchakelCore
+import SchakelDemo
 import SchakelStore
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -2,6 +2,7 @@ import ArgumentParser
 import CursesTerminal
 import Foundation
 import SchakelCore
+import SchakelDemo
 import SchakelStore
 import Meldroute
 
@@ -16,7 +17,7 @@ struct DemoCommand: ParsableCommand {
     var databasePath: String?
 
     @Option(name: .customLong("als"), help: "Open de demo als deze gebruiker (bijvoorbeeld pm.kmt).")
-    var login: String = Store.demoLogin
+    var login: String = DemoDatabase.demoLogin
 
     @Option(name: .customLong("vandaag"), help: "Doe alsof het deze datum is (JJJJ-MM-DD); voor demonstraties en tests.")
     var today: String?
@@ -38,7 +39,7 @@ struct DemoCommand: ParsableCommand {
             let resources = try Resources.load()
             // A fixed day stays fixed for the screens and for every step the store dates.
             let clock: any InstantClock = today.flatMap(CivilDate.init(iso:)).map(FixedDayClock.init(day:)) ?? SystemClock()
-            let (store, created) = try Store.openDemo(path: path, today: clock.now(), calendar: resources.calendar,
+            let (store, created) = try DemoDatabase.open(path: path, today: clock.now(), calendar: resources.calendar,
                                                       workflows: resources.workflows, origin: LoginIdentity.origin(),
                                                       now: { clock.instant() })
             print("Demodatabase: \(path) (\(created ? "nieuw aangemaakt" : "bestaand, hergebruikt"))")

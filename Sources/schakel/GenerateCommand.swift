@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Meldroute
+import SchakelDemo
 import SchakelStore
 
 /// `schakel genereer`: fills a (demo) database with many fictional signals and timeline lines, for
@@ -31,7 +32,7 @@ struct GenerateCommand: ParsableCommand {
             let today = SystemClock().now()
             let started = Date()
             // Only ever a demo database: generated data must never mix with real cases.
-            let (store, _) = try Store.openDemo(path: databasePath, today: today, calendar: resources.calendar,
+            let (store, _) = try DemoDatabase.open(path: databasePath, today: today, calendar: resources.calendar,
                                                 workflows: resources.workflows)
             try SignalGenerator.addSignals(signals, to: store, today: today, calendar: resources.calendar)
             let afterSignals = Date()

@@ -4,6 +4,7 @@ import Testing
 import Meldroute
 import SchakelCore
 @testable import SchakelStore
+import SchakelDemo
 
 /// The audit log records every access and notices every kind of tampering.
 @Suite struct AuditLogTests {
@@ -15,7 +16,7 @@ import SchakelCore
         directory = try TemporaryDirectory()
         path = directory.path("audit.sqlite")
         let today = LocalDateTime(date: CivilDate(iso: "2026-11-24")!, hour: 12, minute: 0)
-        store = try Store.openDemo(path: path, today: today, calendar: WorkingDayCalendar(),
+        store = try DemoDatabase.open(path: path, today: today, calendar: WorkingDayCalendar(),
                                    origin: SessionOrigin(address: "10.0.0.7")).store
         // Ten entries: logins, lists, reads allowed, denied and not found.
         let af = try store.logIn(login: "af.enschede")

@@ -4,6 +4,7 @@ import Testing
 import Meldroute
 import SchakelCore
 @testable import SchakelStore
+import SchakelDemo
 
 /// A KMT case opened from an acute signal starts as a crisis, however it is opened.
 @Suite struct CaseCrisisTests {
@@ -19,8 +20,8 @@ import SchakelCore
     init() throws {
         directory = try TemporaryDirectory()
         let path = directory.path("crisis.sqlite")
-        workflows = try DemoHistoryTests.workflows()
-        _ = try Store.openDemo(path: path, today: DemoHistoryTests.today, calendar: WorkingDayCalendar(), workflows: workflows)
+        workflows = try Shipped.workflows()
+        _ = try DemoDatabase.open(path: path, today: Shipped.today, calendar: WorkingDayCalendar(), workflows: workflows)
         store = try Store.open(path: path, now: { Self.moment })
         (af, pm) = (try store.user(login: "af.enschede"), try store.user(login: "pm.kmt"))
         signalID = try store.write { db in

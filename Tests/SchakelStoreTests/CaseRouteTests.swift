@@ -4,6 +4,7 @@ import Testing
 import Meldroute
 import SchakelCore
 @testable import SchakelStore
+import SchakelDemo
 
 /// KMT cases move through the KMT process the same way: through Meldroute, one transaction each.
 @Suite struct CaseRouteTests {
@@ -18,9 +19,9 @@ import SchakelCore
         let moment = Date(timeIntervalSince1970: 1_795_510_800)  // Tuesday 24 November 2026, 10:00 in Enschede
         let today = LocalDateTime(date: CivilDate(iso: "2026-11-24")!, hour: 12, minute: 0)
         let path = directory.path("cases.sqlite")
-        _ = try Store.openDemo(path: path, today: today, calendar: WorkingDayCalendar())
+        _ = try DemoDatabase.open(path: path, today: today, calendar: WorkingDayCalendar())
         store = try Store.open(path: path, now: { moment })
-        engine = try DemoHistoryTests.workflows().caseProcess
+        engine = try Shipped.workflows().caseProcess
         (pm, zc, po) = (try store.user(login: "pm.kmt"), try store.user(login: "zc.kmt"), try store.user(login: "po.kmt"))
         let signals = try store.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM signal WHERE acute = 0 ORDER BY id LIMIT 2") }
         victimCase = try store.openCase(fromSignal: signals[0], perpetratorTrack: false, summary: "", caseProcess: engine, by: pm).id

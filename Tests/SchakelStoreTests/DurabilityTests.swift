@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import Meldroute
 @testable import SchakelStore
+import SchakelDemo
 
 /// An acknowledged write survives a power loss: the connection that writes syncs every commit.
 @Suite struct DurabilityTests {
@@ -14,7 +15,7 @@ import Meldroute
         let directory = try TemporaryDirectory()
         let path = directory.path("durable.sqlite")
         let today = LocalDateTime(date: CivilDate(iso: "2026-11-24")!, hour: 12, minute: 0)
-        let (demo, _) = try Store.openDemo(path: path, today: today, calendar: WorkingDayCalendar())
+        let (demo, _) = try DemoDatabase.open(path: path, today: today, calendar: WorkingDayCalendar())
         // 2 is FULL; GRDB's WAL set-up leaves 1 (NORMAL) unless Schakel sets it again.
         #expect(try synchronousOnTheWriter(of: demo) == 2)
         #expect(try synchronousOnTheWriter(of: try Store.open(path: path)) == 2)

@@ -4,6 +4,7 @@ import Testing
 import Meldroute
 import SchakelCore
 @testable import SchakelStore
+import SchakelDemo
 
 /// The inbox filters, and "achterstallig" agreeing with the workflow engine signal by signal.
 @Suite struct InboxFilterTests {
@@ -15,8 +16,8 @@ import SchakelCore
 
     init() throws {
         directory = try TemporaryDirectory()
-        workflows = try DemoHistoryTests.workflows()
-        store = try Store.openDemo(path: directory.path("filters.sqlite"), today: DemoHistoryTests.today, calendar: calendar,
+        workflows = try Shipped.workflows()
+        store = try DemoDatabase.open(path: directory.path("filters.sqlite"), today: Shipped.today, calendar: calendar,
                                    workflows: workflows).store
     }
 

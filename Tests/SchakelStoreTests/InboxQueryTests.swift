@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import SchakelCore
 @testable import SchakelStore
+import SchakelDemo
 import Meldroute
 
 @Suite struct InboxQueryTests {
@@ -12,7 +13,7 @@ import Meldroute
 
     init() throws {
         directory = try TemporaryDirectory()
-        store = try Store.openDemo(path: directory.path("demo.sqlite"), today: Self.today, calendar: calendar).store
+        store = try DemoDatabase.open(path: directory.path("demo.sqlite"), today: Self.today, calendar: calendar).store
     }
 
     func user(_ login: String) throws -> User { try store.user(login: login) }
@@ -81,7 +82,7 @@ import Meldroute
 
     @Test func theDemoIsTheSameEveryTimeForTheSameDay() throws {
         let other = try TemporaryDirectory()
-        let second = try Store.openDemo(path: other.path("demo.sqlite"), today: Self.today, calendar: calendar).store
+        let second = try DemoDatabase.open(path: other.path("demo.sqlite"), today: Self.today, calendar: calendar).store
         let pm = try user("pm.kmt")
         let first = try store.inboxPage(.first, limit: 1000, for: pm).rows
         #expect(try second.inboxPage(.first, limit: 1000, for: pm).rows == first)
@@ -95,7 +96,7 @@ import Meldroute
     }
 
     @Test func reopeningTheDemoReusesIt() throws {
-        let again = try Store.openDemo(path: directory.path("demo.sqlite"), today: Self.today, calendar: calendar)
+        let again = try DemoDatabase.open(path: directory.path("demo.sqlite"), today: Self.today, calendar: calendar)
         #expect(again.created == false)
     }
 }

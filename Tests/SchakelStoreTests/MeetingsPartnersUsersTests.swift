@@ -4,6 +4,7 @@ import Testing
 import Meldroute
 import SchakelCore
 @testable import SchakelStore
+import SchakelDemo
 
 @Suite struct MeetingsPartnersUsersTests {
     let directory: TemporaryDirectory
@@ -14,7 +15,7 @@ import SchakelCore
     init() throws {
         directory = try TemporaryDirectory()
         let today = LocalDateTime(date: CivilDate(iso: "2026-11-24")!, hour: 12, minute: 0)
-        store = try Store.openDemo(path: directory.path("meet.sqlite"), today: today, calendar: WorkingDayCalendar()).store
+        store = try DemoDatabase.open(path: directory.path("meet.sqlite"), today: today, calendar: WorkingDayCalendar()).store
         var users: [String: User] = [:]
         for login in ["af.enschede", "af.hengelo", "pm.kmt", "zc.kmt", "po.kmt", "beheer"] { users[login] = try store.user(login: login) }
         self.users = users

@@ -4,6 +4,7 @@ import Testing
 import Meldroute
 import SchakelCore
 @testable import SchakelStore
+import SchakelDemo
 
 /// Every role sees exactly what it needs: in lists, details, timelines, search and counts.
 @Suite struct NeedToKnowTests {
@@ -13,12 +14,12 @@ import SchakelCore
     let enschedeSignal: Int64, hengeloSignal: Int64
     let victimCase: Int64, perpetratorCase: Int64
 
-    static let caseProcess = try! DemoHistoryTests.workflows().caseProcess
+    static let caseProcess = try! Shipped.workflows().caseProcess
 
     init() throws {
         directory = try TemporaryDirectory()
         let today = LocalDateTime(date: CivilDate(iso: "2026-11-24")!, hour: 12, minute: 0)
-        store = try Store.openDemo(path: directory.path("need.sqlite"), today: today, calendar: WorkingDayCalendar()).store
+        store = try DemoDatabase.open(path: directory.path("need.sqlite"), today: today, calendar: WorkingDayCalendar()).store
         var users: [String: User] = [:]
         for login in ["af.enschede", "af.hengelo", "pm.kmt", "zc.kmt", "po.kmt", "beheer"] { users[login] = try store.user(login: login) }
         self.users = users

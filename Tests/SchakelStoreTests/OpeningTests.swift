@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import SchakelCore
 @testable import SchakelStore
+import SchakelDemo
 import Meldroute
 
 @Suite struct OpeningTests {
@@ -76,7 +77,7 @@ import Meldroute
         let path = directory.path("echt.sqlite")
         _ = try Store.create(path: path)
         #expect(throws: StoreFailure.notADemoDatabase(path: path)) {
-            try Store.openDemo(path: path, today: LocalDateTime(date: CivilDate(iso: "2026-11-24")!, hour: 9, minute: 0),
+            try DemoDatabase.open(path: path, today: LocalDateTime(date: CivilDate(iso: "2026-11-24")!, hour: 9, minute: 0),
                                calendar: WorkingDayCalendar())
         }
     }

@@ -1,6 +1,7 @@
 import Testing
 import SchakelCore
 @testable import SchakelStore
+import SchakelDemo
 import Meldroute
 
 /// The inbox must find its page through an index, in index order: no scan of the signal table
@@ -12,7 +13,7 @@ import Meldroute
     init() throws {
         directory = try TemporaryDirectory()
         let today = LocalDateTime(date: CivilDate(iso: "2026-11-24")!, hour: 12, minute: 0)
-        store = try Store.openDemo(path: directory.path("plan.sqlite"), today: today, calendar: WorkingDayCalendar()).store
+        store = try DemoDatabase.open(path: directory.path("plan.sqlite"), today: today, calendar: WorkingDayCalendar()).store
     }
 
     static let key = ListKey(sortValue: "2026-06-01T10:00:00Z", id: 50)
@@ -74,7 +75,7 @@ import Meldroute
     init() throws {
         directory = try TemporaryDirectory()
         let today = LocalDateTime(date: CivilDate(iso: "2026-11-24")!, hour: 12, minute: 0)
-        store = try Store.openDemo(path: directory.path("plans.sqlite"), today: today, calendar: WorkingDayCalendar()).store
+        store = try DemoDatabase.open(path: directory.path("plans.sqlite"), today: today, calendar: WorkingDayCalendar()).store
     }
 
     func user(_ role: Role, _ municipality: Municipality? = nil) -> User {

@@ -4,6 +4,7 @@ import Testing
 import Meldroute
 import SchakelCore
 @testable import SchakelStore
+import SchakelDemo
 
 /// A database opened read-only: it can be checked, but nothing is saved and nothing that must be
 /// audited is shown.
@@ -12,7 +13,7 @@ import SchakelCore
         let directory = try TemporaryDirectory()
         let path = directory.path("ro.sqlite")
         let today = LocalDateTime(date: CivilDate(iso: "2026-11-24")!, hour: 12, minute: 0)
-        let writable = try Store.openDemo(path: path, today: today, calendar: WorkingDayCalendar()).store
+        let writable = try DemoDatabase.open(path: path, today: today, calendar: WorkingDayCalendar()).store
         _ = try writable.logIn(login: "af.enschede")
         let before = try writable.verifyAuditLog()
 

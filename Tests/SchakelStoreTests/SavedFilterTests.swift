@@ -3,12 +3,13 @@ import Testing
 import Meldroute
 import SchakelCore
 @testable import SchakelStore
+import SchakelDemo
 
 /// Named filters: kept per user, shared within the team only.
 @Suite struct SavedFilterTests {
     @Test func sharedFiltersReachTheTeamAndNoOneElse() throws {
         let directory = try TemporaryDirectory()
-        let store = try Store.openDemo(path: directory.path("filters.sqlite"), today: DemoHistoryTests.today,
+        let store = try DemoDatabase.open(path: directory.path("filters.sqlite"), today: Shipped.today,
                                        calendar: WorkingDayCalendar()).store
         let enschede = try store.user(login: "af.enschede"), hengelo = try store.user(login: "af.hengelo")
         let pm = try store.user(login: "pm.kmt"), zc = try store.user(login: "zc.kmt")

@@ -4,6 +4,7 @@ import Testing
 import Meldroute
 import SchakelCore
 @testable import SchakelStore
+import SchakelDemo
 
 /// Route events on signals: one transaction each, through Meldroute, with timeline and audit.
 @Suite struct SignalRouteTests {
@@ -21,9 +22,9 @@ import SchakelCore
         // A fixed moment, so "now" checks on dates are predictable: Tuesday 24 November 2026, 10:00 local.
         let moment = Date(timeIntervalSince1970: 1_795_510_800)
         let today = LocalDateTime(date: CivilDate(iso: "2026-11-24")!, hour: 12, minute: 0)
-        _ = try Store.openDemo(path: path, today: today, calendar: WorkingDayCalendar())
+        _ = try DemoDatabase.open(path: path, today: today, calendar: WorkingDayCalendar())
         store = try Store.open(path: path, now: { moment })
-        workflows = try DemoHistoryTests.workflows()
+        workflows = try Shipped.workflows()
         af = try store.user(login: "af.enschede")
         signalID = try store.write { db in
             let id = try Int64.fetchOne(db, sql: "SELECT id FROM signal WHERE municipality_id = 4 AND state = 'gemeld' LIMIT 1")!

@@ -4,14 +4,15 @@ import Testing
 import Meldroute
 import SchakelCore
 @testable import SchakelStore
+import SchakelDemo
 
 /// A decision's follow-up steps are carried out with the step itself, in one transaction.
 @Suite struct TransitionEffectsTests {
     @Test func aDecisionOpensTheCasePutsItOnTheLocalMeetingAndLeavesAnAgreement() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("effects.sqlite")
-        let workflows = try DemoHistoryTests.workflows()
-        _ = try Store.openDemo(path: path, today: DemoHistoryTests.today, calendar: WorkingDayCalendar(), workflows: workflows)
+        let workflows = try Shipped.workflows()
+        _ = try DemoDatabase.open(path: path, today: Shipped.today, calendar: WorkingDayCalendar(), workflows: workflows)
         let store = try Store.open(path: path, now: { Date(timeIntervalSince1970: 1_795_510_800) })
         let af = try store.user(login: "af.enschede")
         let signalID = try store.read { db in

@@ -4,33 +4,15 @@ import Meldroute
 /// Fictional, deterministic demo content: the same `today` always gives the same data.
 /// Every name is made up; reporters and contacts are marked "(fictief)".
 struct DemoDataset {
-    struct Person {
-        let initials: String
-        let birthYear: Int
-        let givenName: String
-        let familyName: String
-        let role: PersonRole
-    }
-
+    /// A signal as it was registered, and the step of the route it has reached.
     struct Signal {
-        var code = ""
-        let receivedAt: LocalDateTime
-        let municipality: Municipality
-        let source: SignalSource
-        let reporterType: ReporterType
-        let reporterName: String
-        let reporterOrganisation: String
-        let reporterContact: String
-        let forms: ExploitationForms
-        let description: String
-        let location: String
-        let acute: Bool
-        let minorInvolved: Bool
+        let signal: NewSignal
         let state: String
-        let persons: [Person]
+        var receivedAt: LocalDateTime { signal.receivedAt! }
     }
 
     let users: [User]
+    /// In order of receipt, so that their codes run in that order too.
     let signals: [Signal]
 
     /// Login of the AF the demo opens as.
@@ -60,8 +42,6 @@ struct DemoDataset {
             }
         }
         signals.sort { $0.receivedAt < $1.receivedAt }
-        var codes = CodeSeries(letter: CodeSeries.signals)
-        for index in signals.indices { signals[index].code = try! codes.next(in: signals[index].receivedAt.date.year) }
         return DemoDataset(users: makeUsers(), signals: signals)
     }
 
@@ -97,21 +77,20 @@ struct DemoDataset {
             description += "\r\n\r\n-----Oorspronkelijk bericht-----\r\nVan:\tmelder (fictief)\r\nOnderwerp:\tzorgen"
         }
         let personCount = random.next(in: 1...3)
-        let persons = (0..<personCount).map { index -> Person in
+        let persons = (0..<personCount).map { index -> NewPerson in
             let name = random.pick(personNames)
             let role: PersonRole = index == 0
                 ? random.pick([.potentialVictim, .presumedVictim, .presumedVictim, .victim])
                 : random.pick([.suspect, .environment, .presumedVictim, .perpetrator])
             let birthYear = minor && index == 0 ? received.date.year - random.next(in: 13...17) : random.next(in: 1960...2004)
             let initials = name.given.prefix(1) + "." + name.family.split(separator: " ").last!.prefix(1) + "."
-            return Person(initials: String(initials), birthYear: birthYear, givenName: name.given, familyName: name.family, role: role)
+            return NewPerson(initials: String(initials), birthYear: birthYear, role: role, givenName: name.given, familyName: name.family)
         }
-        return Signal(
-            receivedAt: received, municipality: municipality, source: source, reporterType: reporterType,
-            reporterName: reporter, reporterOrganisation: organisation,
-            reporterContact: reporter.isEmpty ? "" : "06-0000\(random.next(in: 1000...9999)) (fictief)",
-            forms: forms, description: description, location: random.pick(locations) + ", \(municipality.name)",
-            acute: acute, minorInvolved: minor, state: state, persons: persons)
+        return Signal(signal: NewSignal(
+            receivedAt: received, source: source, reporterType: reporterType, reporterName: reporter,
+            reporterOrganisation: organisation, reporterContact: reporter.isEmpty ? "" : "06-0000\(random.next(in: 1000...9999)) (fictief)",
+            municipality: municipality, forms: forms, description: description, location: random.pick(locations) + ", \(municipality.name)",
+            acute: acute, minorInvolved: minor, persons: persons), state: state)
     }
 
     private static func makeUsers() -> [User] {

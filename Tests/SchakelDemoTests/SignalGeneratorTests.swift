@@ -2,13 +2,14 @@ import GRDB
 import Testing
 import SchakelCore
 @testable import SchakelStore
+@testable import SchakelDemo
 import Meldroute
 
 @Suite struct SignalGeneratorTests {
     @Test func addsSignalsAfterTheExistingCodesAcrossTheRegion() throws {
         let directory = try TemporaryDirectory()
         let today = LocalDateTime(date: CivilDate(iso: "2026-11-24")!, hour: 12, minute: 0)
-        let store = try Store.openDemo(path: directory.path("gen.sqlite"), today: today, calendar: WorkingDayCalendar()).store
+        let store = try DemoDatabase.open(path: directory.path("gen.sqlite"), today: today, calendar: WorkingDayCalendar()).store
         let count = { try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM signal")! } }
         let before = try count()
         // More than one batch, so numbering must continue across transactions too.

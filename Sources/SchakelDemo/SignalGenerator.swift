@@ -1,7 +1,7 @@
 import Foundation
-import GRDB
-import SchakelCore
 import Meldroute
+import SchakelCore
+import SchakelStore
 
 /// Many fictional signals at once, for benchmarks and load tests: the demo's kind of content,
 /// spread over the last years and over the municipalities roughly by population.
@@ -33,13 +33,8 @@ public enum SignalGenerator {
         var start = 0
         while start < signals.count {
             let batch = signals[start..<min(start + batchSize, signals.count)]
-            try store.write { db in
-                var codes = CodeSeries(letter: CodeSeries.signals, continuingIn: "signal", db)
-                var inserter = try SignalInserter(db: db)
-                for var signal in batch {
-                    signal.code = try codes.next(in: signal.receivedAt.date.year)
-                    try inserter.insert(signal)
-                }
+            try store.importing { importer in
+                for signal in batch { try importer.addSignal(signal.signal, state: signal.state) }
             }
             start += batchSize
         }
@@ -63,28 +58,19 @@ extension SignalGenerator {
     /// time order after each signal's receipt. For load tests of the timeline.
     public static func addTimelineEvents(_ count: Int, to store: Store, seed: UInt64 = 2) throws(StoreFailure) {
         var random = SplitMix64(seed: seed)
-        let signals = try store.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, received_at FROM signal ORDER BY id").map { row in
-                (row["id"] as Int64, Int64(AmsterdamTime.date(fromUTC: row["received_at"])?.timeIntervalSince1970 ?? 0))
-            }
-        }
+        let signals = try store.importing { importer in try importer.signalReceipts() }
         guard !signals.isEmpty else { throw .other("er zijn geen signalen om een tijdlijn bij te maken") }
-        let kinds = ["note", "note", "note", "contact", "transition", "meeting", "action", "referral"]
-        // Random subjects touch index pages all over the file: give the writer room to keep them.
-        try store.write { db in try db.execute(sql: "PRAGMA cache_size = -262144") }
+        let kinds: [TimelineKind] = [.note, .note, .note, .contact, .transition, .meeting, .action, .referral]
         var written = 0
         while written < count {
             let batch = min(batchSize * 4, count - written)
-            try store.write { db in
-                let statement = try db.makeStatement(sql: """
-                    INSERT INTO timeline_event (subject_type, subject_id, kind, text, occurred_at) VALUES ('signal', ?, ?, ?, ?)
-                    """)
+            try store.importing(largeCache: true) { importer in
                 for _ in 0..<batch {
                     let (id, received) = signals[random.next(in: 0...(signals.count - 1))]
                     let kind = kinds[random.next(in: 0...(kinds.count - 1))]
-                    // Later than the receipt by up to a year; the text sorts like time.
-                    let occurred = AmsterdamTime.utcText(epochSeconds: received + Int64(random.next(in: 1...525_600)) * 60)
-                    try statement.execute(arguments: [id, kind, random.pick(timelineTexts), occurred])
+                    // Later than the receipt by up to a year.
+                    try importer.addLine(onSignal: id, kind: kind, random.pick(timelineTexts),
+                                         atEpochSeconds: received + Int64(random.next(in: 1...525_600)) * 60)
                 }
             }
             written += batch

@@ -4,6 +4,7 @@ import Testing
 import Meldroute
 import SchakelCore
 @testable import SchakelStore
+@testable import SchakelDemo
 
 /// The demo's signals and cases got where they are by real steps through the shipped workflows.
 @Suite struct DemoHistoryTests {
@@ -19,7 +20,7 @@ import SchakelCore
     static let today = LocalDateTime(date: CivilDate(iso: "2026-11-24")!, hour: 12, minute: 0)
 
     func makeDemo(_ directory: TemporaryDirectory, _ name: String) throws -> Store {
-        try Store.openDemo(path: directory.path(name), today: Self.today, calendar: WorkingDayCalendar(),
+        try DemoDatabase.open(path: directory.path(name), today: Self.today, calendar: WorkingDayCalendar(),
                            workflows: try Self.workflows()).store
     }
 

@@ -1,7 +1,7 @@
 import Foundation
-import GRDB
 import Meldroute
 import SchakelCore
+import SchakelStore
 
 /// Gives every demo signal the route history that leads to its state (fired through the engine,
 /// so it obeys every rule, the VTT obligation included), opens KMT cases for some signals passed on
@@ -29,35 +29,26 @@ struct DemoHistory {
         "afgesloten": ["triage_gestart", "advies_gevraagd", "advies_gegeven"],
     ]
 
-    mutating func add(into db: Database) throws {
-        try addPartners(db)
-        let signals = try Row.fetchAll(db, sql: """
-            SELECT s.id, s.code, s.state, s.acute, s.minor_involved, s.received_at, s.forms, s.municipality_id, u.id AS af_id
-            FROM signal s LEFT JOIN app_user u ON u.role = 'af' AND u.municipality_id = s.municipality_id
-            ORDER BY s.id
-            """)
-        let processManager = try Int64.fetchOne(db, sql: "SELECT id FROM app_user WHERE login = 'pm.kmt'")
-        for signal in signals {
-            let signalID: Int64 = signal["id"]
-            let state: String = signal["state"]
-            let received = AmsterdamTime.localTime(fromUTC: signal["received_at"])!
-            var instance = WorkflowInstance(state: "gemeld", facts: CaseFacts(acute: signal["acute"], minorInvolved: signal["minor_involved"]),
-                                            receivedAt: received)
-            var events = Self.signalPaths[state] ?? []
-            if random.next(in: 1...5) > 1 || state != "gemeld" { events.insert("ontvangst_bevestigd", at: 0) }
+    mutating func add(into importer: BulkImport) throws {
+        try addPartners(importer)
+        let processManager = try importer.userID(login: "pm.kmt")
+        for signal in try importer.signals() {
+            var instance = WorkflowInstance(state: "gemeld", facts: CaseFacts(acute: signal.acute, minorInvolved: signal.minorInvolved),
+                                            receivedAt: signal.receivedAt)
+            var events = Self.signalPaths[signal.state] ?? []
+            if random.next(in: 1...5) > 1 || signal.state != "gemeld" { events.insert("ontvangst_bevestigd", at: 0) }
             if instance.facts.acute || instance.facts.minorInvolved { events.insert("vtt_gemeld", at: 0) }
-            let fired = try walk(workflows.signalRoute, &instance, events: events, from: received, toward: state)
-            try record(fired, on: .signal(signalID), authorID: signal["af_id"], in: db)
-            try db.execute(sql: "UPDATE signal SET state_data = ?, version = ? WHERE id = ?",
-                           arguments: [try StateDataCoding.encode(instance.recorded), 1 + fired.count, signalID])
+            let fired = try walk(workflows.signalRoute, &instance, events: events, from: signal.receivedAt, toward: signal.state)
+            try importer.record(fired, on: .signal(signal.id), authorID: signal.officerID)
+            try importer.setRoute(of: .signal(signal.id), to: instance, version: 1 + fired.count)
             // Signals passed on to the KMT get a case, about one in two.
             let decision = instance.recorded["besluit"]?["vervolgstappen"]
-            if state == "doorgezet", case .choices(let steps)? = decision, steps.contains("kmt_vtt"), random.next(in: 1...2) == 1,
+            if signal.state == "doorgezet", case .choices(let steps)? = decision, steps.contains("kmt_vtt"), random.next(in: 1...2) == 1,
                let lastMoment = fired.last?.moment {
-                try openCase(for: signal, at: lastMoment, processManager: processManager, in: db)
+                try openCase(for: signal, at: lastMoment, processManager: processManager, importer)
             }
         }
-        try addMeetingsAndAgreements(db, processManager: processManager)
+        try addMeetingsAndAgreements(importer)
     }
 
     /// Fires `events` in order, spread over the time from `start` until today.
@@ -87,17 +78,6 @@ struct DemoHistory {
             }
         }
         return fired
-    }
-
-    private func record(_ fired: [(FiredTransition, moment: LocalDateTime)], on subject: TimelineSubject, authorID: Int64?,
-                        in db: Database) throws {
-        for (transition, moment) in fired {
-            try db.execute(sql: """
-                INSERT INTO timeline_event (subject_type, subject_id, kind, workflow_event, from_state, to_state, text, author_id, occurred_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [subject.typeName, subject.id, transition.event.timelineKind.rawValue, transition.event.id,
-                                 transition.from, transition.to, transition.timelineText, authorID, AmsterdamTime.utcText(from: moment)])
-        }
     }
 
     /// Plausible values for an event's fields: texts by field, dates on the day, choices at random.
@@ -146,17 +126,16 @@ struct DemoHistory {
         return values
     }
 
-    private mutating func openCase(for signal: Row, at moment: LocalDateTime, processManager: Int64?,
-                                   in db: Database) throws {
-        let forms = ExploitationForms(rawValue: signal["forms"])
-        let perpetrator = forms.contains(.criminal) && random.next(in: 1...3) == 1
+    private mutating func openCase(for signal: BulkImport.SignalFacts, at moment: LocalDateTime, processManager: Int64?,
+                                   _ importer: BulkImport) throws {
+        let perpetrator = signal.forms.contains(.criminal) && random.next(in: 1...3) == 1
         let state = random.pick(["aangemeld", "triage", "advies_consult", "casusregie", "casusregie", "opgeschaald",
                                  "afgeschaald", "doorverwezen", "afgesloten"])
-        let created = try CaseCreation.insert(
-            fromSignal: signal, at: AmsterdamTime.instant(of: moment), caseProcess: workflows.caseProcess,
-            receivedLine: "Casus aangemaakt uit signaal \(signal["code"] as String).", authorID: processManager,
+        let created = try importer.openCase(
+            fromSignal: signal.id, at: moment, caseProcess: workflows.caseProcess,
+            receivedLine: "Casus aangemaakt uit signaal \(signal.code).", authorID: processManager,
             summary: perpetrator ? "Daderaanpak: netwerk rond ronselaar (fictief)." : "Slachtofferzorg en veiligheid (fictief).",
-            perpetratorTrack: perpetrator, processManagerID: processManager, in: db)
+            perpetratorTrack: perpetrator, processManagerID: processManager)
         var instance = created.instance
         // A case from an acute signal starts in crisis; in the demo that crisis was picked up.
         let events = (instance.facts.crisis ? ["crisis_opgepakt"] : []) + (Self.casePaths[state] ?? [])
@@ -166,29 +145,24 @@ struct DemoHistory {
             fired += try walk(workflows.caseProcess, &instance, events: ["crisis_gemeld"], from: today, toward: state)
         }
         // Where its walk through the KMT process left it.
-        try db.execute(sql: "UPDATE kmt_case SET state = ?, state_data = ?, crisis = ?, version = ? WHERE id = ?",
-                       arguments: [instance.state, try StateDataCoding.encode(instance.recorded), instance.facts.crisis,
-                                   1 + fired.count, created.id])
-        try db.execute(sql: """
-            INSERT INTO timeline_event (subject_type, subject_id, kind, text, author_id, occurred_at) VALUES ('signal', ?, 'referral', ?, ?, ?)
-            """, arguments: [signal["id"], perpetrator ? "KMT-casus aangemaakt." : "KMT-casus \(created.code) aangemaakt.", processManager,
-                             AmsterdamTime.utcText(from: moment)])
-        try record(fired, on: .kmtCase(created.id), authorID: processManager, in: db)
+        try importer.setRoute(of: .kmtCase(created.id), to: instance, version: 1 + fired.count)
+        try importer.addLine(on: .signal(signal.id), kind: .referral, perpetrator ? "KMT-casus aangemaakt." : "KMT-casus \(created.code) aangemaakt.",
+                             authorID: processManager, at: moment)
+        try importer.record(fired, on: .kmtCase(created.id), authorID: processManager)
     }
 
-    private mutating func addPartners(_ db: Database) throws {
+    private mutating func addPartners(_ importer: BulkImport) throws {
         for (name, kind, description) in Self.partners {
-            try db.execute(sql: "INSERT INTO partner (name, kind, description) VALUES (?, ?, ?)", arguments: [name, kind, description])
+            let id = try importer.addPartner(name: name, kind: kind, description: description)
             if random.next(in: 1...2) == 1 {
-                try db.execute(sql: "INSERT INTO partner_contact (partner_id, name, role, phone) VALUES (?, ?, ?, ?)",
-                               arguments: [db.lastInsertedRowID, random.pick(Self.contactNames) + " (fictief)",
-                                           random.pick(["contactpersoon", "teamleider", "aandachtsfunctionaris"]),
-                                           "06-0000\(random.next(in: 1000...9999)) (fictief)"])
+                try importer.addContact(toPartner: id, name: random.pick(Self.contactNames) + " (fictief)",
+                                        role: random.pick(["contactpersoon", "teamleider", "aandachtsfunctionaris"]),
+                                        phone: "06-0000\(random.next(in: 1000...9999)) (fictief)")
             }
         }
     }
 
-    private mutating func addMeetingsAndAgreements(_ db: Database, processManager: Int64?) throws {
+    private mutating func addMeetingsAndAgreements(_ importer: BulkImport) throws {
         let enschede = Municipality.twente[3], hengelo = Municipality.twente[6]
         let plans: [(MeetingKind, String, Int, Municipality?)] = [
             (.casustafel, "Casustafel mensenhandel (RIEC)", -40, nil), (.casustafel, "Casustafel mensenhandel (RIEC)", 12, nil),
@@ -198,44 +172,35 @@ struct DemoHistory {
         ]
         for (kind, title, offset, municipality) in plans {
             let day = calendar.addWorkingDays(offset, to: today.date)
-            try db.execute(sql: """
-                INSERT INTO meeting (kind, municipality_id, title, starts_at, location, status) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [kind.rawValue, municipality?.id, title, AmsterdamTime.utcText(from: LocalDateTime(date: day, hour: 10, minute: 0)),
-                                 kind.isMunicipal ? "Stadhuis \(municipality!.name)" : "Zorg- en Veiligheidshuis Twente",
-                                 offset < 0 ? "gehouden" : "gepland"])
-            let meetingID = db.lastInsertedRowID
+            let meetingID = try importer.addMeeting(
+                kind: kind, municipality: municipality, title: title, startsAt: LocalDateTime(date: day, hour: 10, minute: 0),
+                location: kind.isMunicipal ? "Stadhuis \(municipality!.name)" : "Zorg- en Veiligheidshuis Twente",
+                status: offset < 0 ? "gehouden" : "gepland")
             // Items: cases for the regional tables, signals for the municipal ones.
-            let subjects: [Row]
+            let subjects: [(TimelineSubject, String)]
             switch kind {
             case .dadertafel:
-                subjects = try Row.fetchAll(db, sql: "SELECT 'case' AS type, id, code FROM kmt_case WHERE perpetrator_track = 1 LIMIT 3")
+                subjects = try importer.cases(perpetratorTrack: true, limit: 3).map { (.kmtCase($0.id), $0.code) }
             case .casustafel:
-                subjects = try Row.fetchAll(db, sql: "SELECT 'case' AS type, id, code FROM kmt_case WHERE perpetrator_track = 0 LIMIT 3")
+                subjects = try importer.cases(perpetratorTrack: false, limit: 3).map { (.kmtCase($0.id), $0.code) }
             case .localUnderminingMeeting, .designatedOfficersMeeting:
-                subjects = try Row.fetchAll(db, sql: """
-                    SELECT 'signal' AS type, id, code FROM signal WHERE municipality_id = ? AND state IN ('beslismoment', 'doorgezet') LIMIT 3
-                    """, arguments: [municipality!.id])
+                subjects = try importer.signals(in: municipality!.id, states: ["beslismoment", "doorgezet"], limit: 3)
+                    .map { (.signal($0.id), $0.code) }
             default:
                 subjects = []
             }
             var position = 0
-            for subject in subjects {
+            for (subject, code) in subjects {
                 position += 1
-                try db.execute(sql: "INSERT INTO agenda_item (meeting_id, position, subject_type, subject_id, title) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [meetingID, position, subject["type"], subject["id"], "Bespreking \(subject["code"] as String)"])
+                try importer.addAgendaItem(toMeeting: meetingID, position: position, about: subject, title: "Bespreking \(code)")
             }
-            position += 1
-            try db.execute(sql: "INSERT INTO agenda_item (meeting_id, position, title) VALUES (?, ?, ?)",
-                           arguments: [meetingID, position, "Trends en ontwikkelingen"])
+            try importer.addAgendaItem(toMeeting: meetingID, position: position + 1, about: nil, title: "Trends en ontwikkelingen")
         }
         // Agreements on signals under investigation: some due this week, a few overdue.
-        let investigations = try Row.fetchAll(db, sql: "SELECT id FROM signal WHERE state = 'onderzoek' ORDER BY id LIMIT 12")
-        for row in investigations {
+        for id in try importer.signalIDs(in: "onderzoek", limit: 12) {
             let due = calendar.addWorkingDays(random.next(in: -2...7), to: today.date)
-            try db.execute(sql: """
-                INSERT INTO action_item (subject_type, subject_id, description, owner, due_date, created_at) VALUES ('signal', ?, ?, ?, ?, ?)
-                """, arguments: [row["id"], random.pick(Self.agreements), random.pick(["AF", "KMT", "wijkteam", "melder"]), due.iso,
-                                 AmsterdamTime.utcText(from: today)])
+            try importer.addActionItem(about: .signal(id), description: random.pick(Self.agreements),
+                                       owner: random.pick(["AF", "KMT", "wijkteam", "melder"]), due: due, createdAt: today)
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Meldroute
 import SchakelCore
+import SchakelStore
 
 /// For load tests and benchmarks only. One writer of the load test: for `seconds`, alternately an intake (the database opened anew,
 /// as `schakel intake` does, and one signal registered) and a route step by a logged-in officer

@@ -10,12 +10,6 @@ struct CodeSeries {
     private let highestStored: (Int) throws -> Int
     private var lastNumber: [Int: Int] = [:]
 
-    /// Numbering from scratch, for data made in memory (the demo).
-    init(letter: String) {
-        self.letter = letter
-        highestStored = { _ in 0 }
-    }
-
     /// Continuing after the highest number stored in `table` for each year, in the caller's transaction.
     init(letter: String, continuingIn table: String, _ db: Database) {
         self.letter = letter

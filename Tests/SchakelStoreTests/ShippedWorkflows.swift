@@ -1,0 +1,17 @@
+import Foundation
+import Meldroute
+import SchakelCore
+
+/// The workflows shipped in `Resources/workflows/`, and the day the store tests' demos are made on.
+enum Shipped {
+    static func workflows() throws -> Workflows {
+        func load(_ name: String) throws -> WorkflowEngine {
+            let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("Resources/workflows/\(name).yaml")
+            return WorkflowEngine(try WorkflowLoader.load(yaml: String(contentsOf: url, encoding: .utf8), file: name))
+        }
+        return Workflows(signalRoute: try load("gemeentelijke-meldroute"), caseProcess: try load("kmt-werkproces"))
+    }
+
+    static let today = LocalDateTime(date: CivilDate(iso: "2026-11-24")!, hour: 12, minute: 0)
+}
