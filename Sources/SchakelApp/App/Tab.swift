@@ -6,16 +6,6 @@ public enum Tab: Int, CaseIterable, Hashable, Sendable {
     case partners
     case figures
 
-    public var label: String {
-        switch self {
-        case .signals: return "Signalen"
-        case .cases: return "Casussen"
-        case .meetings: return "Overleggen"
-        case .partners: return "Sociale kaart"
-        case .figures: return "Cijfers"
-        }
-    }
-
     /// The feature whose pane the tab shows.
     var feature: any PaneFeature.Type {
         switch self {
@@ -27,6 +17,8 @@ public enum Tab: Int, CaseIterable, Hashable, Sendable {
         }
     }
 
+    public var label: String { feature.title }
+
     /// Whether the pane exists yet; the others say so plainly.
-    public var isBuilt: Bool { self == .signals || self == .cases }
+    public var isBuilt: Bool { feature.isBuilt }
 }

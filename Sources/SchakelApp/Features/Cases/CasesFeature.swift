@@ -6,6 +6,7 @@ public enum CasesFeature: PaneFeature {
     public typealias State = CasesState
     public typealias Action = CasesAction
     public typealias Effect = CasesEffect
+    public static let title = "Casussen"
 
     public static var state: WritableKeyPath<AppState, State> { \.cases }
     public static func embed(_ action: CasesAction) -> AppAction { .cases(action) }

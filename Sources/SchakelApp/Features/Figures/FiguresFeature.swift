@@ -14,6 +14,8 @@ public enum FiguresFeature: PaneFeature {
     public typealias State = FiguresState
     public typealias Action = FiguresAction
     public typealias Effect = FiguresEffect
+    public static let title = "Cijfers"
+    public static let isBuilt = false
 
     public static var state: WritableKeyPath<AppState, State> { \.figures }
     public static func embed(_ action: FiguresAction) -> AppAction { .figures(action) }

@@ -14,6 +14,8 @@ public enum MeetingsFeature: PaneFeature {
     public typealias State = MeetingsState
     public typealias Action = MeetingsAction
     public typealias Effect = MeetingsEffect
+    public static let title = "Overleggen"
+    public static let isBuilt = false
 
     public static var state: WritableKeyPath<AppState, State> { \.meetings }
     public static func embed(_ action: MeetingsAction) -> AppAction { .meetings(action) }

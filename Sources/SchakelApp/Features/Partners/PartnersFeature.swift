@@ -14,6 +14,8 @@ public enum PartnersFeature: PaneFeature {
     public typealias State = PartnersState
     public typealias Action = PartnersAction
     public typealias Effect = PartnersEffect
+    public static let title = "Sociale kaart"
+    public static let isBuilt = false
 
     public static var state: WritableKeyPath<AppState, State> { \.partners }
     public static func embed(_ action: PartnersAction) -> AppAction { .partners(action) }

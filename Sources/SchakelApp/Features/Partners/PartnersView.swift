@@ -3,6 +3,6 @@ import TerminalKit
 /// Tab 4, Sociale kaart, for now: says what is coming.
 enum PartnersView {
     static func draw(_ state: PartnersState, in pane: Rect, on grid: inout Grid) {
-        PlaceholderView.draw(title: "Sociale kaart", coming: PartnersState.coming, in: pane, on: &grid)
+        PlaceholderView.draw(title: PartnersFeature.title, coming: PartnersState.coming, in: pane, on: &grid)
     }
 }

@@ -6,6 +6,7 @@ public enum SignalsFeature: PaneFeature {
     public typealias State = SignalsState
     public typealias Action = SignalsAction
     public typealias Effect = SignalsEffect
+    public static let title = "Signalen"
 
     public static var state: WritableKeyPath<AppState, State> { \.signals }
     public static func embed(_ action: SignalsAction) -> AppAction { .signals(action) }
