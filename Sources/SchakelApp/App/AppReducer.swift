@@ -52,7 +52,8 @@ public enum AppReducer {
             helpKeyPressed(key, &state)
             return []
         }
-        if key == .character("?") {
+        // F1 opens the help anywhere; `?` only where it is not being typed.
+        if key == .function(1) || (key == .character("?") && !isTyping(state)) {
             state.isShowingHelp = true
             state.helpScroll = 0
             return []
@@ -77,6 +78,16 @@ public enum AppReducer {
 
     private static func hasOverlay<F: PaneFeature>(_ feature: F.Type, _ state: AppState) -> Bool {
         F.hasOverlay(state[keyPath: F.state])
+    }
+
+    /// Whether the feature that has the keyboard is taking typed text.
+    private static func isTyping(_ state: AppState) -> Bool {
+        if state.timeline != nil { return TimelineFeature.isTyping(state.timeline) }
+        return isTyping(state.tab.feature, state)
+    }
+
+    private static func isTyping<F: Feature>(_ feature: F.Type, _ state: AppState) -> Bool {
+        F.isTyping(state[keyPath: F.state])
     }
 
     private static func helpKeyPressed(_ key: Key, _ state: inout AppState) {

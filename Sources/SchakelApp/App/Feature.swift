@@ -28,6 +28,13 @@ public protocol Feature {
     static func capability(of store: any SessionStore) -> Capability
     /// Runs one effect; its result comes back as the feature's action.
     static func run(_ effect: Effect, state: State, with capability: Capability, clock: any Clock, context: AppContext) -> Action?
+
+    /// Text is being typed: every printable key is the feature's (a `?` is a question mark, not help).
+    static func isTyping(_ state: State) -> Bool
+}
+
+extension Feature {
+    public static func isTyping(_ state: State) -> Bool { false }
 }
 
 /// A feature that is a tab's pane: it draws the pane and says which keys work there.

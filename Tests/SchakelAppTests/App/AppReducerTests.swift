@@ -49,6 +49,23 @@ import Meldroute
         #expect(!state.isShowingHelp)
     }
 
+    @Test func aQuestionMarkTypedInAFormIsAQuestionMarkAndF1OpensTheHelp() {
+        var state = Fixtures.state()
+        _ = run(&state, .keyPressed(.character("n")))
+        for _ in 0..<9 { _ = run(&state, .keyPressed(.tab)) }  // to the description
+        for character in "Is dit mensenhandel?" { _ = run(&state, .keyPressed(.character(character))) }
+        #expect(!state.isShowingHelp)
+        #expect(state.signals.registration?.description.text == "Is dit mensenhandel?")
+        _ = run(&state, .keyPressed(.function(1)))
+        #expect(state.isShowingHelp)
+        // In a note, too.
+        var timeline = Fixtures.state()
+        _ = run(&timeline, .request(.openTimeline(.signal(1), title: "Tijdlijn")))
+        _ = run(&timeline, .keyPressed(.character("n")))
+        _ = run(&timeline, .keyPressed(.character("?")))
+        #expect(!timeline.isShowingHelp && timeline.timeline?.note?.text == "?")
+    }
+
     @Test func numberKeysSwitchTabsShowThePaneAndControlLRepaints() {
         var state = Fixtures.state()
         _ = run(&state, .keyPressed(.character("3")))

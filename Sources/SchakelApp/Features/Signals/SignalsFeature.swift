@@ -50,6 +50,9 @@ public enum SignalsFeature: PaneFeature {
 
     public static func hints(_ state: SignalsState) -> String { SignalsView.hints(state) }
     public static func hasOverlay(_ state: SignalsState) -> Bool { state.hasOverlay }
+    public static func isTyping(_ state: SignalsState) -> Bool {
+        state.registration != nil || state.route?.form != nil || state.search?.isTyping == true || state.filterPanel?.naming != nil
+    }
     public static func prompt(_ state: SignalsState) -> String? { SignalsView.prompt(state) }
     public static func reminder(_ state: SignalsState) -> String? { SignalsView.reminder(state) }
     public static func tabNote(_ state: SignalsState, context: AppContext) -> String? { SignalsView.tabNote(state, context: context) }

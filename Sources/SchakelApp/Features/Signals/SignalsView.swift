@@ -44,7 +44,7 @@ public enum SignalsView {
         }
         if let form = state.registration {
             if form.personDialog != nil { return "Enter toevoegen  Esc annuleren  Tab volgend veld" }
-            return "Tab/↓ volgend veld  F2 of Ctrl-O opslaan  Esc annuleren  ? hulp"
+            return "Tab/↓ volgend veld  F2 of Ctrl-O opslaan  Esc annuleren  F1 hulp"
         }
         if state.detail != nil { return "↑↓ scrollen  a stappen  t tijdlijn  c KMT-casus  Esc terug  ? hulp" }
         return "↑↓ kiezen  Enter openen  a stappen  n nieuw  f filter  o achterstallig  ? hulp"

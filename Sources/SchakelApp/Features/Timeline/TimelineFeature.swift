@@ -29,6 +29,9 @@ public enum TimelineFeature: Feature {
 
     public static func request(in effect: TimelineEffect) -> AppRequest? { nil }
 
+    /// In the note editor.
+    public static func isTyping(_ state: TimelinePane?) -> Bool { state?.note != nil }
+
     public static func capability(of store: any SessionStore) -> any TimelineStore { store }
 
     public static func run(_ effect: TimelineEffect, state: TimelinePane?, with store: any TimelineStore, clock: any Clock,
