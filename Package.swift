@@ -50,9 +50,11 @@ let package = Package(
         .testTarget(name: "MeldrouteTests", dependencies: ["Meldroute"]),
         .testTarget(name: "SchakelCoreTests", dependencies: ["SchakelCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
-        .testTarget(name: "SchakelStoreTests", dependencies: ["SchakelStore", "SchakelDemo", "SchakelCore", "Meldroute",
+        // What the store's and the demo's tests share: a scratch directory, the shipped workflows.
+        .target(name: "TestSupport", dependencies: ["SchakelCore", "Meldroute"], path: "Tests/Support"),
+        .testTarget(name: "SchakelStoreTests", dependencies: ["SchakelStore", "SchakelDemo", "SchakelCore", "Meldroute", "TestSupport",
                                                           .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "SchakelDemoTests", dependencies: ["SchakelDemo", "SchakelStore", "SchakelCore", "Meldroute",
+        .testTarget(name: "SchakelDemoTests", dependencies: ["SchakelDemo", "SchakelStore", "SchakelCore", "Meldroute", "TestSupport",
                                                          .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SchakelAppTests", dependencies: ["SchakelApp", "TerminalKit", "SchakelCore", "Meldroute"],
                     exclude: ["Snapshots"]),

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import TestSupport
 import Meldroute
 import SchakelCore
 @testable import SchakelStore
@@ -8,16 +9,9 @@ import SchakelCore
 
 /// The demo's signals and cases got where they are by real steps through the shipped workflows.
 @Suite struct DemoHistoryTests {
-    static func workflows() throws -> Workflows {
-        func load(_ name: String) throws -> WorkflowEngine {
-            let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent("Resources/workflows/\(name).yaml")
-            return WorkflowEngine(try WorkflowLoader.load(yaml: String(contentsOf: url, encoding: .utf8), file: name))
-        }
-        return Workflows(signalRoute: try load("gemeentelijke-meldroute"), caseProcess: try load("kmt-werkproces"))
-    }
+    static func workflows() throws -> Workflows { try Shipped.workflows() }
 
-    static let today = LocalDateTime(date: CivilDate(iso: "2026-11-24")!, hour: 12, minute: 0)
+    static let today = Shipped.today
 
     func makeDemo(_ directory: TemporaryDirectory, _ name: String) throws -> Store {
         try DemoDatabase.open(path: directory.path(name), today: Self.today, calendar: WorkingDayCalendar(),

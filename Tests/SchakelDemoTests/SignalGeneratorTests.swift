@@ -1,5 +1,6 @@
 import GRDB
 import Testing
+import TestSupport
 import SchakelCore
 @testable import SchakelStore
 @testable import SchakelDemo

@@ -1,5 +1,6 @@
 import GRDB
 import Testing
+import TestSupport
 import Meldroute
 import SchakelCore
 @testable import SchakelStore

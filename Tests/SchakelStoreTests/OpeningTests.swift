@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import TestSupport
 import SchakelCore
 @testable import SchakelStore
 import SchakelDemo

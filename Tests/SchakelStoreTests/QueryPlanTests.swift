@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import SchakelCore
 @testable import SchakelStore
 import SchakelDemo

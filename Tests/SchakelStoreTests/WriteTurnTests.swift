@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import SchakelCore
 import Testing
+import TestSupport
 @testable import SchakelStore
 
 /// Writers take turns through a lock file; a wait is bounded.

@@ -2,9 +2,10 @@ import Foundation
 import Meldroute
 import SchakelCore
 
-/// The workflows shipped in `Resources/workflows/`, and the day the store tests' demos are made on.
-enum Shipped {
-    static func workflows() throws -> Workflows {
+/// For the store's and the demo's tests: the workflows shipped in `Resources/workflows/`, and
+/// the day their demos are made on.
+public enum Shipped {
+    public static func workflows() throws -> Workflows {
         func load(_ name: String) throws -> WorkflowEngine {
             let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent().appendingPathComponent("Resources/workflows/\(name).yaml")
@@ -13,5 +14,5 @@ enum Shipped {
         return Workflows(signalRoute: try load("gemeentelijke-meldroute"), caseProcess: try load("kmt-werkproces"))
     }
 
-    static let today = LocalDateTime(date: CivilDate(iso: "2026-11-24")!, hour: 12, minute: 0)
+    public static let today = LocalDateTime(date: CivilDate(iso: "2026-11-24")!, hour: 12, minute: 0)
 }
