@@ -14,6 +14,9 @@ final class WriteTurn: @unchecked Sendable {
     /// Waits that could not be had at once happen here, so that the caller can stop waiting.
     private let waiter = DispatchQueue(label: "schakel.schrijfbeurt")
     private let lock = NSLock()
+    /// One writer of this process at a time holds the turn: a flock held through one descriptor is
+    /// the whole process's, so two threads would otherwise both think they had it.
+    private let inProcess = NSLock()
     private var descriptor: Int32 = -1
 
     init(databasePath: String, timeout: DispatchTimeInterval) {
@@ -25,6 +28,8 @@ final class WriteTurn: @unchecked Sendable {
 
     /// Runs `body` while this process has the turn.
     func run<T>(_ body: () throws(StoreFailure) -> T) throws(StoreFailure) -> T {
+        inProcess.lock()
+        defer { inProcess.unlock() }
         let fd = try openedDescriptor()
         try take(fd)
         defer { flock(fd, LOCK_UN) }
