@@ -19,7 +19,7 @@ import Testing
     @Test func showRefusesAnUnknownWorkflowAndFormat() throws {
         let unknown = try schakel(["workflow", "toon", "bestaat-niet"])
         #expect(unknown.status == 1)
-        #expect(unknown.errors == "schakel: Workflow 'bestaat-niet' bestaat niet. Beschikbaar: gemeentelijke-meldroute, kmt-werkproces.\n")
+        #expect(unknown.errors == "schakel: Workflow 'bestaat-niet' bestaat niet. Beschikbaar: gemeentelijke-meldroute, kmt-werkproces, overleg.\n")
         let format = try schakel(["workflow", "toon", "kmt-werkproces", "--formaat", "pdf"])
         #expect(format.status != 0)
         #expect(format.errors.contains("--formaat kent markdown, mermaid en dot, niet 'pdf'."))

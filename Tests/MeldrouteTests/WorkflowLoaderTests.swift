@@ -234,3 +234,13 @@ func shippedWorkflow(_ name: String) throws -> WorkflowDefinition {
         #expect(problems(text).map(\.line) == [9, 16])
     }
 }
+
+@Suite struct MeetingWorkflowTests {
+    @Test func theShippedMeetingWorkflowLoads() throws {
+        let workflow = try shippedWorkflow("overleg")
+        #expect(workflow.states.map(\.id) == ["gepland", "agenda_vastgesteld", "gehouden", "verslag_vastgesteld", "vervallen"])
+        #expect(workflow.states.filter(\.isTerminal).map(\.id) == ["verslag_vastgesteld", "vervallen"])
+        #expect(workflow.transitions.filter { $0.event == "vervallen" }.map(\.from) == ["gepland", "agenda_vastgesteld"])
+        #expect(!workflow.transitions.contains { $0.from == "gehouden" && $0.event == "vervallen" })
+    }
+}
