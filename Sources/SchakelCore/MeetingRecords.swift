@@ -9,11 +9,18 @@ public struct Meeting: Hashable, Sendable {
     public let startsAt: LocalDateTime
     public let location: String
     public let municipality: String?
+    /// The state in the `overleg` workflow.
     public let status: String
     public let visibility: Visibility
+    public let lengthMinutes: Int
+    /// How many items its agenda has.
+    public let itemCount: Int
+    /// The series it was planned from, if any.
+    public let series: String?
 
     public init(id: Int64, key: ListKey, kind: MeetingKind, title: String, startsAt: LocalDateTime, location: String,
-                municipality: String?, status: String, visibility: Visibility) {
+                municipality: String?, status: String, visibility: Visibility, lengthMinutes: Int = 90, itemCount: Int = 0,
+                series: String? = nil) {
         self.id = id
         self.key = key
         self.kind = kind
@@ -23,6 +30,9 @@ public struct Meeting: Hashable, Sendable {
         self.municipality = municipality
         self.status = status
         self.visibility = visibility
+        self.lengthMinutes = lengthMinutes
+        self.itemCount = itemCount
+        self.series = series
     }
 }
 
@@ -69,7 +79,11 @@ public struct ActionItem: Hashable, Sendable {
 public protocol MeetingPlanning: Sendable {
     func planMeeting(kind: MeetingKind, title: String, startsAt: LocalDateTime, location: String,
                      municipality: Municipality?, by user: User) throws(StoreFailure) -> Int64
+    /// Meetings in time order, earliest first; `.after(Meeting.listKey(atStartOf: today))` starts at today's.
     func meetingPage(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<Meeting>
+    /// The key of the list's place at the start of `day`: the page after it lists the meetings
+    /// from that day on, the page before it those earlier.
+    func meetingListKey(atStartOf day: CivilDate) -> ListKey
     func addAgendaItem(toMeeting meetingID: Int64, title: String, about subject: TimelineSubject?,
                        by user: User) throws(StoreFailure) -> Int64
     func agenda(ofMeeting meetingID: Int64, for user: User) throws(StoreFailure) -> [AgendaItem]

@@ -10,9 +10,16 @@ public struct PlannedMeeting: Hashable, Sendable {
     public let startsAt: LocalDateTime
     public let lengthMinutes: Int
     public let location: String
+    public let chair: String
+    public let organiser: String
+    public let invited: [String]
+    /// Which meeting of the series this is: the series, its own date (before a move off a
+    /// non-working day, so a new holiday does not plan it twice) and the municipality.
+    public let occurrence: String
 
     public init(series: String, kind: MeetingKind, title: String, municipality: Municipality?, startsAt: LocalDateTime,
-                lengthMinutes: Int, location: String) {
+                lengthMinutes: Int, location: String, chair: String = "", organiser: String = "", invited: [String] = [],
+                occurrence: String) {
         self.series = series
         self.kind = kind
         self.title = title
@@ -20,6 +27,10 @@ public struct PlannedMeeting: Hashable, Sendable {
         self.startsAt = startsAt
         self.lengthMinutes = lengthMinutes
         self.location = location
+        self.chair = chair
+        self.organiser = organiser
+        self.invited = invited
+        self.occurrence = occurrence
     }
 }
 
@@ -39,11 +50,17 @@ public enum MeetingSchedule {
                 let start = LocalDateTime(date: date, hour: definition.startHour, minute: definition.startMinute)
                 let places: [Municipality?] = definition.perMunicipality ? Municipality.twente : [nil]
                 for municipality in places {
+                    let occurrence = [definition.id, day.iso] + (municipality.map { [String($0.id)] } ?? [])
                     planned.append(PlannedMeeting(
                         series: definition.id, kind: kind,
                         title: municipality.map { "\(definition.title) \($0.name)" } ?? definition.title,
                         municipality: municipality, startsAt: start, lengthMinutes: definition.lengthMinutes,
-                        location: municipality.map { "\(definition.location) \($0.name)" } ?? definition.location))
+                        location: municipality.map { "\(definition.location) \($0.name)" } ?? definition.location,
+                        chair: municipality.map { definition.chair == "de gemeente" ? "Gemeente \($0.name)" : definition.chair }
+                            ?? definition.chair,
+                        organiser: municipality.map { definition.organiser == "de gemeente" ? "Gemeente \($0.name)" : definition.organiser }
+                            ?? definition.organiser,
+                        invited: definition.invited, occurrence: occurrence.joined(separator: "/")))
                 }
             }
         }

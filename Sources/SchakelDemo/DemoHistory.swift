@@ -11,6 +11,8 @@ struct DemoHistory {
     let workflows: Workflows
     let today: LocalDateTime
     let calendar: WorkingDayCalendar
+    /// The series the demo's meetings come from (none: no meetings).
+    var meetingSeries: [MeetingSeriesDefinition] = []
     var random = SplitMix64(seed: 0xD3_4D_0C)
 
     /// The events that lead from the start to each state, after the VTT report where it is owed.
@@ -163,39 +165,7 @@ struct DemoHistory {
     }
 
     private mutating func addMeetingsAndAgreements(_ importer: BulkImport) throws {
-        let enschede = Municipality.twente[3], hengelo = Municipality.twente[6]
-        let plans: [(MeetingKind, String, Int, Municipality?)] = [
-            (.casustafel, "Casustafel mensenhandel (RIEC)", -40, nil), (.casustafel, "Casustafel mensenhandel (RIEC)", 12, nil),
-            (.dadertafel, "Dadertafel", 6, nil), (.localUnderminingMeeting, "Lokaal ondermijningsoverleg Enschede", 8, enschede),
-            (.localUnderminingMeeting, "Lokaal ondermijningsoverleg Hengelo", 15, hengelo),
-            (.designatedOfficersMeeting, "Werkoverleg AF Enschede", 2, enschede), (.themeGroup, "Themagroep Mensenhandel", 25, nil),
-        ]
-        for (kind, title, offset, municipality) in plans {
-            let day = calendar.addWorkingDays(offset, to: today.date)
-            let meetingID = try importer.addMeeting(
-                kind: kind, municipality: municipality, title: title, startsAt: LocalDateTime(date: day, hour: 10, minute: 0),
-                location: kind.isMunicipal ? "Stadhuis \(municipality!.name)" : "Zorg- en Veiligheidshuis Twente",
-                status: offset < 0 ? "gehouden" : "gepland")
-            // Items: cases for the regional tables, signals for the municipal ones.
-            let subjects: [(TimelineSubject, String)]
-            switch kind {
-            case .dadertafel:
-                subjects = try importer.cases(perpetratorTrack: true, limit: 3).map { (.kmtCase($0.id), $0.code) }
-            case .casustafel:
-                subjects = try importer.cases(perpetratorTrack: false, limit: 3).map { (.kmtCase($0.id), $0.code) }
-            case .localUnderminingMeeting, .designatedOfficersMeeting:
-                subjects = try importer.signals(in: municipality!.id, states: ["beslismoment", "doorgezet"], limit: 3)
-                    .map { (.signal($0.id), $0.code) }
-            default:
-                subjects = []
-            }
-            var position = 0
-            for (subject, code) in subjects {
-                position += 1
-                try importer.addAgendaItem(toMeeting: meetingID, position: position, about: subject, title: "Bespreking \(code)")
-            }
-            try importer.addAgendaItem(toMeeting: meetingID, position: position + 1, about: nil, title: "Trends en ontwikkelingen")
-        }
+        try addMeetings(importer)
         // Agreements on signals under investigation: some due this week, a few overdue.
         for id in try importer.signalIDs(in: "onderzoek", limit: 12) {
             let due = calendar.addWorkingDays(random.next(in: -2...7), to: today.date)

@@ -192,12 +192,10 @@ public final class BulkImport {
                        arguments: [partnerID, name, role, phone])
     }
 
+    /// A meeting a series brings (nil when that occurrence is stored already).
     @discardableResult
-    public func addMeeting(kind: MeetingKind, municipality: Municipality?, title: String, startsAt: LocalDateTime, location: String,
-                           status: String) throws -> Int64 {
-        try db.execute(sql: "INSERT INTO meeting (kind, municipality_id, title, starts_at, location, status) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [kind.rawValue, municipality?.id, title, AmsterdamTime.utcText(from: startsAt), location, status])
-        return db.lastInsertedRowID
+    public func addMeeting(_ planned: PlannedMeeting, status: String = "gepland") throws -> Int64? {
+        try MeetingRows.insert(planned, status: status, in: db)
     }
 
     public func addAgendaItem(toMeeting meetingID: Int64, position: Int, about subject: TimelineSubject?, title: String) throws {

@@ -30,7 +30,11 @@ extension Store: MeetingPlanning {
         }
     }
 
-    /// Meetings the user may see, latest first, paged by key.
+    public func meetingListKey(atStartOf day: CivilDate) -> ListKey {
+        ListKey(sortValue: AmsterdamTime.utcText(from: LocalDateTime(date: day, hour: 0, minute: 0)), id: 0)
+    }
+
+    /// Meetings the user may see, earliest first, paged by key.
     public func meetingPage(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<Meeting> {
         guard let query = MeetingListQuery.make(request, limit: limit, for: user) else { return Page(rows: [], hasMore: false) }
         let fetch = { (db: Database) in
@@ -43,7 +47,8 @@ extension Store: MeetingPlanning {
                 return Meeting(
                     id: id, key: ListKey(sortValue: startsText, id: id), kind: kind, title: row["title"], startsAt: starts,
                     location: row["location"], municipality: row["municipality"], status: row["status"],
-                    visibility: AccessPolicy.meetingVisibility(for: user, kind: kind, municipalityID: row["municipality_id"]))
+                    visibility: AccessPolicy.meetingVisibility(for: user, kind: kind, municipalityID: row["municipality_id"]),
+                    lengthMinutes: row["length_minutes"], itemCount: row["items"], series: row["series"])
             }
         }
         switch request {
@@ -171,9 +176,12 @@ enum MeetingListQuery {
     static func make(_ request: PageRequest, limit: Int, for user: User) -> KeysetQuery? {
         guard let (condition, arguments) = condition(for: user) else { return nil }
         return KeysetQuery.make(
-            select: "g.id, g.kind, g.title, g.starts_at, g.location, g.status, g.municipality_id, m.name AS municipality",
+            select: """
+                g.id, g.kind, g.title, g.starts_at, g.location, g.status, g.municipality_id, m.name AS municipality,
+                g.length_minutes, g.series, (SELECT count(*) FROM agenda_item a WHERE a.meeting_id = g.id) AS items
+                """,
             from: "meeting g LEFT JOIN municipality m ON m.id = g.municipality_id",
             conditions: [condition], arguments: arguments,
-            sortColumn: "g.starts_at", idColumn: "g.id", newestFirst: true, request: request, limit: limit)
+            sortColumn: "g.starts_at", idColumn: "g.id", newestFirst: false, request: request, limit: limit)
     }
 }

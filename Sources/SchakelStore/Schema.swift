@@ -80,6 +80,7 @@ enum Schema {
                 CREATE INDEX kmt_case_code_number ON kmt_case(substr(code, 1, 5), CAST(substr(code, 7) AS INTEGER));
                 """)
         }
+        migrator.registerMigration(SchemaV4.name, migrate: SchemaV4.migrate)
         return migrator
     }
 }

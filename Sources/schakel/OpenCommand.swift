@@ -20,7 +20,7 @@ struct OpenCommand: ParsableCommand {
             let store = try Store.open(path: databasePath, origin: LoginIdentity.origin())
             let login = try LoginIdentity.current()
             let user = try store.logIn(login: login)
-            return Session(store: store, user: user, resources: resources, clock: SystemClock(), isDemo: false)
+            return try Session.prepared(store: store, user: user, resources: resources, clock: SystemClock(), isDemo: false)
         }.runInterface()
     }
 }

@@ -8,12 +8,18 @@ struct Resources {
     let workflow: WorkflowDefinition
     /// The KMT's work process, which cases follow.
     let caseWorkflow: WorkflowDefinition
+    /// The `overleg` workflow, which meetings follow.
+    let meetingWorkflow: WorkflowDefinition
+    /// The recurring meetings and their rhythm.
+    let meetingSeries: [MeetingSeriesDefinition]
     let calendar: WorkingDayCalendar
     let helpLines: [String]
 
     static let workflowDirectory = "workflows"
     static let signalWorkflow = "gemeentelijke-meldroute"
     static let caseWorkflow = "kmt-werkproces"
+    static let meetingWorkflow = "overleg"
+    static let meetingSeriesFile = "meetings/reeksen.yaml"
     static let workflowFile = "\(workflowDirectory)/\(signalWorkflow).yaml"
     static let calendarFile = "calendar/gelijkgestelde-dagen.yaml"
     /// Optional: the organisation's own closing days, in the same format.
@@ -25,12 +31,21 @@ struct Resources {
         let directory = try locate()
         let help = try text(helpFile, in: directory)
         return Resources(workflow: try workflow(named: signalWorkflow, in: directory),
-                         caseWorkflow: try workflow(named: caseWorkflow, in: directory), calendar: try calendar(in: directory),
+                         caseWorkflow: try workflow(named: caseWorkflow, in: directory),
+                         meetingWorkflow: try workflow(named: meetingWorkflow, in: directory),
+                         meetingSeries: try MeetingSeriesFile.parse(yaml: try text(meetingSeriesFile, in: directory), file: meetingSeriesFile,
+                                                                    kinds: Set(MeetingKind.allCases.map(\.rawValue))),
+                         calendar: try calendar(in: directory),
                          helpLines: help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLastEmpty())
     }
 
     /// Both shipped workflows: the municipal route and the KMT process.
     var workflows: Workflows { Workflows(signalRoute: WorkflowEngine(workflow), caseProcess: WorkflowEngine(caseWorkflow)) }
+
+    /// The meetings the series bring from `today` for the coming twelve months.
+    func upcomingMeetings(from today: CivilDate) -> [PlannedMeeting] {
+        MeetingSchedule.upcoming(meetingSeries, from: today, calendar: calendar)
+    }
 
     /// The working-day calendar: computed holidays plus the equalised and local closing days.
     static func calendar(in directory: URL) throws -> WorkingDayCalendar {

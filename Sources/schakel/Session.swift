@@ -15,6 +15,13 @@ struct Session {
     let clock: any Clock
     let isDemo: Bool
 
+    /// The session, once the coming year's meetings are planned from the series (a write only
+    /// when one is missing, and never on a read-only copy).
+    static func prepared(store: Store, user: User, resources: Resources, clock: any Clock, isDemo: Bool) throws -> Session {
+        try store.planMeetings(resources.upcomingMeetings(from: clock.now().date))
+        return Session(store: store, user: user, resources: resources, clock: clock, isDemo: isDemo)
+    }
+
     func run(interface: Bool) throws {
         if interface { try runInterface() }
     }

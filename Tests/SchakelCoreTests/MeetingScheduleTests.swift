@@ -41,6 +41,8 @@ private func series(_ id: String, kind: String = "casustafel", rhythm: MeetingRh
         let planned = MeetingSchedule.upcoming([series("c", rhythm: .quarterly(months: [12], week: 4), weekday: 5)],
                                                from: today, months: 2, calendar: calendar)
         #expect(planned.map(\.startsAt.date) == [day("2026-12-28")])
+        // It is still the series' meeting of the 25th: a closing day added later does not plan it twice.
+        #expect(planned.map(\.occurrence) == ["c/2026-12-25"])
         let equalised = WorkingDayCalendar(extraDays: [Holiday(date: day("2026-12-28"), name: "Sluitingsdag")])
         let moved = MeetingSchedule.upcoming([series("c", rhythm: .quarterly(months: [12], week: 4), weekday: 5)],
                                              from: today, months: 2, calendar: equalised)
@@ -64,6 +66,8 @@ private func series(_ id: String, kind: String = "casustafel", rhythm: MeetingRh
         #expect(Set(planned.map(\.startsAt.date)) == [day("2026-12-09")])
         #expect(planned.contains { $0.title == "Overleg Enschede" && $0.location == "Stadhuis Enschede" })
         #expect(Set(planned.compactMap(\.municipality)).count == 14)
+        #expect(Set(planned.map(\.occurrence)).count == 14)
+        #expect(planned.contains { $0.occurrence == "l/2026-12-09/4" })
     }
 
     @Test func anUnknownKindPlansNothing() {

@@ -15,7 +15,8 @@ import SchakelCore
 
     func makeDemo(_ directory: TemporaryDirectory, _ name: String) throws -> Store {
         try DemoDatabase.open(path: directory.path(name), today: Self.today, calendar: WorkingDayCalendar(),
-                           workflows: try Self.workflows()).store
+                           workflows: try Self.workflows(),
+                              meetingSeries: try Shipped.meetingSeries()).store
     }
 
     @Test func everySignalsHistoryObeysTheRoute() throws {

@@ -7,7 +7,8 @@ import SchakelCore
 
 /// Migrations run from empty and from each earlier version.
 @Suite struct MigrationTests {
-    static let migrations = ["v1-municipalities-users-signals", "v2-route-cases-meetings-partners-audit", "v3-code-number-indexes"]
+    static let migrations = ["v1-municipalities-users-signals", "v2-route-cases-meetings-partners-audit", "v3-code-number-indexes",
+                             "v4-meeting-series-agenda-minutes"]
 
     @Test func theMigrationsAreTheKnownOnesInOrder() throws {
         let queue = try DatabaseQueue()
@@ -39,5 +40,45 @@ import SchakelCore
             #expect(try String.fetchOne(db, sql: "SELECT state_data FROM signal") == "{}")
         }
         #expect(try store.verifyAuditLog() == AuditVerification(entries: 0, lastHash: AuditSchema.genesisHash, problems: []))
+    }
+
+    @Test func aVersionThreeDatabaseKeepsItsMeetingsItemsAndActions() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("v3.sqlite")
+        let queue = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(queue, upTo: Self.migrations[2])
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO signal (code, received_at, source, reporter_type, municipality_id, workflow, state, created_at)
+                VALUES ('S2025-0001', '2025-03-04T09:00:00Z', 'telefoon', 'inwoner', 4, 'gemeentelijke-meldroute', 'onderzoek',
+                        '2025-03-04T09:00:00Z');
+                INSERT INTO meeting (kind, municipality_id, title, starts_at, location, status)
+                VALUES ('lokaal_ondermijningsoverleg', 4, 'LOO Enschede', '2025-04-01T08:00:00Z', 'Stadhuis', 'gehouden');
+                INSERT INTO agenda_item (meeting_id, position, subject_type, subject_id, title) VALUES (1, 1, 'signal', 1, 'Bespreking');
+                INSERT INTO agenda_item (meeting_id, position, title) VALUES (1, 2, 'Rondvraag');
+                INSERT INTO action_item (meeting_id, subject_type, subject_id, description, due_date, created_at)
+                VALUES (1, 'signal', 1, 'Bellen', '2025-04-08', '2025-04-01T10:00:00Z');
+                """)
+        }
+        try queue.close()
+
+        let store = try Store.open(path: path)
+        try store.read { (db: Database) throws -> Void in
+            let meeting = try #require(try Row.fetchOne(db, sql: "SELECT * FROM meeting"))
+            #expect(meeting["status"] as String == "gehouden")
+            #expect(meeting["workflow"] as String == "overleg")
+            #expect(meeting["title"] as String == "LOO Enschede")
+            #expect(meeting["length_minutes"] as Int == 90)
+            #expect(try String.fetchAll(db, sql: "SELECT title FROM agenda_item ORDER BY position") == ["Bespreking", "Rondvraag"])
+            #expect(try Int.fetchOne(db, sql: "SELECT meeting_id FROM action_item") == 1)
+            // The item about the signal counts as discussed: it is not waiting for a table.
+            let request = try #require(try Row.fetchOne(db, sql: "SELECT * FROM discussion_request"))
+            #expect(request["agenda_item_id"] as Int64? == 1)
+            #expect(request["kind"] as String == "lokaal_ondermijningsoverleg")
+            #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+        }
+        // The old status check is gone: every state of the workflow can be stored.
+        let pool = try DatabasePool(path: path)
+        try pool.write { db in try db.execute(sql: "UPDATE meeting SET status = 'verslag_vastgesteld'") }
     }
 }

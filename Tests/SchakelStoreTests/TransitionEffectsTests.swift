@@ -13,7 +13,8 @@ import SchakelDemo
         let directory = try TemporaryDirectory()
         let path = directory.path("effects.sqlite")
         let workflows = try Shipped.workflows()
-        _ = try DemoDatabase.open(path: path, today: Shipped.today, calendar: WorkingDayCalendar(), workflows: workflows)
+        _ = try DemoDatabase.open(path: path, today: Shipped.today, calendar: WorkingDayCalendar(), workflows: workflows,
+                                  meetingSeries: try Shipped.meetingSeries())
         let store = try Store.open(path: path, now: { Date(timeIntervalSince1970: 1_795_510_800) })
         let af = try store.user(login: "af.enschede")
         let signalID = try store.read { db in

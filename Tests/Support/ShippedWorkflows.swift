@@ -14,5 +14,13 @@ public enum Shipped {
         return Workflows(signalRoute: try load("gemeentelijke-meldroute"), caseProcess: try load("kmt-werkproces"))
     }
 
+    /// The meeting series of `Resources/meetings/reeksen.yaml`.
+    public static func meetingSeries() throws -> [MeetingSeriesDefinition] {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Resources/meetings/reeksen.yaml")
+        return try MeetingSeriesFile.parse(yaml: String(contentsOf: url, encoding: .utf8), file: "reeksen.yaml",
+                                           kinds: Set(MeetingKind.allCases.map(\.rawValue)))
+    }
+
     public static let today = LocalDateTime(date: CivilDate(iso: "2026-11-24")!, hour: 12, minute: 0)
 }

@@ -1,0 +1,50 @@
+import Meldroute
+import SchakelCore
+import SchakelStore
+
+/// The demo's meetings: the coming year's from the shipped series, a casustafel held last quarter,
+/// and items about demo cases and signals on the first of each.
+extension DemoHistory {
+    mutating func addMeetings(_ importer: BulkImport) throws {
+        guard !meetingSeries.isEmpty else { return }
+        let upcoming = MeetingSchedule.upcoming(meetingSeries, from: today.date, calendar: calendar)
+        // Last quarter's casustafel, held: its series' meetings from four months back, the last before today.
+        let earlier = MeetingSchedule.upcoming(meetingSeries.filter { $0.kind == MeetingKind.casustafel.rawValue },
+                                               from: today.date.adding(days: -120), months: 4, calendar: calendar)
+        if let held = earlier.last(where: { $0.startsAt.date < today.date }), let id = try importer.addMeeting(held, status: "gehouden") {
+            try addItems(to: id, kind: .casustafel, municipality: nil, importer)
+        }
+        var furnished: Set<String> = []
+        for planned in upcoming {
+            guard let id = try importer.addMeeting(planned) else { continue }
+            // The first meeting of each series (of Enschede and Hengelo, for the local ones) gets items.
+            let which = "\(planned.series)/\(planned.municipality?.id ?? 0)"
+            let local = planned.municipality.map { [4, 7].contains($0.id) } ?? true
+            guard local, furnished.insert(which).inserted else { continue }
+            try addItems(to: id, kind: planned.kind, municipality: planned.municipality, importer)
+        }
+    }
+
+    /// Cases for the regional tables, signals at a decision for the municipal ones; then a standing item.
+    private func addItems(to meetingID: Int64, kind: MeetingKind, municipality: Municipality?, _ importer: BulkImport) throws {
+        let subjects: [(TimelineSubject, String)]
+        switch kind {
+        case .dadertafel:
+            subjects = try importer.cases(perpetratorTrack: true, limit: 3).map { (.kmtCase($0.id), $0.code) }
+        case .casustafel:
+            subjects = try importer.cases(perpetratorTrack: false, limit: 3).map { (.kmtCase($0.id), $0.code) }
+        case .localUnderminingMeeting, .designatedOfficersMeeting:
+            guard let municipality else { return }
+            subjects = try importer.signals(in: municipality.id, states: ["beslismoment", "doorgezet"], limit: 3)
+                .map { (.signal($0.id), $0.code) }
+        default:
+            subjects = []
+        }
+        var position = 0
+        for (subject, code) in subjects {
+            position += 1
+            try importer.addAgendaItem(toMeeting: meetingID, position: position, about: subject, title: "Bespreking \(code)")
+        }
+        try importer.addAgendaItem(toMeeting: meetingID, position: position + 1, about: nil, title: "Trends en signalen")
+    }
+}
