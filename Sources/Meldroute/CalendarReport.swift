@@ -1,7 +1,5 @@
 /// The calendar as the command line prints it.
 public enum CalendarReport {
-    private static let weekdays = ["ma", "di", "wo", "do", "vr", "za", "zo"]
-
     /// The named non-working days of `year` (statutory holidays, equalised and local closing days),
     /// one line each: `2026-04-27  ma  Koningsdag`. Weekends without a name are left out.
     public static func nonWorkingDays(in year: Int, calendar: WorkingDayCalendar) -> String {
@@ -9,7 +7,7 @@ public enum CalendarReport {
         var day = CivilDate(year: year, month: 1, day: 1)!
         while day.year == year {
             if let name = calendar.holidayName(on: day) {
-                lines.append("\(day.iso)  \(weekdays[day.isoWeekday - 1])  \(name)")
+                lines.append("\(day.iso)  \(day.dutchWeekday)  \(name)")
             }
             day = day.adding(days: 1)
         }

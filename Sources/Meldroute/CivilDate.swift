@@ -53,6 +53,9 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public var iso: String { "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))" }
     /// `24-11-2026`, the Dutch way.
     public var dutch: String { "\(Self.pad(day, 2))-\(Self.pad(month, 2))-\(Self.pad(year, 4))" }
+
+    /// The weekday the Dutch way, in two letters: "ma" to "zo".
+    public var dutchWeekday: String { ["ma", "di", "wo", "do", "vr", "za", "zo"][isoWeekday - 1] }
     public var description: String { iso }
 
     /// Parses `YYYY-MM-DD`.
@@ -96,7 +99,18 @@ public struct LocalDateTime: Hashable, Comparable, Sendable {
     }
 
     /// `24-11-2026 09:05`
-    public var dutch: String { "\(date.dutch) \(CivilDate.pad(hour, 2)):\(CivilDate.pad(minute, 2))" }
+    public var dutch: String { "\(date.dutch) \(clock)" }
+
+    /// `09:05`
+    public var clock: String { "\(CivilDate.pad(hour, 2)):\(CivilDate.pad(minute, 2))" }
+
+    /// The moment `minutes` later (or earlier), across midnight when it must.
+    public func adding(minutes: Int) -> LocalDateTime {
+        let total = hour * 60 + minute + minutes
+        let days = Int((Double(total) / 1440).rounded(.down))
+        let rest = total - days * 1440
+        return LocalDateTime(date: date.adding(days: days), hour: rest / 60, minute: rest % 60)
+    }
 
     public static func < (lhs: LocalDateTime, rhs: LocalDateTime) -> Bool {
         (lhs.date, lhs.hour, lhs.minute) < (rhs.date, rhs.hour, rhs.minute)

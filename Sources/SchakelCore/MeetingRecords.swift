@@ -75,18 +75,22 @@ public struct ActionItem: Hashable, Sendable {
     }
 }
 
-/// Meetings, their agendas and the agreements made, with the access policy applied.
-public protocol MeetingPlanning: Sendable {
-    func planMeeting(kind: MeetingKind, title: String, startsAt: LocalDateTime, location: String,
-                     municipality: Municipality?, by user: User) throws(StoreFailure) -> Int64
-    /// Meetings in time order, earliest first; `.after(Meeting.listKey(atStartOf: today))` starts at today's.
+/// Reading meetings and their agendas, with the access policy applied: what the Overleggen tab lists.
+public protocol MeetingBrowsing: Sendable {
+    /// Meetings in time order, earliest first; `.after(meetingListKey(atStartOf: today))` starts at today's.
     func meetingPage(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<Meeting>
     /// The key of the list's place at the start of `day`: the page after it lists the meetings
     /// from that day on, the page before it those earlier.
     func meetingListKey(atStartOf day: CivilDate) -> ListKey
+    func agenda(ofMeeting meetingID: Int64, for user: User) throws(StoreFailure) -> [AgendaItem]
+}
+
+/// Planning meetings, their agendas and the agreements made, with the access policy applied.
+public protocol MeetingPlanning: MeetingBrowsing {
+    func planMeeting(kind: MeetingKind, title: String, startsAt: LocalDateTime, location: String,
+                     municipality: Municipality?, by user: User) throws(StoreFailure) -> Int64
     func addAgendaItem(toMeeting meetingID: Int64, title: String, about subject: TimelineSubject?,
                        by user: User) throws(StoreFailure) -> Int64
-    func agenda(ofMeeting meetingID: Int64, for user: User) throws(StoreFailure) -> [AgendaItem]
     func addActionItem(about subject: TimelineSubject, description: String, owner: String, due: CivilDate,
                        by user: User) throws(StoreFailure) -> Int64
     func openActionItems(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<ActionItem>

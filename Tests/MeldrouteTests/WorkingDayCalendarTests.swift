@@ -28,6 +28,15 @@ private func day(_ text: String) -> CivilDate { CivilDate(iso: text)! }
 
     @Test func datesPrintTheDutchWay() {
         #expect(day("2026-01-02").dutch == "02-01-2026")
+        #expect(day("2026-11-24").dutchWeekday == "di")
+        #expect(day("2026-11-29").dutchWeekday == "zo")
+    }
+
+    @Test func minutesAddUpAcrossMidnightBothWays() {
+        let start = LocalDateTime(date: day("2026-12-31"), hour: 22, minute: 45)
+        #expect(start.adding(minutes: 150) == LocalDateTime(date: day("2027-01-01"), hour: 1, minute: 15))
+        #expect(start.adding(minutes: -23 * 60) == LocalDateTime(date: day("2026-12-30"), hour: 23, minute: 45))
+        #expect(start.adding(minutes: 0).clock == "22:45")
     }
 }
 

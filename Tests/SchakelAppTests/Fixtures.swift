@@ -13,6 +13,7 @@ enum Fixtures {
     /// The shipped municipal route, read from `Resources/workflows/`.
     static let workflow = shippedWorkflow("gemeentelijke-meldroute")
     static let caseWorkflow = shippedWorkflow("kmt-werkproces")
+    static let meetingWorkflow = shippedWorkflow("overleg")
 
     /// A workflow from `Resources/workflows/`.
     static func shippedWorkflow(_ name: String) -> WorkflowDefinition {
@@ -24,9 +25,12 @@ enum Fixtures {
     static let af = User(id: 1, login: "af.enschede", displayName: "Anouk Veldkamp (demo)", role: .designatedOfficer,
                          municipality: enschede)
 
+    static let processManager = User(id: 2, login: "pm.kmt", displayName: "Procesmanager KMT (demo)", role: .processManager,
+                                     municipality: nil)
+
     static func context(user: User = af) -> AppContext {
         AppContext(user: user, today: today, calendar: WorkingDayCalendar(), workflow: workflow, caseWorkflow: caseWorkflow,
-                   helpLines: ["Overal", "  ?   deze hulp", "  q   stoppen"], isDemo: true)
+                   meetingWorkflow: meetingWorkflow, helpLines: ["Overal", "  ?   deze hulp", "  q   stoppen"], isDemo: true)
     }
 
     static func state(_ size: Size = Size(width: 80, height: 24)) -> AppState {
@@ -49,6 +53,25 @@ enum Fixtures {
         }
     }
 
+    /// `count` meetings, one every third day from `first` days from today (negative: earlier),
+    /// keyed like the store's list (the sort value is the day, so `meetingListKey` finds today).
+    static func meetings(_ count: Int, from first: Int = -3) -> [Meeting] {
+        let kinds: [(MeetingKind, String, String?)] = [
+            (.casustafel, "Casustafel mensenhandel", nil), (.localUnderminingMeeting, "Lokaal ondermijningsoverleg Enschede", "Enschede"),
+            (.dadertafel, "Dadertafel", nil),
+        ]
+        let statuses = ["gepland", "agenda_vastgesteld", "gehouden"]
+        return (0..<count).map { index in
+            let date = today.adding(days: first + 3 * index)
+            let (kind, title, municipality) = kinds[index % kinds.count]
+            let id = Int64(500 + index)
+            return Meeting(id: id, key: ListKey(sortValue: date.iso + "T12:30:00Z", id: id), kind: kind, title: title,
+                           startsAt: LocalDateTime(date: date, hour: 13, minute: 30), location: "Zorg- en Veiligheidshuis Twente",
+                           municipality: municipality, status: date < today ? "gehouden" : statuses[index % 2],
+                           visibility: .full, lengthMinutes: 150, itemCount: index % 4, series: kind.rawValue)
+        }
+    }
+
     static func detail() -> SignalDetail {
         SignalDetail(
             summary: signals(1)[0], source: .email, reporterType: .municipalEmployee,
@@ -64,8 +87,23 @@ enum Fixtures {
 
 /// An in-memory inbox over fixed rows, paging by key like the store.
 final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseListing, CaseOpening, TimelineKeeping,
-                         ChangeWatching, Searching, FilterKeeping, @unchecked Sendable {
+                         ChangeWatching, Searching, FilterKeeping, MeetingBrowsing, @unchecked Sendable {
     var filters: [SavedFilter] = []
+
+    /// Meetings earliest first, and their agendas by meeting id.
+    var meetings: [Meeting] = []
+    var agendas: [Int64: [AgendaItem]] = [:]
+
+    func meetingPage(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<Meeting> {
+        Self.page(meetings, request, limit: limit, newestFirst: false, key: \.key)
+    }
+
+    func meetingListKey(atStartOf day: CivilDate) -> ListKey { ListKey(sortValue: day.iso, id: 0) }
+
+    func agenda(ofMeeting meetingID: Int64, for user: User) throws(StoreFailure) -> [AgendaItem] {
+        guard let items = agendas[meetingID] else { throw .noAccess }
+        return items
+    }
 
     func saveFilter(named name: String, _ filter: SignalFilter, shared: Bool, by user: User) throws(StoreFailure) {
         filters.removeAll { $0.name == name }

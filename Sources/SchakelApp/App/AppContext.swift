@@ -10,6 +10,8 @@ public struct AppContext: Hashable, Sendable {
     public let workflow: WorkflowDefinition
     /// The KMT work process: cases follow it, and a step on a signal may start one.
     public let caseWorkflow: WorkflowDefinition
+    /// The `overleg` workflow, which meetings follow; it names their statuses.
+    public let meetingWorkflow: WorkflowDefinition?
     /// Lines of the help overlay, from `Resources/help/`.
     public let helpLines: [String]
     /// Shown in the header when the database is a demo.
@@ -18,7 +20,8 @@ public struct AppContext: Hashable, Sendable {
     public let isReadOnly: Bool
 
     public init(user: User, today: CivilDate, calendar: WorkingDayCalendar, workflow: WorkflowDefinition,
-                caseWorkflow: WorkflowDefinition, helpLines: [String], isDemo: Bool, isReadOnly: Bool = false) {
+                caseWorkflow: WorkflowDefinition, meetingWorkflow: WorkflowDefinition? = nil, helpLines: [String], isDemo: Bool,
+                isReadOnly: Bool = false) {
         self.user = user
         self.today = today
         self.calendar = calendar
@@ -27,6 +30,12 @@ public struct AppContext: Hashable, Sendable {
         self.isDemo = isDemo
         self.isReadOnly = isReadOnly
         self.caseWorkflow = caseWorkflow
+        self.meetingWorkflow = meetingWorkflow
+    }
+
+    /// A meeting's status as its workflow names it.
+    public func meetingStatusLabel(_ status: String) -> String {
+        meetingWorkflow?.label(ofState: status) ?? status
     }
 
     /// Both workflows, as the store runs them.

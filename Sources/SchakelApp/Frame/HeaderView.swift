@@ -3,12 +3,10 @@ import TerminalKit
 
 /// The top bar: Schakel, the user, their role and workplace, and the date.
 enum HeaderView {
-    private static let weekdays = ["ma", "di", "wo", "do", "vr", "za", "zo"]
-
     static func draw(_ context: AppContext, in rect: Rect, on grid: inout Grid) {
         let bar = Style(.reverse)
         grid.fill(rect, style: bar)
-        let date = "\(weekdays[context.today.isoWeekday - 1]) \(context.today.dutch)"
+        let date = "\(context.today.dutchWeekday) \(context.today.dutch)"
         let right = (context.isReadOnly ? "ALLEEN-LEZEN · " : "") + (context.isDemo ? "DEMO · " : "") + date + " "
         let rightWidth = DisplayWidth.of(right)
         grid.write(right, in: Rect(x: rect.maxX - rightWidth, y: rect.y, width: rightWidth, height: 1), style: bar)

@@ -1,21 +1,12 @@
 import SchakelCore
 import TerminalKit
 
-/// What happens in the Overleggen tab. For now only keys reach it, and it does nothing with them.
-public enum MeetingsAction: Hashable, Sendable {
-    case keyPressed(Key)
-}
-
-/// Work for the Overleggen tab's runner: none yet.
-public enum MeetingsEffect: Hashable, Sendable {}
-
-/// Tab 3, Overleggen: wired into the app already, so that building it touches only this folder.
+/// Tab 3, Overleggen: the meetings the user may see, from today on, and their agendas.
 public enum MeetingsFeature: PaneFeature {
     public typealias State = MeetingsState
     public typealias Action = MeetingsAction
     public typealias Effect = MeetingsEffect
     public static let title = "Overleggen"
-    public static let isBuilt = false
 
     public static var state: WritableKeyPath<AppState, State> { \.meetings }
     public static func embed(_ action: MeetingsAction) -> AppAction { .meetings(action) }
@@ -25,23 +16,34 @@ public enum MeetingsFeature: PaneFeature {
     }
 
     public static func action(for moment: AppMoment) -> MeetingsAction? {
-        if case .keyPressed(let key) = moment { return .keyPressed(key) }
-        return nil
+        switch moment {
+        case .shown: return .shown
+        case .keyPressed(let key): return .keyPressed(key)
+        case .otherProcessCommitted: return .otherProcessCommitted
+        default: return nil
+        }
     }
 
-    public static func reduce(_ state: inout MeetingsState, _ action: MeetingsAction, _ shell: inout Shell) -> [MeetingsEffect] { [] }
+    public static func reduce(_ state: inout MeetingsState, _ action: MeetingsAction, _ shell: inout Shell) -> [MeetingsEffect] {
+        MeetingsReducer.reduce(&state, action, &shell)
+    }
 
     public static func request(in effect: MeetingsEffect) -> AppRequest? { nil }
 
-    /// Nothing of the store yet.
-    public static func capability(of store: any SessionStore) {}
+    public static func capability(of store: any SessionStore) -> any MeetingBrowsing { store }
 
-    public static func run(_ effect: MeetingsEffect, state: MeetingsState, with capability: Void, clock: any Clock,
-                           context: AppContext) -> MeetingsAction? {}
-
-    public static func draw(_ state: MeetingsState, shell: Shell, in pane: Rect, on grid: inout Grid) {
-        MeetingsView.draw(state, in: pane, on: &grid)
+    public static func run(_ effect: MeetingsEffect, state: MeetingsState, with store: any MeetingBrowsing, clock: any Clock,
+                           context: AppContext) -> MeetingsAction? {
+        MeetingsRunner(store: store).run(effect, context: context)
     }
 
-    public static func hints(_ state: MeetingsState) -> String { "1-5 tabblad  ? hulp  q stoppen" }
+    public static func draw(_ state: MeetingsState, shell: Shell, in pane: Rect, on grid: inout Grid) {
+        MeetingsView.draw(state, context: shell.context, in: pane, on: &grid)
+    }
+
+    public static func hints(_ state: MeetingsState) -> String {
+        state.open == nil ? MeetingsView.hints : MeetingAgendaView.hints
+    }
+
+    public static func hasOverlay(_ state: MeetingsState) -> Bool { state.open != nil }
 }

@@ -1,0 +1,76 @@
+import Meldroute
+import SchakelCore
+import TerminalKit
+
+/// The Overleggen tab's reducer: the list paged by key from today, a meeting opened on its agenda.
+public enum MeetingsReducer {
+    public static func reduce(_ state: inout MeetingsState, _ action: MeetingsAction, _ shell: inout Shell) -> [MeetingsEffect] {
+        let rows = MeetingsView.listRows(in: shell.pane)
+        switch action {
+        case .shown:
+            return state.list.isLoaded ? [] : [.loadPage(.from(shell.context.today), limit: MeetingsState.pageSize)]
+        case .pageLoaded(let request, let page, let fromDay):
+            if fromDay { state.list = PagedList() }
+            state.list.pageLoaded(request, rows: page.rows.map(MeetingRow.init), hasMore: page.hasMore, visibleRows: rows)
+            // Started at a day: earlier meetings may be there, above.
+            if fromDay { state.list.hasRowsBefore = true }
+            return []
+        case .agendaLoaded(let meetingID, let items):
+            guard var open = state.open, open.meeting.id == meetingID else { return [] }
+            open.items = items
+            open.selected = min(open.selected, max(0, items.count - 1))
+            state.open = open
+            return []
+        case .loadFailed(let message):
+            shell.status = StatusMessage(message, isError: true)
+            return []
+        case .otherProcessCommitted:
+            var effects: [MeetingsEffect] = state.list.reload(newestFirst: false).map { [.loadPage(.page($0), limit: MeetingsState.pageSize)] } ?? []
+            if let open = state.open { effects.append(.loadAgenda(meetingID: open.meeting.id)) }
+            return effects
+        case .keyPressed(let key):
+            if state.open != nil { return agendaKey(key, &state) }
+            return listKey(key, &state, rows: rows, today: shell.context.today)
+        }
+    }
+
+    private static func listKey(_ key: Key, _ state: inout MeetingsState, rows: Int, today: CivilDate) -> [MeetingsEffect] {
+        let request: PageRequest?
+        switch key {
+        case .down, .character("j"): request = state.list.move(by: 1, visibleRows: rows)
+        case .up, .character("k"):
+            // Nothing from today on: the way up is to the last earlier meeting.
+            if state.list.rows.isEmpty && state.list.hasRowsBefore { return [.loadPage(.page(.last), limit: MeetingsState.pageSize)] }
+            request = state.list.move(by: -1, visibleRows: rows)
+        case .pageDown, .character(" "): request = state.list.move(by: rows, visibleRows: rows)
+        case .pageUp: request = state.list.move(by: -rows, visibleRows: rows)
+        case .home, .character("g"): request = state.list.jumpToStart()
+        case .end, .character("G"): request = state.list.jumpToEnd(visibleRows: rows)
+        case .character("t"): return [.loadPage(.from(today), limit: MeetingsState.pageSize)]
+        case .enter:
+            guard let row = state.list.selectedRow else { return [] }
+            state.open = OpenMeeting(meeting: row.meeting)
+            return [.loadAgenda(meetingID: row.meeting.id)]
+        default:
+            request = nil
+        }
+        return request.map { [.loadPage(.page($0), limit: MeetingsState.pageSize)] } ?? []
+    }
+
+    private static func agendaKey(_ key: Key, _ state: inout MeetingsState) -> [MeetingsEffect] {
+        guard var open = state.open else { return [] }
+        let count = open.items?.count ?? 0
+        switch key {
+        case .escape, .left:
+            state.open = nil
+            return []
+        case .down, .character("j"): open.selected = min(open.selected + 1, max(0, count - 1))
+        case .up, .character("k"): open.selected = max(open.selected - 1, 0)
+        case .home, .character("g"): open.selected = 0
+        case .end, .character("G"): open.selected = max(0, count - 1)
+        default: break
+        }
+        state.open = open
+        return []
+    }
+}
