@@ -83,6 +83,8 @@ public protocol MeetingBrowsing: Sendable {
     /// from that day on, the page before it those earlier.
     func meetingListKey(atStartOf day: CivilDate) -> ListKey
     func agenda(ofMeeting meetingID: Int64, for user: User) throws(StoreFailure) -> [AgendaItem]
+    /// What waits for a table of the kinds the user may see, oldest first (at most `limit`).
+    func waitingForDiscussion(limit: Int, for user: User) throws(StoreFailure) -> [WaitingDiscussion]
 }
 
 /// Planning meetings, their agendas and the agreements made, with the access policy applied.

@@ -23,6 +23,26 @@ extension DemoHistory {
             guard local, furnished.insert(which).inserted else { continue }
             try addItems(to: id, kind: planned.kind, municipality: planned.municipality, importer)
         }
+        try addWaiting(importer)
+    }
+
+    /// Cases and signals a step marked for a table, not yet on an agenda: the waiting list.
+    private func addWaiting(_ importer: BulkImport) throws {
+        let reasons = ["Meerdere partijen betrokken; afstemming aan tafel nodig.", "Zicht op het netwerk rond de werkgever nodig.",
+                       "Besluit: bespreken in het lokaal ondermijningsoverleg."]
+        for (offset, found) in try importer.cases(perpetratorTrack: false, limit: 6).dropFirst(3).enumerated() {
+            try importer.addDiscussionRequest(
+                about: .kmtCase(found.id), kind: .casustafel, municipality: nil, reason: reasons[offset % 2],
+                requestedAt: LocalDateTime(date: calendar.addWorkingDays(-(5 + 7 * offset), to: today.date), hour: 11, minute: 0))
+        }
+        for municipality in [Municipality.twente[3], Municipality.twente[6]] {
+            let signals = try importer.signals(in: municipality.id, states: ["doorgezet"], limit: 5).dropFirst(3)
+            for (offset, found) in signals.enumerated() {
+                try importer.addDiscussionRequest(
+                    about: .signal(found.id), kind: .localUnderminingMeeting, municipality: municipality, reason: reasons[2],
+                    requestedAt: LocalDateTime(date: calendar.addWorkingDays(-(2 + 4 * offset), to: today.date), hour: 15, minute: 30))
+            }
+        }
     }
 
     /// Cases for the regional tables, signals at a decision for the municipal ones; then a standing item.

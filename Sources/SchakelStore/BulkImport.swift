@@ -201,6 +201,17 @@ public final class BulkImport {
     public func addAgendaItem(toMeeting meetingID: Int64, position: Int, about subject: TimelineSubject?, title: String) throws {
         try db.execute(sql: "INSERT INTO agenda_item (meeting_id, position, subject_type, subject_id, title) VALUES (?, ?, ?, ?, ?)",
                        arguments: [meetingID, position, subject?.typeName, subject?.id, title])
+        guard let subject else { return }
+        let starts = try String.fetchOne(db, sql: "SELECT starts_at FROM meeting WHERE id = ?", arguments: [meetingID])!
+        try DiscussionRows.itemAdded(db.lastInsertedRowID, about: subject, toMeeting: meetingID, at: starts, by: nil, in: db)
+    }
+
+    /// A signal or case waiting for a kind of table since `requestedAt`.
+    public func addDiscussionRequest(about subject: TimelineSubject, kind: MeetingKind, municipality: Municipality?, reason: String,
+                                     requestedAt: LocalDateTime) throws {
+        try db.execute(sql: """
+            INSERT INTO discussion_request (subject_type, subject_id, kind, municipality_id, reason, requested_at) VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [subject.typeName, subject.id, kind.rawValue, municipality?.id, reason, AmsterdamTime.utcText(from: requestedAt)])
     }
 
     public func addActionItem(about subject: TimelineSubject, description: String, owner: String, due: CivilDate,

@@ -86,6 +86,8 @@ extension Store: MeetingPlanning {
                 """, arguments: [meetingID, position, subject?.typeName, subject?.id, text])
             let id = db.lastInsertedRowID
             if let subject {
+                try DiscussionRows.itemAdded(id, about: subject, toMeeting: meetingID, at: AmsterdamTime.utcText(of: moment),
+                                             by: user.id, in: db)
                 let meeting = try Row.fetchOne(db, sql: "SELECT kind, starts_at FROM meeting WHERE id = ?", arguments: [meetingID])!
                 let when = AmsterdamTime.localTime(fromUTC: meeting["starts_at"])?.date.dutch ?? ""
                 let kind = MeetingKind(rawValue: meeting["kind"])?.label ?? "overleg"
@@ -156,17 +158,19 @@ extension Store: MeetingPlanning {
 }
 
 enum MeetingListQuery {
-    /// The access rule as SQL on `meeting g`, mirroring `AccessPolicy.meetingVisibility`.
-    static func condition(for user: User) -> (String, StatementArguments)? {
+    /// The access rule as SQL on a meeting's kind and municipality columns (of `meeting g` unless
+    /// told otherwise), mirroring `AccessPolicy.meetingVisibility`.
+    static func condition(for user: User, kind: String = "g.kind",
+                          municipality: String = "g.municipality_id") -> (String, StatementArguments)? {
         let municipal = MeetingKind.allCases.filter(\.isMunicipal).map { "'\($0.rawValue)'" }.joined(separator: ", ")
         switch user.role {
         case .processManager, .processSupporter:
             return ("1", [])
         case .careCoordinator:
-            return ("g.kind <> 'dadertafel'", [])
+            return ("\(kind) <> 'dadertafel'", [])
         case .designatedOfficer:
             guard let own = user.municipality?.id else { return nil }
-            return ("((g.kind IN (\(municipal)) AND g.municipality_id = ?) OR (g.kind NOT IN (\(municipal)) AND g.kind <> 'dadertafel'))",
+            return ("((\(kind) IN (\(municipal)) AND \(municipality) = ?) OR (\(kind) NOT IN (\(municipal)) AND \(kind) <> 'dadertafel'))",
                     [own])
         case .administrator:
             return nil

@@ -27,10 +27,10 @@ struct TransitionEffects {
                 for step in steps { try followUp(step) }
             case "agenderen":
                 guard case .choice(let table)? = fired.fields["tafel"], let kind = MeetingKind(rawValue: table) else { continue }
-                try putOnNextMeeting(kind, municipalityID: nil)
+                try requestDiscussion(kind, reason: text(fired.fields["reden"]))
             case "verwijzing_vastleggen":
                 guard case .text(let organisation)? = fired.fields["organisatie"] else { continue }
-                try recordReferral(to: organisation, reason: fired.fields["reden"].flatMap { if case .text(let t) = $0 { t } else { nil } } ?? "")
+                try recordReferral(to: organisation, reason: text(fired.fields["reden"]))
             default:
                 // The others change facts (crisis) or are for later: the retention period has no
                 // store of its own yet, the acknowledgement is shown when a signal is registered.
@@ -44,7 +44,7 @@ struct TransitionEffects {
         case "kmt_vtt":
             try openCase()
         case "ondermijningsoverleg":
-            try putOnNextMeeting(.localUnderminingMeeting, municipalityID: row["municipality_id"])
+            try requestDiscussion(.localUnderminingMeeting, reason: "Besluit: bespreken in het lokaal ondermijningsoverleg.")
         case "regie_wmo":
             try agree("Melding doen bij de regie WMO over \(code)")
         case "riec":
@@ -68,23 +68,33 @@ struct TransitionEffects {
                             actor: user.login, origin: origin, at: moment, in: db)
     }
 
-    /// On the agenda of the next planned meeting of that kind (of the municipality, if given).
-    private func putOnNextMeeting(_ kind: MeetingKind, municipalityID: Int64?) throws {
-        let meeting = try Row.fetchOne(db, sql: """
-            SELECT id, starts_at FROM meeting
-            WHERE kind = ? AND status = 'gepland' AND starts_at >= ? AND (? IS NULL OR municipality_id = ?)
-            ORDER BY starts_at LIMIT 1
-            """, arguments: [kind.rawValue, utc, municipalityID, municipalityID])
-        guard let meeting else {
-            try line(on: subject, kind: .meeting, "Voor het \(kind.label) is nog geen overleg gepland: agenderen zodra er een is.")
+    /// On the waiting list of that kind of table (of the signal's municipality, for a municipal
+    /// one), for the preparer to put on an agenda; once per subject and kind while it waits.
+    private func requestDiscussion(_ kind: MeetingKind, reason: String) throws {
+        let municipalityID: Int64? = kind.isMunicipal ? row["municipality_id"] : nil
+        let waiting = try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM discussion_request
+                           WHERE subject_type = ? AND subject_id = ? AND kind = ? AND agenda_item_id IS NULL)
+            """, arguments: [subject.typeName, subject.id, kind.rawValue])!
+        guard !waiting else {
+            try line(on: subject, kind: .meeting, "Staat al op de wachtlijst voor het \(kind.label).")
             return
         }
-        let meetingID: Int64 = meeting["id"]
-        let position = (try Int.fetchOne(db, sql: "SELECT max(position) FROM agenda_item WHERE meeting_id = ?", arguments: [meetingID]) ?? 0) + 1
-        try db.execute(sql: "INSERT INTO agenda_item (meeting_id, position, subject_type, subject_id, title) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [meetingID, position, subject.typeName, subject.id, "Bespreking \(code)"])
-        let when = AmsterdamTime.localTime(fromUTC: meeting["starts_at"])?.date.dutch ?? ""
-        try line(on: subject, kind: .meeting, "Geagendeerd voor het \(kind.label) van \(when).")
+        // Already on the agenda of such a meeting still to be held: that is where it is discussed.
+        if let planned = try String.fetchOne(db, sql: """
+            SELECT g.starts_at FROM agenda_item a JOIN meeting g ON g.id = a.meeting_id
+            WHERE a.subject_type = ? AND a.subject_id = ? AND g.kind = ? AND g.status IN ('gepland', 'agenda_vastgesteld')
+              AND g.starts_at >= ? ORDER BY g.starts_at LIMIT 1
+            """, arguments: [subject.typeName, subject.id, kind.rawValue, utc]) {
+            let when = AmsterdamTime.localTime(fromUTC: planned)?.date.dutch ?? ""
+            try line(on: subject, kind: .meeting, "Staat al op de agenda van het \(kind.label) van \(when).")
+            return
+        }
+        try db.execute(sql: """
+            INSERT INTO discussion_request (subject_type, subject_id, kind, municipality_id, reason, requested_at, requested_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [subject.typeName, subject.id, kind.rawValue, municipalityID, reason, utc, user.id])
+        try line(on: subject, kind: .meeting, "Aangemeld voor bespreking in het \(kind.label); wacht op agendering.")
     }
 
     /// An agreement for the officer, due in three days.
@@ -106,6 +116,12 @@ struct TransitionEffects {
         } else {
             try line(on: subject, kind: .referral, "\(organisation) staat niet op de sociale kaart; de verwijzing staat alleen op de tijdlijn.")
         }
+    }
+
+    /// A recorded text field's value, or nothing.
+    private func text(_ value: FieldValue?) -> String {
+        if case .text(let text)? = value { return text }
+        return ""
     }
 
     private func line(on target: TimelineSubject, kind: TimelineKind, _ text: String) throws {

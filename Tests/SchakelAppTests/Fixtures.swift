@@ -105,6 +105,10 @@ final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeepi
         return items
     }
 
+    var waiting: [WaitingDiscussion] = []
+
+    func waitingForDiscussion(limit: Int, for user: User) throws(StoreFailure) -> [WaitingDiscussion] { Array(waiting.prefix(limit)) }
+
     func saveFilter(named name: String, _ filter: SignalFilter, shared: Bool, by user: User) throws(StoreFailure) {
         filters.removeAll { $0.name == name }
         filters.append(SavedFilter(id: Int64(filters.count + 1), name: name, owner: user.displayName, isOwn: true, isShared: shared,

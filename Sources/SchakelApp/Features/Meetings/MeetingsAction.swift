@@ -10,6 +10,7 @@ public enum MeetingsAction: Hashable, Sendable {
     /// A page of the list; `fromDay` when it is the list's start at a day (today, after `t`).
     case pageLoaded(PageRequest, Page<Meeting>, fromDay: Bool)
     case agendaLoaded(meetingID: Int64, [AgendaItem])
+    case waitingLoaded([WaitingDiscussion])
     case loadFailed(String)
     /// A colleague's process committed: the list and an open agenda are fetched again.
     case otherProcessCommitted
@@ -26,4 +27,6 @@ public enum MeetingsPageRequest: Hashable, Sendable {
 public enum MeetingsEffect: Hashable, Sendable {
     case loadPage(MeetingsPageRequest, limit: Int)
     case loadAgenda(meetingID: Int64)
+    case loadWaiting(limit: Int)
+    case request(AppRequest)
 }

@@ -28,7 +28,10 @@ public enum MeetingsFeature: PaneFeature {
         MeetingsReducer.reduce(&state, action, &shell)
     }
 
-    public static func request(in effect: MeetingsEffect) -> AppRequest? { nil }
+    public static func request(in effect: MeetingsEffect) -> AppRequest? {
+        if case .request(let request) = effect { return request }
+        return nil
+    }
 
     public static func capability(of store: any SessionStore) -> any MeetingBrowsing { store }
 
@@ -42,7 +45,8 @@ public enum MeetingsFeature: PaneFeature {
     }
 
     public static func hints(_ state: MeetingsState) -> String {
-        state.open == nil ? MeetingsView.hints : MeetingAgendaView.hints
+        if state.open != nil { return MeetingAgendaView.hints }
+        return state.waiting == nil ? MeetingsView.hints : WaitingListView.hints
     }
 
     public static func hasOverlay(_ state: MeetingsState) -> Bool { state.open != nil }

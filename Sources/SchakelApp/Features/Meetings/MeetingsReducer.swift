@@ -21,15 +21,20 @@ public enum MeetingsReducer {
             open.selected = min(open.selected, max(0, items.count - 1))
             state.open = open
             return []
+        case .waitingLoaded(let items):
+            state.waiting?.loaded(items)
+            return []
         case .loadFailed(let message):
             shell.status = StatusMessage(message, isError: true)
             return []
         case .otherProcessCommitted:
             var effects: [MeetingsEffect] = state.list.reload(newestFirst: false).map { [.loadPage(.page($0), limit: MeetingsState.pageSize)] } ?? []
             if let open = state.open { effects.append(.loadAgenda(meetingID: open.meeting.id)) }
+            if state.waiting != nil { effects.append(.loadWaiting(limit: WaitingList.limit)) }
             return effects
         case .keyPressed(let key):
             if state.open != nil { return agendaKey(key, &state) }
+            if state.waiting != nil { return waitingKey(key, &state) }
             return listKey(key, &state, rows: rows, today: shell.context.today)
         }
     }
@@ -47,6 +52,9 @@ public enum MeetingsReducer {
         case .home, .character("g"): request = state.list.jumpToStart()
         case .end, .character("G"): request = state.list.jumpToEnd(visibleRows: rows)
         case .character("t"): return [.loadPage(.from(today), limit: MeetingsState.pageSize)]
+        case .character("w"):
+            state.waiting = WaitingList()
+            return [.loadWaiting(limit: WaitingList.limit)]
         case .enter:
             guard let row = state.list.selectedRow else { return [] }
             state.open = OpenMeeting(meeting: row.meeting)
@@ -59,18 +67,41 @@ public enum MeetingsReducer {
 
     private static func agendaKey(_ key: Key, _ state: inout MeetingsState) -> [MeetingsEffect] {
         guard var open = state.open else { return [] }
-        let count = open.items?.count ?? 0
         switch key {
         case .escape, .left:
             state.open = nil
-            return []
-        case .down, .character("j"): open.selected = min(open.selected + 1, max(0, count - 1))
-        case .up, .character("k"): open.selected = max(open.selected - 1, 0)
-        case .home, .character("g"): open.selected = 0
-        case .end, .character("G"): open.selected = max(0, count - 1)
-        default: break
+        default:
+            open.selected = moved(open.selected, by: key, count: open.items?.count ?? 0)
+            state.open = open
         }
-        state.open = open
         return []
+    }
+
+    private static func waitingKey(_ key: Key, _ state: inout MeetingsState) -> [MeetingsEffect] {
+        guard var waiting = state.waiting else { return [] }
+        switch key {
+        case .escape, .character("w"):
+            state.waiting = nil
+        case .enter:
+            guard let item = waiting.selectedItem else { return [] }
+            let what = item.subject.typeName == "case" ? "casus" : "signaal"
+            return [.request(.openTimeline(item.subject, title: "Tijdlijn van \(what) \(item.code)"))]
+        default:
+            waiting.selected = moved(waiting.selected, by: key, count: waiting.items?.count ?? 0)
+            state.waiting = waiting
+        }
+        return []
+    }
+
+    /// The selection in a short list (all of it held) after a movement key; unchanged for others.
+    static func moved(_ selected: Int, by key: Key, count: Int) -> Int {
+        let last = max(0, count - 1)
+        switch key {
+        case .down, .character("j"): return min(selected + 1, last)
+        case .up, .character("k"): return max(selected - 1, 0)
+        case .home, .character("g"): return 0
+        case .end, .character("G"): return last
+        default: return selected
+        }
     }
 }

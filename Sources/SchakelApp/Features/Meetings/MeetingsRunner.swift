@@ -14,6 +14,10 @@ struct MeetingsRunner {
                 return .pageLoaded(request, try store.meetingPage(request, limit: limit, for: context.user), fromDay: false)
             case .loadAgenda(let meetingID):
                 return .agendaLoaded(meetingID: meetingID, try store.agenda(ofMeeting: meetingID, for: context.user))
+            case .loadWaiting(let limit):
+                return .waitingLoaded(try store.waitingForDiscussion(limit: limit, for: context.user))
+            case .request:
+                return nil
             }
         } catch {
             return .loadFailed("Overleggen laden mislukt. \(SignalsRunner.message(for: error))")

@@ -16,6 +16,30 @@ public struct OpenMeeting: Hashable, Sendable {
     public var selectedItem: AgendaItem? { items.flatMap { $0.indices.contains(selected) ? $0[selected] : nil } }
 }
 
+/// What waits for a table, grouped by kind of meeting and oldest first within each.
+public struct WaitingList: Hashable, Sendable {
+    /// Most lines fetched: more than any table can take in one sitting.
+    public static let limit = 500
+
+    /// Nil while it is being fetched.
+    public private(set) var items: [WaitingDiscussion]?
+    public var selected = 0
+
+    public init() {}
+
+    /// Takes the fetched lines; the selected one stays selected when it is still there.
+    public mutating func loaded(_ items: [WaitingDiscussion]) {
+        let selectedID = selectedItem?.id
+        let order = Dictionary(uniqueKeysWithValues: MeetingKind.allCases.enumerated().map { ($1, $0) })
+        // Stable: the store's oldest-first order stays within each kind.
+        self.items = items.enumerated().sorted { (order[$0.element.kind]!, $0.offset) < (order[$1.element.kind]!, $1.offset) }
+            .map(\.element)
+        selected = selectedID.flatMap { id in self.items!.firstIndex { $0.id == id } } ?? min(selected, max(0, self.items!.count - 1))
+    }
+
+    public var selectedItem: WaitingDiscussion? { items.flatMap { $0.indices.contains(selected) ? $0[selected] : nil } }
+}
+
 /// Tab 3, Overleggen: the meetings the user may see, from today on (earlier ones above), and the
 /// one opened.
 public struct MeetingsState: Hashable, Sendable {
@@ -23,6 +47,8 @@ public struct MeetingsState: Hashable, Sendable {
 
     public var list = PagedList<MeetingRow>()
     public var open: OpenMeeting?
+    /// The "Wacht op bespreking" list, when shown instead of the meetings.
+    public var waiting: WaitingList?
 
     public init() {}
 }

@@ -10,6 +10,10 @@ enum MeetingsView {
             MeetingAgendaView.draw(open, context: context, in: rect, on: &grid)
             return
         }
+        if let waiting = state.waiting {
+            WaitingListView.draw(waiting, context: context, in: rect, on: &grid)
+            return
+        }
         let list = state.list
         guard list.isLoaded else {
             grid.write("Overleggen laden…", in: rect.centered(Size(width: rect.width, height: 1)), alignment: .center)
@@ -47,5 +51,5 @@ enum MeetingsView {
     /// Rows of meetings that fit under the column titles.
     static func listRows(in pane: Rect) -> Int { max(1, pane.height - 1) }
 
-    static let hints = "↑↓ kiezen  Enter openen  t vandaag  PgUp/PgDn  1-5 tabblad  ? hulp  q stoppen"
+    static let hints = "↑↓ kiezen  Enter openen  t vandaag  w wachtlijst  1-5 tabblad  ? hulp  q stoppen"
 }

@@ -87,4 +87,30 @@ import TerminalKit
         _ = run(&state, .shown)
         expectSnapshot(AppView.render(state.app), named: "meetings-120x30")
     }
+
+    @Test func theWaitingListGroupsByTableOldestFirstAndOpensATimeline() {
+        let forms: ExploitationForms = [.labour]
+        func waiting(_ id: Int64, _ kind: MeetingKind, _ code: String, daysAgo: Int) -> WaitingDiscussion {
+            WaitingDiscussion(id: id, subject: code.hasPrefix("C") ? .kmtCase(id) : .signal(id), code: code, kind: kind,
+                              municipality: "Enschede", forms: forms, persons: ["P-00041", "P-00042"],
+                              reason: "Meerdere partijen betrokken; afstemming aan tafel nodig.",
+                              requestedAt: LocalDateTime(date: Fixtures.today.adding(days: -daysAgo), hour: 11, minute: 0))
+        }
+        // The store's order: oldest first over all kinds.
+        fake.waiting = [waiting(1, .casustafel, "C2026-0001", daysAgo: 30), waiting(2, .localUnderminingMeeting, "S2026-0101", daysAgo: 20),
+                        waiting(3, .casustafel, "C2026-0003", daysAgo: 1)]
+        var state = State(MeetingsState(), user: Fixtures.processManager)
+        _ = run(&state, .shown)
+        #expect(run(&state, .keyPressed(.character("w"))) == [.loadWaiting(limit: WaitingList.limit)])
+        #expect(state.waiting?.items?.map(\.code) == ["C2026-0001", "C2026-0003", "S2026-0101"])
+        _ = run(&state, .keyPressed(.down))
+        expectSnapshot(AppView.render(state.app), named: "meetings-waiting-80x24")
+        #expect(run(&state, .keyPressed(.enter)) == [.request(.openTimeline(.kmtCase(3), title: "Tijdlijn van casus C2026-0003"))])
+        // A colleague's change fetches it again; Esc goes back to the meetings.
+        fake.waiting.removeFirst()
+        #expect(run(&state, .otherProcessCommitted).contains(.loadWaiting(limit: WaitingList.limit)))
+        #expect(state.waiting?.items?.count == 2 && state.waiting?.selectedItem?.code == "C2026-0003")
+        _ = run(&state, .keyPressed(.escape))
+        #expect(state.waiting == nil && state.list.isLoaded)
+    }
 }
