@@ -134,11 +134,20 @@ public enum MeetingKind: String, CaseIterable, Hashable, Sendable {
 
     /// Held by one municipality, rather than for the region.
     public var isMunicipal: Bool { self == .localUnderminingMeeting || self == .designatedOfficersMeeting }
+
+    /// The label with its article: "de casustafel mensenhandel", "het lokaal ondermijningsoverleg".
+    public var labelWithArticle: String {
+        switch self {
+        case .casustafel, .dadertafel, .themeGroup: return "de \(label)"
+        case .localUnderminingMeeting, .integratedCaseMeeting, .designatedOfficersMeeting: return "het \(label)"
+        }
+    }
 }
 
 extension AccessPolicy {
     /// Meetings: procesmanagers see all; the zorgcoördinator all but the dadertafel; the
-    /// procesondersteuner every meeting's logistics, pseudonymised (agenda items by code, no notes);
+    /// procesondersteuner the logistics of all but the dadertafel, pseudonymised (agenda items by
+    /// code, no notes); the dadertafel is for procesmanagers only;
     /// an AF their own municipality's meetings in full and regional ones other than the dadertafel
     /// pseudonymised; the beheerder none.
     public static func meetingVisibility(for user: User, kind: MeetingKind, municipalityID: Int64?) -> Visibility {
@@ -148,7 +157,7 @@ extension AccessPolicy {
         case .careCoordinator:
             return kind == .dadertafel ? .none : .full
         case .processSupporter:
-            return .pseudonymised
+            return kind == .dadertafel ? .none : .pseudonymised
         case .designatedOfficer:
             guard let own = user.municipality?.id else { return .none }
             if kind.isMunicipal { return municipalityID == own ? .full : .none }
@@ -163,4 +172,9 @@ extension AccessPolicy {
     /// AFs register signals for their municipality; the KMT's procesmanagers and zorgcoördinator for
     /// the region. The procesondersteuner and the beheerder see no signal content, so they register none.
     public static func canRegisterSignals(_ user: User) -> Bool { signalScope(for: user) != .none }
+
+    /// An agenda is built by those who see the meeting in full.
+    public static func canEditAgenda(for user: User, kind: MeetingKind, municipalityID: Int64?) -> Bool {
+        meetingVisibility(for: user, kind: kind, municipalityID: municipalityID) == .full
+    }
 }

@@ -17,10 +17,12 @@ public struct Meeting: Hashable, Sendable {
     public let itemCount: Int
     /// The series it was planned from, if any.
     public let series: String?
+    /// Rises with every change to the meeting or its agenda: a save against an older one is refused.
+    public let version: Int
 
     public init(id: Int64, key: ListKey, kind: MeetingKind, title: String, startsAt: LocalDateTime, location: String,
                 municipality: String?, status: String, visibility: Visibility, lengthMinutes: Int = 90, itemCount: Int = 0,
-                series: String? = nil) {
+                series: String? = nil, version: Int = 1) {
         self.id = id
         self.key = key
         self.kind = kind
@@ -33,23 +35,81 @@ public struct Meeting: Hashable, Sendable {
         self.lengthMinutes = lengthMinutes
         self.itemCount = itemCount
         self.series = series
+        self.version = version
     }
 }
 
 /// One agenda item as the user may see it: pseudonymised items show the subject's code only.
+/// Never a name, never a signal's description: about a signal or case it shows the code, the
+/// persons' pseudonym codes, the forms of exploitation and the municipality.
 public struct AgendaItem: Hashable, Sendable {
     public let id: Int64
     public let position: Int
     public let title: String
     public let subjectCode: String?
     public let notes: String
+    /// The question to the table.
+    public let question: String
+    /// The organisation that brings it (from the partner directory).
+    public let broughtBy: String
+    public let minutesAllotted: Int
+    /// One of the series' standing items (opening, mededelingen, rondvraag, ...).
+    public let isStanding: Bool
+    /// About a signal or case: its persons' pseudonym codes, forms of exploitation and municipality.
+    public let persons: [String]
+    public let forms: ExploitationForms
+    public let municipality: String?
+    /// Organisations invited for this item besides the one that brings it.
+    public let invited: [String]
 
-    public init(id: Int64, position: Int, title: String, subjectCode: String?, notes: String) {
+    public init(id: Int64, position: Int, title: String, subjectCode: String?, notes: String, question: String = "",
+                broughtBy: String = "", minutesAllotted: Int = 10, isStanding: Bool = false, persons: [String] = [],
+                forms: ExploitationForms = [], municipality: String? = nil, invited: [String] = []) {
         self.id = id
         self.position = position
         self.title = title
         self.subjectCode = subjectCode
         self.notes = notes
+        self.question = question
+        self.broughtBy = broughtBy
+        self.minutesAllotted = minutesAllotted
+        self.isStanding = isStanding
+        self.persons = persons
+        self.forms = forms
+        self.municipality = municipality
+        self.invited = invited
+    }
+}
+
+/// What an agenda item says, as its editor fills it in.
+public struct AgendaItemDraft: Hashable, Sendable, Codable {
+    public var title: String
+    public var question: String
+    public var broughtBy: String
+    public var minutesAllotted: Int
+    public var invited: [String]
+
+    public init(title: String, question: String = "", broughtBy: String = "", minutesAllotted: Int = 10, invited: [String] = []) {
+        self.title = title
+        self.question = question
+        self.broughtBy = broughtBy
+        self.minutesAllotted = minutesAllotted
+        self.invited = invited
+    }
+
+    /// Most minutes one item can be given.
+    public static let maximumMinutes = 240
+
+    /// What is wrong with it, in Dutch, or nil.
+    public var problem: String? {
+        let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        if title.isEmpty || title.count > 300 { return "Een agendapunt heeft een titel van 1 tot 300 tekens." }
+        if question.count > 1000 { return "De vraag aan de tafel is hooguit 1000 tekens." }
+        if broughtBy.count > 200 { return "De inbrengende organisatie is hooguit 200 tekens." }
+        if !(1...Self.maximumMinutes).contains(minutesAllotted) {
+            return "Een agendapunt krijgt 1 tot \(Self.maximumMinutes) minuten."
+        }
+        return nil
     }
 }
 
@@ -88,12 +148,27 @@ public protocol MeetingBrowsing: Sendable {
 }
 
 /// Planning meetings, their agendas and the agreements made, with the access policy applied.
-public protocol MeetingPlanning: MeetingBrowsing {
+public protocol MeetingPlanning: MeetingBrowsing, AgendaEditing {
     func planMeeting(kind: MeetingKind, title: String, startsAt: LocalDateTime, location: String,
                      municipality: Municipality?, by user: User) throws(StoreFailure) -> Int64
-    func addAgendaItem(toMeeting meetingID: Int64, title: String, about subject: TimelineSubject?,
-                       by user: User) throws(StoreFailure) -> Int64
     func addActionItem(about subject: TimelineSubject, description: String, owner: String, due: CivilDate,
                        by user: User) throws(StoreFailure) -> Int64
     func openActionItems(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<ActionItem>
+}
+
+/// Building a meeting's agenda. Every change names the meeting version it was made on: a change on
+/// an older one (a colleague saved first) is refused with who did what, and nothing is written. A
+/// fixed agenda is not changed until it is opened again. Each returns the meeting's new version.
+public protocol AgendaEditing: Sendable {
+    /// Adds an item, about a signal or case when given (it leaves the waiting list; its timeline says so).
+    func addAgendaItem(_ item: AgendaItemDraft, about subject: TimelineSubject?, toMeeting meetingID: Int64,
+                       expectedVersion: Int, by user: User) throws(StoreFailure) -> Int
+    /// Adds the series' standing items that the agenda does not have yet.
+    func addStandingItems(_ titles: [String], toMeeting meetingID: Int64, expectedVersion: Int,
+                          by user: User) throws(StoreFailure) -> Int
+    func updateAgendaItem(_ itemID: Int64, _ item: AgendaItemDraft, expectedVersion: Int, by user: User) throws(StoreFailure) -> Int
+    /// Moves an item up (negative) or down (positive) by one place.
+    func moveAgendaItem(_ itemID: Int64, by offset: Int, expectedVersion: Int, by user: User) throws(StoreFailure) -> Int
+    /// Removes an item; a signal or case it was about waits for a table again.
+    func removeAgendaItem(_ itemID: Int64, expectedVersion: Int, by user: User) throws(StoreFailure) -> Int
 }

@@ -12,11 +12,7 @@ extension Store {
             let rows = try Row.fetchAll(db, sql: """
                 SELECT r.id, r.subject_type, r.subject_id, r.kind, r.reason, r.requested_at,
                        coalesce(s.code, c.code) AS code, m.name AS municipality, coalesce(s.forms, c.forms) AS forms,
-                       (SELECT group_concat(p.pseudonym, ' ') FROM (
-                            SELECT DISTINCT pe.pseudonym FROM signal_person sp JOIN person pe ON pe.id = sp.person_id
-                            WHERE r.subject_type = 'signal' AND sp.signal_id = r.subject_id
-                            UNION SELECT DISTINCT pe.pseudonym FROM case_person cp JOIN person pe ON pe.id = cp.person_id
-                            WHERE r.subject_type = 'case' AND cp.case_id = r.subject_id ORDER BY 1) p) AS persons
+                       \(SubjectSQL.pseudonyms(of: "r")) AS persons
                 FROM discussion_request r
                 LEFT JOIN signal s ON r.subject_type = 'signal' AND s.id = r.subject_id
                 LEFT JOIN kmt_case c ON r.subject_type = 'case' AND c.id = r.subject_id
@@ -31,10 +27,9 @@ extension Store {
                 guard let visibility = try Self.visibility(of: subject, for: user, in: db), visibility != .none,
                       let kind = MeetingKind(rawValue: row["kind"]), let requested = AmsterdamTime.localTime(fromUTC: row["requested_at"])
                 else { continue }
-                let persons: String = row["persons"] ?? ""
                 waiting.append(WaitingDiscussion(
                     id: row["id"], subject: subject, code: row["code"] ?? "?", kind: kind, municipality: row["municipality"] ?? "",
-                    forms: ExploitationForms(rawValue: row["forms"] ?? 0), persons: persons.split(separator: " ").map(String.init),
+                    forms: ExploitationForms(rawValue: row["forms"] ?? 0), persons: SubjectSQL.words(row["persons"]),
                     reason: visibility == .full ? row["reason"] : "", requestedAt: requested))
             }
             return (waiting, AuditRecord(.list, "discussion_request", detail: "wacht op bespreking, \(waiting.count) regels"))
@@ -63,4 +58,21 @@ enum DiscussionRows {
                 """, arguments: [subject.typeName, subject.id, kind, meeting["municipality_id"] as Int64?, utc, userID, itemID])
         }
     }
+}
+
+/// SQL shared by lists that show a signal or case the way an agenda may.
+enum SubjectSQL {
+    /// The pseudonym codes of the persons of the subject in `alias.subject_type` / `alias.subject_id`,
+    /// space-separated, sorted.
+    static func pseudonyms(of alias: String) -> String {
+        """
+        (SELECT group_concat(p.pseudonym, ' ') FROM (
+             SELECT DISTINCT pe.pseudonym FROM signal_person sp JOIN person pe ON pe.id = sp.person_id
+             WHERE \(alias).subject_type = 'signal' AND sp.signal_id = \(alias).subject_id
+             UNION SELECT DISTINCT pe.pseudonym FROM case_person cp JOIN person pe ON pe.id = cp.person_id
+             WHERE \(alias).subject_type = 'case' AND cp.case_id = \(alias).subject_id ORDER BY 1) p)
+        """
+    }
+
+    static func words(_ text: String?) -> [String] { (text ?? "").split(separator: " ").map(String.init) }
 }

@@ -4,8 +4,8 @@ import Meldroute
 import SchakelCore
 
 extension Store: MeetingPlanning {
-    /// Plans a meeting. Procesmanagers and the procesondersteuner plan any meeting; others only
-    /// meetings they see in full (an AF their own municipality's).
+    /// Plans a meeting. Procesmanagers plan any meeting, the procesondersteuner any but the
+    /// dadertafel; others only meetings they see in full (an AF their own municipality's).
     @discardableResult
     public func planMeeting(kind: MeetingKind, title: String, startsAt: LocalDateTime, location: String,
                             municipality: Municipality?, by user: User) throws(StoreFailure) -> Int64 {
@@ -17,7 +17,7 @@ extension Store: MeetingPlanning {
             throw .other(kind.isMunicipal ? "een \(kind.label) hoort bij een gemeente" : "een \(kind.label) is regionaal, zonder gemeente")
         }
         let visibility = AccessPolicy.meetingVisibility(for: user, kind: kind, municipalityID: municipality?.id)
-        guard visibility == .full || user.role == .processSupporter else {
+        guard visibility == .full || (user.role == .processSupporter && visibility != .none) else {
             try audit(AuditRecord(.create, "meeting", result: .denied, detail: kind.rawValue), by: user)
             throw .noAccess
         }
@@ -48,7 +48,7 @@ extension Store: MeetingPlanning {
                     id: id, key: ListKey(sortValue: startsText, id: id), kind: kind, title: row["title"], startsAt: starts,
                     location: row["location"], municipality: row["municipality"], status: row["status"],
                     visibility: AccessPolicy.meetingVisibility(for: user, kind: kind, municipalityID: row["municipality_id"]),
-                    lengthMinutes: row["length_minutes"], itemCount: row["items"], series: row["series"])
+                    lengthMinutes: row["length_minutes"], itemCount: row["items"], series: row["series"], version: row["version"])
             }
         }
         switch request {
@@ -60,48 +60,6 @@ extension Store: MeetingPlanning {
         case .after, .before:
             return try read(fetch)
         }
-    }
-
-    /// Adds an item to a meeting's agenda, about a signal or case when given.
-    @discardableResult
-    public func addAgendaItem(toMeeting meetingID: Int64, title: String, about subject: TimelineSubject?,
-                              by user: User) throws(StoreFailure) -> Int64 {
-        let text = title.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty, text.count <= 300 else { throw .other("een agendapunt heeft een titel van 1 tot 300 tekens") }
-        let moment = now()
-        let outcome = try write { db -> Result<Int64, StoreFailure> in
-            let meetingVisibility = try Self.meetingVisibility(meetingID, for: user, in: db)
-            let subjectVisibility = try subject.map { try Self.visibility(of: $0, for: user, in: db) } ?? .full
-            let mayEdit = meetingVisibility == .full || (user.role == .processSupporter && meetingVisibility != nil)
-            guard mayEdit, let subjectVisibility, subjectVisibility != .none else {
-                try AuditLog.append(AuditRecord(.create, "agenda_item", "meeting \(meetingID)",
-                                                result: meetingVisibility == nil ? .notFound : .denied),
-                                    actor: user.login, origin: origin, at: moment, in: db)
-                return .failure(.noAccess)
-            }
-            let position = (try Int.fetchOne(db, sql: "SELECT max(position) FROM agenda_item WHERE meeting_id = ?",
-                                             arguments: [meetingID]) ?? 0) + 1
-            try db.execute(sql: """
-                INSERT INTO agenda_item (meeting_id, position, subject_type, subject_id, title) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [meetingID, position, subject?.typeName, subject?.id, text])
-            let id = db.lastInsertedRowID
-            if let subject {
-                try DiscussionRows.itemAdded(id, about: subject, toMeeting: meetingID, at: AmsterdamTime.utcText(of: moment),
-                                             by: user.id, in: db)
-                let meeting = try Row.fetchOne(db, sql: "SELECT kind, starts_at FROM meeting WHERE id = ?", arguments: [meetingID])!
-                let when = AmsterdamTime.localTime(fromUTC: meeting["starts_at"])?.date.dutch ?? ""
-                let kind = MeetingKind(rawValue: meeting["kind"])?.label ?? "overleg"
-                try db.execute(sql: """
-                    INSERT INTO timeline_event (subject_type, subject_id, kind, text, author_id, occurred_at)
-                    VALUES (?, ?, 'meeting', ?, ?, ?)
-                    """, arguments: [subject.typeName, subject.id, "Geagendeerd voor \(kind) van \(when).", user.id,
-                                     AmsterdamTime.utcText(of: moment)])
-            }
-            try AuditLog.append(AuditRecord(.create, "agenda_item", String(id), detail: "meeting \(meetingID)"),
-                                actor: user.login, origin: origin, at: moment, in: db)
-            return .success(id)
-        }
-        return try outcome.get()
     }
 
     /// A meeting's agenda as the user may see it. Items about records the user may not see are left
@@ -116,10 +74,14 @@ extension Store: MeetingPlanning {
                 return .failure(.noAccess)
             }
             let rows = try Row.fetchAll(db, sql: """
-                SELECT a.id, a.position, a.title, a.notes, a.subject_type, a.subject_id, coalesce(s.code, c.code) AS code
+                SELECT a.id, a.position, a.title, a.notes, a.subject_type, a.subject_id, coalesce(s.code, c.code) AS code,
+                       a.question, a.brought_by, a.minutes_allotted, a.standing, coalesce(s.forms, c.forms, 0) AS forms,
+                       m.name AS municipality, \(SubjectSQL.pseudonyms(of: "a")) AS persons,
+                       (SELECT group_concat(organisation, '|') FROM agenda_item_invitee WHERE agenda_item_id = a.id) AS invited
                 FROM agenda_item a
                 LEFT JOIN signal s ON a.subject_type = 'signal' AND s.id = a.subject_id
                 LEFT JOIN kmt_case c ON a.subject_type = 'case' AND c.id = a.subject_id
+                LEFT JOIN municipality m ON m.id = coalesce(s.municipality_id, c.municipality_id)
                 WHERE a.meeting_id = ? ORDER BY a.position
                 """, arguments: [meetingID])
             var items: [AgendaItem] = []
@@ -131,17 +93,17 @@ extension Store: MeetingPlanning {
                 }
                 let subjectVisibility = try subject.map { try Self.visibility(of: $0, for: user, in: db) ?? .none }
                 let visibility = min(meetingVisibility, subjectVisibility ?? meetingVisibility)
-                switch visibility {
-                case .none:
-                    continue
-                case .pseudonymised:
-                    let code: String? = row["code"]
-                    items.append(AgendaItem(id: row["id"], position: row["position"],
-                                                title: code.map { "Bespreking \($0)" } ?? row["title"], subjectCode: code, notes: ""))
-                case .full:
-                    items.append(AgendaItem(id: row["id"], position: row["position"], title: row["title"],
-                                                subjectCode: row["code"], notes: row["notes"]))
-                }
+                guard visibility != .none else { continue }
+                let code: String? = row["code"]
+                let full = visibility == .full
+                // Pseudonymised: the code stands for the subject, and no free text is shown.
+                let invited: String = row["invited"] ?? ""
+                items.append(AgendaItem(
+                    id: row["id"], position: row["position"], title: full ? row["title"] : code.map { "Bespreking \($0)" } ?? row["title"],
+                    subjectCode: code, notes: full ? row["notes"] : "", question: full ? row["question"] : "",
+                    broughtBy: row["brought_by"], minutesAllotted: row["minutes_allotted"], isStanding: row["standing"],
+                    persons: SubjectSQL.words(row["persons"]), forms: ExploitationForms(rawValue: row["forms"]),
+                    municipality: row["municipality"], invited: invited.split(separator: "|").map(String.init).sorted()))
             }
             try AuditLog.append(AuditRecord(.read, "meeting", String(meetingID), detail: "agenda, \(items.count) punten"),
                                 actor: user.login, origin: origin, at: moment, in: db)
@@ -164,9 +126,9 @@ enum MeetingListQuery {
                           municipality: String = "g.municipality_id") -> (String, StatementArguments)? {
         let municipal = MeetingKind.allCases.filter(\.isMunicipal).map { "'\($0.rawValue)'" }.joined(separator: ", ")
         switch user.role {
-        case .processManager, .processSupporter:
+        case .processManager:
             return ("1", [])
-        case .careCoordinator:
+        case .careCoordinator, .processSupporter:
             return ("\(kind) <> 'dadertafel'", [])
         case .designatedOfficer:
             guard let own = user.municipality?.id else { return nil }
@@ -182,7 +144,7 @@ enum MeetingListQuery {
         return KeysetQuery.make(
             select: """
                 g.id, g.kind, g.title, g.starts_at, g.location, g.status, g.municipality_id, m.name AS municipality,
-                g.length_minutes, g.series, (SELECT count(*) FROM agenda_item a WHERE a.meeting_id = g.id) AS items
+                g.length_minutes, g.series, g.version, (SELECT count(*) FROM agenda_item a WHERE a.meeting_id = g.id) AS items
                 """,
             from: "meeting g LEFT JOIN municipality m ON m.id = g.municipality_id",
             conditions: [condition], arguments: arguments,

@@ -81,6 +81,15 @@ enum Schema {
                 """)
         }
         migrator.registerMigration(SchemaV4.name, migrate: SchemaV4.migrate)
+        migrator.registerMigration("v5-agenda-change-marks") { db in
+            // Who changed a meeting or its agenda last, when and how: what a colleague whose save
+            // came second is told.
+            try db.execute(sql: """
+                ALTER TABLE meeting ADD COLUMN changed_by INTEGER REFERENCES app_user(id);
+                ALTER TABLE meeting ADD COLUMN changed_at TEXT;
+                ALTER TABLE meeting ADD COLUMN change TEXT NOT NULL DEFAULT '';
+                """)
+        }
         return migrator
     }
 }

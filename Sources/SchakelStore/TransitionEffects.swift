@@ -77,7 +77,7 @@ struct TransitionEffects {
                            WHERE subject_type = ? AND subject_id = ? AND kind = ? AND agenda_item_id IS NULL)
             """, arguments: [subject.typeName, subject.id, kind.rawValue])!
         guard !waiting else {
-            try line(on: subject, kind: .meeting, "Staat al op de wachtlijst voor het \(kind.label).")
+            try line(on: subject, kind: .meeting, "Staat al op de wachtlijst voor \(kind.labelWithArticle).")
             return
         }
         // Already on the agenda of such a meeting still to be held: that is where it is discussed.
@@ -87,14 +87,14 @@ struct TransitionEffects {
               AND g.starts_at >= ? ORDER BY g.starts_at LIMIT 1
             """, arguments: [subject.typeName, subject.id, kind.rawValue, utc]) {
             let when = AmsterdamTime.localTime(fromUTC: planned)?.date.dutch ?? ""
-            try line(on: subject, kind: .meeting, "Staat al op de agenda van het \(kind.label) van \(when).")
+            try line(on: subject, kind: .meeting, "Staat al op de agenda van \(kind.labelWithArticle) van \(when).")
             return
         }
         try db.execute(sql: """
             INSERT INTO discussion_request (subject_type, subject_id, kind, municipality_id, reason, requested_at, requested_by)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """, arguments: [subject.typeName, subject.id, kind.rawValue, municipalityID, reason, utc, user.id])
-        try line(on: subject, kind: .meeting, "Aangemeld voor bespreking in het \(kind.label); wacht op agendering.")
+        try line(on: subject, kind: .meeting, "Aangemeld voor bespreking in \(kind.labelWithArticle); wacht op agendering.")
     }
 
     /// An agreement for the officer, due in three days.

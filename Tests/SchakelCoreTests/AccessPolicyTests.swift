@@ -90,8 +90,20 @@ import Testing
                                        kind: kind, municipalityID: by?.id)
     }
 
-    @Test func theDadertafelIsForProcessManagersAndItsLogisticsForTheSupporter() {
-        #expect(Role.allCases.map { visibility($0, enschede, .dadertafel) } == [.none, .full, .none, .pseudonymised, .none])
+    @Test func theDadertafelIsForProcessManagersOnly() {
+        #expect(Role.allCases.map { visibility($0, enschede, .dadertafel) } == [.none, .full, .none, .none, .none])
+        // The supporter keeps the other tables' logistics, pseudonymised.
+        #expect(visibility(.processSupporter, nil, .casustafel) == .pseudonymised)
+    }
+
+    @Test func agendasAreBuiltByThoseWhoSeeTheMeetingInFull() {
+        func canEdit(_ role: Role, _ kind: MeetingKind, held by: Municipality? = nil) -> Bool {
+            AccessPolicy.canEditAgenda(for: User(id: 1, login: "x", displayName: "X", role: role, municipality: role == .designatedOfficer ? enschede : nil),
+                                       kind: kind, municipalityID: by?.id)
+        }
+        #expect(Role.allCases.filter { canEdit($0, .casustafel) } == [.processManager, .careCoordinator])
+        #expect(Role.allCases.filter { canEdit($0, .dadertafel) } == [.processManager])
+        #expect(Role.allCases.filter { canEdit($0, .localUnderminingMeeting, held: enschede) } == [.designatedOfficer, .processManager, .careCoordinator])
     }
 
     @Test func municipalMeetingsAreForTheirOwnAF() {

@@ -74,6 +74,6 @@ import SchakelDemo
         try store.addAgendaItem(toMeeting: meetingID, title: "Bespreking \(mine.code)", about: .kmtCase(caseID), by: pm)
         #expect(try store.waitingForDiscussion(limit: 100, for: pm).count == before)
         let timeline = try store.timelinePage(of: .kmtCase(caseID), kinds: [.meeting], .first, limit: 10, for: pm).rows.map(\.text)
-        #expect(timeline.contains("Aangemeld voor bespreking in het casustafel mensenhandel; wacht op agendering."))
+        #expect(timeline.contains("Aangemeld voor bespreking in de casustafel mensenhandel; wacht op agendering."))
     }
 }
