@@ -5,7 +5,7 @@ import TerminalKit
 /// takes. A choice whose options do not fit beside the label on one row wraps onto further rows;
 /// when even one option is too wide for the input column, the options flow on the rows under the
 /// label, across the pane. Every option stays on screen.
-struct RouteFormLayout: Hashable {
+struct FieldFormLayout: Hashable {
     struct Placement: Hashable {
         /// The field's first row (its label), from the form's first row.
         let row: Int
