@@ -17,17 +17,22 @@ enum KeyDecoding {
         case KEY_BACKSPACE: return .backspace
         case KEY_DC: return .delete
         case KEY_BTAB: return .backTab
+        case KEY_SR: return .shiftUp
+        case KEY_SF: return .shiftDown
         case KEY_F0...(KEY_F0 + 63): return .function(Int(code - KEY_F0))
         default: return named(code)
         }
     }
 
-    /// Keys curses knows only by name: Ctrl- or Alt-arrows, as terminals send them for word jumps.
+    /// Keys curses knows only by name: Ctrl- or Alt-arrows, as terminals send them for word jumps,
+    /// and Shift-arrows where the terminal does not send them as scroll keys.
     private static func named(_ code: Int32) -> Key {
         guard let name = keyname(code).map({ String(cString: $0) }) else { return .unknown(Int(code)) }
         switch name {
         case "kLFT3", "kLFT5": return .wordLeft
         case "kRIT3", "kRIT5": return .wordRight
+        case "kUP", "kUP2": return .shiftUp
+        case "kDN", "kDN2": return .shiftDown
         default: return .unknown(Int(code))
         }
     }

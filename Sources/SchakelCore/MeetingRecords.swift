@@ -19,10 +19,13 @@ public struct Meeting: Hashable, Sendable {
     public let series: String?
     /// Rises with every change to the meeting or its agenda: a save against an older one is refused.
     public let version: Int
+    public let chair: String
+    /// The organisations invited (filled in when one meeting is fetched, not in lists).
+    public let invited: [String]
 
     public init(id: Int64, key: ListKey, kind: MeetingKind, title: String, startsAt: LocalDateTime, location: String,
                 municipality: String?, status: String, visibility: Visibility, lengthMinutes: Int = 90, itemCount: Int = 0,
-                series: String? = nil, version: Int = 1) {
+                series: String? = nil, version: Int = 1, chair: String = "", invited: [String] = []) {
         self.id = id
         self.key = key
         self.kind = kind
@@ -36,6 +39,8 @@ public struct Meeting: Hashable, Sendable {
         self.itemCount = itemCount
         self.series = series
         self.version = version
+        self.chair = chair
+        self.invited = invited
     }
 }
 
@@ -143,6 +148,8 @@ public protocol MeetingBrowsing: Sendable {
     /// from that day on, the page before it those earlier.
     func meetingListKey(atStartOf day: CivilDate) -> ListKey
     func agenda(ofMeeting meetingID: Int64, for user: User) throws(StoreFailure) -> [AgendaItem]
+    /// One meeting, with who is invited; nil when it is not there or not for the user.
+    func meeting(id: Int64, for user: User) throws(StoreFailure) -> Meeting?
     /// What waits for a table of the kinds the user may see, oldest first (at most `limit`).
     func waitingForDiscussion(limit: Int, for user: User) throws(StoreFailure) -> [WaitingDiscussion]
 }

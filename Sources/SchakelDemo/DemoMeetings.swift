@@ -45,7 +45,7 @@ extension DemoHistory {
         }
     }
 
-    /// Cases for the regional tables, signals at a decision for the municipal ones; then a standing item.
+    /// Cases for the regional tables, signals at a decision for the municipal ones.
     private func addItems(to meetingID: Int64, kind: MeetingKind, municipality: Municipality?, _ importer: BulkImport) throws {
         let subjects: [(TimelineSubject, String)]
         switch kind {
@@ -60,11 +60,8 @@ extension DemoHistory {
         default:
             subjects = []
         }
-        var position = 0
-        for (subject, code) in subjects {
-            position += 1
-            try importer.addAgendaItem(toMeeting: meetingID, position: position, about: subject, title: "Bespreking \(code)")
+        for (index, (subject, code)) in subjects.enumerated() {
+            try importer.addAgendaItem(toMeeting: meetingID, position: index + 1, about: subject, title: "Bespreking \(code)")
         }
-        try importer.addAgendaItem(toMeeting: meetingID, position: position + 1, about: nil, title: "Trends en signalen")
     }
 }

@@ -29,9 +29,16 @@ extension Store: AgendaEditing {
         try changingAgenda(of: meetingID, expectedVersion: expectedVersion, by: user, change: "vaste punten toegevoegd") { edit in
             let present = Set(try String.fetchAll(edit.db, sql: "SELECT title FROM agenda_item WHERE meeting_id = ? AND standing = 1",
                                                   arguments: [meetingID]))
-            for title in titles where !present.contains(title) {
-                _ = try edit.insertItem(AgendaItemDraft(title: title, minutesAllotted: 5), about: nil, standing: true)
+            var order = try Int64.fetchAll(edit.db, sql: "SELECT id FROM agenda_item WHERE meeting_id = ? ORDER BY position",
+                                           arguments: [meetingID])
+            // The template's last item (the rondvraag) closes the agenda; the others open it, in order.
+            var opening: [Int64] = []
+            for (index, title) in titles.enumerated() where !present.contains(title) {
+                let id = try edit.insertItem(AgendaItemDraft(title: title, minutesAllotted: 5), about: nil, standing: true)
+                order.removeAll { $0 == id }
+                if index == titles.count - 1 { order.append(id) } else { opening.append(id) }
             }
+            try edit.renumber(opening + order)
         }
     }
 

@@ -37,20 +37,7 @@ extension Store: MeetingPlanning {
     /// Meetings the user may see, earliest first, paged by key.
     public func meetingPage(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<Meeting> {
         guard let query = MeetingListQuery.make(request, limit: limit, for: user) else { return Page(rows: [], hasMore: false) }
-        let fetch = { (db: Database) in
-            try query.page(in: db, limit: limit) { row -> Meeting in
-                let startsText: String = row["starts_at"]
-                guard let kind = MeetingKind(rawValue: row["kind"]), let starts = AmsterdamTime.localTime(fromUTC: startsText) else {
-                    throw StoreFailure.other("onleesbaar overleg \(row["id"] as Int64)")
-                }
-                let id: Int64 = row["id"]
-                return Meeting(
-                    id: id, key: ListKey(sortValue: startsText, id: id), kind: kind, title: row["title"], startsAt: starts,
-                    location: row["location"], municipality: row["municipality"], status: row["status"],
-                    visibility: AccessPolicy.meetingVisibility(for: user, kind: kind, municipalityID: row["municipality_id"]),
-                    lengthMinutes: row["length_minutes"], itemCount: row["items"], series: row["series"], version: row["version"])
-            }
-        }
+        let fetch = { (db: Database) in try query.page(in: db, limit: limit) { row in try Self.meeting(from: row, for: user) } }
         switch request {
         case .first, .last:
             return try audited(by: user) { db in
@@ -60,6 +47,34 @@ extension Store: MeetingPlanning {
         case .after, .before:
             return try read(fetch)
         }
+    }
+
+    /// One meeting as the list shows it, with who is invited; nil when it is not there or not for the user.
+    public func meeting(id: Int64, for user: User) throws(StoreFailure) -> Meeting? {
+        guard let (condition, arguments) = MeetingListQuery.condition(for: user) else { return nil }
+        return try read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT \(MeetingListQuery.columns) FROM \(MeetingListQuery.tables) WHERE g.id = ? AND \(condition)
+                """, arguments: [id] + arguments) else { return nil }
+            let invited = try String.fetchAll(db, sql: "SELECT organisation FROM meeting_invitee WHERE meeting_id = ? ORDER BY organisation",
+                                              arguments: [id])
+            return try Self.meeting(from: row, for: user, invited: invited)
+        }
+    }
+
+    /// A row of `MeetingListQuery.columns`, as a meeting.
+    static func meeting(from row: Row, for user: User, invited: [String] = []) throws -> Meeting {
+        let startsText: String = row["starts_at"]
+        guard let kind = MeetingKind(rawValue: row["kind"]), let starts = AmsterdamTime.localTime(fromUTC: startsText) else {
+            throw StoreFailure.other("onleesbaar overleg \(row["id"] as Int64)")
+        }
+        let id: Int64 = row["id"]
+        return Meeting(
+            id: id, key: ListKey(sortValue: startsText, id: id), kind: kind, title: row["title"], startsAt: starts,
+            location: row["location"], municipality: row["municipality"], status: row["status"],
+            visibility: AccessPolicy.meetingVisibility(for: user, kind: kind, municipalityID: row["municipality_id"]),
+            lengthMinutes: row["length_minutes"], itemCount: row["items"], series: row["series"], version: row["version"],
+            chair: row["chair"], invited: invited)
     }
 
     /// A meeting's agenda as the user may see it. Items about records the user may not see are left
@@ -142,12 +157,13 @@ enum MeetingListQuery {
     static func make(_ request: PageRequest, limit: Int, for user: User) -> KeysetQuery? {
         guard let (condition, arguments) = condition(for: user) else { return nil }
         return KeysetQuery.make(
-            select: """
-                g.id, g.kind, g.title, g.starts_at, g.location, g.status, g.municipality_id, m.name AS municipality,
-                g.length_minutes, g.series, g.version, (SELECT count(*) FROM agenda_item a WHERE a.meeting_id = g.id) AS items
-                """,
-            from: "meeting g LEFT JOIN municipality m ON m.id = g.municipality_id",
-            conditions: [condition], arguments: arguments,
+            select: columns, from: tables, conditions: [condition], arguments: arguments,
             sortColumn: "g.starts_at", idColumn: "g.id", newestFirst: false, request: request, limit: limit)
     }
+
+    static let columns = """
+        g.id, g.kind, g.title, g.starts_at, g.location, g.status, g.municipality_id, m.name AS municipality,
+        g.length_minutes, g.series, g.version, g.chair, (SELECT count(*) FROM agenda_item a WHERE a.meeting_id = g.id) AS items
+        """
+    static let tables = "meeting g LEFT JOIN municipality m ON m.id = g.municipality_id"
 }

@@ -11,6 +11,9 @@ public enum Key: Hashable, Sendable {
     case delete
     case up
     case down
+    /// Shift with an arrow: moving a row up or down a list (an agenda item, say).
+    case shiftUp
+    case shiftDown
     case left
     case right
     case pageUp

@@ -38,7 +38,8 @@ struct Session {
         defer { terminal.stop() }
         let context = AppContext(user: user, today: clock.now().date, calendar: resources.calendar, workflow: resources.workflow,
                                  caseWorkflow: resources.caseWorkflow,
-                                 meetingWorkflow: resources.meetingWorkflow, helpLines: resources.helpLines, isDemo: isDemo,
+                                 meetingWorkflow: resources.meetingWorkflow,
+                                 meetingSeries: resources.meetingSeries, helpLines: resources.helpLines, isDemo: isDemo,
                                  isReadOnly: store.isReadOnly)
         let program = Program(state: AppState(context: context, size: terminal.size), terminal: terminal, store: store,
                               clock: clock)

@@ -15,6 +15,13 @@ enum Fixtures {
     static let caseWorkflow = shippedWorkflow("kmt-werkproces")
     static let meetingWorkflow = shippedWorkflow("overleg")
 
+    /// The dadertafel's series, for its standing items.
+    static let meetingSeries = [
+        MeetingSeriesDefinition(id: "dadertafel", kind: "dadertafel", title: "Dadertafel", rhythm: .onDemand, weekday: 4,
+                                startHour: 10, startMinute: 0, lengthMinutes: 90, location: "ZVHT", chair: "KMT", organiser: "KMT",
+                                invited: [], standingItems: ["Opening", "Mededelingen", "Rondvraag"], perMunicipality: false, line: nil),
+    ]
+
     /// A workflow from `Resources/workflows/`.
     static func shippedWorkflow(_ name: String) -> WorkflowDefinition {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -30,7 +37,7 @@ enum Fixtures {
 
     static func context(user: User = af) -> AppContext {
         AppContext(user: user, today: today, calendar: WorkingDayCalendar(), workflow: workflow, caseWorkflow: caseWorkflow,
-                   meetingWorkflow: meetingWorkflow, helpLines: ["Overal", "  ?   deze hulp", "  q   stoppen"], isDemo: true)
+                   meetingWorkflow: meetingWorkflow, meetingSeries: meetingSeries, helpLines: ["Overal", "  ?   deze hulp", "  q   stoppen"], isDemo: true)
     }
 
     static func state(_ size: Size = Size(width: 80, height: 24)) -> AppState {
@@ -68,7 +75,8 @@ enum Fixtures {
             return Meeting(id: id, key: ListKey(sortValue: date.iso + "T12:30:00Z", id: id), kind: kind, title: title,
                            startsAt: LocalDateTime(date: date, hour: 13, minute: 30), location: "Zorg- en Veiligheidshuis Twente",
                            municipality: municipality, status: date < today ? "gehouden" : statuses[index % 2],
-                           visibility: .full, lengthMinutes: 150, itemCount: index % 4, series: kind.rawValue)
+                           visibility: .full, lengthMinutes: 150, itemCount: index % 4, series: kind.rawValue,
+                           invited: ["Politie / AVIM", "Veilig Thuis Twente (VTT)"])
         }
     }
 
@@ -87,7 +95,7 @@ enum Fixtures {
 
 /// An in-memory inbox over fixed rows, paging by key like the store.
 final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseListing, CaseOpening, TimelineKeeping,
-                         ChangeWatching, Searching, FilterKeeping, MeetingBrowsing, @unchecked Sendable {
+                         ChangeWatching, Searching, FilterKeeping, MeetingBrowsing, AgendaEditing, @unchecked Sendable {
     var filters: [SavedFilter] = []
 
     /// Meetings earliest first, and their agendas by meeting id.
@@ -106,6 +114,72 @@ final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeepi
     }
 
     var waiting: [WaitingDiscussion] = []
+
+    func meeting(id: Int64, for user: User) throws(StoreFailure) -> Meeting? { meetings.first { $0.id == id } }
+
+    /// Agenda changes asked for, in order, and an answer to give the next one instead of making it.
+    var agendaChanges: [AgendaChange] = []
+    var nextAgendaFailure: StoreFailure?
+
+    /// Makes the change on the fake agenda and raises the meeting's version, as the store does.
+    private func changeAgenda(_ change: AgendaChange, of meetingID: Int64, expectedVersion: Int) throws(StoreFailure) -> Int {
+        if let failure = nextAgendaFailure {
+            nextAgendaFailure = nil
+            throw failure
+        }
+        guard let index = meetings.firstIndex(where: { $0.id == meetingID }) else { throw .noAccess }
+        let meeting = meetings[index]
+        guard meeting.version == expectedVersion else {
+            throw .conflict(ConcurrentChange(by: "Collega (demo)", at: Fixtures.clock.now(), what: "agendapunt toegevoegd."))
+        }
+        agendaChanges.append(change)
+        var items = agendas[meetingID] ?? []
+        func item(_ id: Int64, _ draft: AgendaItemDraft, code: String?) -> AgendaItem {
+            AgendaItem(id: id, position: 0, title: draft.title, subjectCode: code, notes: "", question: draft.question,
+                       broughtBy: draft.broughtBy, minutesAllotted: draft.minutesAllotted, invited: draft.invited)
+        }
+        switch change {
+        case .add(let draft, let subject):
+            items.append(item(Int64(900 + items.count), draft, code: subject.map { "C2026-\($0.id)" }))
+        case .standing(let titles):
+            for title in titles { items.append(item(Int64(900 + items.count), AgendaItemDraft(title: title, minutesAllotted: 5), code: nil)) }
+        case .update(let itemID, let draft):
+            if let at = items.firstIndex(where: { $0.id == itemID }) { items[at] = item(itemID, draft, code: items[at].subjectCode) }
+        case .move(let itemID, let offset):
+            if let at = items.firstIndex(where: { $0.id == itemID }) { items.insert(items.remove(at: at), at: at + offset) }
+        case .remove(let itemID):
+            items.removeAll { $0.id == itemID }
+        }
+        agendas[meetingID] = items.enumerated().map { index, old in
+            AgendaItem(id: old.id, position: index + 1, title: old.title, subjectCode: old.subjectCode, notes: old.notes,
+                       question: old.question, broughtBy: old.broughtBy, minutesAllotted: old.minutesAllotted, invited: old.invited)
+        }
+        meetings[index] = Meeting(id: meeting.id, key: meeting.key, kind: meeting.kind, title: meeting.title, startsAt: meeting.startsAt,
+                                  location: meeting.location, municipality: meeting.municipality, status: meeting.status,
+                                  visibility: meeting.visibility, lengthMinutes: meeting.lengthMinutes, itemCount: items.count,
+                                  series: meeting.series, version: meeting.version + 1, chair: meeting.chair, invited: meeting.invited)
+        return meeting.version + 1
+    }
+
+    func addAgendaItem(_ item: AgendaItemDraft, about subject: TimelineSubject?, toMeeting meetingID: Int64, expectedVersion: Int,
+                       by user: User) throws(StoreFailure) -> Int {
+        try changeAgenda(.add(item, about: subject), of: meetingID, expectedVersion: expectedVersion)
+    }
+    func addStandingItems(_ titles: [String], toMeeting meetingID: Int64, expectedVersion: Int, by user: User) throws(StoreFailure) -> Int {
+        try changeAgenda(.standing(titles), of: meetingID, expectedVersion: expectedVersion)
+    }
+    func updateAgendaItem(_ itemID: Int64, _ item: AgendaItemDraft, expectedVersion: Int, by user: User) throws(StoreFailure) -> Int {
+        guard let meetingID = agendas.first(where: { $0.value.contains { $0.id == itemID } })?.key else { throw .noAccess }
+        return try changeAgenda(.update(itemID: itemID, item), of: meetingID, expectedVersion: expectedVersion)
+    }
+    func moveAgendaItem(_ itemID: Int64, by offset: Int, expectedVersion: Int, by user: User) throws(StoreFailure) -> Int {
+        guard let meetingID = agendas.first(where: { $0.value.contains { $0.id == itemID } })?.key else { throw .noAccess }
+        return try changeAgenda(.move(itemID: itemID, by: offset), of: meetingID, expectedVersion: expectedVersion)
+    }
+    func removeAgendaItem(_ itemID: Int64, expectedVersion: Int, by user: User) throws(StoreFailure) -> Int {
+        guard let meetingID = agendas.first(where: { $0.value.contains { $0.id == itemID } })?.key else { throw .noAccess }
+        return try changeAgenda(.remove(itemID: itemID), of: meetingID, expectedVersion: expectedVersion)
+    }
 
     func waitingForDiscussion(limit: Int, for user: User) throws(StoreFailure) -> [WaitingDiscussion] { Array(waiting.prefix(limit)) }
 

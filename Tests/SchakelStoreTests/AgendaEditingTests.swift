@@ -69,14 +69,16 @@ import SchakelDemo
         version = try store.addStandingItems(["Opening", "Rondvraag"], toMeeting: meetingID, expectedVersion: version, by: pm)
         let titles = try agenda.map(\.title)
         #expect(titles.filter { $0 == "Opening" }.count == 1)
+        // The opening first, the rondvraag last.
+        #expect(titles.first == "Opening" && titles.last == "Rondvraag")
         let opening = try #require(try agenda.first { $0.title == "Opening" })
         #expect(opening.isStanding && opening.minutesAllotted == 5)
-        // To the top, one place at a time; past the top it stays first.
-        for _ in 0..<titles.count { version = try store.moveAgendaItem(opening.id, by: -1, expectedVersion: version, by: pm) }
-        #expect(try agenda.map(\.title) == ["Opening"] + titles.filter { $0 != "Opening" })
+        // Down to the end, one place at a time; past the end it stays last.
+        for _ in 0..<titles.count { version = try store.moveAgendaItem(opening.id, by: 1, expectedVersion: version, by: pm) }
+        #expect(try agenda.map(\.title) == titles.filter { $0 != "Opening" } + ["Opening"])
         #expect(try agenda.map(\.position) == Array(1...titles.count))
-        version = try store.moveAgendaItem(opening.id, by: 1, expectedVersion: version, by: pm)
-        #expect(try agenda[1].title == "Opening")
+        version = try store.moveAgendaItem(opening.id, by: -1, expectedVersion: version, by: pm)
+        #expect(try agenda[titles.count - 2].title == "Opening")
     }
 
     @Test func aRemovedItemsCaseWaitsAgain() throws {

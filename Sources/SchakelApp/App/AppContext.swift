@@ -12,6 +12,8 @@ public struct AppContext: Hashable, Sendable {
     public let caseWorkflow: WorkflowDefinition
     /// The `overleg` workflow, which meetings follow; it names their statuses.
     public let meetingWorkflow: WorkflowDefinition?
+    /// The recurring meetings: each one's standing agenda items.
+    public let meetingSeries: [MeetingSeriesDefinition]
     /// Lines of the help overlay, from `Resources/help/`.
     public let helpLines: [String]
     /// Shown in the header when the database is a demo.
@@ -20,8 +22,8 @@ public struct AppContext: Hashable, Sendable {
     public let isReadOnly: Bool
 
     public init(user: User, today: CivilDate, calendar: WorkingDayCalendar, workflow: WorkflowDefinition,
-                caseWorkflow: WorkflowDefinition, meetingWorkflow: WorkflowDefinition? = nil, helpLines: [String], isDemo: Bool,
-                isReadOnly: Bool = false) {
+                caseWorkflow: WorkflowDefinition, meetingWorkflow: WorkflowDefinition? = nil,
+                meetingSeries: [MeetingSeriesDefinition] = [], helpLines: [String], isDemo: Bool, isReadOnly: Bool = false) {
         self.user = user
         self.today = today
         self.calendar = calendar
@@ -31,6 +33,12 @@ public struct AppContext: Hashable, Sendable {
         self.isReadOnly = isReadOnly
         self.caseWorkflow = caseWorkflow
         self.meetingWorkflow = meetingWorkflow
+        self.meetingSeries = meetingSeries
+    }
+
+    /// The standing items of the series `id`, if it has any.
+    public func standingItems(ofSeries id: String?) -> [String] {
+        meetingSeries.first { $0.id == id }?.standingItems ?? []
     }
 
     /// A meeting's status as its workflow names it.

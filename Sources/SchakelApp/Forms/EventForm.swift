@@ -117,6 +117,9 @@ public struct EventForm: Hashable, Sendable {
     /// A form brought back from a draft counts as changed: leaving it asks first.
     mutating func markRestored() { initialContent = [] }
 
+    /// What the inputs hold now counts as unchanged (a form filled in from a stored item).
+    mutating func resetChanges() { initialContent = content }
+
     /// The values, or the first field whose text is not a value.
     public func values() -> Result<FieldValues, InputProblem> {
         var values: FieldValues = [:]

@@ -65,11 +65,20 @@ import TerminalKit
 
     @Test func aFailingStoreShowsADutchMessageInsteadOfCrashing() {
         struct BrokenStore: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseListing, CaseOpening, TimelineKeeping,
-                            ChangeWatching, Searching, FilterKeeping, MeetingBrowsing {
+                            ChangeWatching, Searching, FilterKeeping, MeetingBrowsing, AgendaEditing {
             func meetingPage(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<Meeting> { throw .busy }
             func meetingListKey(atStartOf day: CivilDate) -> ListKey { ListKey(sortValue: day.iso, id: 0) }
             func agenda(ofMeeting meetingID: Int64, for user: User) throws(StoreFailure) -> [AgendaItem] { throw .busy }
             func waitingForDiscussion(limit: Int, for user: User) throws(StoreFailure) -> [WaitingDiscussion] { throw .busy }
+            func meeting(id: Int64, for user: User) throws(StoreFailure) -> Meeting? { throw .busy }
+            func addAgendaItem(_ item: AgendaItemDraft, about subject: TimelineSubject?, toMeeting meetingID: Int64,
+                               expectedVersion: Int, by user: User) throws(StoreFailure) -> Int { throw .busy }
+            func addStandingItems(_ titles: [String], toMeeting meetingID: Int64, expectedVersion: Int,
+                                  by user: User) throws(StoreFailure) -> Int { throw .busy }
+            func updateAgendaItem(_ itemID: Int64, _ item: AgendaItemDraft, expectedVersion: Int,
+                                  by user: User) throws(StoreFailure) -> Int { throw .busy }
+            func moveAgendaItem(_ itemID: Int64, by offset: Int, expectedVersion: Int, by user: User) throws(StoreFailure) -> Int { throw .busy }
+            func removeAgendaItem(_ itemID: Int64, expectedVersion: Int, by user: User) throws(StoreFailure) -> Int { throw .busy }
             func saveFilter(named name: String, _ filter: SignalFilter, shared: Bool, by user: User) throws(StoreFailure) { throw .busy }
             func savedFilters(for user: User) throws(StoreFailure) -> [SavedFilter] { throw .busy }
             func search(_ text: String, in source: SearchHit.Source, after: Int64?, limit: Int,

@@ -2,18 +2,48 @@ import Meldroute
 import SchakelCore
 import TerminalKit
 
-/// One meeting: when, where, its status, and its agenda as the user may see it.
+/// One meeting: when, where, its status and planned time, and its agenda as the user may see it;
+/// over it, an item's form or the waiting signals and cases to choose from.
 enum MeetingAgendaView {
     static func draw(_ open: OpenMeeting, context: AppContext, in rect: Rect, on grid: inout Grid) {
         let meeting = open.meeting
         grid.write(" " + meeting.title, x: rect.x, y: rect.y, style: Style([.bold, .underline]), maxX: rect.maxX)
-        let when = "\(meeting.startsAt.date.dutchWeekday) \(meeting.startsAt.date.dutch) \(meeting.startsAt.clock)–\(meeting.startsAt.adding(minutes: meeting.lengthMinutes).clock)"
+        let end = meeting.startsAt.adding(minutes: meeting.lengthMinutes).clock
+        let when = "\(meeting.startsAt.date.dutchWeekday) \(meeting.startsAt.date.dutch) \(meeting.startsAt.clock)–\(end)"
         grid.write(TextFitting.fit(" \(when) · \(meeting.location)", width: rect.width), x: rect.x, y: rect.y + 1, maxX: rect.maxX)
-        let count = open.items.map { "\($0.count) \($0.count == 1 ? "punt" : "punten")" } ?? "agenda laden…"
-        let status = " Status: \(context.meetingStatusLabel(meeting.status)) · \(count)"
-            + (meeting.visibility == .pseudonymised ? " · gepseudonimiseerd" : "")
-        grid.write(TextFitting.fit(status, width: rect.width), x: rect.x, y: rect.y + 2, maxX: rect.maxX)
-        let table = Rect(x: rect.x, y: rect.y + 4, width: rect.width, height: max(0, rect.height - 4))
+        drawStatus(open, context: context, at: rect.y + 2, in: rect, on: &grid)
+        let body = Rect(x: rect.x, y: rect.y + 4, width: rect.width, height: max(0, rect.height - 4))
+        if let item = open.itemForm {
+            drawForm(item, in: body, on: &grid)
+        } else if let picker = open.picker {
+            drawPicker(picker, meeting: meeting, context: context, in: body, on: &grid)
+        } else {
+            drawItems(open, in: body, on: &grid)
+        }
+    }
+
+    /// Status, items and the time they take against the meeting's length (a "!" when over).
+    private static func drawStatus(_ open: OpenMeeting, context: AppContext, at y: Int, in rect: Rect, on grid: inout Grid) {
+        let meeting = open.meeting
+        var text = " Status: \(context.meetingStatusLabel(meeting.status))"
+        var style = Style.plain
+        if let items = open.items {
+            text += " · \(items.count) \(items.count == 1 ? "punt" : "punten")"
+            let planned = open.plannedMinutes
+            if planned > meeting.lengthMinutes {
+                text += " · ! \(planned) van \(meeting.lengthMinutes) min, \(planned - meeting.lengthMinutes) te veel"
+                style = Style(.bold, tone: .danger)
+            } else {
+                text += " · \(planned) van \(meeting.lengthMinutes) min gepland"
+            }
+        } else {
+            text += " · agenda laden…"
+        }
+        if meeting.visibility == .pseudonymised { text += " · gepseudonimiseerd" }
+        grid.write(TextFitting.fit(text, width: rect.width), x: rect.x, y: y, style: style, maxX: rect.maxX)
+    }
+
+    private static func drawItems(_ open: OpenMeeting, in table: Rect, on grid: inout Grid) {
         guard let items = open.items, table.height > 1 else { return }
         if items.isEmpty {
             grid.write("  Nog geen agendapunten.", x: table.x, y: table.y, style: Style(.dim, tone: .muted), maxX: table.maxX)
@@ -23,14 +53,80 @@ enum MeetingAgendaView {
             TableColumn("#", width: .fixed(3), alignment: .trailing, priority: 10),
             TableColumn("Agendapunt", width: .flexible(minimum: 20), priority: 10),
             TableColumn("Over", width: .fixed(11), priority: 8),
+            TableColumn("Brengt in", width: .flexible(minimum: 12), priority: 4),
+            TableColumn("Min", width: .fixed(4), alignment: .trailing, priority: 9),
         ]
-        let visibleRows = table.height - 1
+        let detailRows = 3
+        let listHeight = max(2, table.height - detailRows)
+        let visibleRows = listHeight - 1
         let top = max(0, min(open.selected - visibleRows + 1, items.count - visibleRows))
         let rows = items[top..<min(items.count, top + visibleRows)].map { item in
-            [TableCell(String(item.position)), TableCell(item.title), TableCell(item.subjectCode ?? "")]
+            [TableCell(String(item.position)), TableCell(item.title), TableCell(item.subjectCode ?? (item.isStanding ? "vast punt" : "")),
+             TableCell(item.broughtBy), TableCell(String(item.minutesAllotted))]
         }
-        TableView(columns: columns, rows: rows, selected: open.selected - top).draw(in: table, on: &grid)
+        TableView(columns: columns, rows: rows, selected: open.selected - top)
+            .draw(in: Rect(x: table.x, y: table.y, width: table.width, height: listHeight), on: &grid)
+        drawDetail(open.selectedItem, in: Rect(x: table.x, y: table.y + listHeight, width: table.width, height: table.height - listHeight),
+                   on: &grid)
     }
 
-    static let hints = "↑↓ kiezen  Esc terug  ? hulp  q stoppen"
+    /// The selected item's subject as an agenda may show it, and its question.
+    private static func drawDetail(_ item: AgendaItem?, in rect: Rect, on grid: inout Grid) {
+        guard let item, rect.height > 1 else { return }
+        grid.write(String(repeating: "─", count: rect.width), x: rect.x, y: rect.y, style: Style(tone: .muted), maxX: rect.maxX)
+        var facts: [String] = []
+        if let code = item.subjectCode {
+            facts.append(code)
+            if let municipality = item.municipality { facts.append(municipality) }
+            if !item.forms.isEmpty { facts.append(item.forms.label) }
+            if !item.persons.isEmpty { facts.append(item.persons.joined(separator: " ")) }
+        }
+        if !item.invited.isEmpty { facts.append("ook: " + item.invited.joined(separator: ", ")) }
+        var lines = facts.isEmpty ? [] : [facts.joined(separator: " · ")]
+        if !item.question.isEmpty { lines.append("Vraag: " + item.question) }
+        let wrapped = lines.flatMap { TextFitting.wrap($0, width: max(10, rect.width - 2)) }
+        for (offset, line) in wrapped.prefix(rect.height - 1).enumerated() {
+            grid.write(line, x: rect.x + 1, y: rect.y + 1 + offset, maxX: rect.maxX - 1)
+        }
+    }
+
+    private static func drawForm(_ item: AgendaItemForm, in rect: Rect, on grid: inout Grid) {
+        var top = rect.y
+        if let problem = item.problem {
+            for part in TextFitting.wrap("! " + problem, width: rect.width - 2).prefix(3) {
+                grid.write(part, x: rect.x + 1, y: top, style: Style(.bold, tone: .danger), maxX: rect.maxX - 1)
+                top += 1
+            }
+        }
+        FieldFormView.draw(item.form, confirmingDiscard: item.isConfirmingDiscard, from: top,
+                           in: Rect(x: rect.x, y: top, width: rect.width, height: rect.maxY - top), on: &grid)
+    }
+
+    private static func drawPicker(_ picker: WaitingList, meeting: Meeting, context: AppContext, in rect: Rect, on grid: inout Grid) {
+        grid.write(" Toevoegen: wat wacht op \(meeting.kind.labelWithArticle)", x: rect.x, y: rect.y, style: .bold, maxX: rect.maxX)
+        guard let items = picker.items else {
+            grid.write("  Wachtlijst laden…", x: rect.x, y: rect.y + 1, maxX: rect.maxX)
+            return
+        }
+        if items.isEmpty {
+            grid.write("  Niets wacht op dit overleg. Esc terug; n voegt een eigen punt toe.", x: rect.x, y: rect.y + 1,
+                       style: Style(.dim, tone: .muted), maxX: rect.maxX)
+            return
+        }
+        let height = max(1, rect.height - 1)
+        let top = max(0, min(picker.selected - height + 1, items.count - height))
+        for (offset, item) in items.dropFirst(top).prefix(height).enumerated() {
+            let index = top + offset
+            let text = "  " + WaitingListView.line(item, today: context.today)
+            grid.write(TextFitting.fit(text, width: rect.width), x: rect.x, y: rect.y + 1 + offset,
+                       style: index == picker.selected ? .reverse : .plain, maxX: rect.maxX)
+        }
+    }
+
+    static func hints(_ open: OpenMeeting) -> String {
+        if open.itemForm != nil { return "Tab volgend veld  F2 opslaan  Esc annuleren" }
+        if open.picker != nil { return "↑↓ kiezen  Enter toevoegen  Esc terug" }
+        if open.whyNotEditable != nil { return "↑↓ kiezen  Esc terug  ? hulp  q stoppen" }
+        return "a wachtend  n nieuw  s vaste punten  e wijzig  K/J schuif  x weg  Esc terug"
+    }
 }

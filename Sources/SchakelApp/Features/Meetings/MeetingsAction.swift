@@ -9,7 +9,11 @@ public enum MeetingsAction: Hashable, Sendable {
     case keyPressed(Key)
     /// A page of the list; `fromDay` when it is the list's start at a day (today, after `t`).
     case pageLoaded(PageRequest, Page<Meeting>, fromDay: Bool)
-    case agendaLoaded(meetingID: Int64, [AgendaItem])
+    /// The meeting as it is now (nil: gone, or no longer for the user) and its agenda.
+    case agendaLoaded(meetingID: Int64, Meeting?, [AgendaItem])
+    case agendaChanged(meetingID: Int64)
+    /// Nothing was changed: why, in Dutch; after a colleague's change the agenda is fetched again.
+    case agendaChangeFailed(meetingID: Int64, String, isConflict: Bool)
     case waitingLoaded([WaitingDiscussion])
     case loadFailed(String)
     /// A colleague's process committed: the list and an open agenda are fetched again.
@@ -28,5 +32,15 @@ public enum MeetingsEffect: Hashable, Sendable {
     case loadPage(MeetingsPageRequest, limit: Int)
     case loadAgenda(meetingID: Int64)
     case loadWaiting(limit: Int)
+    case changeAgenda(AgendaChange, meetingID: Int64, expectedVersion: Int)
     case request(AppRequest)
+}
+
+/// One change to an agenda, as the store is asked to make it.
+public enum AgendaChange: Hashable, Sendable {
+    case add(AgendaItemDraft, about: TimelineSubject?)
+    case standing([String])
+    case update(itemID: Int64, AgendaItemDraft)
+    case move(itemID: Int64, by: Int)
+    case remove(itemID: Int64)
 }

@@ -15,14 +15,17 @@ public enum MeetingsReducer {
             // Started at a day: earlier meetings may be there, above.
             if fromDay { state.list.hasRowsBefore = true }
             return []
-        case .agendaLoaded(let meetingID, let items):
-            guard var open = state.open, open.meeting.id == meetingID else { return [] }
-            open.items = items
-            open.selected = min(open.selected, max(0, items.count - 1))
-            state.open = open
-            return []
+        case .agendaLoaded, .agendaChanged, .agendaChangeFailed:
+            return MeetingAgendaReducer.result(action, &state, &shell)
         case .waitingLoaded(let items):
-            state.waiting?.loaded(items)
+            if var open = state.open, open.picker != nil {
+                // Only what waits for this kind of table (of this municipality, for a local one).
+                open.picker?.loaded(items.filter { $0.kind == open.meeting.kind
+                    && (open.meeting.municipality == nil || $0.municipality == open.meeting.municipality) })
+                state.open = open
+            } else {
+                state.waiting?.loaded(items)
+            }
             return []
         case .loadFailed(let message):
             shell.status = StatusMessage(message, isError: true)
@@ -33,7 +36,7 @@ public enum MeetingsReducer {
             if state.waiting != nil { effects.append(.loadWaiting(limit: WaitingList.limit)) }
             return effects
         case .keyPressed(let key):
-            if state.open != nil { return agendaKey(key, &state) }
+            if state.open != nil { return MeetingAgendaReducer.key(key, &state, &shell) }
             if state.waiting != nil { return waitingKey(key, &state) }
             return listKey(key, &state, rows: rows, today: shell.context.today)
         }
@@ -63,18 +66,6 @@ public enum MeetingsReducer {
             request = nil
         }
         return request.map { [.loadPage(.page($0), limit: MeetingsState.pageSize)] } ?? []
-    }
-
-    private static func agendaKey(_ key: Key, _ state: inout MeetingsState) -> [MeetingsEffect] {
-        guard var open = state.open else { return [] }
-        switch key {
-        case .escape, .left:
-            state.open = nil
-        default:
-            open.selected = moved(open.selected, by: key, count: open.items?.count ?? 0)
-            state.open = open
-        }
-        return []
     }
 
     private static func waitingKey(_ key: Key, _ state: inout MeetingsState) -> [MeetingsEffect] {

@@ -2,7 +2,7 @@ import SchakelCore
 
 /// Runs the Overleggen tab's effects, with only the meetings of the store.
 struct MeetingsRunner {
-    let store: any MeetingBrowsing
+    let store: any MeetingBrowsing & AgendaEditing
 
     func run(_ effect: MeetingsEffect, context: AppContext) -> MeetingsAction? {
         do {
@@ -13,7 +13,12 @@ struct MeetingsRunner {
             case .loadPage(.page(let request), let limit):
                 return .pageLoaded(request, try store.meetingPage(request, limit: limit, for: context.user), fromDay: false)
             case .loadAgenda(let meetingID):
-                return .agendaLoaded(meetingID: meetingID, try store.agenda(ofMeeting: meetingID, for: context.user))
+                guard let meeting = try store.meeting(id: meetingID, for: context.user) else {
+                    return .agendaLoaded(meetingID: meetingID, nil, [])
+                }
+                return .agendaLoaded(meetingID: meetingID, meeting, try store.agenda(ofMeeting: meetingID, for: context.user))
+            case .changeAgenda(let change, let meetingID, let version):
+                return apply(change, meetingID: meetingID, version: version, user: context.user)
             case .loadWaiting(let limit):
                 return .waitingLoaded(try store.waitingForDiscussion(limit: limit, for: context.user))
             case .request:
@@ -21,6 +26,30 @@ struct MeetingsRunner {
             }
         } catch {
             return .loadFailed("Overleggen laden mislukt. \(SignalsRunner.message(for: error))")
+        }
+    }
+
+    private func apply(_ change: AgendaChange, meetingID: Int64, version: Int, user: User) -> MeetingsAction {
+        do {
+            switch change {
+            case .add(let draft, let subject):
+                _ = try store.addAgendaItem(draft, about: subject, toMeeting: meetingID, expectedVersion: version, by: user)
+            case .standing(let titles):
+                _ = try store.addStandingItems(titles, toMeeting: meetingID, expectedVersion: version, by: user)
+            case .update(let itemID, let draft):
+                _ = try store.updateAgendaItem(itemID, draft, expectedVersion: version, by: user)
+            case .move(let itemID, let offset):
+                _ = try store.moveAgendaItem(itemID, by: offset, expectedVersion: version, by: user)
+            case .remove(let itemID):
+                _ = try store.removeAgendaItem(itemID, expectedVersion: version, by: user)
+            }
+            return .agendaChanged(meetingID: meetingID)
+        } catch .conflict(let change) {
+            return .agendaChangeFailed(
+                meetingID: meetingID, "Intussen gewijzigd door \(change.by) op \(change.at.dutch): \(change.what) "
+                    + "Er is niets opgeslagen; de agenda is opnieuw geladen.", isConflict: true)
+        } catch {
+            return .agendaChangeFailed(meetingID: meetingID, error.description, isConflict: false)
         }
     }
 }

@@ -6,14 +6,34 @@ public struct MeetingRow: ListRow {
     public var listKey: ListKey { meeting.key }
 }
 
-/// A meeting opened from the list: its agenda as the user may see it.
+/// A meeting opened from the list: its agenda as the user may see it, and what is being done to it.
 public struct OpenMeeting: Hashable, Sendable {
     public var meeting: Meeting
     /// Nil while it is being fetched.
     public var items: [AgendaItem]?
     public var selected = 0
+    /// An item being added or changed.
+    public var itemForm: AgendaItemForm?
+    /// Choosing a waiting signal or case to add.
+    public var picker: WaitingList?
+    /// "Remove this item?" asked.
+    public var isConfirmingRemoval = false
+
+    public init(meeting: Meeting) {
+        self.meeting = meeting
+    }
 
     public var selectedItem: AgendaItem? { items.flatMap { $0.indices.contains(selected) ? $0[selected] : nil } }
+
+    /// Minutes given to the items together.
+    public var plannedMinutes: Int { items?.reduce(0) { $0 + $1.minutesAllotted } ?? 0 }
+
+    /// Why the agenda cannot be changed now, or nil when it can.
+    public var whyNotEditable: String? {
+        if meeting.visibility != .full { return "Deze agenda kunt u inzien, niet wijzigen." }
+        if meeting.status != "gepland" { return "De agenda van dit overleg is vastgesteld; zet hem eerst weer open." }
+        return nil
+    }
 }
 
 /// What waits for a table, grouped by kind of meeting and oldest first within each.

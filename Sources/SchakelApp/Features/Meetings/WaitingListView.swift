@@ -45,18 +45,22 @@ enum WaitingListView {
                 grid.write(" \(kind.label.prefix(1).uppercased() + kind.label.dropFirst()) · \(count)", x: list.x, y: y,
                            style: Style(.bold, tone: .accent), maxX: list.maxX)
             case .item(let index):
-                let item = items[index]
-                let days = item.daysWaited(by: context.today)
-                let waited = days == 1 ? "1 dag" : "\(days) dagen"
-                let persons = item.persons.isEmpty ? "—" : item.persons.joined(separator: " ")
-                let text = "   \(TextFitting.pad(item.code, toWidth: 11)) \(TextFitting.pad(TextFitting.fit(item.municipality, width: 14), toWidth: 14)) "
-                    + "\(TextFitting.pad(item.forms.shortLabel, toWidth: 8)) wacht \(TextFitting.pad(waited, toWidth: 9)) \(persons)"
+                let text = "   " + Self.line(items[index], today: context.today)
                 grid.write(TextFitting.fit(text, width: list.width), x: list.x, y: y,
                            style: index == waiting.selected ? .reverse : .plain, maxX: list.maxX)
             }
         }
         drawReason(waiting.selectedItem, in: Rect(x: rect.x, y: list.maxY, width: rect.width, height: rect.maxY - list.maxY),
                    on: &grid)
+    }
+
+    /// `C2026-0004  Enschede       arb      wacht 12 dagen  P-00041 P-00042`
+    static func line(_ item: WaitingDiscussion, today: CivilDate) -> String {
+        let days = item.daysWaited(by: today)
+        let waited = days == 1 ? "1 dag" : "\(days) dagen"
+        let persons = item.persons.isEmpty ? "—" : item.persons.joined(separator: " ")
+        return "\(TextFitting.pad(item.code, toWidth: 11)) \(TextFitting.pad(TextFitting.fit(item.municipality, width: 14), toWidth: 14)) "
+            + "\(TextFitting.pad(item.forms.shortLabel, toWidth: 8)) wacht \(TextFitting.pad(waited, toWidth: 9)) \(persons)"
     }
 
     private static func drawReason(_ item: WaitingDiscussion?, in rect: Rect, on grid: inout Grid) {

@@ -1,0 +1,162 @@
+import Meldroute
+import SchakelCore
+import TerminalKit
+
+/// An opened meeting: browsing its agenda, and building it (items from the waiting list or new,
+/// standing items, edit, reorder, remove), each change saved at once against the meeting's version.
+enum MeetingAgendaReducer {
+    static func key(_ key: Key, _ state: inout MeetingsState, _ shell: inout Shell) -> [MeetingsEffect] {
+        guard var open = state.open else { return [] }
+        if open.itemForm == nil && open.picker == nil && !open.isConfirmingRemoval && (key == .escape || key == .left) {
+            state.open = nil
+            return []
+        }
+        let effects = self.key(key, &open, &shell)
+        state.open = open
+        return effects
+    }
+
+    private static func key(_ key: Key, _ open: inout OpenMeeting, _ shell: inout Shell) -> [MeetingsEffect] {
+        if open.itemForm != nil { return formKey(key, &open) }
+        if open.picker != nil { return pickerKey(key, &open, today: shell.context.today) }
+        if open.isConfirmingRemoval {
+            open.isConfirmingRemoval = false
+            guard key == .character("j"), let item = open.selectedItem else { return [] }
+            return [change(.remove(itemID: item.id), open)]
+        }
+        switch key {
+        case .character("a"), .character("n"), .character("s"), .character("e"), .enter, .character("K"), .character("J"),
+             .shiftUp, .shiftDown, .character("x"), .delete:
+            if let reason = open.whyNotEditable {
+                shell.status = StatusMessage(reason, isError: true)
+                return []
+            }
+            return edit(key, &open, &shell)
+        default:
+            open.selected = MeetingsReducer.moved(open.selected, by: key, count: open.items?.count ?? 0)
+            return []
+        }
+    }
+
+    private static func edit(_ key: Key, _ open: inout OpenMeeting, _ shell: inout Shell) -> [MeetingsEffect] {
+        let today = shell.context.today
+        switch key {
+        case .character("a"):
+            open.picker = WaitingList()
+            return [.loadWaiting(limit: WaitingList.limit)]
+        case .character("n"):
+            open.itemForm = .adding(to: open.meeting, today: today)
+        case .character("s"):
+            let titles = shell.context.standingItems(ofSeries: open.meeting.series)
+            guard !titles.isEmpty else {
+                shell.status = StatusMessage("Dit overleg hoort bij geen reeks met vaste agendapunten.", isError: true)
+                return []
+            }
+            return [change(.standing(titles), open)]
+        case .character("e"), .enter:
+            guard let item = open.selectedItem else { return [] }
+            open.itemForm = .editing(item, of: open.meeting, today: today)
+        case .character("K"), .shiftUp, .character("J"), .shiftDown:
+            guard let item = open.selectedItem, let count = open.items?.count else { return [] }
+            let offset = key == .character("K") || key == .shiftUp ? -1 : 1
+            guard (0..<count).contains(open.selected + offset) else { return [] }
+            // The moved item stays selected in its new place.
+            open.selected += offset
+            return [change(.move(itemID: item.id, by: offset), open)]
+        case .character("x"), .delete:
+            if open.selectedItem != nil { open.isConfirmingRemoval = true }
+        default:
+            break
+        }
+        return []
+    }
+
+    private static func formKey(_ key: Key, _ open: inout OpenMeeting) -> [MeetingsEffect] {
+        guard var item = open.itemForm, !item.isSaving else { return [] }
+        if item.isConfirmingDiscard {
+            item.isConfirmingDiscard = false
+            open.itemForm = key == .character("j") ? nil : item
+            return []
+        }
+        var effects: [MeetingsEffect] = []
+        switch key {
+        case .escape where !item.form.isChanged:
+            open.itemForm = nil
+            return []
+        case .escape:
+            item.isConfirmingDiscard = true
+        case .function(2), .control("o"):
+            switch item.draft() {
+            case .failure(let problem):
+                item.problem = problem.message
+            case .success(let draft):
+                item.problem = nil
+                item.isSaving = true
+                let change: AgendaChange = item.itemID.map { .update(itemID: $0, draft) } ?? .add(draft, about: item.subject)
+                effects = [Self.change(change, open)]
+            }
+        default:
+            item.form.handle(key)
+        }
+        open.itemForm = item
+        return effects
+    }
+
+    private static func pickerKey(_ key: Key, _ open: inout OpenMeeting, today: CivilDate) -> [MeetingsEffect] {
+        guard var picker = open.picker else { return [] }
+        switch key {
+        case .escape:
+            open.picker = nil
+        case .enter:
+            guard let waiting = picker.selectedItem else { return [] }
+            open.picker = nil
+            open.itemForm = .adding(waiting, to: open.meeting, today: today)
+        default:
+            picker.selected = MeetingsReducer.moved(picker.selected, by: key, count: picker.items?.count ?? 0)
+            open.picker = picker
+        }
+        return []
+    }
+
+    private static func change(_ change: AgendaChange, _ open: OpenMeeting) -> MeetingsEffect {
+        .changeAgenda(change, meetingID: open.meeting.id, expectedVersion: open.meeting.version)
+    }
+
+    /// What came back from the store for the open meeting.
+    static func result(_ action: MeetingsAction, _ state: inout MeetingsState, _ shell: inout Shell) -> [MeetingsEffect] {
+        switch action {
+        case .agendaLoaded(let meetingID, let meeting, let items):
+            guard var open = state.open, open.meeting.id == meetingID else { return [] }
+            guard let meeting else {
+                state.open = nil
+                shell.status = StatusMessage("Dit overleg is er niet meer, of niet meer voor u.", isError: true)
+                return []
+            }
+            open.meeting = meeting
+            open.items = items
+            open.selected = min(open.selected, max(0, items.count - 1))
+            state.open = open
+            return []
+        case .agendaChanged(let meetingID):
+            guard var open = state.open, open.meeting.id == meetingID else { return [] }
+            open.itemForm = nil
+            state.open = open
+            shell.status = StatusMessage("Agenda opgeslagen.")
+            return [.loadAgenda(meetingID: meetingID)]
+        case .agendaChangeFailed(let meetingID, let message, let isConflict):
+            guard var open = state.open, open.meeting.id == meetingID else { return [] }
+            if var item = open.itemForm {
+                // The form stays as it was typed: saving again after the reload is one key.
+                item.isSaving = false
+                item.problem = isConflict ? message + " F2 slaat uw punt nu op." : message
+                open.itemForm = item
+            } else {
+                shell.status = StatusMessage(message, isError: true)
+            }
+            state.open = open
+            return isConflict || open.itemForm == nil ? [.loadAgenda(meetingID: meetingID)] : []
+        default:
+            return []
+        }
+    }
+}
