@@ -18,7 +18,7 @@ public typealias SignalsStore = SignalReading & SignalWriting & SignalRouting & 
 public typealias TimelineStore = TimelineKeeping & DraftKeeping
 
 /// Everything a session's panes ask of the store; each pane's effect runner gets only its part.
-public typealias SessionStore = SignalsStore & CaseListing & TimelineStore & ChangeWatching & MeetingBrowsing & AgendaEditing
+public typealias SessionStore = SignalsStore & CaseListing & TimelineStore & ChangeWatching & MeetingBrowsing & AgendaEditing & MeetingStepping
 
 /// Seeing that another process committed.
 public protocol ChangeWatching: Sendable {

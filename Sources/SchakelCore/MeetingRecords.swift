@@ -179,3 +179,10 @@ public protocol AgendaEditing: Sendable {
     /// Removes an item; a signal or case it was about waits for a table again.
     func removeAgendaItem(_ itemID: Int64, expectedVersion: Int, by user: User) throws(StoreFailure) -> Int
 }
+
+/// Moving a meeting through the `overleg` workflow (agenda vastgesteld, gehouden, ...), checked
+/// against the meeting's version like an agenda change. Returns the meeting's new version.
+public protocol MeetingStepping: Sendable {
+    func recordMeetingEvent(_ eventID: String, fields: FieldValues, onMeeting meetingID: Int64, expectedVersion: Int,
+                            engine: WorkflowEngine, by user: User) throws(StoreFailure) -> Int
+}

@@ -95,8 +95,8 @@ extension Store: AgendaEditing {
 
     /// Runs one agenda change: access, an open agenda and the version are checked first; the
     /// meeting's version rises and it is marked changed by the user; the audit log records it.
-    private func changingAgenda(of meetingID: Int64, expectedVersion: Int, by user: User, change: String,
-                                _ body: (AgendaEdit) throws -> Void) throws(StoreFailure) -> Int {
+    func changingAgenda(of meetingID: Int64, expectedVersion: Int, by user: User, change: String, requiringOpenAgenda: Bool = true,
+                        _ body: (AgendaEdit) throws -> Void) throws(StoreFailure) -> Int {
         let moment = now()
         let outcome = try write { db -> Result<Int, StoreFailure> in
             func refuse(_ failure: StoreFailure, _ result: AuditResult) throws -> Result<Int, StoreFailure> {
@@ -119,12 +119,12 @@ extension Store: AgendaEditing {
                 return .failure(.conflict(ConcurrentChange(by: meeting["changer"] ?? "een collega", at: at,
                                                            what: what.isEmpty ? "het overleg is gewijzigd." : what + ".")))
             }
-            guard (meeting["status"] as String) == "gepland" else {
+            guard !requiringOpenAgenda || (meeting["status"] as String) == "gepland" else {
                 return .failure(.other("De agenda van dit overleg is vastgesteld; zet hem eerst weer open."))
             }
             let starts = AmsterdamTime.localTime(fromUTC: meeting["starts_at"])?.date.dutch ?? ""
-            let edit = AgendaEdit(db: db, meetingID: meetingID, meetingName: "\(kind.labelWithArticle) van \(starts)", user: user,
-                                  utc: AmsterdamTime.utcText(of: moment))
+            let edit = AgendaEdit(db: db, meetingID: meetingID, meeting: meeting, meetingName: "\(kind.labelWithArticle) van \(starts)",
+                                  user: user, moment: moment)
             do {
                 try body(edit)
             } catch let failure as StoreFailure {
@@ -147,10 +147,14 @@ extension Store: AgendaEditing {
 struct AgendaEdit {
     let db: Database
     let meetingID: Int64
+    /// The meeting's row as the change found it.
+    let meeting: Row
     /// "de casustafel mensenhandel van 08-12-2026", for timeline lines.
     let meetingName: String
     let user: User
-    let utc: String
+    let moment: Date
+
+    var utc: String { AmsterdamTime.utcText(of: moment) }
 
     func insertItem(_ item: AgendaItemDraft, about subject: TimelineSubject?, standing: Bool) throws -> Int64 {
         let position = (try Int.fetchOne(db, sql: "SELECT max(position) FROM agenda_item WHERE meeting_id = ?", arguments: [meetingID]) ?? 0) + 1

@@ -95,7 +95,7 @@ enum Fixtures {
 
 /// An in-memory inbox over fixed rows, paging by key like the store.
 final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseListing, CaseOpening, TimelineKeeping,
-                         ChangeWatching, Searching, FilterKeeping, MeetingBrowsing, AgendaEditing, @unchecked Sendable {
+                         ChangeWatching, Searching, FilterKeeping, MeetingBrowsing, AgendaEditing, MeetingStepping, @unchecked Sendable {
     var filters: [SavedFilter] = []
 
     /// Meetings earliest first, and their agendas by meeting id.
@@ -159,6 +159,29 @@ final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeepi
                                   visibility: meeting.visibility, lengthMinutes: meeting.lengthMinutes, itemCount: items.count,
                                   series: meeting.series, version: meeting.version + 1, chair: meeting.chair, invited: meeting.invited)
         return meeting.version + 1
+    }
+
+    /// Meeting steps recorded, as event ids.
+    var meetingEvents: [String] = []
+
+    func recordMeetingEvent(_ eventID: String, fields: FieldValues, onMeeting meetingID: Int64, expectedVersion: Int,
+                            engine: WorkflowEngine, by user: User) throws(StoreFailure) -> Int {
+        guard let index = meetings.firstIndex(where: { $0.id == meetingID }) else { throw .noAccess }
+        let meeting = meetings[index]
+        guard meeting.version == expectedVersion else {
+            throw .conflict(ConcurrentChange(by: "Collega (demo)", at: Fixtures.clock.now(), what: "agenda vaststellen."))
+        }
+        let instance = WorkflowInstance(state: meeting.status, facts: CaseFacts(), receivedAt: meeting.startsAt)
+        switch engine.fire(eventID, fields: fields, on: instance, now: Fixtures.clock.now()) {
+        case .failure(let rejection): throw .rejected(rejection)
+        case .success(let fired):
+            meetingEvents.append(eventID)
+            meetings[index] = Meeting(id: meeting.id, key: meeting.key, kind: meeting.kind, title: meeting.title, startsAt: meeting.startsAt,
+                                      location: meeting.location, municipality: meeting.municipality, status: fired.to,
+                                      visibility: meeting.visibility, lengthMinutes: meeting.lengthMinutes, itemCount: meeting.itemCount,
+                                      series: meeting.series, version: meeting.version + 1, chair: meeting.chair, invited: meeting.invited)
+            return meeting.version + 1
+        }
     }
 
     func addAgendaItem(_ item: AgendaItemDraft, about subject: TimelineSubject?, toMeeting meetingID: Int64, expectedVersion: Int,

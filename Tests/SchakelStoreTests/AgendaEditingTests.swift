@@ -123,4 +123,36 @@ import SchakelDemo
         #expect(denied == 1)
         #expect(try store.verifyAuditLog().isIntact)
     }
+
+    @Test func theMeetingMovesThroughItsWorkflow() throws {
+        let engine = WorkflowEngine(try Shipped.meetingWorkflow())
+        var version = try store.meetingVersion(meetingID)
+        version = try store.recordMeetingEvent("agenda_vaststellen", fields: [:], onMeeting: meetingID, expectedVersion: version,
+                                               engine: engine, by: pm)
+        #expect(try store.meeting(id: meetingID, for: pm)?.status == "agenda_vastgesteld")
+        #expect(throws: StoreFailure.other("De agenda van dit overleg is vastgesteld; zet hem eerst weer open.")) {
+            try store.addStandingItems(["Rondvraag"], toMeeting: meetingID, expectedVersion: version, by: pm)
+        }
+        // Reopening asks why; the workflow checks the fields.
+        #expect {
+            try store.recordMeetingEvent("agenda_heropenen", fields: ["reden": .text(String(repeating: "x", count: 501))],
+                                         onMeeting: meetingID, expectedVersion: version, engine: engine, by: pm)
+        } throws: { error in
+            guard case StoreFailure.rejected = error else { return false }
+            return true
+        }
+        version = try store.recordMeetingEvent("agenda_heropenen", fields: ["reden": .text("Casus toegevoegd op verzoek OM")],
+                                               onMeeting: meetingID, expectedVersion: version, engine: engine, by: pm)
+        #expect(try store.meeting(id: meetingID, for: pm)?.status == "gepland")
+        version = try store.addStandingItems(["Rondvraag"], toMeeting: meetingID, expectedVersion: version, by: pm)
+        // Held before it was fixed is not a step the workflow knows.
+        #expect {
+            try store.recordMeetingEvent("gehouden", fields: ["gehouden_op": .date(CivilDate(iso: "2026-11-24")!)],
+                                         onMeeting: meetingID, expectedVersion: version, engine: engine, by: pm)
+        } throws: { error in
+            guard case StoreFailure.rejected(let rejection) = error else { return false }
+            return rejection.message.contains("Gepland")
+        }
+        #expect(try store.meeting(id: meetingID, for: pm)?.version == version)
+    }
 }

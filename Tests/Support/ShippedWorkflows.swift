@@ -14,6 +14,13 @@ public enum Shipped {
         return Workflows(signalRoute: try load("gemeentelijke-meldroute"), caseProcess: try load("kmt-werkproces"))
     }
 
+    /// The `overleg` workflow meetings follow.
+    public static func meetingWorkflow() throws -> WorkflowDefinition {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Resources/workflows/overleg.yaml")
+        return try WorkflowLoader.load(yaml: String(contentsOf: url, encoding: .utf8), file: "overleg.yaml")
+    }
+
     /// The meeting series of `Resources/meetings/reeksen.yaml`.
     public static func meetingSeries() throws -> [MeetingSeriesDefinition] {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

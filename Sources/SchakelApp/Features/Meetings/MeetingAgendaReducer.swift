@@ -7,7 +7,8 @@ import TerminalKit
 enum MeetingAgendaReducer {
     static func key(_ key: Key, _ state: inout MeetingsState, _ shell: inout Shell) -> [MeetingsEffect] {
         guard var open = state.open else { return [] }
-        if open.itemForm == nil && open.picker == nil && !open.isConfirmingRemoval && (key == .escape || key == .left) {
+        if open.itemForm == nil && open.picker == nil && open.steps == nil && !open.isConfirmingRemoval
+            && (key == .escape || key == .left) {
             state.open = nil
             return []
         }
@@ -18,6 +19,7 @@ enum MeetingAgendaReducer {
 
     private static func key(_ key: Key, _ open: inout OpenMeeting, _ shell: inout Shell) -> [MeetingsEffect] {
         if open.itemForm != nil { return formKey(key, &open) }
+        if open.steps != nil { return MeetingStepsReducer.key(key, &open) }
         if open.picker != nil { return pickerKey(key, &open, today: shell.context.today) }
         if open.isConfirmingRemoval {
             open.isConfirmingRemoval = false
@@ -25,6 +27,14 @@ enum MeetingAgendaReducer {
             return [change(.remove(itemID: item.id), open)]
         }
         switch key {
+        case .character("z"):
+            guard open.meeting.visibility == .full else {
+                shell.status = StatusMessage("De stappen van dit overleg zet wie het in zijn geheel ziet.", isError: true)
+                return []
+            }
+            guard let workflow = shell.context.meetingWorkflow else { return [] }
+            open.steps = MeetingStepsReducer.steps(for: open.meeting, workflow: workflow)
+            return []
         case .character("a"), .character("n"), .character("s"), .character("e"), .enter, .character("K"), .character("J"),
              .shiftUp, .shiftDown, .character("x"), .delete:
             if let reason = open.whyNotEditable {
@@ -140,12 +150,17 @@ enum MeetingAgendaReducer {
         case .agendaChanged(let meetingID):
             guard var open = state.open, open.meeting.id == meetingID else { return [] }
             open.itemForm = nil
+            open.steps = nil
             state.open = open
             shell.status = StatusMessage("Agenda opgeslagen.")
             return [.loadAgenda(meetingID: meetingID)]
         case .agendaChangeFailed(let meetingID, let message, let isConflict):
             guard var open = state.open, open.meeting.id == meetingID else { return [] }
-            if var item = open.itemForm {
+            if var steps = open.steps {
+                steps.isSaving = false
+                steps.problem = message
+                open.steps = steps
+            } else if var item = open.itemForm {
                 // The form stays as it was typed: saving again after the reload is one key.
                 item.isSaving = false
                 item.problem = isConflict ? message + " F2 slaat uw punt nu op." : message
@@ -154,7 +169,7 @@ enum MeetingAgendaReducer {
                 shell.status = StatusMessage(message, isError: true)
             }
             state.open = open
-            return isConflict || open.itemForm == nil ? [.loadAgenda(meetingID: meetingID)] : []
+            return isConflict || (open.itemForm == nil && open.steps == nil) ? [.loadAgenda(meetingID: meetingID)] : []
         default:
             return []
         }

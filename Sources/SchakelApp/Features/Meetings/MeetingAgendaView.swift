@@ -13,8 +13,10 @@ enum MeetingAgendaView {
         grid.write(TextFitting.fit(" \(when) · \(meeting.location)", width: rect.width), x: rect.x, y: rect.y + 1, maxX: rect.maxX)
         drawStatus(open, context: context, at: rect.y + 2, in: rect, on: &grid)
         let body = Rect(x: rect.x, y: rect.y + 4, width: rect.width, height: max(0, rect.height - 4))
-        if let item = open.itemForm {
-            drawForm(item, in: body, on: &grid)
+        if let steps = open.steps {
+            drawSteps(steps, in: body, on: &grid)
+        } else if let item = open.itemForm {
+            drawForm(item, problem: item.problem, confirmingDiscard: item.isConfirmingDiscard, in: body, on: &grid)
         } else if let picker = open.picker {
             drawPicker(picker, meeting: meeting, context: context, in: body, on: &grid)
         } else {
@@ -90,16 +92,44 @@ enum MeetingAgendaView {
         }
     }
 
-    private static func drawForm(_ item: AgendaItemForm, in rect: Rect, on grid: inout Grid) {
+    private static func drawForm(_ item: AgendaItemForm, problem: String?, confirmingDiscard: Bool, in rect: Rect,
+                                 on grid: inout Grid) {
+        drawForm(item.form, problem: problem, confirmingDiscard: confirmingDiscard, in: rect, on: &grid)
+    }
+
+    private static func drawForm(_ form: EventForm, problem: String?, confirmingDiscard: Bool, in rect: Rect, on grid: inout Grid) {
         var top = rect.y
-        if let problem = item.problem {
+        if let problem {
             for part in TextFitting.wrap("! " + problem, width: rect.width - 2).prefix(3) {
                 grid.write(part, x: rect.x + 1, y: top, style: Style(.bold, tone: .danger), maxX: rect.maxX - 1)
                 top += 1
             }
         }
-        FieldFormView.draw(item.form, confirmingDiscard: item.isConfirmingDiscard, from: top,
+        FieldFormView.draw(form, confirmingDiscard: confirmingDiscard, from: top,
                            in: Rect(x: rect.x, y: top, width: rect.width, height: rect.maxY - top), on: &grid)
+    }
+
+    /// The workflow's steps from the meeting's status: possible ones in bold, others dimmed with why.
+    private static func drawSteps(_ steps: MeetingSteps, in rect: Rect, on grid: inout Grid) {
+        if let form = steps.form {
+            drawForm(form, problem: steps.problem, confirmingDiscard: false, in: rect, on: &grid)
+            return
+        }
+        grid.write(" Stap van het overleg", x: rect.x, y: rect.y, style: .bold, maxX: rect.maxX)
+        var y = rect.y + 1
+        if let problem = steps.problem {
+            for part in TextFitting.wrap("! " + problem, width: rect.width - 2).prefix(2) where y < rect.maxY {
+                grid.write(part, x: rect.x + 1, y: y, style: Style(.bold, tone: .danger), maxX: rect.maxX - 1)
+                y += 1
+            }
+        }
+        for (index, option) in steps.options.enumerated() where y < rect.maxY {
+            var text = (option.isAvailable ? "  " : "× ") + option.event.label
+            if let reason = option.unavailable { text += " — " + reason.message }
+            let style: Style = index == steps.highlighted ? .reverse : option.isAvailable ? .bold : Style(.dim, tone: .muted)
+            grid.write(TextFitting.fit(text, width: rect.width - 2), x: rect.x + 1, y: y, style: style, maxX: rect.maxX - 1)
+            y += 1
+        }
     }
 
     private static func drawPicker(_ picker: WaitingList, meeting: Meeting, context: AppContext, in rect: Rect, on grid: inout Grid) {
@@ -124,9 +154,11 @@ enum MeetingAgendaView {
     }
 
     static func hints(_ open: OpenMeeting) -> String {
-        if open.itemForm != nil { return "Tab volgend veld  F2 opslaan  Esc annuleren" }
+        if open.itemForm != nil || open.steps?.form != nil { return "Tab volgend veld  F2 opslaan  Esc annuleren" }
+        if open.steps != nil { return "↑↓ kiezen  Enter deze stap  Esc terug" }
         if open.picker != nil { return "↑↓ kiezen  Enter toevoegen  Esc terug" }
-        if open.whyNotEditable != nil { return "↑↓ kiezen  Esc terug  ? hulp  q stoppen" }
-        return "a wachtend  n nieuw  s vaste punten  e wijzig  K/J schuif  x weg  Esc terug"
+        if open.meeting.visibility != .full { return "↑↓ kiezen  Esc terug  ? hulp  q stoppen" }
+        if open.whyNotEditable != nil { return "↑↓ kiezen  z stap (agenda openzetten, gehouden)  Esc terug" }
+        return "a wachtend  n nieuw  s vast  e wijzig  K/J schuif  x weg  z stap  Esc"
     }
 }

@@ -33,6 +33,8 @@ public enum MeetingsEffect: Hashable, Sendable {
     case loadAgenda(meetingID: Int64)
     case loadWaiting(limit: Int)
     case changeAgenda(AgendaChange, meetingID: Int64, expectedVersion: Int)
+    /// A step of the `overleg` workflow (agenda vaststellen, gehouden, ...).
+    case recordMeetingEvent(String, FieldValues, meetingID: Int64, expectedVersion: Int)
     case request(AppRequest)
 }
 

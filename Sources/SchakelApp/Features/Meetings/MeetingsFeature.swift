@@ -33,9 +33,9 @@ public enum MeetingsFeature: PaneFeature {
         return nil
     }
 
-    public static func capability(of store: any SessionStore) -> any MeetingBrowsing & AgendaEditing { store }
+    public static func capability(of store: any SessionStore) -> any MeetingBrowsing & AgendaEditing & MeetingStepping { store }
 
-    public static func run(_ effect: MeetingsEffect, state: MeetingsState, with store: any MeetingBrowsing & AgendaEditing, clock: any Clock,
+    public static func run(_ effect: MeetingsEffect, state: MeetingsState, with store: any MeetingBrowsing & AgendaEditing & MeetingStepping, clock: any Clock,
                            context: AppContext) -> MeetingsAction? {
         MeetingsRunner(store: store).run(effect, context: context)
     }
@@ -52,7 +52,7 @@ public enum MeetingsFeature: PaneFeature {
     public static func hasOverlay(_ state: MeetingsState) -> Bool { state.open != nil }
 
     /// An agenda item's form has the keyboard.
-    public static func isTyping(_ state: MeetingsState) -> Bool { state.open?.itemForm != nil }
+    public static func isTyping(_ state: MeetingsState) -> Bool { state.open?.itemForm != nil || state.open?.steps?.form != nil }
 
     public static func prompt(_ state: MeetingsState) -> String? {
         state.open?.isConfirmingRemoval == true ? "Agendapunt van de agenda halen? j = ja · andere toets = nee" : nil

@@ -1,8 +1,9 @@
+import Meldroute
 import SchakelCore
 
 /// Runs the Overleggen tab's effects, with only the meetings of the store.
 struct MeetingsRunner {
-    let store: any MeetingBrowsing & AgendaEditing
+    let store: any MeetingBrowsing & AgendaEditing & MeetingStepping
 
     func run(_ effect: MeetingsEffect, context: AppContext) -> MeetingsAction? {
         do {
@@ -18,7 +19,17 @@ struct MeetingsRunner {
                 }
                 return .agendaLoaded(meetingID: meetingID, meeting, try store.agenda(ofMeeting: meetingID, for: context.user))
             case .changeAgenda(let change, let meetingID, let version):
-                return apply(change, meetingID: meetingID, version: version, user: context.user)
+                return apply(meetingID: meetingID) { () throws(StoreFailure) in
+                    try perform(change, meetingID: meetingID, version: version, user: context.user)
+                }
+            case .recordMeetingEvent(let event, let fields, let meetingID, let version):
+                guard let workflow = context.meetingWorkflow else {
+                    return .agendaChangeFailed(meetingID: meetingID, "De workflow voor overleggen is niet geladen.", isConflict: false)
+                }
+                return apply(meetingID: meetingID) { () throws(StoreFailure) in
+                    _ = try store.recordMeetingEvent(event, fields: fields, onMeeting: meetingID, expectedVersion: version,
+                                                     engine: WorkflowEngine(workflow), by: context.user)
+                }
             case .loadWaiting(let limit):
                 return .waitingLoaded(try store.waitingForDiscussion(limit: limit, for: context.user))
             case .request:
@@ -29,20 +40,10 @@ struct MeetingsRunner {
         }
     }
 
-    private func apply(_ change: AgendaChange, meetingID: Int64, version: Int, user: User) -> MeetingsAction {
+    /// Runs one change; a colleague's change first is told as such, anything else as the store says it.
+    private func apply(meetingID: Int64, _ body: () throws(StoreFailure) -> Void) -> MeetingsAction {
         do {
-            switch change {
-            case .add(let draft, let subject):
-                _ = try store.addAgendaItem(draft, about: subject, toMeeting: meetingID, expectedVersion: version, by: user)
-            case .standing(let titles):
-                _ = try store.addStandingItems(titles, toMeeting: meetingID, expectedVersion: version, by: user)
-            case .update(let itemID, let draft):
-                _ = try store.updateAgendaItem(itemID, draft, expectedVersion: version, by: user)
-            case .move(let itemID, let offset):
-                _ = try store.moveAgendaItem(itemID, by: offset, expectedVersion: version, by: user)
-            case .remove(let itemID):
-                _ = try store.removeAgendaItem(itemID, expectedVersion: version, by: user)
-            }
+            try body()
             return .agendaChanged(meetingID: meetingID)
         } catch .conflict(let change) {
             return .agendaChangeFailed(
@@ -50,6 +51,21 @@ struct MeetingsRunner {
                     + "Er is niets opgeslagen; de agenda is opnieuw geladen.", isConflict: true)
         } catch {
             return .agendaChangeFailed(meetingID: meetingID, error.description, isConflict: false)
+        }
+    }
+
+    private func perform(_ change: AgendaChange, meetingID: Int64, version: Int, user: User) throws(StoreFailure) {
+        switch change {
+        case .add(let draft, let subject):
+            _ = try store.addAgendaItem(draft, about: subject, toMeeting: meetingID, expectedVersion: version, by: user)
+        case .standing(let titles):
+            _ = try store.addStandingItems(titles, toMeeting: meetingID, expectedVersion: version, by: user)
+        case .update(let itemID, let draft):
+            _ = try store.updateAgendaItem(itemID, draft, expectedVersion: version, by: user)
+        case .move(let itemID, let offset):
+            _ = try store.moveAgendaItem(itemID, by: offset, expectedVersion: version, by: user)
+        case .remove(let itemID):
+            _ = try store.removeAgendaItem(itemID, expectedVersion: version, by: user)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Meldroute
 import SchakelCore
 
 /// A meeting in the list.
@@ -18,6 +19,8 @@ public struct OpenMeeting: Hashable, Sendable {
     public var picker: WaitingList?
     /// "Remove this item?" asked.
     public var isConfirmingRemoval = false
+    /// The meeting's next step in its workflow being chosen or filled in.
+    public var steps: MeetingSteps?
 
     public init(meeting: Meeting) {
         self.meeting = meeting
@@ -33,6 +36,21 @@ public struct OpenMeeting: Hashable, Sendable {
         if meeting.visibility != .full { return "Deze agenda kunt u inzien, niet wijzigen." }
         if meeting.status != "gepland" { return "De agenda van dit overleg is vastgesteld; zet hem eerst weer open." }
         return nil
+    }
+}
+
+/// The steps of the `overleg` workflow from the meeting's status: which are possible (and why
+/// others are not), and the chosen one's form when it asks for something.
+public struct MeetingSteps: Hashable, Sendable {
+    public let options: [EventOption]
+    public var highlighted: Int
+    public var form: EventForm?
+    public var problem: String?
+    public var isSaving = false
+
+    public init(options: [EventOption]) {
+        self.options = options
+        highlighted = options.firstIndex(where: \.isAvailable) ?? 0
     }
 }
 

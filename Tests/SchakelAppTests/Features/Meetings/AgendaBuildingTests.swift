@@ -139,6 +139,36 @@ import TerminalKit
         _ = run(&state, .otherProcessCommitted)
         #expect(run(&state, .keyPressed(.character("a"))).isEmpty)
         #expect(state.status?.text == "De agenda van dit overleg is vastgesteld; zet hem eerst weer open.")
-        #expect(MeetingAgendaView.hints(state.open!).hasPrefix("↑↓ kiezen  Esc terug"))
+        #expect(MeetingAgendaView.hints(state.open!).hasPrefix("↑↓ kiezen  z stap"))
+    }
+
+    @Test func theAgendaIsFixedAndOpenedAgainByTheWorkflowsSteps() {
+        var state = opened()
+        _ = run(&state, .keyPressed(.character("z")))
+        let steps = state.open?.steps
+        #expect(steps?.options.filter(\.isAvailable).map(\.event.id) == ["agenda_vaststellen", "vervallen"])
+        #expect(steps?.options[steps!.highlighted].event.id == "agenda_vaststellen")
+        expectSnapshot(AppView.render(state.app), named: "meeting-steps-80x24")
+        _ = run(&state, .keyPressed(.enter))
+        #expect(fake.meetingEvents == ["agenda_vaststellen"])
+        #expect(state.open?.meeting.status == "agenda_vastgesteld" && state.open?.steps == nil)
+        #expect(run(&state, .keyPressed(.character("n"))).isEmpty && state.open?.itemForm == nil)
+        // Opening it again asks why.
+        _ = run(&state, .keyPressed(.character("z")))
+        let reopen = state.open!.steps!.options.firstIndex { $0.event.id == "agenda_heropenen" }!
+        while state.open!.steps!.highlighted < reopen { _ = run(&state, .keyPressed(.down)) }
+        _ = run(&state, .keyPressed(.enter))
+        #expect(state.open?.steps?.form?.event.id == "agenda_heropenen")
+        #expect(MeetingsFeature.isTyping(state.feature))
+        type("Casus toegevoegd op verzoek van het OM", &state)
+        _ = run(&state, .keyPressed(.function(2)))
+        #expect(fake.meetingEvents == ["agenda_vaststellen", "agenda_heropenen"])
+        #expect(state.open?.meeting.status == "gepland" && state.open?.meeting.version == 3)
+        // A step the workflow does not allow from here is said, not taken.
+        _ = run(&state, .keyPressed(.character("z")))
+        let held = state.open!.steps!.options.firstIndex { $0.event.id == "gehouden" }!
+        while state.open!.steps!.highlighted < held { _ = run(&state, .keyPressed(.down)) }
+        #expect(run(&state, .keyPressed(.enter)).isEmpty)
+        #expect(state.open?.steps?.problem?.isEmpty == false)
     }
 }
