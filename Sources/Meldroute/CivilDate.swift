@@ -101,6 +101,12 @@ public struct LocalDateTime: Hashable, Comparable, Sendable {
     /// `24-11-2026 09:05`
     public var dutch: String { "\(date.dutch) \(clock)" }
 
+    /// ISO 8601 basic format, without a zone: `20261208T133000` (as iCalendar writes local times).
+    public var isoBasic: String {
+        "\(CivilDate.pad(date.year, 4))\(CivilDate.pad(date.month, 2))\(CivilDate.pad(date.day, 2))T"
+            + "\(CivilDate.pad(hour, 2))\(CivilDate.pad(minute, 2))00"
+    }
+
     /// `09:05`
     public var clock: String { "\(CivilDate.pad(hour, 2)):\(CivilDate.pad(minute, 2))" }
 

@@ -20,12 +20,14 @@ public struct Meeting: Hashable, Sendable {
     /// Rises with every change to the meeting or its agenda: a save against an older one is refused.
     public let version: Int
     public let chair: String
+    /// The calendar file's SEQUENCE: rises whenever the meeting or its agenda changes.
+    public let calendarSequence: Int
     /// The organisations invited (filled in when one meeting is fetched, not in lists).
     public let invited: [String]
 
     public init(id: Int64, key: ListKey, kind: MeetingKind, title: String, startsAt: LocalDateTime, location: String,
                 municipality: String?, status: String, visibility: Visibility, lengthMinutes: Int = 90, itemCount: Int = 0,
-                series: String? = nil, version: Int = 1, chair: String = "", invited: [String] = []) {
+                series: String? = nil, version: Int = 1, chair: String = "", calendarSequence: Int = 0, invited: [String] = []) {
         self.id = id
         self.key = key
         self.kind = kind
@@ -40,6 +42,7 @@ public struct Meeting: Hashable, Sendable {
         self.series = series
         self.version = version
         self.chair = chair
+        self.calendarSequence = calendarSequence
         self.invited = invited
     }
 }
@@ -150,6 +153,9 @@ public protocol MeetingBrowsing: Sendable {
     func agenda(ofMeeting meetingID: Int64, for user: User) throws(StoreFailure) -> [AgendaItem]
     /// One meeting, with who is invited; nil when it is not there or not for the user.
     func meeting(id: Int64, for user: User) throws(StoreFailure) -> Meeting?
+    /// The agenda as it leaves Schakel, for all the invited or for one invited partner; the export
+    /// is written to the audit log. A partner not invited is refused with who is.
+    func agendaForExport(meetingID: Int64, partner: String?, format: String, for user: User) throws(StoreFailure) -> AgendaExport
     /// What waits for a table of the kinds the user may see, oldest first (at most `limit`).
     func waitingForDiscussion(limit: Int, for user: User) throws(StoreFailure) -> [WaitingDiscussion]
 }
@@ -185,4 +191,26 @@ public protocol AgendaEditing: Sendable {
 public protocol MeetingStepping: Sendable {
     func recordMeetingEvent(_ eventID: String, fields: FieldValues, onMeeting meetingID: Int64, expectedVersion: Int,
                             engine: WorkflowEngine, by user: User) throws(StoreFailure) -> Int
+}
+
+/// An agenda ready to be written out: the meeting, its items as the user may see them (one
+/// partner's only, when asked), and when it was made (UTC, as `20261201T120000Z`).
+public struct AgendaExport: Hashable, Sendable {
+    public let meeting: Meeting
+    public let items: [AgendaItem]
+    /// The partner it is for, named as the meeting's invitation names it.
+    public let partner: String?
+    public let stamp: String
+
+    public init(meeting: Meeting, items: [AgendaItem], partner: String?, stamp: String) {
+        self.meeting = meeting
+        self.items = items
+        self.partner = partner
+        self.stamp = stamp
+    }
+
+    /// The document, with the meeting's status named as its workflow names it.
+    public func document(statusLabel: String) -> AgendaDocument {
+        AgendaDocument(meeting: meeting, items: items, partner: partner, statusLabel: statusLabel)
+    }
 }

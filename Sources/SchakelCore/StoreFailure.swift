@@ -32,6 +32,8 @@ public enum StoreFailure: Error, Equatable, Sendable, CustomStringConvertible {
     case rejected(Rejection)
     case diskFull
     case readOnly(path: String)
+    /// What was asked cannot be done as asked (too long, not invited, agenda fixed): said as is.
+    case refused(String)
     case other(String)
 
     public var description: String {
@@ -66,6 +68,8 @@ public enum StoreFailure: Error, Equatable, Sendable, CustomStringConvertible {
         case .readOnly(let path):
             return "De database \(path) is alleen-lezen geopend: er kan niets worden opgeslagen, en wat in het "
                 + "auditlog moet komen kan niet worden getoond."
+        case .refused(let reason):
+            return reason
         case .other(let detail):
             return "De database gaf een fout: \(detail)"
         }

@@ -9,7 +9,7 @@ import SchakelCore
 extension Store: AgendaEditing {
     public func addAgendaItem(_ item: AgendaItemDraft, about subject: TimelineSubject?, toMeeting meetingID: Int64,
                               expectedVersion: Int, by user: User) throws(StoreFailure) -> Int {
-        if let problem = item.problem { throw .other(problem) }
+        if let problem = item.problem { throw .refused(problem) }
         return try changingAgenda(of: meetingID, expectedVersion: expectedVersion, by: user, change: "agendapunt toegevoegd") { edit in
             if let subject {
                 guard let visibility = try Self.visibility(of: subject, for: user, in: edit.db), visibility == .full else {
@@ -44,7 +44,7 @@ extension Store: AgendaEditing {
 
     public func updateAgendaItem(_ itemID: Int64, _ item: AgendaItemDraft, expectedVersion: Int,
                                  by user: User) throws(StoreFailure) -> Int {
-        if let problem = item.problem { throw .other(problem) }
+        if let problem = item.problem { throw .refused(problem) }
         let meetingID = try meeting(ofItem: itemID)
         return try changingAgenda(of: meetingID, expectedVersion: expectedVersion, by: user, change: "agendapunt gewijzigd") { edit in
             try edit.db.execute(sql: """
@@ -74,7 +74,7 @@ extension Store: AgendaEditing {
             let row = try Row.fetchOne(edit.db, sql: "SELECT subject_type, subject_id FROM agenda_item WHERE id = ?", arguments: [itemID])!
             if try Bool.fetchOne(edit.db, sql: "SELECT EXISTS (SELECT 1 FROM action_item WHERE agenda_item_id = ?)",
                                  arguments: [itemID])! {
-                throw StoreFailure.other("Over dit agendapunt zijn al afspraken gemaakt; het blijft op de agenda.")
+                throw StoreFailure.refused("Over dit agendapunt zijn al afspraken gemaakt; het blijft op de agenda.")
             }
             try edit.db.execute(sql: "DELETE FROM agenda_item WHERE id = ?", arguments: [itemID])
             let remaining = try Int64.fetchAll(edit.db, sql: "SELECT id FROM agenda_item WHERE meeting_id = ? ORDER BY position",
@@ -89,7 +89,7 @@ extension Store: AgendaEditing {
 
     private func meeting(ofItem itemID: Int64) throws(StoreFailure) -> Int64 {
         guard let id = try read({ db in try Int64.fetchOne(db, sql: "SELECT meeting_id FROM agenda_item WHERE id = ?", arguments: [itemID]) })
-        else { throw .other("Dit agendapunt bestaat niet (meer); de agenda wordt opnieuw geladen.") }
+        else { throw .refused("Dit agendapunt bestaat niet (meer); de agenda wordt opnieuw geladen.") }
         return id
     }
 
@@ -120,7 +120,7 @@ extension Store: AgendaEditing {
                                                            what: what.isEmpty ? "het overleg is gewijzigd." : what + ".")))
             }
             guard !requiringOpenAgenda || (meeting["status"] as String) == "gepland" else {
-                return .failure(.other("De agenda van dit overleg is vastgesteld; zet hem eerst weer open."))
+                return .failure(.refused("De agenda van dit overleg is vastgesteld; zet hem eerst weer open."))
             }
             let starts = AmsterdamTime.localTime(fromUTC: meeting["starts_at"])?.date.dutch ?? ""
             let edit = AgendaEdit(db: db, meetingID: meetingID, meeting: meeting, meetingName: "\(kind.labelWithArticle) van \(starts)",
@@ -165,7 +165,17 @@ struct AgendaEdit {
                              item.question, item.broughtBy, item.minutesAllotted, standing])
         let id = db.lastInsertedRowID
         try setInvited(item.invited, of: id)
+        if !standing { try keepClosingItemLast(after: id) }
         return id
+    }
+
+    /// A new item goes before the closing standing item (the rondvraag): the last item, when it is
+    /// a standing one and not the only one before the new item.
+    private func keepClosingItemLast(after newItem: Int64) throws {
+        let rows = try Row.fetchAll(db, sql: "SELECT id, standing FROM agenda_item WHERE meeting_id = ? AND id <> ? ORDER BY position",
+                                    arguments: [meetingID, newItem])
+        guard rows.count >= 2, let last = rows.last, last["standing"] as Bool else { return }
+        try renumber(rows.dropLast().map { $0["id"] } + [newItem, last["id"]])
     }
 
     func setInvited(_ organisations: [String], of itemID: Int64) throws {

@@ -74,7 +74,7 @@ extension Store: MeetingPlanning {
             location: row["location"], municipality: row["municipality"], status: row["status"],
             visibility: AccessPolicy.meetingVisibility(for: user, kind: kind, municipalityID: row["municipality_id"]),
             lengthMinutes: row["length_minutes"], itemCount: row["items"], series: row["series"], version: row["version"],
-            chair: row["chair"], invited: invited)
+            chair: row["chair"], calendarSequence: row["calendar_sequence"], invited: invited)
     }
 
     /// A meeting's agenda as the user may see it. Items about records the user may not see are left
@@ -163,7 +163,7 @@ enum MeetingListQuery {
 
     static let columns = """
         g.id, g.kind, g.title, g.starts_at, g.location, g.status, g.municipality_id, m.name AS municipality,
-        g.length_minutes, g.series, g.version, g.chair, (SELECT count(*) FROM agenda_item a WHERE a.meeting_id = g.id) AS items
+        g.length_minutes, g.series, g.version, g.chair, g.calendar_sequence, (SELECT count(*) FROM agenda_item a WHERE a.meeting_id = g.id) AS items
         """
     static let tables = "meeting g LEFT JOIN municipality m ON m.id = g.municipality_id"
 }

@@ -12,7 +12,7 @@ extension Store: MeetingStepping {
                                   requiringOpenAgenda: false) { edit in
             let row = edit.meeting
             guard (row["workflow"] as String) == engine.workflow.name else {
-                throw StoreFailure.other("Dit overleg volgt workflow '\(row["workflow"] as String)'.")
+                throw StoreFailure.refused("Dit overleg volgt workflow '\(row["workflow"] as String)'.")
             }
             let recorded = try StateDataCoding.decode(row["state_data"])
             let starts = AmsterdamTime.localTime(fromUTC: row["starts_at"]) ?? AmsterdamTime.localTime(of: edit.moment)

@@ -117,6 +117,12 @@ final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeepi
 
     func meeting(id: Int64, for user: User) throws(StoreFailure) -> Meeting? { meetings.first { $0.id == id } }
 
+    func agendaForExport(meetingID: Int64, partner: String?, format: String, for user: User) throws(StoreFailure) -> AgendaExport {
+        guard let meeting = meetings.first(where: { $0.id == meetingID }) else { throw .noAccess }
+        let document = AgendaDocument(meeting: meeting, items: agendas[meetingID] ?? [], partner: partner, statusLabel: "")
+        return AgendaExport(meeting: meeting, items: document.items, partner: partner, stamp: "20261124T093000Z")
+    }
+
     /// Agenda changes asked for, in order, and an answer to give the next one instead of making it.
     var agendaChanges: [AgendaChange] = []
     var nextAgendaFailure: StoreFailure?

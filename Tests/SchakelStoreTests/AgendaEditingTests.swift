@@ -97,11 +97,11 @@ import SchakelDemo
     @Test func aFixedAgendaBadInputAndOthersTablesAreRefusedWithNothingWritten() throws {
         let version = try store.meetingVersion(meetingID)
         let before = try agenda
-        #expect(throws: StoreFailure.other("Een agendapunt krijgt 1 tot 240 minuten.")) {
+        #expect(throws: StoreFailure.refused("Een agendapunt krijgt 1 tot 240 minuten.")) {
             try store.addAgendaItem(AgendaItemDraft(title: "Trends", minutesAllotted: 0), about: nil, toMeeting: meetingID,
                                     expectedVersion: version, by: pm)
         }
-        #expect(throws: StoreFailure.other("Een agendapunt heeft een titel van 1 tot 300 tekens.")) {
+        #expect(throws: StoreFailure.refused("Een agendapunt heeft een titel van 1 tot 300 tekens.")) {
             try store.addAgendaItem(AgendaItemDraft(title: "  "), about: nil, toMeeting: meetingID, expectedVersion: version, by: pm)
         }
         let hengelo = try store.user(login: "af.hengelo")
@@ -112,7 +112,7 @@ import SchakelDemo
             try store.addAgendaItem(AgendaItemDraft(title: "Trends"), about: nil, toMeeting: 999_999, expectedVersion: 1, by: pm)
         }
         try store.write { db in try db.execute(sql: "UPDATE meeting SET status = 'agenda_vastgesteld' WHERE id = ?", arguments: [meetingID]) }
-        #expect(throws: StoreFailure.other("De agenda van dit overleg is vastgesteld; zet hem eerst weer open.")) {
+        #expect(throws: StoreFailure.refused("De agenda van dit overleg is vastgesteld; zet hem eerst weer open.")) {
             try store.moveAgendaItem(before[0].id, by: 1, expectedVersion: version, by: pm)
         }
         #expect(try agenda == before)
@@ -130,7 +130,7 @@ import SchakelDemo
         version = try store.recordMeetingEvent("agenda_vaststellen", fields: [:], onMeeting: meetingID, expectedVersion: version,
                                                engine: engine, by: pm)
         #expect(try store.meeting(id: meetingID, for: pm)?.status == "agenda_vastgesteld")
-        #expect(throws: StoreFailure.other("De agenda van dit overleg is vastgesteld; zet hem eerst weer open.")) {
+        #expect(throws: StoreFailure.refused("De agenda van dit overleg is vastgesteld; zet hem eerst weer open.")) {
             try store.addStandingItems(["Rondvraag"], toMeeting: meetingID, expectedVersion: version, by: pm)
         }
         // Reopening asks why; the workflow checks the fields.
@@ -154,5 +154,27 @@ import SchakelDemo
             return rejection.message.contains("Gepland")
         }
         #expect(try store.meeting(id: meetingID, for: pm)?.version == version)
+    }
+
+    @Test func aPartnersExportHoldsNoItemOfAnother() throws {
+        var version = try store.meetingVersion(meetingID)
+        version = try store.addStandingItems(["Opening", "Rondvraag"], toMeeting: meetingID, expectedVersion: version, by: pm)
+        version = try store.addAgendaItem(AgendaItemDraft(title: "Arbeidsuitbuiting in de bouw", broughtBy: "Politie / AVIM"),
+                                          about: nil, toMeeting: meetingID, expectedVersion: version, by: pm)
+        version = try store.addAgendaItem(AgendaItemDraft(title: "Bespreking \(waiting.code)", broughtBy: "Kenniscentrum Mensenhandel Twente (KMT)",
+                                                          invited: ["Openbaar Ministerie"]),
+                                          about: waiting.subject, toMeeting: meetingID, expectedVersion: version, by: pm)
+        let police = try store.agendaForExport(meetingID: meetingID, partner: "POLITIE / AVIM", format: "markdown", for: pm)
+        #expect(police.partner == "Politie / AVIM")
+        #expect(police.items.map(\.title) == ["Opening", "Arbeidsuitbuiting in de bouw", "Rondvraag"])
+        let prosecution = try store.agendaForExport(meetingID: meetingID, partner: "Openbaar Ministerie", format: "ics", for: pm)
+        #expect(prosecution.items.map(\.title) == ["Opening", "Bespreking \(waiting.code)", "Rondvraag"])
+        #expect(throws: StoreFailure.self) {
+            try store.agendaForExport(meetingID: meetingID, partner: "Humanitas", format: "markdown", for: pm)
+        }
+        let exports = try store.read { db in
+            try String.fetchAll(db, sql: "SELECT detail FROM audit_log WHERE action = 'export' ORDER BY id")
+        }
+        #expect(exports == ["agenda markdown voor Politie / AVIM, 3 punten", "agenda ics voor Openbaar Ministerie, 3 punten"])
     }
 }

@@ -71,6 +71,9 @@ import TerminalKit
             func agenda(ofMeeting meetingID: Int64, for user: User) throws(StoreFailure) -> [AgendaItem] { throw .busy }
             func waitingForDiscussion(limit: Int, for user: User) throws(StoreFailure) -> [WaitingDiscussion] { throw .busy }
             func meeting(id: Int64, for user: User) throws(StoreFailure) -> Meeting? { throw .busy }
+            func agendaForExport(meetingID: Int64, partner: String?, format: String, for user: User) throws(StoreFailure) -> AgendaExport {
+                throw .busy
+            }
             func addAgendaItem(_ item: AgendaItemDraft, about subject: TimelineSubject?, toMeeting meetingID: Int64,
                                expectedVersion: Int, by user: User) throws(StoreFailure) -> Int { throw .busy }
             func addStandingItems(_ titles: [String], toMeeting meetingID: Int64, expectedVersion: Int,
