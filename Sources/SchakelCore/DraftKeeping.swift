@@ -18,7 +18,11 @@ public typealias SignalsStore = SignalReading & SignalWriting & SignalRouting & 
 public typealias TimelineStore = TimelineKeeping & DraftKeeping
 
 /// Everything a session's panes ask of the store; each pane's effect runner gets only its part.
-public typealias SessionStore = SignalsStore & CaseListing & TimelineStore & ChangeWatching & MeetingBrowsing & AgendaEditing & MeetingStepping
+public typealias SessionStore = SignalsStore & CaseListing & TimelineStore & ChangeWatching & MeetingsStore
+
+/// What the Overleggen pane asks of the store: meetings and agendas, their steps, minutes and
+/// action items, and drafts of minutes.
+public typealias MeetingsStore = MeetingBrowsing & AgendaEditing & MeetingStepping & MinutesKeeping & DraftKeeping
 
 /// Seeing that another process committed.
 public protocol ChangeWatching: Sendable {

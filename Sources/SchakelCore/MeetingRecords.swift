@@ -69,10 +69,14 @@ public struct AgendaItem: Hashable, Sendable {
     public let municipality: String?
     /// Organisations invited for this item besides the one that brings it.
     public let invited: [String]
+    /// The minutes so far: the summary, and the decisions one per line.
+    public let summary: String
+    public let decisions: [String]
 
     public init(id: Int64, position: Int, title: String, subjectCode: String?, notes: String, question: String = "",
                 broughtBy: String = "", minutesAllotted: Int = 10, isStanding: Bool = false, persons: [String] = [],
-                forms: ExploitationForms = [], municipality: String? = nil, invited: [String] = []) {
+                forms: ExploitationForms = [], municipality: String? = nil, invited: [String] = [], summary: String = "",
+                decisions: [String] = []) {
         self.id = id
         self.position = position
         self.title = title
@@ -86,6 +90,8 @@ public struct AgendaItem: Hashable, Sendable {
         self.forms = forms
         self.municipality = municipality
         self.invited = invited
+        self.summary = summary
+        self.decisions = decisions
     }
 }
 
@@ -128,11 +134,17 @@ public struct ActionItem: Hashable, Sendable {
     public let description: String
     public let owner: String
     public let due: CivilDate
-    /// The signal or case code it is about, if any.
+    /// The signal or case it is about, if any, and its code.
+    public let subject: TimelineSubject?
     public let subjectCode: String?
     public let version: Int
+    /// The meeting it was agreed in, if any: its id and "casustafel mensenhandel 08-12-2026".
+    public let meetingID: Int64?
+    public let meeting: String?
 
-    public init(id: Int64, key: ListKey, description: String, owner: String, due: CivilDate, subjectCode: String?, version: Int) {
+    public init(id: Int64, key: ListKey, description: String, owner: String, due: CivilDate, subject: TimelineSubject? = nil,
+                subjectCode: String?, version: Int, meetingID: Int64? = nil, meeting: String? = nil) {
+        self.subject = subject
         self.id = id
         self.key = key
         self.description = description
@@ -140,7 +152,12 @@ public struct ActionItem: Hashable, Sendable {
         self.due = due
         self.subjectCode = subjectCode
         self.version = version
+        self.meetingID = meetingID
+        self.meeting = meeting
     }
+
+    /// Past its date on `today`.
+    public func isOverdue(on today: CivilDate) -> Bool { due < today }
 }
 
 /// Reading meetings and their agendas, with the access policy applied: what the Overleggen tab lists.
@@ -166,7 +183,6 @@ public protocol MeetingPlanning: MeetingBrowsing, AgendaEditing {
                      municipality: Municipality?, by user: User) throws(StoreFailure) -> Int64
     func addActionItem(about subject: TimelineSubject, description: String, owner: String, due: CivilDate,
                        by user: User) throws(StoreFailure) -> Int64
-    func openActionItems(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<ActionItem>
 }
 
 /// Building a meeting's agenda. Every change names the meeting version it was made on: a change on

@@ -37,15 +37,22 @@ extension Store {
     }
 
     /// Open agreements about what the user may fully see, soonest due first, paged by key.
-    public func openActionItems(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<ActionItem> {
-        guard let query = ActionListQuery.make(request, limit: limit, for: user) else { return Page(rows: [], hasMore: false) }
+    public func openActionItems(_ request: PageRequest, limit: Int, filter: ActionFilter = .all,
+                                for user: User) throws(StoreFailure) -> Page<ActionItem> {
+        guard let query = ActionListQuery.make(request, limit: limit, filter: filter, for: user) else { return Page(rows: [], hasMore: false) }
         let fetch = { (db: Database) in
             try query.page(in: db, limit: limit) { row -> ActionItem in
                 let id: Int64 = row["id"]
                 let dueText: String = row["due_date"]
                 guard let due = CivilDate(iso: dueText) else { throw StoreFailure.other("ongeldige datum '\(dueText)'") }
+                let meetingStarts = (row["meeting_starts"] as String?).flatMap(AmsterdamTime.localTime(fromUTC:))
+                let meeting = (row["meeting_kind"] as String?).flatMap(MeetingKind.init(rawValue:)).map { kind in
+                    "\(kind.label) \(meetingStarts?.date.dutch ?? "")"
+                }
+                let subject = TimelineSubject(row: row)
                 return ActionItem(id: id, key: ListKey(sortValue: dueText, id: id), description: row["description"],
-                                         owner: row["owner"], due: due, subjectCode: row["subject_code"], version: row["version"])
+                                  owner: row["owner"], due: due, subject: subject, subjectCode: row["subject_code"], version: row["version"],
+                                  meetingID: row["meeting_id"], meeting: meeting)
             }
         }
         switch request {
@@ -61,16 +68,34 @@ extension Store {
 }
 
 enum ActionListQuery {
-    static func make(_ request: PageRequest, limit: Int, for user: User) -> KeysetQuery? {
-        guard let visible = VisibleSubjects.condition(for: user) else { return nil }
+    static func make(_ request: PageRequest, limit: Int, filter: ActionFilter, for user: User) -> KeysetQuery? {
+        guard let visible = VisibleSubjects.condition(for: user),
+              let (meetings, meetingArguments) = MeetingListQuery.condition(for: user) else { return nil }
+        // About a signal or case: its need-to-know; from a meeting without one: the meeting's.
+        var conditions = ["a.done_at IS NULL",
+                          "((a.subject_type IS NOT NULL AND \(visible.sql)) OR (a.subject_type IS NULL AND g.id IS NOT NULL AND \(meetings)))"]
+        var arguments = visible.arguments + meetingArguments
+        let owner = filter.owner.trimmingCharacters(in: .whitespaces)
+        if !owner.isEmpty {
+            conditions.append("instr(lower(a.owner), lower(?)) > 0")
+            arguments += [owner]
+        }
+        if let meetingID = filter.meetingID {
+            conditions.append("a.meeting_id = ?")
+            arguments += [meetingID]
+        }
         return KeysetQuery.make(
-            select: "a.id, a.description, a.owner, a.due_date, a.version, coalesce(s.code, c.code) AS subject_code",
+            select: """
+                a.id, a.description, a.owner, a.due_date, a.version, a.subject_type, a.subject_id, coalesce(s.code, c.code) AS subject_code, a.meeting_id,
+                g.kind AS meeting_kind, g.starts_at AS meeting_starts
+                """,
             from: """
                 action_item a
                 LEFT JOIN signal s ON a.subject_type = 'signal' AND s.id = a.subject_id
                 LEFT JOIN kmt_case c ON a.subject_type = 'case' AND c.id = a.subject_id
+                LEFT JOIN meeting g ON g.id = a.meeting_id
                 """,
-            conditions: ["a.done_at IS NULL", visible.sql], arguments: visible.arguments,
+            conditions: conditions, arguments: arguments,
             sortColumn: "a.due_date", idColumn: "a.id", newestFirst: false, request: request, limit: limit)
     }
 }

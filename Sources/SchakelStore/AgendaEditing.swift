@@ -194,9 +194,9 @@ struct AgendaEdit {
         try db.execute(sql: "UPDATE agenda_item SET position = -position WHERE meeting_id = ? AND position < 0", arguments: [meetingID])
     }
 
-    func line(on subject: TimelineSubject, _ text: String) throws {
+    func line(on subject: TimelineSubject, kind: TimelineKind = .meeting, _ text: String) throws {
         try db.execute(sql: """
-            INSERT INTO timeline_event (subject_type, subject_id, kind, text, author_id, occurred_at) VALUES (?, ?, 'meeting', ?, ?, ?)
-            """, arguments: [subject.typeName, subject.id, text, user.id, utc])
+            INSERT INTO timeline_event (subject_type, subject_id, kind, text, author_id, occurred_at) VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [subject.typeName, subject.id, kind.rawValue, text, user.id, utc])
     }
 }

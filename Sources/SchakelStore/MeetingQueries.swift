@@ -90,7 +90,7 @@ extension Store: MeetingPlanning {
             }
             let rows = try Row.fetchAll(db, sql: """
                 SELECT a.id, a.position, a.title, a.notes, a.subject_type, a.subject_id, coalesce(s.code, c.code) AS code,
-                       a.question, a.brought_by, a.minutes_allotted, a.standing, coalesce(s.forms, c.forms, 0) AS forms,
+                       a.question, a.brought_by, a.minutes_allotted, a.standing, a.summary, a.decisions, coalesce(s.forms, c.forms, 0) AS forms,
                        m.name AS municipality, \(SubjectSQL.pseudonyms(of: "a")) AS persons,
                        (SELECT group_concat(organisation, '|') FROM agenda_item_invitee WHERE agenda_item_id = a.id) AS invited
                 FROM agenda_item a
@@ -101,11 +101,7 @@ extension Store: MeetingPlanning {
                 """, arguments: [meetingID])
             var items: [AgendaItem] = []
             for row in rows {
-                let subject: TimelineSubject? = switch row["subject_type"] as String? {
-                case "signal": .signal(row["subject_id"])
-                case "case": .kmtCase(row["subject_id"])
-                default: nil
-                }
+                let subject = TimelineSubject(row: row)
                 let subjectVisibility = try subject.map { try Self.visibility(of: $0, for: user, in: db) ?? .none }
                 let visibility = min(meetingVisibility, subjectVisibility ?? meetingVisibility)
                 guard visibility != .none else { continue }
@@ -118,7 +114,9 @@ extension Store: MeetingPlanning {
                     subjectCode: code, notes: full ? row["notes"] : "", question: full ? row["question"] : "",
                     broughtBy: row["brought_by"], minutesAllotted: row["minutes_allotted"], isStanding: row["standing"],
                     persons: SubjectSQL.words(row["persons"]), forms: ExploitationForms(rawValue: row["forms"]),
-                    municipality: row["municipality"], invited: invited.split(separator: "|").map(String.init).sorted()))
+                    municipality: row["municipality"], invited: invited.split(separator: "|").map(String.init).sorted(),
+                    summary: full ? row["summary"] : "",
+                    decisions: full ? (row["decisions"] as String).split(separator: "\n").map(String.init) : []))
             }
             try AuditLog.append(AuditRecord(.read, "meeting", String(meetingID), detail: "agenda, \(items.count) punten"),
                                 actor: user.login, origin: origin, at: moment, in: db)

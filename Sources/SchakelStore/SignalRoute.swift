@@ -146,6 +146,15 @@ extension Store: SignalRouting {
 }
 
 extension TimelineSubject {
+    /// The signal or case a row's `subject_type` and `subject_id` name, if any.
+    init?(row: Row) {
+        switch row["subject_type"] as String? {
+        case "signal": self = .signal(row["subject_id"])
+        case "case": self = .kmtCase(row["subject_id"])
+        default: return nil
+        }
+    }
+
     var tableName: String {
         switch self {
         case .signal: return "signal"

@@ -95,7 +95,8 @@ enum Fixtures {
 
 /// An in-memory inbox over fixed rows, paging by key like the store.
 final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseListing, CaseOpening, TimelineKeeping,
-                         ChangeWatching, Searching, FilterKeeping, MeetingBrowsing, AgendaEditing, MeetingStepping, @unchecked Sendable {
+                         ChangeWatching, Searching, FilterKeeping, MeetingBrowsing, AgendaEditing, MeetingStepping, MinutesKeeping,
+                         @unchecked Sendable {
     var filters: [SavedFilter] = []
 
     /// Meetings earliest first, and their agendas by meeting id.
@@ -165,6 +166,53 @@ final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeepi
                                   visibility: meeting.visibility, lengthMinutes: meeting.lengthMinutes, itemCount: items.count,
                                   series: meeting.series, version: meeting.version + 1, chair: meeting.chair, invited: meeting.invited)
         return meeting.version + 1
+    }
+
+    /// Minutes recorded, by item id, and the open action items the Acties view pages through.
+    var minutes: [(itemID: Int64, entry: MinutesEntry)] = []
+    var actions: [ActionItem] = []
+    var actionFilters: [ActionFilter] = []
+
+    func recordMinutes(_ entry: MinutesEntry, onItem itemID: Int64, expectedVersion: Int, by user: User) throws(StoreFailure) -> Int {
+        if let failure = nextAgendaFailure {
+            nextAgendaFailure = nil
+            throw failure
+        }
+        guard let meetingID = agendas.first(where: { $0.value.contains { $0.id == itemID } })?.key,
+              let index = meetings.firstIndex(where: { $0.id == meetingID }) else { throw .noAccess }
+        let meeting = meetings[index]
+        guard meeting.version == expectedVersion else {
+            throw .conflict(ConcurrentChange(by: "Collega (demo)", at: Fixtures.clock.now(), what: "verslag bijgewerkt."))
+        }
+        minutes.append((itemID, entry))
+        agendas[meetingID] = agendas[meetingID]?.map { old in
+            guard old.id == itemID else { return old }
+            return AgendaItem(id: old.id, position: old.position, title: old.title, subjectCode: old.subjectCode, notes: old.notes,
+                              question: old.question, broughtBy: old.broughtBy, minutesAllotted: old.minutesAllotted,
+                              persons: old.persons, forms: old.forms, municipality: old.municipality, invited: old.invited,
+                              summary: entry.summary, decisions: old.decisions + (entry.decision.isEmpty ? [] : [entry.decision]))
+        }
+        meetings[index] = Meeting(id: meeting.id, key: meeting.key, kind: meeting.kind, title: meeting.title, startsAt: meeting.startsAt,
+                                  location: meeting.location, municipality: meeting.municipality, status: meeting.status,
+                                  visibility: meeting.visibility, lengthMinutes: meeting.lengthMinutes, itemCount: meeting.itemCount,
+                                  series: meeting.series, version: meeting.version + 1, chair: meeting.chair, invited: meeting.invited)
+        return meeting.version + 1
+    }
+
+    func openActionItems(_ request: PageRequest, limit: Int, filter: ActionFilter, for user: User) throws(StoreFailure) -> Page<ActionItem> {
+        actionFilters.append(filter)
+        let matching = actions.filter { action in
+            (filter.owner.isEmpty || action.owner.localizedCaseInsensitiveContains(filter.owner))
+                && (filter.meetingID == nil || action.meetingID == filter.meetingID)
+        }
+        return Self.page(matching, request, limit: limit, newestFirst: false, key: \.key)
+    }
+
+    func completeActionItem(_ id: Int64, expectedVersion: Int, by user: User) throws(StoreFailure) {
+        guard let index = actions.firstIndex(where: { $0.id == id }), actions[index].version == expectedVersion else {
+            throw .refused("Deze actie is intussen gewijzigd of al afgerond; de lijst wordt opnieuw geladen.")
+        }
+        actions.remove(at: index)
     }
 
     /// Meeting steps recorded, as event ids.
@@ -437,6 +485,13 @@ typealias SignalsTestState = FeatureState<SignalsFeature>
 
 extension FeatureState where F == SignalsFeature {
     init(user: User = Fixtures.af, size: Size = Size(width: 80, height: 24)) { self.init(SignalsState(), user: user, size: size) }
+}
+
+/// Types `text` into the feature a key at a time, running what each key leads to.
+func typeKeys<F: Feature>(_ text: String, _ state: inout FeatureState<F>, on store: FakeSignals) {
+    for character in text {
+        if let action = F.action(for: .keyPressed(.character(character))) { runEffects(&state, action, on: store) }
+    }
 }
 
 /// Runs a feature's action and every effect it leads to against the fake store, with the

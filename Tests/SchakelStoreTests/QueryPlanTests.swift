@@ -111,9 +111,9 @@ import Meldroute
 
     @Test(arguments: requests)
     func actionLists(_ request: PageRequest) throws {
-        let pm = try plan(ActionListQuery.make(request, limit: 50, for: user(.processManager))!)
+        let pm = try plan(ActionListQuery.make(request, limit: 50, filter: .all, for: user(.processManager))!)
         #expect(uses(pm, table: "a", index: "action_item_due"), "\(pm)")
-        let af = try plan(ActionListQuery.make(request, limit: 50, for: user(.designatedOfficer, Municipality.twente[3]))!)
+        let af = try plan(ActionListQuery.make(request, limit: 50, filter: .all, for: user(.designatedOfficer, Municipality.twente[3]))!)
         #expect(uses(af, table: "a", index: "action_item_due"), "\(af)")
     }
 

@@ -1,4 +1,5 @@
 import SchakelCore
+import TerminalKit
 
 /// A row of a keyset-paged list: where it stands in the list's order.
 public protocol ListRow: Hashable, Sendable {
@@ -56,6 +57,25 @@ public struct PagedList<Row: ListRow>: Hashable, Sendable {
         }
         scrollToSelection(visibleRows: visibleRows)
         return request
+    }
+
+    /// The list's movement keys: ↑ ↓ (j k), PgUp PgDn (space), Home End (g G).
+    public static func isMovement(_ key: Key) -> Bool {
+        [.down, .character("j"), .up, .character("k"), .pageDown, .character(" "), .pageUp, .home, .character("g"), .end,
+         .character("G")].contains(key)
+    }
+
+    /// Moves the selection as a movement key says; the page to fetch, if one is needed.
+    public mutating func move(for key: Key, visibleRows: Int) -> PageRequest? {
+        switch key {
+        case .down, .character("j"): return move(by: 1, visibleRows: visibleRows)
+        case .up, .character("k"): return move(by: -1, visibleRows: visibleRows)
+        case .pageDown, .character(" "): return move(by: visibleRows, visibleRows: visibleRows)
+        case .pageUp: return move(by: -visibleRows, visibleRows: visibleRows)
+        case .home, .character("g"): return jumpToStart()
+        case .end, .character("G"): return jumpToEnd(visibleRows: visibleRows)
+        default: return nil
+        }
     }
 
     public mutating func jumpToStart() -> PageRequest? {

@@ -65,7 +65,7 @@ import TerminalKit
 
     @Test func aFailingStoreShowsADutchMessageInsteadOfCrashing() {
         struct BrokenStore: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseListing, CaseOpening, TimelineKeeping,
-                            ChangeWatching, Searching, FilterKeeping, MeetingBrowsing, AgendaEditing, MeetingStepping {
+                            ChangeWatching, Searching, FilterKeeping, MeetingBrowsing, AgendaEditing, MeetingStepping, MinutesKeeping {
             func meetingPage(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<Meeting> { throw .busy }
             func meetingListKey(atStartOf day: CivilDate) -> ListKey { ListKey(sortValue: day.iso, id: 0) }
             func agenda(ofMeeting meetingID: Int64, for user: User) throws(StoreFailure) -> [AgendaItem] { throw .busy }
@@ -84,6 +84,11 @@ import TerminalKit
             func removeAgendaItem(_ itemID: Int64, expectedVersion: Int, by user: User) throws(StoreFailure) -> Int { throw .busy }
             func recordMeetingEvent(_ eventID: String, fields: FieldValues, onMeeting meetingID: Int64, expectedVersion: Int,
                                     engine: WorkflowEngine, by user: User) throws(StoreFailure) -> Int { throw .busy }
+            func recordMinutes(_ entry: MinutesEntry, onItem itemID: Int64, expectedVersion: Int,
+                               by user: User) throws(StoreFailure) -> Int { throw .busy }
+            func openActionItems(_ request: PageRequest, limit: Int, filter: ActionFilter,
+                                 for user: User) throws(StoreFailure) -> Page<ActionItem> { throw .busy }
+            func completeActionItem(_ id: Int64, expectedVersion: Int, by user: User) throws(StoreFailure) { throw .busy }
             func saveFilter(named name: String, _ filter: SignalFilter, shared: Bool, by user: User) throws(StoreFailure) { throw .busy }
             func savedFilters(for user: User) throws(StoreFailure) -> [SavedFilter] { throw .busy }
             func search(_ text: String, in source: SearchHit.Source, after: Int64?, limit: Int,

@@ -73,17 +73,12 @@ public struct AgendaItemForm: Hashable, Sendable {
         case .success(let found): values = found
         case .failure(let problem): return .failure(problem)
         }
-        func text(_ id: String) -> String {
-            if case .text(let text)? = values[id] { return text }
-            if case .choice(let choice)? = values[id] { return choice }
-            return ""
-        }
-        guard let minutes = Int(text("minuten")) else {
+        guard let minutes = Int(values.text("minuten")) else {
             return .failure(InputProblem("Minuten: geef een getal van 1 tot \(AgendaItemDraft.maximumMinutes)."))
         }
         var invited: [String] = []
         if case .choices(let chosen)? = values["uitgenodigd"] { invited = chosen }
-        let draft = AgendaItemDraft(title: text("titel"), question: text("vraag"), broughtBy: text("inbrenger"),
+        let draft = AgendaItemDraft(title: values.text("titel"), question: values.text("vraag"), broughtBy: values.text("inbrenger"),
                                     minutesAllotted: minutes, invited: invited)
         if let problem = draft.problem { return .failure(InputProblem(problem)) }
         return .success(draft)

@@ -7,7 +7,7 @@ import TerminalKit
 enum MeetingAgendaReducer {
     static func key(_ key: Key, _ state: inout MeetingsState, _ shell: inout Shell) -> [MeetingsEffect] {
         guard var open = state.open else { return [] }
-        if open.itemForm == nil && open.picker == nil && open.steps == nil && !open.isConfirmingRemoval
+        if open.itemForm == nil && open.picker == nil && open.steps == nil && open.minutes == nil && !open.isConfirmingRemoval
             && (key == .escape || key == .left) {
             state.open = nil
             return []
@@ -19,6 +19,7 @@ enum MeetingAgendaReducer {
 
     private static func key(_ key: Key, _ open: inout OpenMeeting, _ shell: inout Shell) -> [MeetingsEffect] {
         if open.itemForm != nil { return formKey(key, &open) }
+        if open.minutes != nil { return minutesKey(key, &open, today: shell.context.today) }
         if open.steps != nil { return MeetingStepsReducer.key(key, &open) }
         if open.picker != nil { return pickerKey(key, &open, today: shell.context.today) }
         if open.isConfirmingRemoval {
@@ -35,6 +36,15 @@ enum MeetingAgendaReducer {
             guard let workflow = shell.context.meetingWorkflow else { return [] }
             open.steps = MeetingStepsReducer.steps(for: open.meeting, workflow: workflow)
             return []
+        case .character("v"):
+            if let reason = open.whyNoMinutes {
+                shell.status = StatusMessage(reason, isError: true)
+                return []
+            }
+            guard let item = open.selectedItem else { return [] }
+            let minutes = MinutesForm(item, today: shell.context.today)
+            open.minutes = minutes
+            return [.draft(.load(minutes.draftKey))]
         case .character("a"), .character("n"), .character("s"), .character("e"), .enter, .character("K"), .character("J"),
              .shiftUp, .shiftDown, .character("x"), .delete:
             if let reason = open.whyNotEditable {
@@ -112,6 +122,44 @@ enum MeetingAgendaReducer {
         return effects
     }
 
+    /// The minutes form: typing, F2 saves, Esc leaves (asking first when something was typed).
+    private static func minutesKey(_ key: Key, _ open: inout OpenMeeting, today: CivilDate) -> [MeetingsEffect] {
+        guard var minutes = open.minutes, !minutes.isSaving else { return [] }
+        if minutes.isConfirmingDiscard {
+            minutes.isConfirmingDiscard = false
+            guard key == .character("j") else {
+                open.minutes = minutes
+                return []
+            }
+            open.minutes = nil
+            open.itemsWithDraft.remove(minutes.itemID)
+            return [.draft(.discard(minutes.draftKey))]
+        }
+        var effects: [MeetingsEffect] = []
+        switch key {
+        case .escape where !minutes.form.isChanged:
+            open.minutes = nil
+            return []
+        case .escape:
+            minutes.isConfirmingDiscard = true
+        case .function(2), .control("o"):
+            switch minutes.entry(today: today) {
+            case .failure(let problem):
+                minutes.problem = problem.message
+            case .success(let entry):
+                minutes.problem = nil
+                minutes.isSaving = true
+                effects = [.recordMinutes(entry, itemID: minutes.itemID, meetingID: open.meeting.id, expectedVersion: open.meeting.version)]
+            }
+        default:
+            let before = minutes.form.content
+            minutes.form.handle(key)
+            if minutes.form.content != before { minutes.isDraftDirty = true }
+        }
+        open.minutes = minutes
+        return effects
+    }
+
     private static func pickerKey(_ key: Key, _ open: inout OpenMeeting, today: CivilDate) -> [MeetingsEffect] {
         guard var picker = open.picker else { return [] }
         switch key {
@@ -142,18 +190,32 @@ enum MeetingAgendaReducer {
                 shell.status = StatusMessage("Dit overleg is er niet meer, of niet meer voor u.", isError: true)
                 return []
             }
+            let isFirstLoad = open.items == nil
             open.meeting = meeting
             open.items = items
             open.selected = min(open.selected, max(0, items.count - 1))
             state.open = open
-            return []
+            // Minutes left unsaved in an earlier session: which items have them.
+            return isFirstLoad && open.whyNoMinutes == nil ? [.draft(.loadAll(kind: DraftKey.minutesKind))] : []
         case .agendaChanged(let meetingID):
             guard var open = state.open, open.meeting.id == meetingID else { return [] }
+            var effects: [MeetingsEffect] = [.loadAgenda(meetingID: meetingID)]
+            if let minutes = open.minutes {
+                let position = open.items?.first { $0.id == minutes.itemID }?.position
+                let entry = try? minutes.entry(today: shell.context.today).get()
+                let onTimeline = entry.map { !$0.decision.isEmpty || !$0.action.isEmpty } ?? false
+                shell.status = StatusMessage("Verslag van punt \(position.map(String.init) ?? "?") opgeslagen"
+                    + (onTimeline ? "; ook op de tijdlijn." : "."))
+                open.itemsWithDraft.remove(minutes.itemID)
+                effects.append(.draft(.discard(minutes.draftKey)))
+            } else {
+                shell.status = StatusMessage("Agenda opgeslagen.")
+            }
             open.itemForm = nil
             open.steps = nil
+            open.minutes = nil
             state.open = open
-            shell.status = StatusMessage("Agenda opgeslagen.")
-            return [.loadAgenda(meetingID: meetingID)]
+            return effects
         case .agendaChangeFailed(let meetingID, let message, let isConflict):
             guard var open = state.open, open.meeting.id == meetingID else { return [] }
             if var steps = open.steps {
@@ -165,11 +227,16 @@ enum MeetingAgendaReducer {
                 item.isSaving = false
                 item.problem = isConflict ? message + " F2 slaat uw punt nu op." : message
                 open.itemForm = item
+            } else if var minutes = open.minutes {
+                minutes.isSaving = false
+                minutes.problem = isConflict ? message + " F2 slaat uw verslag nu op." : message
+                open.minutes = minutes
             } else {
                 shell.status = StatusMessage(message, isError: true)
             }
             state.open = open
-            return isConflict || (open.itemForm == nil && open.steps == nil) ? [.loadAgenda(meetingID: meetingID)] : []
+            let hasForm = open.itemForm != nil || open.steps != nil || open.minutes != nil
+            return isConflict || !hasForm ? [.loadAgenda(meetingID: meetingID)] : []
         default:
             return []
         }

@@ -16,7 +16,9 @@ enum MeetingAgendaView {
         if let steps = open.steps {
             drawSteps(steps, in: body, on: &grid)
         } else if let item = open.itemForm {
-            drawForm(item, problem: item.problem, confirmingDiscard: item.isConfirmingDiscard, in: body, on: &grid)
+            drawForm(item.form, problem: item.problem, confirmingDiscard: item.isConfirmingDiscard, in: body, on: &grid)
+        } else if let minutes = open.minutes {
+            drawForm(minutes.form, problem: minutes.problem, confirmingDiscard: minutes.isConfirmingDiscard, in: body, on: &grid)
         } else if let picker = open.picker {
             drawPicker(picker, meeting: meeting, context: context, in: body, on: &grid)
         } else {
@@ -57,14 +59,17 @@ enum MeetingAgendaView {
             TableColumn("Over", width: .fixed(11), priority: 8),
             TableColumn("Brengt in", width: .flexible(minimum: 12), priority: 4),
             TableColumn("Min", width: .fixed(4), alignment: .trailing, priority: 9),
+            TableColumn("Vsl", width: .fixed(3), priority: 7),
         ]
-        let detailRows = 3
-        let listHeight = max(2, table.height - detailRows)
+        // The list takes what its items need; the selected item's detail (question, minutes) the rest.
+        let listHeight = max(2, min(items.count + 1, table.height - 4))
         let visibleRows = listHeight - 1
         let top = max(0, min(open.selected - visibleRows + 1, items.count - visibleRows))
         let rows = items[top..<min(items.count, top + visibleRows)].map { item in
-            [TableCell(String(item.position)), TableCell(item.title), TableCell(item.subjectCode ?? (item.isStanding ? "vast punt" : "")),
-             TableCell(item.broughtBy), TableCell(String(item.minutesAllotted))]
+            // "v": minutes recorded; "v*": minutes left unsaved, kept as a draft.
+            let minuted = open.itemsWithDraft.contains(item.id) ? "v*" : item.summary.isEmpty && item.decisions.isEmpty ? "" : "v"
+            return [TableCell(String(item.position)), TableCell(item.title), TableCell(item.subjectCode ?? (item.isStanding ? "vast punt" : "")),
+             TableCell(item.broughtBy), TableCell(String(item.minutesAllotted)), TableCell(minuted)]
         }
         TableView(columns: columns, rows: rows, selected: open.selected - top)
             .draw(in: Rect(x: table.x, y: table.y, width: table.width, height: listHeight), on: &grid)
@@ -86,15 +91,12 @@ enum MeetingAgendaView {
         if !item.invited.isEmpty { facts.append("ook: " + item.invited.joined(separator: ", ")) }
         var lines = facts.isEmpty ? [] : [facts.joined(separator: " · ")]
         if !item.question.isEmpty { lines.append("Vraag: " + item.question) }
+        if !item.summary.isEmpty { lines.append("Verslag: " + item.summary) }
+        lines += item.decisions.map { "Besluit: " + $0 }
         let wrapped = lines.flatMap { TextFitting.wrap($0, width: max(10, rect.width - 2)) }
         for (offset, line) in wrapped.prefix(rect.height - 1).enumerated() {
             grid.write(line, x: rect.x + 1, y: rect.y + 1 + offset, maxX: rect.maxX - 1)
         }
-    }
-
-    private static func drawForm(_ item: AgendaItemForm, problem: String?, confirmingDiscard: Bool, in rect: Rect,
-                                 on grid: inout Grid) {
-        drawForm(item.form, problem: problem, confirmingDiscard: confirmingDiscard, in: rect, on: &grid)
     }
 
     private static func drawForm(_ form: EventForm, problem: String?, confirmingDiscard: Bool, in rect: Rect, on grid: inout Grid) {
@@ -154,11 +156,12 @@ enum MeetingAgendaView {
     }
 
     static func hints(_ open: OpenMeeting) -> String {
-        if open.itemForm != nil || open.steps?.form != nil { return "Tab volgend veld  F2 opslaan  Esc annuleren" }
+        if open.itemForm != nil || open.steps?.form != nil || open.minutes != nil { return "Tab volgend veld  F2 opslaan  Esc annuleren" }
         if open.steps != nil { return "↑↓ kiezen  Enter deze stap  Esc terug" }
         if open.picker != nil { return "↑↓ kiezen  Enter toevoegen  Esc terug" }
         if open.meeting.visibility != .full { return "↑↓ kiezen  Esc terug  ? hulp  q stoppen" }
-        if open.whyNotEditable != nil { return "↑↓ kiezen  z stap (agenda openzetten, gehouden)  Esc terug" }
+        if open.whyNoMinutes == nil { return "↑↓ kiezen  v verslag  z stap (gehouden, agenda openzetten)  Esc terug" }
+        if open.whyNotEditable != nil { return "↑↓ kiezen  z stap  Esc terug" }
         return "a wachtend  n nieuw  s vast  e wijzig  K/J schuif  x weg  z stap  Esc"
     }
 }

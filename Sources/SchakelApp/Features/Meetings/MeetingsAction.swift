@@ -7,6 +7,11 @@ public enum MeetingsAction: Hashable, Sendable {
     /// The tab came into view.
     case shown
     case keyPressed(Key)
+    /// No key for a moment: keep drafts.
+    case idle
+    /// The session ends: keep every form that holds anything.
+    case terminating
+    case draft(DraftResult)
     /// A page of the list; `fromDay` when it is the list's start at a day (today, after `t`).
     case pageLoaded(PageRequest, Page<Meeting>, fromDay: Bool)
     /// The meeting as it is now (nil: gone, or no longer for the user) and its agenda.
@@ -15,6 +20,11 @@ public enum MeetingsAction: Hashable, Sendable {
     /// Nothing was changed: why, in Dutch; after a colleague's change the agenda is fetched again.
     case agendaChangeFailed(meetingID: Int64, String, isConflict: Bool)
     case waitingLoaded([WaitingDiscussion])
+    /// A page of open action items, fetched with `filter`.
+    case actionsLoaded(PageRequest, ActionFilter, Page<ActionItem>)
+    case actionCompleted
+    /// Nothing was marked done: why, in Dutch; the list is fetched again.
+    case actionFailed(String)
     case loadFailed(String)
     /// A colleague's process committed: the list and an open agenda are fetched again.
     case otherProcessCommitted
@@ -35,6 +45,10 @@ public enum MeetingsEffect: Hashable, Sendable {
     case changeAgenda(AgendaChange, meetingID: Int64, expectedVersion: Int)
     /// A step of the `overleg` workflow (agenda vaststellen, gehouden, ...).
     case recordMeetingEvent(String, FieldValues, meetingID: Int64, expectedVersion: Int)
+    case recordMinutes(MinutesEntry, itemID: Int64, meetingID: Int64, expectedVersion: Int)
+    case loadActions(PageRequest, ActionFilter, limit: Int)
+    case completeAction(id: Int64, expectedVersion: Int)
+    case draft(DraftEffect)
     case request(AppRequest)
 }
 

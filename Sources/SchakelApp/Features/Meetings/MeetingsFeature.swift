@@ -19,6 +19,8 @@ public enum MeetingsFeature: PaneFeature {
         switch moment {
         case .shown: return .shown
         case .keyPressed(let key): return .keyPressed(key)
+        case .idle: return .idle
+        case .terminating: return .terminating
         case .otherProcessCommitted: return .otherProcessCommitted
         default: return nil
         }
@@ -33,9 +35,9 @@ public enum MeetingsFeature: PaneFeature {
         return nil
     }
 
-    public static func capability(of store: any SessionStore) -> any MeetingBrowsing & AgendaEditing & MeetingStepping { store }
+    public static func capability(of store: any SessionStore) -> any MeetingsStore { store }
 
-    public static func run(_ effect: MeetingsEffect, state: MeetingsState, with store: any MeetingBrowsing & AgendaEditing & MeetingStepping, clock: any Clock,
+    public static func run(_ effect: MeetingsEffect, state: MeetingsState, with store: any MeetingsStore, clock: any Clock,
                            context: AppContext) -> MeetingsAction? {
         MeetingsRunner(store: store).run(effect, context: context)
     }
@@ -46,15 +48,22 @@ public enum MeetingsFeature: PaneFeature {
 
     public static func hints(_ state: MeetingsState) -> String {
         if let open = state.open { return MeetingAgendaView.hints(open) }
+        if let actions = state.actions { return ActionListView.hints(actions) }
         return state.waiting == nil ? MeetingsView.hints : WaitingListView.hints
     }
 
-    public static func hasOverlay(_ state: MeetingsState) -> Bool { state.open != nil }
+    public static func hasOverlay(_ state: MeetingsState) -> Bool { state.open != nil || state.actions?.ownerInput != nil }
 
-    /// An agenda item's form has the keyboard.
-    public static func isTyping(_ state: MeetingsState) -> Bool { state.open?.itemForm != nil || state.open?.steps?.form != nil }
+    /// A form, or the owner filter, has the keyboard.
+    public static func isTyping(_ state: MeetingsState) -> Bool {
+        state.open?.itemForm != nil || state.open?.steps?.form != nil || state.open?.minutes != nil || state.actions?.ownerInput != nil
+    }
 
     public static func prompt(_ state: MeetingsState) -> String? {
-        state.open?.isConfirmingRemoval == true ? "Agendapunt van de agenda halen? j = ja · andere toets = nee" : nil
+        if state.open?.isConfirmingRemoval == true { return "Agendapunt van de agenda halen? j = ja · andere toets = nee" }
+        if state.actions?.isConfirmingDone == true, let action = state.actions?.list.selectedRow?.action {
+            return "Actie ‘\(TextFitting.fit(action.description, width: 30))’ afronden? j = ja · andere toets = nee"
+        }
+        return nil
     }
 }

@@ -17,6 +17,14 @@ public enum MeetingsReducer {
             return []
         case .agendaLoaded, .agendaChanged, .agendaChangeFailed:
             return MeetingAgendaReducer.result(action, &state, &shell)
+        case .idle:
+            return MinutesDrafts.saveIfChanged(&state.open)
+        case .terminating:
+            return MinutesDrafts.saveEvery(state.open)
+        case .draft(let result):
+            return MinutesDrafts.result(result, &state.open, &shell)
+        case .actionsLoaded, .actionCompleted, .actionFailed:
+            return ActionListReducer.result(action, &state, &shell, rows: ActionListView.listRows(in: shell.pane))
         case .waitingLoaded(let items):
             if var open = state.open, open.picker != nil {
                 // Only what waits for this kind of table (of this municipality, for a local one).
@@ -34,10 +42,19 @@ public enum MeetingsReducer {
             var effects: [MeetingsEffect] = state.list.reload(newestFirst: false).map { [.loadPage(.page($0), limit: MeetingsState.pageSize)] } ?? []
             if let open = state.open { effects.append(.loadAgenda(meetingID: open.meeting.id)) }
             if state.waiting != nil { effects.append(.loadWaiting(limit: WaitingList.limit)) }
+            if var actions = state.actions, let request = actions.list.reload(newestFirst: false) {
+                state.actions = actions
+                effects.append(.loadActions(request, actions.filter, limit: MeetingsState.pageSize))
+            }
             return effects
         case .keyPressed(let key):
             if state.open != nil { return MeetingAgendaReducer.key(key, &state, &shell) }
             if state.waiting != nil { return waitingKey(key, &state) }
+            if var actions = state.actions {
+                let (close, effects) = ActionListReducer.key(key, &actions, rows: ActionListView.listRows(in: shell.pane))
+                state.actions = close ? nil : actions
+                return effects
+            }
             return listKey(key, &state, rows: rows, today: shell.context.today)
         }
     }
@@ -58,6 +75,9 @@ public enum MeetingsReducer {
         case .character("w"):
             state.waiting = WaitingList()
             return [.loadWaiting(limit: WaitingList.limit)]
+        case .character("a"):
+            state.actions = ActionList()
+            return [ActionListReducer.reload(.all)]
         case .enter:
             guard let row = state.list.selectedRow else { return [] }
             state.open = OpenMeeting(meeting: row.meeting)

@@ -3,7 +3,7 @@ import SchakelCore
 
 /// Runs the Overleggen tab's effects, with only the meetings of the store.
 struct MeetingsRunner {
-    let store: any MeetingBrowsing & AgendaEditing & MeetingStepping
+    let store: any MeetingsStore
 
     func run(_ effect: MeetingsEffect, context: AppContext) -> MeetingsAction? {
         do {
@@ -30,6 +30,21 @@ struct MeetingsRunner {
                     _ = try store.recordMeetingEvent(event, fields: fields, onMeeting: meetingID, expectedVersion: version,
                                                      engine: WorkflowEngine(workflow), by: context.user)
                 }
+            case .recordMinutes(let entry, let itemID, let meetingID, let version):
+                return apply(meetingID: meetingID) { () throws(StoreFailure) in
+                    _ = try store.recordMinutes(entry, onItem: itemID, expectedVersion: version, by: context.user)
+                }
+            case .loadActions(let request, let filter, let limit):
+                return .actionsLoaded(request, filter, try store.openActionItems(request, limit: limit, filter: filter, for: context.user))
+            case .completeAction(let id, let version):
+                do {
+                    try store.completeActionItem(id, expectedVersion: version, by: context.user)
+                    return .actionCompleted
+                } catch {
+                    return .actionFailed(error.description)
+                }
+            case .draft(let effect):
+                return DraftRunner.run(effect, store: store, user: context.user).map(MeetingsAction.draft)
             case .loadWaiting(let limit):
                 return .waitingLoaded(try store.waitingForDiscussion(limit: limit, for: context.user))
             case .request:

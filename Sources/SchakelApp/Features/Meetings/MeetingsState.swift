@@ -21,6 +21,10 @@ public struct OpenMeeting: Hashable, Sendable {
     public var isConfirmingRemoval = false
     /// The meeting's next step in its workflow being chosen or filled in.
     public var steps: MeetingSteps?
+    /// The selected item's minutes being written.
+    public var minutes: MinutesForm?
+    /// Items whose minutes were left unsaved, kept as drafts (marked in the list).
+    public var itemsWithDraft: Set<Int64> = []
 
     public init(meeting: Meeting) {
         self.meeting = meeting
@@ -30,6 +34,17 @@ public struct OpenMeeting: Hashable, Sendable {
 
     /// Minutes given to the items together.
     public var plannedMinutes: Int { items?.reduce(0) { $0 + $1.minutesAllotted } ?? 0 }
+
+    /// Why no minutes can be written now, or nil when they can.
+    public var whyNoMinutes: String? {
+        if meeting.visibility != .full { return "Het verslag maakt wie het overleg in zijn geheel ziet." }
+        switch meeting.status {
+        case "agenda_vastgesteld", "gehouden": return nil
+        case "gepland": return "Het verslag begint als de agenda is vastgesteld (z)."
+        case "verslag_vastgesteld": return "Het verslag is vastgesteld; er kan niets meer bij."
+        default: return "Van dit overleg wordt geen verslag gemaakt."
+        }
+    }
 
     /// Why the agenda cannot be changed now, or nil when it can.
     public var whyNotEditable: String? {
@@ -87,6 +102,8 @@ public struct MeetingsState: Hashable, Sendable {
     public var open: OpenMeeting?
     /// The "Wacht op bespreking" list, when shown instead of the meetings.
     public var waiting: WaitingList?
+    /// The open action items, when shown instead of the meetings.
+    public var actions: ActionList?
 
     public init() {}
 }

@@ -14,6 +14,10 @@ enum MeetingsView {
             WaitingListView.draw(waiting, context: context, in: rect, on: &grid)
             return
         }
+        if let actions = state.actions {
+            ActionListView.draw(actions, context: context, in: rect, on: &grid)
+            return
+        }
         let list = state.list
         guard list.isLoaded else {
             grid.write("Overleggen laden…", in: rect.centered(Size(width: rect.width, height: 1)), alignment: .center)
@@ -51,5 +55,5 @@ enum MeetingsView {
     /// Rows of meetings that fit under the column titles.
     static func listRows(in pane: Rect) -> Int { max(1, pane.height - 1) }
 
-    static let hints = "↑↓ kiezen  Enter openen  t vandaag  w wachtlijst  1-5 tabblad  ? hulp  q stoppen"
+    static let hints = "↑↓ kiezen  Enter openen  t vandaag  w wachtlijst  a acties  ? hulp  q stoppen"
 }

@@ -14,7 +14,7 @@ extension SignalsReducer {
             }
         case .foundAll(DraftKey.routeStepKind, let payloads):
             // At start: where route steps were left unsaved, so that the officer knows where to look.
-            let steps = payloads.compactMap(StepDraft.from(json:))
+            let steps = payloads.compactMap(FormDraft.from(json:))
             guard let first = steps.first else { break }
             shell.status = StatusMessage(steps.count == 1
                 ? "Niet-opgeslagen stap ‘\(first.eventLabel)’ bij \(first.code) bewaard: kies het signaal en druk a."
@@ -31,7 +31,7 @@ extension SignalsReducer {
     /// possible any more still shows what was typed, with the reason, so that nothing is lost.
     private static func restoreStep(_ key: DraftKey, _ payload: String, _ state: inout SignalsState, _ shell: inout Shell) {
         guard var dialog = state.route, key == .routeStep(signalID: dialog.route.signalID), dialog.form == nil,
-              let draft = StepDraft.from(json: payload),
+              let draft = FormDraft.from(json: payload),
               let index = dialog.options.firstIndex(where: { $0.event.id == draft.event }) else { return }
         let option = dialog.options[index]
         dialog.highlighted = index
@@ -68,6 +68,6 @@ extension SignalsReducer {
     }
 
     static func stepDraftSave(_ form: EventForm, _ dialog: RouteDialog) -> SignalsEffect {
-        .draft(.save(.routeStep(signalID: dialog.route.signalID), payload: StepDraft(form, code: dialog.route.code).json))
+        .draft(.save(.routeStep(signalID: dialog.route.signalID), payload: FormDraft(form, code: dialog.route.code).json))
     }
 }

@@ -46,12 +46,7 @@ extension TimelineReducer {
         switch key {
         case .escape, .character("q"), .left:
             return .close
-        case .down, .character("j"): request = pane.list.move(by: 1, visibleRows: rows)
-        case .up, .character("k"): request = pane.list.move(by: -1, visibleRows: rows)
-        case .pageDown, .character(" "): request = pane.list.move(by: rows, visibleRows: rows)
-        case .pageUp: request = pane.list.move(by: -rows, visibleRows: rows)
-        case .home, .character("g"): request = pane.list.jumpToStart()
-        case .end, .character("G"): request = pane.list.jumpToEnd(visibleRows: rows)
+        case _ where PagedList<TimelineRow>.isMovement(key): request = pane.list.move(for: key, visibleRows: rows)
         case .character("f"):
             let current = TimelinePane.filters.firstIndex { $0 == pane.kinds.first } ?? 0
             let next = TimelinePane.filters[(current + 1) % TimelinePane.filters.count]

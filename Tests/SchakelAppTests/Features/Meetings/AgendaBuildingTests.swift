@@ -39,9 +39,7 @@ import TerminalKit
         return state
     }
 
-    func type(_ text: String, _ state: inout State) {
-        for character in text { _ = run(&state, .keyPressed(.character(character))) }
-    }
+    func type(_ text: String, _ state: inout State) { typeKeys(text, &state, on: fake) }
 
     @Test func aWaitingCaseIsChosenFilledInAndSaved() {
         var state = opened()
@@ -139,7 +137,7 @@ import TerminalKit
         _ = run(&state, .otherProcessCommitted)
         #expect(run(&state, .keyPressed(.character("a"))).isEmpty)
         #expect(state.status?.text == "De agenda van dit overleg is vastgesteld; zet hem eerst weer open.")
-        #expect(MeetingAgendaView.hints(state.open!).hasPrefix("↑↓ kiezen  z stap"))
+        #expect(MeetingAgendaView.hints(state.open!).hasPrefix("↑↓ kiezen  v verslag  z stap"))
     }
 
     @Test func theAgendaIsFixedAndOpenedAgainByTheWorkflowsSteps() {

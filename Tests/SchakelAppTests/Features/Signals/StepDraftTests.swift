@@ -46,7 +46,7 @@ import TerminalKit
         var state = try typingTheReportForm()
         #expect(fake.drafts[key] == nil)
         runEffects(&state, .idle, on: fake)
-        let draft = try #require(fake.drafts[key].flatMap(StepDraft.from(json:)))
+        let draft = try #require(fake.drafts[key].flatMap(FormDraft.from(json:)))
         #expect(draft.event == "contact_opgenomen" && draft.code == signal.code)
         #expect(draft.values["waarnemingen"] == [Self.observed])
         #expect(SignalsReducer.reduce(&state.feature, .idle, &state.shell).isEmpty)

@@ -2,9 +2,9 @@ import Foundation
 import Meldroute
 import TerminalKit
 
-/// A route step's form in progress, as it is kept between sessions: which step, on which signal,
-/// and what was typed in each field.
-struct StepDraft: JSONDraft, Hashable {
+/// A form in progress, as it is kept between sessions: which form (a route step, an item's minutes),
+/// what it is about (a signal's code, an agenda item), and what was typed in each field.
+struct FormDraft: JSONDraft, Hashable {
     var event: String
     var eventLabel: String
     var code: String
