@@ -21,8 +21,8 @@ public typealias TimelineStore = TimelineKeeping & DraftKeeping
 public typealias SessionStore = SignalsStore & CaseListing & TimelineStore & ChangeWatching & MeetingsStore
 
 /// What the Overleggen pane asks of the store: meetings and agendas, their steps, minutes and
-/// action items, and drafts of minutes.
-public typealias MeetingsStore = MeetingBrowsing & AgendaEditing & MeetingStepping & MinutesKeeping & DraftKeeping
+/// action items, drafts of minutes, and exports to the export folder.
+public typealias MeetingsStore = MeetingBrowsing & AgendaEditing & MeetingStepping & MinutesKeeping & DraftKeeping & ExportFiling
 
 /// Seeing that another process committed.
 public protocol ChangeWatching: Sendable {

@@ -141,9 +141,15 @@ public struct ActionItem: Hashable, Sendable {
     /// The meeting it was agreed in, if any: its id and "casustafel mensenhandel 08-12-2026".
     public let meetingID: Int64?
     public let meeting: String?
+    /// The agenda item it came from, if any.
+    public let agendaItemID: Int64?
+    public let isDone: Bool
 
     public init(id: Int64, key: ListKey, description: String, owner: String, due: CivilDate, subject: TimelineSubject? = nil,
-                subjectCode: String?, version: Int, meetingID: Int64? = nil, meeting: String? = nil) {
+                subjectCode: String?, version: Int, meetingID: Int64? = nil, meeting: String? = nil, agendaItemID: Int64? = nil,
+                isDone: Bool = false) {
+        self.agendaItemID = agendaItemID
+        self.isDone = isDone
         self.subject = subject
         self.id = id
         self.key = key

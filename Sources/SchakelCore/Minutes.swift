@@ -61,4 +61,34 @@ public protocol MinutesKeeping: Sendable {
     func openActionItems(_ request: PageRequest, limit: Int, filter: ActionFilter, for user: User) throws(StoreFailure) -> Page<ActionItem>
     /// Marks an action item done (a line on its timeline too); refused when it changed since.
     func completeActionItem(_ id: Int64, expectedVersion: Int, by user: User) throws(StoreFailure)
+    /// The minutes of a meeting the user sees in full, for export; audited.
+    func minutesForExport(meetingID: Int64, for user: User) throws(StoreFailure) -> MinutesExport
+}
+
+/// A meeting's minutes as they leave Schakel: the agenda with each item's summary, decisions and
+/// action items.
+public struct MinutesExport: Hashable, Sendable {
+    public let meeting: Meeting
+    public let items: [AgendaItem]
+    /// Every action item agreed in the meeting, open or done, in the order they were made.
+    public let actions: [ActionItem]
+
+    public init(meeting: Meeting, items: [AgendaItem], actions: [ActionItem]) {
+        self.meeting = meeting
+        self.items = items
+        self.actions = actions
+    }
+
+    public func document(statusLabel: String) -> MinutesDocument {
+        MinutesDocument(meeting: meeting, items: items, actions: actions, statusLabel: statusLabel)
+    }
+}
+
+/// Where exports made on the screen go: a folder the administrator sets for the database.
+public protocol ExportFiling: Sendable {
+    /// The folder, or nil when none is set.
+    func exportFolder() throws(StoreFailure) -> String?
+    /// Writes `text` as `name` in the export folder, whole or not at all and readable by its owner
+    /// only; the path written. Audited with the path.
+    func writeExport(_ text: String, named name: String, by user: User) throws(StoreFailure) -> String
 }

@@ -34,8 +34,17 @@ public enum DemoDatabase {
         }
         let draft = try Store.create(path: building, origin: origin)
         let dataset = DemoDataset.make(today: today, calendar: calendar)
+        // Exports from the screen go beside the demo database, into a folder only its owner reads.
+        let exportFolder = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().appendingPathComponent("export").path
+        do {
+            try FileManager.default.createDirectory(atPath: exportFolder, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw .other("de exportmap \(exportFolder) kan niet worden gemaakt: \(error.localizedDescription)")
+        }
         try draft.importing { importer in
             try dataset.insert(into: importer)
+            try importer.setExportFolder(exportFolder)
             if let workflows {
                 var history = DemoHistory(workflows: workflows, today: today, calendar: calendar, meetingSeries: meetingSeries)
                 try history.add(into: importer)

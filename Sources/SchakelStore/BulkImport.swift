@@ -35,6 +35,11 @@ public final class BulkImport {
         try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, '1')", arguments: [Store.demoMarker])
     }
 
+    /// Where exports from the screen go (a demo's own folder beside it).
+    public func setExportFolder(_ folder: String) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [Store.exportFolderSetting, folder])
+    }
+
     // MARK: Signals
 
     /// A signal received at `signal.receivedAt`, in `state`, with its persons and its "received"

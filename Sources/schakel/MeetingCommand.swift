@@ -4,16 +4,66 @@ import Meldroute
 import SchakelCore
 import SchakelStore
 
-/// `schakel overleg`: a meeting's agenda out of Schakel, as Markdown or as an invitation (ICS).
+/// `schakel overleg`: a meeting's agenda or minutes out of Schakel, and where the screen's exports go.
 struct MeetingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "overleg",
-        abstract: "Exporteer de agenda van een overleg (Markdown of ICS voor Outlook).",
-        subcommands: [Agenda.self]
+        abstract: "Exporteer de agenda (Markdown of ICS voor Outlook) of het verslag van een overleg.",
+        subcommands: [Agenda.self, Minutes.self, ExportFolder.self]
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case markdown, ics
+    }
+
+    enum MinutesFormat: String, ExpressibleByArgument, CaseIterable {
+        case markdown
+    }
+
+    /// The database, where the text goes, and (on a demo) as whom.
+    struct ExportOptions: ParsableArguments {
+        @Option(name: .customLong("db"), help: "Pad naar de Schakel-database.")
+        var databasePath: String
+
+        @Option(name: .customLong("uit"), help: "Schrijf naar dit bestand in plaats van naar standaarduitvoer.")
+        var outputPath: String?
+
+        @Option(name: .customLong("als"), help: "Alleen bij een demodatabase: als deze gebruiker (bijvoorbeeld pm.kmt).")
+        var login: String?
+
+        /// Makes the text with the store and the user, then writes it: to standard output, or whole
+        /// or not at all to the file. Where it goes is checked first: an export that cannot be
+        /// written is not made.
+        func export(_ make: (Store, User, Resources) throws -> String) throws {
+            if let outputPath { try Startup.exitOnFailure { try ExportFile.checkDirectory(of: outputPath) } }
+            let text = try Startup.exitOnFailure { () throws -> String in
+                let resources = try Resources.load()
+                let (store, user) = try open()
+                return try make(store, user, resources)
+            }
+            guard let outputPath else {
+                FileHandle.standardOutput.write(Data(text.utf8))
+                return
+            }
+            try Startup.exitOnFailure {
+                try ExportFile.write(text, to: outputPath)
+                FileHandle.standardError.write(Data("Geschreven: \(outputPath)\n".utf8))
+            }
+        }
+
+        func open() throws -> (Store, User) {
+            let store = try Store.open(path: databasePath, origin: LoginIdentity.origin())
+            return (store, try store.logIn(login: try Self.login(login, on: store)))
+        }
+
+        /// The OS login; another user only on a demo database.
+        static func login(_ asked: String?, on store: Store) throws -> String {
+            guard let asked else { return try LoginIdentity.current() }
+            guard try store.isDemo() else {
+                throw StartupFailure(description: "--als kan alleen bij een demodatabase; hier geldt wie er is ingelogd.")
+            }
+            return asked
+        }
     }
 
     struct Agenda: ParsableCommand {
@@ -30,28 +80,16 @@ struct MeetingCommand: ParsableCommand {
         @Argument(help: "Het nummer van het overleg.")
         var meetingID: Int64
 
-        @Option(name: .customLong("db"), help: "Pad naar de Schakel-database.")
-        var databasePath: String
-
         @Option(name: .customLong("formaat"), help: "markdown of ics.")
         var format: Format = .markdown
 
         @Option(name: .customLong("partner"), help: "Alleen wat deze genodigde organisatie aangaat.")
         var partner: String?
 
-        @Option(name: .customLong("uit"), help: "Schrijf naar dit bestand in plaats van naar standaarduitvoer.")
-        var outputPath: String?
-
-        @Option(name: .customLong("als"), help: "Alleen bij een demodatabase: exporteer als deze gebruiker (bijvoorbeeld pm.kmt).")
-        var login: String?
+        @OptionGroup var options: ExportOptions
 
         func run() throws {
-            // Where it goes is checked first: an export that cannot be written is not made.
-            if let outputPath { try Startup.exitOnFailure { try ExportFile.checkDirectory(of: outputPath) } }
-            let text = try Startup.exitOnFailure { () throws -> String in
-                let resources = try Resources.load()
-                let store = try Store.open(path: databasePath, origin: LoginIdentity.origin())
-                let user = try store.logIn(login: try Self.login(login, on: store))
+            try options.export { store, user, resources in
                 let export = try store.agendaForExport(meetingID: meetingID, partner: partner, format: format.rawValue, for: user)
                 let document = export.document(statusLabel: resources.meetingWorkflow.label(ofState: export.meeting.status))
                 switch format {
@@ -59,47 +97,71 @@ struct MeetingCommand: ParsableCommand {
                 case .ics: return MeetingCalendar.ics(document, sequence: export.meeting.calendarSequence, stamp: export.stamp)
                 }
             }
-            guard let outputPath else {
-                FileHandle.standardOutput.write(Data(text.utf8))
-                return
+        }
+    }
+
+    struct Minutes: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "verslag",
+            abstract: "Het verslag van overleg ID: per agendapunt de samenvatting, besluiten en acties.",
+            discussion: """
+                Alleen wie het overleg in zijn geheel ziet, exporteert het verslag. Personen en casussen staan er met hun \
+                code in, nooit met hun naam. Elke export staat in het auditlog. Zonder --uit gaat het verslag naar \
+                standaarduitvoer.
+                """
+        )
+
+        @Argument(help: "Het nummer van het overleg.")
+        var meetingID: Int64
+
+        @Option(name: .customLong("formaat"), help: "markdown.")
+        var format: MinutesFormat = .markdown
+
+        @OptionGroup var options: ExportOptions
+
+        func run() throws {
+            try options.export { store, user, resources in
+                let export = try store.minutesForExport(meetingID: meetingID, for: user)
+                return export.document(statusLabel: resources.meetingWorkflow.label(ofState: export.meeting.status)).markdown
             }
+        }
+    }
+
+    struct ExportFolder: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "exportmap",
+            abstract: "Toon of stel de map in waar exports uit het scherm (Overleggen, u) terechtkomen.",
+            discussion: """
+                Zonder MAP toont dit de ingestelde map. Instellen mag een beheerder; de map moet bestaan en beschrijfbaar \
+                zijn. Geef een map die alleen de eigenaar van de database kan lezen (rechten 0700): de exports bevatten \
+                vertrouwelijke gegevens. De wijziging staat in het auditlog.
+                """
+        )
+
+        @Argument(help: "De map (weglaten: toon de huidige).")
+        var folder: String?
+
+        @Option(name: .customLong("db"), help: "Pad naar de Schakel-database.")
+        var databasePath: String
+
+        @Option(name: .customLong("als"), help: "Alleen bij een demodatabase: als deze gebruiker.")
+        var login: String?
+
+        func run() throws {
             try Startup.exitOnFailure {
-                try ExportFile.write(text, to: outputPath)
-                FileHandle.standardError.write(Data("Geschreven: \(outputPath)\n".utf8))
+                let store = try Store.open(path: databasePath, origin: LoginIdentity.origin())
+                let user = try store.logIn(login: try ExportOptions.login(login, on: store))
+                guard let folder else {
+                    print(try store.exportFolder() ?? "Er is geen exportmap ingesteld.")
+                    return
+                }
+                let isDemo = try store.isDemo()
+                guard user.role == .administrator || isDemo else {
+                    throw StartupFailure(description: "Alleen een beheerder stelt de exportmap in.")
+                }
+                try store.setExportFolder(folder, by: user)
+                print("Exportmap: \(try store.exportFolder() ?? folder)")
             }
-        }
-
-        /// The OS login; another user only on a demo database.
-        static func login(_ asked: String?, on store: Store) throws -> String {
-            guard let asked else { return try LoginIdentity.current() }
-            guard try store.isDemo() else {
-                throw StartupFailure(description: "--als kan alleen bij een demodatabase; hier geldt wie er is ingelogd.")
-            }
-            return asked
-        }
-    }
-}
-
-/// Writing an export: whole or not at all (a temporary file beside it, then renamed into place).
-enum ExportFile {
-    static func checkDirectory(of path: String) throws {
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw StartupFailure(description: "De map \(directory) bestaat niet; er is niets geschreven.")
-        }
-        guard FileManager.default.isWritableFile(atPath: directory) else {
-            throw StartupFailure(description: "In de map \(directory) mag niet worden geschreven; er is niets geschreven.")
-        }
-    }
-
-    static func write(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        try checkDirectory(of: path)
-        do {
-            try Data(text.utf8).write(to: url, options: .atomic)
-        } catch {
-            throw StartupFailure(description: "\(path) kan niet worden geschreven (\(error.localizedDescription)); er is niets geschreven.")
         }
     }
 }

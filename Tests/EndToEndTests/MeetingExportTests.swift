@@ -19,16 +19,7 @@ import Testing
         try Spawn.run([Binary.path, "overleg", "agenda"] + arguments + ["--db", database, "--als", "pm.kmt"])
     }
 
-    /// The casustafels' ids by date, from the demo's own file.
-    func casustafel(on day: String) throws -> String {
-        let result = try Spawn.run([PythonTools.interpreter, "-c", """
-            import sqlite3, sys
-            db = sqlite3.connect(sys.argv[1])
-            print(db.execute("SELECT id FROM meeting WHERE series = 'casustafel' AND occurrence = ?", (sys.argv[2],)).fetchone()[0])
-            """, database, "casustafel/\(day)"])
-        #expect(result.status == 0, "\(result.errors)")
-        return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
+    func casustafel(on day: String) throws -> String { try DemoQueries.casustafel(on: day, in: database) }
 
     func parsed(_ path: String) throws -> [String: Any] {
         let script = URL(fileURLWithPath: Binary.resourcePath("")).deletingLastPathComponent().appendingPathComponent("Scripts/check_ics.py").path
@@ -69,12 +60,7 @@ import Testing
         #expect(police.status == 0, "\(police.errors)")
         #expect(police.output.contains("- Agenda voor: Politie / AVIM"))
         #expect(!police.output.contains("Bespreking C"))
-        let names = try Spawn.run([PythonTools.interpreter, "-c", """
-            import sqlite3, sys
-            db = sqlite3.connect(sys.argv[1])
-            for given, family in db.execute("SELECT given_name, family_name FROM person WHERE family_name <> ''"):
-                print(given + " " + family)
-            """, database]).output.split(separator: "\n").map(String.init)
+        let names = try DemoQueries.personNames(in: database)
         #expect(names.count > 10)
         for name in names { #expect(!all.output.contains(name), "\(name)") }
 
@@ -87,12 +73,22 @@ import Testing
         let nowhere = try schakel([id, "--uit", "/bestaat/niet/agenda.md"])
         #expect(nowhere.status == 1 && nowhere.errors == "schakel: De map /bestaat/niet bestaat niet; er is niets geschreven.\n")
         // Every export made is in the audit log (the one with nowhere to go was not made).
-        let audited = try Spawn.run([PythonTools.interpreter, "-c", """
-            import sqlite3, sys
-            db = sqlite3.connect(sys.argv[1])
-            print(db.execute("SELECT count(*) FROM audit_log WHERE action = 'export' AND object_type = 'meeting'").fetchone()[0])
-            """, database])
-        #expect(audited.output.trimmingCharacters(in: .whitespacesAndNewlines) == "3")
+        #expect(try DemoQueries.meetingExports(in: database) == "3")
+    }
+
+    @Test func theMinutesAreForWhoSeesTheMeetingWholeAndTheExportFolderIsTheDemosOwn() throws {
+        let id = try casustafel(on: "2026-12-08")
+        let minutes = try Spawn.run([Binary.path, "overleg", "verslag", id, "--db", database, "--als", "pm.kmt"])
+        #expect(minutes.status == 0, "\(minutes.errors)")
+        #expect(minutes.output.hasPrefix("# Verslag Casustafel mensenhandel — di 08-12-2026 13:30–16:00\n"))
+        #expect(minutes.output.contains("Geen verslag."))
+        let supporter = try Spawn.run([Binary.path, "overleg", "verslag", id, "--db", database, "--als", "po.kmt"])
+        #expect(supporter.status == 1 && supporter.output.isEmpty)
+        #expect(supporter.errors.hasPrefix("schakel: Overleg \(id) bestaat niet, of u ziet het niet in zijn geheel"))
+        let folder = try Spawn.run([Binary.path, "overleg", "exportmap", "--db", database, "--als", "pm.kmt"])
+        #expect(folder.status == 0 && folder.output == directory.appendingPathComponent("export").path + "\n")
+        let missing = try Spawn.run([Binary.path, "overleg", "exportmap", "/bestaat/niet", "--db", database, "--als", "beheer"])
+        #expect(missing.status == 1 && missing.errors == "schakel: De map /bestaat/niet bestaat niet; er is niets geschreven.\n")
     }
 }
 

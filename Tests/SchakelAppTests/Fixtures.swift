@@ -96,7 +96,7 @@ enum Fixtures {
 /// An in-memory inbox over fixed rows, paging by key like the store.
 final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseListing, CaseOpening, TimelineKeeping,
                          ChangeWatching, Searching, FilterKeeping, MeetingBrowsing, AgendaEditing, MeetingStepping, MinutesKeeping,
-                         @unchecked Sendable {
+                         ExportFiling, @unchecked Sendable {
     var filters: [SavedFilter] = []
 
     /// Meetings earliest first, and their agendas by meeting id.
@@ -206,6 +206,23 @@ final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeepi
                 && (filter.meetingID == nil || action.meetingID == filter.meetingID)
         }
         return Self.page(matching, request, limit: limit, newestFirst: false, key: \.key)
+    }
+
+    func minutesForExport(meetingID: Int64, for user: User) throws(StoreFailure) -> MinutesExport {
+        guard let meeting = meetings.first(where: { $0.id == meetingID }), meeting.visibility == .full else { throw .noAccess }
+        return MinutesExport(meeting: meeting, items: agendas[meetingID] ?? [], actions: actions.filter { $0.meetingID == meetingID })
+    }
+
+    /// The export folder, and what was written to it by file name.
+    var exportFolderPath: String?
+    var exportedFiles: [String: String] = [:]
+
+    func exportFolder() throws(StoreFailure) -> String? { exportFolderPath }
+
+    func writeExport(_ text: String, named name: String, by user: User) throws(StoreFailure) -> String {
+        guard let folder = exportFolderPath else { throw .refused("Er is geen exportmap ingesteld.") }
+        exportedFiles[name] = text
+        return folder + "/" + name
     }
 
     func completeActionItem(_ id: Int64, expectedVersion: Int, by user: User) throws(StoreFailure) {

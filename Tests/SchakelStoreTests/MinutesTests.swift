@@ -91,4 +91,55 @@ import SchakelDemo
         #expect(try store.timelinePage(of: .kmtCase(caseID), .last, limit: 100, for: pm).rows.count == before)
         #expect(try store.agenda(ofMeeting: meetingID, for: pm).first { $0.id == item.id }?.summary == "Eerste")
     }
+
+    @Test func theMinutesExportHoldsSummaryDecisionsAndActionsForWhoSeesTheMeetingWhole() throws {
+        let version = try fix()
+        _ = try store.recordMinutes(MinutesEntry(summary: "Besproken.", decision: "KMT houdt de regie.", action: "Opvang regelen",
+                                                 actionOwner: "Zorgcoördinator KMT", actionDue: day),
+                                    onItem: item.id, expectedVersion: version, by: pm)
+        let export = try store.minutesForExport(meetingID: meetingID, for: pm)
+        let minuted = try #require(export.items.first { $0.id == item.id })
+        #expect(minuted.summary == "Besproken." && minuted.decisions == ["KMT houdt de regie."])
+        #expect(export.actions.map(\.description) == ["Opvang regelen"])
+        #expect(export.actions.first?.agendaItemID == item.id && export.actions.first?.isDone == false)
+        // The procesondersteuner sees the meeting pseudonymised: not its minutes.
+        #expect(throws: StoreFailure.self) { try store.minutesForExport(meetingID: meetingID, for: try store.user(login: "po.kmt")) }
+        let audited = try store.read { db in
+            try String.fetchAll(db, sql: "SELECT result FROM audit_log WHERE action = 'export' AND object_id = ? ORDER BY id",
+                                arguments: [String(meetingID)])
+        }
+        #expect(audited.count == 2 && audited.first == "ok" && audited.last != "ok")
+    }
+
+    @Test func exportsGoOnlyIntoTheFolderSetOwnerOnlyAndWholeOrNotAtAll() throws {
+        // A demo has its own folder beside it, for its owner only.
+        let demoFolder = try #require(try store.exportFolder())
+        #expect(demoFolder == directory.path("export"))
+        #expect(try FileManager.default.attributesOfItem(atPath: demoFolder)[.posixPermissions] as? Int == 0o700)
+        // None set: nothing is written.
+        try store.write { db in try db.execute(sql: "DELETE FROM setting WHERE key = 'exportmap'") }
+        #expect(try store.exportFolder() == nil)
+        #expect(throws: StoreFailure.self) { try store.writeExport("x", named: "agenda.md", by: pm) }
+        #expect(throws: StoreFailure.refused("De map /bestaat/niet bestaat niet; er is niets geschreven.")) {
+            try store.setExportFolder("/bestaat/niet", by: pm)
+        }
+        let folder = directory.path("uitvoer")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        try store.setExportFolder(folder, by: pm)
+        let path = try store.writeExport("# Agenda\n", named: "agenda.md", by: pm)
+        #expect(path == folder + "/agenda.md")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "# Agenda\n")
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        // Written again: replaced whole, nothing left beside it.
+        _ = try store.writeExport("# Agenda v2\n", named: "agenda.md", by: pm)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["agenda.md"])
+        for name in ["../agenda.md", ".verborgen", ""] {
+            #expect(throws: StoreFailure.self) { try store.writeExport("x", named: name, by: pm) }
+        }
+        let written = try store.read { db in
+            try String.fetchAll(db, sql: "SELECT detail FROM audit_log WHERE object_type = 'bestand' ORDER BY id")
+        }
+        #expect(written == [path, path])
+    }
 }

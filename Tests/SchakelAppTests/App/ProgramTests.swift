@@ -65,7 +65,8 @@ import TerminalKit
 
     @Test func aFailingStoreShowsADutchMessageInsteadOfCrashing() {
         struct BrokenStore: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseListing, CaseOpening, TimelineKeeping,
-                            ChangeWatching, Searching, FilterKeeping, MeetingBrowsing, AgendaEditing, MeetingStepping, MinutesKeeping {
+                            ChangeWatching, Searching, FilterKeeping, MeetingBrowsing, AgendaEditing, MeetingStepping, MinutesKeeping,
+                            ExportFiling {
             func meetingPage(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<Meeting> { throw .busy }
             func meetingListKey(atStartOf day: CivilDate) -> ListKey { ListKey(sortValue: day.iso, id: 0) }
             func agenda(ofMeeting meetingID: Int64, for user: User) throws(StoreFailure) -> [AgendaItem] { throw .busy }
@@ -89,6 +90,9 @@ import TerminalKit
             func openActionItems(_ request: PageRequest, limit: Int, filter: ActionFilter,
                                  for user: User) throws(StoreFailure) -> Page<ActionItem> { throw .busy }
             func completeActionItem(_ id: Int64, expectedVersion: Int, by user: User) throws(StoreFailure) { throw .busy }
+            func minutesForExport(meetingID: Int64, for user: User) throws(StoreFailure) -> MinutesExport { throw .busy }
+            func exportFolder() throws(StoreFailure) -> String? { throw .busy }
+            func writeExport(_ text: String, named name: String, by user: User) throws(StoreFailure) -> String { throw .busy }
             func saveFilter(named name: String, _ filter: SignalFilter, shared: Bool, by user: User) throws(StoreFailure) { throw .busy }
             func savedFilters(for user: User) throws(StoreFailure) -> [SavedFilter] { throw .busy }
             func search(_ text: String, in source: SearchHit.Source, after: Int64?, limit: Int,

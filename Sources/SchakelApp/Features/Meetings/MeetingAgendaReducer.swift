@@ -7,7 +7,8 @@ import TerminalKit
 enum MeetingAgendaReducer {
     static func key(_ key: Key, _ state: inout MeetingsState, _ shell: inout Shell) -> [MeetingsEffect] {
         guard var open = state.open else { return [] }
-        if open.itemForm == nil && open.picker == nil && open.steps == nil && open.minutes == nil && !open.isConfirmingRemoval
+        if open.itemForm == nil && open.picker == nil && open.steps == nil && open.minutes == nil && open.exportMenu == nil
+            && !open.isConfirmingRemoval
             && (key == .escape || key == .left) {
             state.open = nil
             return []
@@ -20,6 +21,7 @@ enum MeetingAgendaReducer {
     private static func key(_ key: Key, _ open: inout OpenMeeting, _ shell: inout Shell) -> [MeetingsEffect] {
         if open.itemForm != nil { return formKey(key, &open) }
         if open.minutes != nil { return minutesKey(key, &open, today: shell.context.today) }
+        if open.exportMenu != nil { return exportKey(key, &open, &shell) }
         if open.steps != nil { return MeetingStepsReducer.key(key, &open) }
         if open.picker != nil { return pickerKey(key, &open, today: shell.context.today) }
         if open.isConfirmingRemoval {
@@ -35,6 +37,9 @@ enum MeetingAgendaReducer {
             }
             guard let workflow = shell.context.meetingWorkflow else { return [] }
             open.steps = MeetingStepsReducer.steps(for: open.meeting, workflow: workflow)
+            return []
+        case .character("u"):
+            open.exportMenu = ExportMenu(for: open)
             return []
         case .character("v"):
             if let reason = open.whyNoMinutes {
@@ -113,6 +118,7 @@ enum MeetingAgendaReducer {
                 item.problem = nil
                 item.isSaving = true
                 let change: AgendaChange = item.itemID.map { .update(itemID: $0, draft) } ?? .add(draft, about: item.subject)
+                if item.itemID == nil { open.itemsBeforeAdding = Set(open.items?.map(\.id) ?? []) }
                 effects = [Self.change(change, open)]
             }
         default:
@@ -160,6 +166,28 @@ enum MeetingAgendaReducer {
         return effects
     }
 
+    private static func exportKey(_ key: Key, _ open: inout OpenMeeting, _ shell: inout Shell) -> [MeetingsEffect] {
+        guard var menu = open.exportMenu, !menu.isExporting else { return [] }
+        switch key {
+        case .escape:
+            open.exportMenu = nil
+            return []
+        case .enter:
+            let choice = menu.highlightedChoice
+            if let reason = choice.unavailable {
+                shell.status = StatusMessage("\(choice.document.label): \(reason).", isError: true)
+                return []
+            }
+            menu.isExporting = true
+            open.exportMenu = menu
+            return [.export(choice.document, meetingID: open.meeting.id)]
+        default:
+            menu.highlighted = MeetingsReducer.moved(menu.highlighted, by: key, count: menu.choices.count)
+            open.exportMenu = menu
+            return []
+        }
+    }
+
     private static func pickerKey(_ key: Key, _ open: inout OpenMeeting, today: CivilDate) -> [MeetingsEffect] {
         guard var picker = open.picker else { return [] }
         switch key {
@@ -194,6 +222,10 @@ enum MeetingAgendaReducer {
             open.meeting = meeting
             open.items = items
             open.selected = min(open.selected, max(0, items.count - 1))
+            if let before = open.itemsBeforeAdding, let added = items.firstIndex(where: { !before.contains($0.id) }) {
+                open.selected = added
+                open.itemsBeforeAdding = nil
+            }
             state.open = open
             // Minutes left unsaved in an earlier session: which items have them.
             return isFirstLoad && open.whyNoMinutes == nil ? [.draft(.loadAll(kind: DraftKey.minutesKind))] : []
@@ -218,6 +250,7 @@ enum MeetingAgendaReducer {
             return effects
         case .agendaChangeFailed(let meetingID, let message, let isConflict):
             guard var open = state.open, open.meeting.id == meetingID else { return [] }
+            open.itemsBeforeAdding = nil
             if var steps = open.steps {
                 steps.isSaving = false
                 steps.problem = message

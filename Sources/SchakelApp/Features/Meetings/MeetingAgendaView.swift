@@ -19,6 +19,8 @@ enum MeetingAgendaView {
             drawForm(item.form, problem: item.problem, confirmingDiscard: item.isConfirmingDiscard, in: body, on: &grid)
         } else if let minutes = open.minutes {
             drawForm(minutes.form, problem: minutes.problem, confirmingDiscard: minutes.isConfirmingDiscard, in: body, on: &grid)
+        } else if let menu = open.exportMenu {
+            drawExportMenu(menu, context: context, in: body, on: &grid)
         } else if let picker = open.picker {
             drawPicker(picker, meeting: meeting, context: context, in: body, on: &grid)
         } else {
@@ -134,6 +136,24 @@ enum MeetingAgendaView {
         }
     }
 
+    /// The documents to export, those not possible now dimmed with why; where they go below.
+    private static func drawExportMenu(_ menu: ExportMenu, context: AppContext, in rect: Rect, on grid: inout Grid) {
+        grid.write(" Exporteren naar de exportmap", x: rect.x, y: rect.y, style: .bold, maxX: rect.maxX)
+        let height = max(1, rect.height - 3)
+        let top = max(0, min(menu.highlighted - height + 1, menu.choices.count - height))
+        for (offset, choice) in menu.choices.dropFirst(top).prefix(height).enumerated() {
+            let index = top + offset
+            var text = (choice.unavailable == nil ? "  " : "× ") + choice.document.label
+            if let reason = choice.unavailable { text += " — " + reason }
+            let style: Style = index == menu.highlighted ? .reverse : choice.unavailable == nil ? .plain : Style(.dim, tone: .muted)
+            grid.write(TextFitting.fit(text, width: rect.width - 2), x: rect.x + 1, y: rect.y + 1 + offset, style: style,
+                       maxX: rect.maxX - 1)
+        }
+        let note = menu.isExporting ? "  Bezig met exporteren…"
+            : "  Codes en pseudoniemen, nooit namen. Elke export staat in het auditlog."
+        grid.write(TextFitting.fit(note, width: rect.width), x: rect.x, y: rect.maxY - 1, style: Style(tone: .muted), maxX: rect.maxX)
+    }
+
     private static func drawPicker(_ picker: WaitingList, meeting: Meeting, context: AppContext, in rect: Rect, on grid: inout Grid) {
         grid.write(" Toevoegen: wat wacht op \(meeting.kind.labelWithArticle)", x: rect.x, y: rect.y, style: .bold, maxX: rect.maxX)
         guard let items = picker.items else {
@@ -158,10 +178,11 @@ enum MeetingAgendaView {
     static func hints(_ open: OpenMeeting) -> String {
         if open.itemForm != nil || open.steps?.form != nil || open.minutes != nil { return "Tab volgend veld  F2 opslaan  Esc annuleren" }
         if open.steps != nil { return "↑↓ kiezen  Enter deze stap  Esc terug" }
+        if open.exportMenu != nil { return "↑↓ kiezen  Enter exporteren  Esc terug" }
         if open.picker != nil { return "↑↓ kiezen  Enter toevoegen  Esc terug" }
-        if open.meeting.visibility != .full { return "↑↓ kiezen  Esc terug  ? hulp  q stoppen" }
-        if open.whyNoMinutes == nil { return "↑↓ kiezen  v verslag  z stap (gehouden, agenda openzetten)  Esc terug" }
-        if open.whyNotEditable != nil { return "↑↓ kiezen  z stap  Esc terug" }
-        return "a wachtend  n nieuw  s vast  e wijzig  K/J schuif  x weg  z stap  Esc"
+        if open.meeting.visibility != .full { return "↑↓ kiezen  u exporteren  Esc terug  ? hulp  q stoppen" }
+        if open.whyNoMinutes == nil { return "↑↓ kiezen  v verslag  u exporteren  z stap (gehouden, heropenen)  Esc" }
+        if open.whyNotEditable != nil { return "↑↓ kiezen  u exporteren  z stap  Esc terug" }
+        return "a wachtend  n nieuw  s vast  e wijzig  K/J schuif  x weg  z stap  u export  Esc"
     }
 }

@@ -20,6 +20,9 @@ public enum MeetingsAction: Hashable, Sendable {
     /// Nothing was changed: why, in Dutch; after a colleague's change the agenda is fetched again.
     case agendaChangeFailed(meetingID: Int64, String, isConflict: Bool)
     case waitingLoaded([WaitingDiscussion])
+    /// A document was written to this path, or not, for the reason given in Dutch.
+    case exported(path: String)
+    case exportFailed(String)
     /// A page of open action items, fetched with `filter`.
     case actionsLoaded(PageRequest, ActionFilter, Page<ActionItem>)
     case actionCompleted
@@ -49,6 +52,7 @@ public enum MeetingsEffect: Hashable, Sendable {
     case loadActions(PageRequest, ActionFilter, limit: Int)
     case completeAction(id: Int64, expectedVersion: Int)
     case draft(DraftEffect)
+    case export(MeetingDocumentKind, meetingID: Int64)
     case request(AppRequest)
 }
 

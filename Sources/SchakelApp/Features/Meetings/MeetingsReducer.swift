@@ -23,6 +23,16 @@ public enum MeetingsReducer {
             return MinutesDrafts.saveEvery(state.open)
         case .draft(let result):
             return MinutesDrafts.result(result, &state.open, &shell)
+        case .exported(let path):
+            state.open?.exportMenu = nil
+            // The file's name first: on a narrow screen the folder is what is cut off.
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            shell.status = StatusMessage("Geschreven: \(name) in \(path.dropLast(name.count + 1))")
+            return []
+        case .exportFailed(let message):
+            state.open?.exportMenu?.isExporting = false
+            shell.status = StatusMessage(message, isError: true)
+            return []
         case .actionsLoaded, .actionCompleted, .actionFailed:
             return ActionListReducer.result(action, &state, &shell, rows: ActionListView.listRows(in: shell.pane))
         case .waitingLoaded(let items):

@@ -43,6 +43,8 @@ struct MeetingsRunner {
                 } catch {
                     return .actionFailed(error.description)
                 }
+            case .export(let document, let meetingID):
+                return export(document, meetingID: meetingID, context: context)
             case .draft(let effect):
                 return DraftRunner.run(effect, store: store, user: context.user).map(MeetingsAction.draft)
             case .loadWaiting(let limit):
@@ -53,6 +55,38 @@ struct MeetingsRunner {
         } catch {
             return .loadFailed("Overleggen laden mislukt. \(SignalsRunner.message(for: error))")
         }
+    }
+
+    /// Makes the document and writes it to the export folder; nothing is made when there is no folder.
+    private func export(_ document: MeetingDocumentKind, meetingID: Int64, context: AppContext) -> MeetingsAction {
+        do throws(StoreFailure) {
+            guard try store.exportFolder() != nil else {
+                return .exportFailed("Er is geen exportmap ingesteld; vraag de beheerder die in te stellen "
+                    + "(schakel overleg exportmap). Er is niets geschreven.")
+            }
+            let (meeting, text): (Meeting, String)
+            switch document {
+            case .agenda(let partner): (meeting, text) = try agenda(meetingID, partner: partner, asInvitation: false, context: context)
+            case .invitation: (meeting, text) = try agenda(meetingID, partner: nil, asInvitation: true, context: context)
+            case .minutes:
+                let export = try store.minutesForExport(meetingID: meetingID, for: context.user)
+                meeting = export.meeting
+                text = export.document(statusLabel: context.meetingStatusLabel(meeting.status)).markdown
+            }
+            return .exported(path: try store.writeExport(text, named: document.fileName(for: meeting), by: context.user))
+        } catch {
+            return .exportFailed(error.description)
+        }
+    }
+
+    private func agenda(_ meetingID: Int64, partner: String?, asInvitation: Bool,
+                        context: AppContext) throws(StoreFailure) -> (Meeting, String) {
+        let export = try store.agendaForExport(meetingID: meetingID, partner: partner, format: asInvitation ? "ics" : "markdown",
+                                               for: context.user)
+        let document = export.document(statusLabel: context.meetingStatusLabel(export.meeting.status))
+        let text = asInvitation ? MeetingCalendar.ics(document, sequence: export.meeting.calendarSequence, stamp: export.stamp)
+            : document.markdown
+        return (export.meeting, text)
     }
 
     /// Runs one change; a colleague's change first is told as such, anything else as the store says it.

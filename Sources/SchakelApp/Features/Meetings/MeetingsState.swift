@@ -23,6 +23,10 @@ public struct OpenMeeting: Hashable, Sendable {
     public var steps: MeetingSteps?
     /// The selected item's minutes being written.
     public var minutes: MinutesForm?
+    /// Choosing a document to export; the highlighted one.
+    public var exportMenu: ExportMenu?
+    /// The items there were before an addition: the added one is selected when the agenda comes back.
+    public var itemsBeforeAdding: Set<Int64>?
     /// Items whose minutes were left unsaved, kept as drafts (marked in the list).
     public var itemsWithDraft: Set<Int64> = []
 

@@ -70,6 +70,8 @@ import TerminalKit
         #expect(state.open?.itemForm == nil && state.status?.text == "Agenda opgeslagen.")
         #expect(state.open?.items?.count == 3 && state.open?.meeting.version == 2)
         #expect(state.open?.plannedMinutes == 50)
+        // The added item is selected, ready to be moved.
+        #expect(state.open?.selectedItem?.subjectCode == "C2026-77" && state.open?.itemsBeforeAdding == nil)
     }
 
     @Test func standingItemsComeFromTheSeriesAndItemsMoveAndGo() {
@@ -137,7 +139,7 @@ import TerminalKit
         _ = run(&state, .otherProcessCommitted)
         #expect(run(&state, .keyPressed(.character("a"))).isEmpty)
         #expect(state.status?.text == "De agenda van dit overleg is vastgesteld; zet hem eerst weer open.")
-        #expect(MeetingAgendaView.hints(state.open!).hasPrefix("↑↓ kiezen  v verslag  z stap"))
+        #expect(MeetingAgendaView.hints(state.open!).hasPrefix("↑↓ kiezen  v verslag  u exporteren  z stap"))
     }
 
     @Test func theAgendaIsFixedAndOpenedAgainByTheWorkflowsSteps() {
