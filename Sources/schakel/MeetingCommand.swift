@@ -130,7 +130,7 @@ struct MeetingCommand: ParsableCommand {
     struct ExportFolder: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "exportmap",
-            abstract: "Toon of stel de map in waar exports uit het scherm (Overleggen, u) terechtkomen.",
+            abstract: "Toon of stel de map in waar exports uit het scherm (Overleggen, e) terechtkomen.",
             discussion: """
                 Zonder MAP toont dit de ingestelde map. Instellen mag een beheerder; de map moet bestaan en beschrijfbaar \
                 zijn. Geef een map die alleen de eigenaar van de database kan lezen (rechten 0700): de exports bevatten \

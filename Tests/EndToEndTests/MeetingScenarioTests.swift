@@ -45,7 +45,7 @@ import Testing
         try pm.waitFor("Status: Agenda vastgesteld")
 
         // The police's agenda: the standing items and theirs, codes only.
-        try pm.send("u")
+        try pm.send("e")
         try pm.waitFor("Exporteren naar de exportmap")
         for _ in 0..<6 { try pm.send("j") }
         try pm.send("Enter")

@@ -38,7 +38,7 @@ enum MeetingAgendaReducer {
             guard let workflow = shell.context.meetingWorkflow else { return [] }
             open.steps = MeetingStepsReducer.steps(for: open.meeting, workflow: workflow)
             return []
-        case .character("u"):
+        case .character("e"):
             open.exportMenu = ExportMenu(for: open)
             return []
         case .character("v"):
@@ -50,7 +50,7 @@ enum MeetingAgendaReducer {
             let minutes = MinutesForm(item, today: shell.context.today)
             open.minutes = minutes
             return [.draft(.load(minutes.draftKey))]
-        case .character("a"), .character("n"), .character("s"), .character("e"), .enter, .character("K"), .character("J"),
+        case .character("a"), .character("n"), .character("s"), .enter, .character("K"), .character("J"),
              .shiftUp, .shiftDown, .character("x"), .delete:
             if let reason = open.whyNotEditable {
                 shell.status = StatusMessage(reason, isError: true)
@@ -78,7 +78,7 @@ enum MeetingAgendaReducer {
                 return []
             }
             return [change(.standing(titles), open)]
-        case .character("e"), .enter:
+        case .enter:
             guard let item = open.selectedItem else { return [] }
             open.itemForm = .editing(item, of: open.meeting, today: today)
         case .character("K"), .shiftUp, .character("J"), .shiftDown:

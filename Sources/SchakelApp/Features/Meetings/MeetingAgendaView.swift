@@ -180,9 +180,9 @@ enum MeetingAgendaView {
         if open.steps != nil { return "↑↓ kiezen  Enter deze stap  Esc terug" }
         if open.exportMenu != nil { return "↑↓ kiezen  Enter exporteren  Esc terug" }
         if open.picker != nil { return "↑↓ kiezen  Enter toevoegen  Esc terug" }
-        if open.meeting.visibility != .full { return "↑↓ kiezen  u exporteren  Esc terug  ? hulp  q stoppen" }
-        if open.whyNoMinutes == nil { return "↑↓ kiezen  v verslag  u exporteren  z stap (gehouden, heropenen)  Esc" }
-        if open.whyNotEditable != nil { return "↑↓ kiezen  u exporteren  z stap  Esc terug" }
-        return "a wachtend  n nieuw  s vast  e wijzig  K/J schuif  x weg  z stap  u export  Esc"
+        if open.meeting.visibility != .full { return "↑↓ kiezen  e exporteren  Esc terug  ? hulp  q stoppen" }
+        if open.whyNoMinutes == nil { return "↑↓ kiezen  v verslag  e exporteren  z stap (gehouden, heropenen)  Esc" }
+        if open.whyNotEditable != nil { return "↑↓ kiezen  e exporteren  z stap  Esc terug" }
+        return "a wachtend  n nieuw  s vast  Enter wijzig  K/J schuif  x weg  z stap  e export"
     }
 }

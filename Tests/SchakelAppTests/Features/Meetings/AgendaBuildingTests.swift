@@ -139,7 +139,7 @@ import TerminalKit
         _ = run(&state, .otherProcessCommitted)
         #expect(run(&state, .keyPressed(.character("a"))).isEmpty)
         #expect(state.status?.text == "De agenda van dit overleg is vastgesteld; zet hem eerst weer open.")
-        #expect(MeetingAgendaView.hints(state.open!).hasPrefix("↑↓ kiezen  v verslag  u exporteren  z stap"))
+        #expect(MeetingAgendaView.hints(state.open!).hasPrefix("↑↓ kiezen  v verslag  e exporteren  z stap"))
     }
 
     @Test func theAgendaIsFixedAndOpenedAgainByTheWorkflowsSteps() {

@@ -4,7 +4,7 @@ import Testing
 import TerminalKit
 @testable import SchakelApp
 
-/// `u` in an opened meeting: the agenda (for all, for one partner, as an invitation) and the
+/// `e` in an opened meeting: the agenda (for all, for one partner, as an invitation) and the
 /// minutes written to the export folder, with the path said; without a folder, said and not made.
 @Suite struct ExportMenuTests {
     let fake = FakeSignals(Fixtures.signals(3))
@@ -28,7 +28,7 @@ import TerminalKit
         var state = State(MeetingsState(), user: Fixtures.processManager)
         _ = run(&state, .shown)
         _ = run(&state, .keyPressed(.enter))
-        _ = run(&state, .keyPressed(.character("u")))
+        _ = run(&state, .keyPressed(.character("e")))
         return state
     }
 
