@@ -11,6 +11,9 @@ public struct AgendaItemForm: Hashable, Sendable {
     public let subject: TimelineSubject?
     public var isConfirmingDiscard = false
     public var isSaving = false
+    /// The meeting's version when an item was opened for editing: saved against it, so that a
+    /// colleague's change in the meantime is not overwritten unseen. Nil: the version as loaded.
+    public var baseVersion: Int?
     public var problem: String?
 
     /// Minutes a new item gets unless changed.
@@ -60,10 +63,12 @@ public struct AgendaItemForm: Hashable, Sendable {
     }
 
     static func editing(_ item: AgendaItem, of meeting: Meeting, today: CivilDate) -> AgendaItemForm {
-        AgendaItemForm(label: "Agendapunt \(item.position) wijzigen", invited: meeting.invited,
+        var form = AgendaItemForm(label: "Agendapunt \(item.position) wijzigen", invited: meeting.invited,
                        filled: AgendaItemDraft(title: item.title, question: item.question, broughtBy: item.broughtBy,
                                                minutesAllotted: item.minutesAllotted, invited: item.invited),
                        itemID: item.id, subject: nil, today: today)
+        form.baseVersion = meeting.version
+        return form
     }
 
     /// What the form holds as an item, or what is wrong with it, in Dutch.

@@ -47,7 +47,7 @@ enum MeetingAgendaReducer {
                 return []
             }
             guard let item = open.selectedItem else { return [] }
-            let minutes = MinutesForm(item, today: shell.context.today)
+            let minutes = MinutesForm(item, meetingVersion: open.meeting.version, today: shell.context.today)
             open.minutes = minutes
             return [.draft(.load(minutes.draftKey))]
         case .character("a"), .character("n"), .character("s"), .enter, .character("K"), .character("J"),
@@ -119,7 +119,7 @@ enum MeetingAgendaReducer {
                 item.isSaving = true
                 let change: AgendaChange = item.itemID.map { .update(itemID: $0, draft) } ?? .add(draft, about: item.subject)
                 if item.itemID == nil { open.itemsBeforeAdding = Set(open.items?.map(\.id) ?? []) }
-                effects = [Self.change(change, open)]
+                effects = [.changeAgenda(change, meetingID: open.meeting.id, expectedVersion: item.baseVersion ?? open.meeting.version)]
             }
         default:
             item.form.handle(key)
@@ -155,7 +155,8 @@ enum MeetingAgendaReducer {
             case .success(let entry):
                 minutes.problem = nil
                 minutes.isSaving = true
-                effects = [.recordMinutes(entry, itemID: minutes.itemID, meetingID: open.meeting.id, expectedVersion: open.meeting.version)]
+                effects = [.recordMinutes(entry, itemID: minutes.itemID, meetingID: open.meeting.id,
+                                          expectedVersion: minutes.baseVersion ?? open.meeting.version)]
             }
         default:
             let before = minutes.form.content
@@ -259,10 +260,12 @@ enum MeetingAgendaReducer {
                 // The form stays as it was typed: saving again after the reload is one key.
                 item.isSaving = false
                 item.problem = isConflict ? message + " F2 slaat uw punt nu op." : message
+                if isConflict { item.baseVersion = nil }
                 open.itemForm = item
             } else if var minutes = open.minutes {
                 minutes.isSaving = false
                 minutes.problem = isConflict ? message + " F2 slaat uw verslag nu op." : message
+                if isConflict { minutes.baseVersion = nil }
                 open.minutes = minutes
             } else {
                 shell.status = StatusMessage(message, isError: true)

@@ -10,6 +10,9 @@ public struct MinutesForm: Hashable, Sendable {
     public var isConfirmingDiscard = false
     public var isSaving = false
     public var problem: String?
+    /// The meeting's version when the form opened: saved against it, so that a colleague's minutes
+    /// in the meantime are not overwritten unseen. Nil after that was said: the version as loaded.
+    public var baseVersion: Int?
     /// Typed in since the draft was last kept.
     public var isDraftDirty = false
 
@@ -25,12 +28,13 @@ public struct MinutesForm: Hashable, Sendable {
     }
 
     /// The item's minutes so far: its summary to go on from.
-    init(_ item: AgendaItem, today: CivilDate) {
+    init(_ item: AgendaItem, meetingVersion: Int, today: CivilDate) {
         var form = EventForm(Self.definition(item), now: LocalDateTime(date: today, hour: 0, minute: 0))
         form.inputs[0].restore([item.summary])
         form.resetChanges()
         self.form = form
         itemID = item.id
+        baseVersion = meetingVersion
     }
 
     public var draftKey: DraftKey { .minutes(itemID: itemID) }

@@ -112,6 +112,26 @@ import TerminalKit
         #expect(fake.agendaChanges.last == .add(AgendaItemDraft(title: "Trends en signalen", minutesAllotted: 15), about: nil))
     }
 
+    @Test func anItemBeingEditedIsNotSavedOverAColleaguesChangeTheScreenFollowed() {
+        var state = opened()
+        _ = run(&state, .keyPressed(.down))
+        _ = run(&state, .keyPressed(.enter))
+        type(" (ook AVIM)", &state)
+        // A colleague moves an item; the live refresh brings the new version in under the form.
+        _ = try? fake.moveAgendaItem(1, by: 1, expectedVersion: 1, by: Fixtures.processManager)
+        _ = run(&state, .otherProcessCommitted)
+        #expect(state.open?.meeting.version == 2 && state.open?.itemForm != nil)
+        _ = run(&state, .keyPressed(.function(2)))
+        #expect(fake.agendaChanges.count == 1)
+        #expect(state.open?.itemForm?.problem?.hasSuffix("F2 slaat uw punt nu op.") == true)
+        _ = run(&state, .keyPressed(.function(2)))
+        guard case .update(2, let draft)? = fake.agendaChanges.last else {
+            Issue.record("expected item 2 updated, got \(fake.agendaChanges)")
+            return
+        }
+        #expect(draft.title == "Bespreking C2026-0004 (ook AVIM)")
+    }
+
     @Test func badInputAFixedAgendaAndTooMuchTimeAreSaid() {
         var state = opened()
         _ = run(&state, .keyPressed(.character("n")))

@@ -108,6 +108,22 @@ import TerminalKit
         #expect(fake.minutes.map(\.entry.action) == ["Bellen"])
     }
 
+    @Test func aColleaguesChangeSeenByTheLiveRefreshIsNotOverwrittenUnseen() {
+        var state = opened()
+        _ = run(&state, .keyPressed(.character("v")))
+        type(" En nog iets.", &state)
+        // A colleague minutes meanwhile; the screen follows, the form stays as typed.
+        setStatus("gehouden", version: 7)
+        _ = run(&state, .otherProcessCommitted)
+        #expect(state.open?.meeting.version == 7 && state.open?.minutes?.form.isChanged == true)
+        _ = run(&state, .keyPressed(.function(2)))
+        #expect(fake.minutes.isEmpty)
+        #expect(state.open?.minutes?.problem?.hasPrefix("Intussen gewijzigd door Collega (demo)") == true)
+        // Said, and seen: now it is saved.
+        _ = run(&state, .keyPressed(.function(2)))
+        #expect(fake.minutes.map(\.entry.summary) == ["Eerder: politie zoekt uit. En nog iets."])
+    }
+
     @Test func minutesLeftUnsavedAreKeptAndBroughtBack() {
         var state = opened()
         _ = run(&state, .keyPressed(.character("v")))
