@@ -64,12 +64,7 @@ public enum MeetingSeriesFile {
         func problem(_ node: Node?, _ message: String) {
             problems.append(WorkflowFileError(file: file, line: node?.line, message: message))
         }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            throw WorkflowFileProblems([WorkflowFileError(file: file, line: nil, message: "geen geldige YAML: \(error)")])
-        }
+        let root = try DataFileYAML.root(of: text, file: file)
         guard let items = root?.mapping?["reeksen"]?.sequence else {
             throw WorkflowFileProblems([WorkflowFileError(file: file, line: root?.line, message: "verwacht een lijst 'reeksen'")])
         }

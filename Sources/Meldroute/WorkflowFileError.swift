@@ -1,3 +1,5 @@
+import Yams
+
 /// A problem in a workflow file, with where it is.
 public struct WorkflowFileError: Error, Hashable, Sendable, CustomStringConvertible {
     public let file: String
@@ -28,4 +30,16 @@ public struct WorkflowFileProblems: Error, Hashable, Sendable, CustomStringConve
 
     /// The messages alone, for tests and for reading.
     public var messages: [String] { problems.map(\.message) }
+}
+
+/// A data file's YAML, read into nodes that know their line.
+enum DataFileYAML {
+    /// The file's root, or every problem as one when it is no YAML at all.
+    static func root(of text: String, file: String) throws(WorkflowFileProblems) -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch {
+            throw WorkflowFileProblems([WorkflowFileError(file: file, line: nil, message: "geen geldige YAML: \(error)")])
+        }
+    }
 }

@@ -18,7 +18,7 @@ public typealias SignalsStore = SignalReading & SignalWriting & SignalRouting & 
 public typealias TimelineStore = TimelineKeeping & DraftKeeping
 
 /// Everything a session's panes ask of the store; each pane's effect runner gets only its part.
-public typealias SessionStore = SignalsStore & CaseListing & TimelineStore & ChangeWatching & MeetingsStore
+public typealias SessionStore = SignalsStore & CaseListing & TimelineStore & ChangeWatching & MeetingsStore & PartnerDirectory
 
 /// What the Overleggen pane asks of the store: meetings and agendas, their steps, minutes and
 /// action items, drafts of minutes, and exports to the export folder.

@@ -18,10 +18,12 @@ public enum DemoDatabase {
     /// Opens the demo database at `path`, creating and filling it first when it does not exist.
     /// An existing file that is not a demo database is refused, never overwritten. With
     /// `workflows`, every signal gets the route history that leads to its state, and the demo has
-    /// KMT cases, partners, meetings (from `meetingSeries`) and agreements too. `now` is the moment the store dates what
+    /// KMT cases, meetings (from `meetingSeries`) and agreements too; `directory` is the shipped sociale kaart,
+    /// to which the demo adds fictional contact persons. `now` is the moment the store dates what
     /// it writes from then on (a demo on a fixed day passes that day's clock).
     public static func open(path: String, today: LocalDateTime, calendar: WorkingDayCalendar, workflows: Workflows? = nil,
-                            meetingSeries: [MeetingSeriesDefinition] = [], origin: SessionOrigin = .local,
+                            meetingSeries: [MeetingSeriesDefinition] = [], directory: ShippedDirectory? = nil,
+                            origin: SessionOrigin = .local,
                             now: @escaping @Sendable () -> Date = { Date() }) throws(StoreFailure) -> (store: Store, created: Bool) {
         if FileManager.default.fileExists(atPath: path) { return (try openExisting(path: path, origin: origin, now: now), false) }
         // Built aside and moved into place in one step, so that a second process starting the demo
@@ -45,6 +47,7 @@ public enum DemoDatabase {
         try draft.importing { importer in
             try dataset.insert(into: importer)
             try importer.setExportFolder(exportFolder)
+            if let directory { try importer.addShippedDirectory(directory) }
             if let workflows {
                 var history = DemoHistory(workflows: workflows, today: today, calendar: calendar, meetingSeries: meetingSeries)
                 try history.add(into: importer)

@@ -153,14 +153,20 @@ struct DemoHistory {
         try importer.record(fired, on: .kmtCase(created.id), authorID: processManager)
     }
 
+    /// Fictional contact persons at some of the organisations the shipped directory brought in,
+    /// marked as fictional. The draws are made for every name of the list, whether the
+    /// organisation is there or not, so that the rest of the demo stays the same.
     private mutating func addPartners(_ importer: BulkImport) throws {
-        for (name, kind, description) in Self.partners {
-            let id = try importer.addPartner(name: name, kind: kind, description: description)
-            if random.next(in: 1...2) == 1 {
-                try importer.addContact(toPartner: id, name: random.pick(Self.contactNames) + " (fictief)",
-                                        role: random.pick(["contactpersoon", "teamleider", "aandachtsfunctionaris"]),
-                                        phone: "06-0000\(random.next(in: 1000...9999)) (fictief)")
-            }
+        let ids = Dictionary(try importer.partnerIDs().map { ($0.name, $0.id) }, uniquingKeysWith: { first, _ in first })
+        for name in Self.partners {
+            guard random.next(in: 1...2) == 1 else { continue }
+            let person = random.pick(Self.contactNames)
+            let function = random.pick(["contactpersoon", "teamleider", "aandachtsfunctionaris"])
+            let number = random.next(in: 1000...9999)
+            guard let id = ids[name] else { continue }
+            let mailbox = person.lowercased().filter(\.isLetter)
+            try importer.addFictionalContact(toPartner: id, name: person + " (fictief)", function: function,
+                                             phone: "06-0000\(number)", email: "\(mailbox)@example.org")
         }
     }
 
@@ -206,29 +212,30 @@ struct DemoHistory {
         "Gesprek plannen met betrokkene en tolk", "Terugkoppeling vragen aan het wijkteam",
     ]
     static let contactNames = ["M. Jansen", "P. de Vries", "S. Bakker", "L. Visser", "T. Smit"]
-    static let partners: [(String, String, String)] = [
-        ("Kenniscentrum Mensenhandel Twente (KMT)", "kenniscentrum", "Advies, consult, casusregie en de dadertafel voor Twente."),
-        ("Zorg- en Veiligheidshuis Twente (ZVHT)", "samenwerkingsverband", "Complexe casuïstiek op het snijvlak van zorg en veiligheid."),
-        ("Veiligheidsregio Twente (VRT)", "regio", "Onderdak van het Zorg- en Veiligheidshuis."),
-        ("Veilig Thuis Twente (VTT)", "meldpunt", "Advies- en meldpunt huiselijk geweld en kindermishandeling; acute meldingen."),
-        ("RIEC Oost-Nederland", "informatie- en expertisecentrum", "Ondermijning; organiseert de casustafel mensenhandel."),
-        ("Politie / AVIM", "politie", "Vreemdelingenpolitie, identificatie en mensenhandel."),
-        ("Openbaar Ministerie", "justitie", "Vervolging van mensenhandel."),
-        ("Nederlandse Arbeidsinspectie (NLA)", "toezicht", "Arbeidsuitbuiting en misstanden op de werkvloer."),
-        ("CoMensha", "coördinatiecentrum", "Landelijk coördinatiecentrum tegen mensenhandel; opvang en registratie."),
-        ("Jeugdbescherming Overijssel (JBOV)", "jeugdbescherming", "Jeugdbescherming en jeugdreclassering."),
-        ("Raad voor de Kinderbescherming", "jeugdbescherming", "Onderzoek en advies bij zorgen over kinderen."),
-        ("Transfore", "forensische zorg", "Forensische psychiatrie."),
-        ("Jarabee", "jeugdhulp", "Jeugdhulp en pleegzorg."),
-        ("Humanitas Onder Dak (Humod)", "opvang", "Opvang en begeleiding, ook voor slachtoffers van mensenhandel."),
-        ("Halt", "preventie", "Voorlichting en preventie voor jongeren."),
-        ("Loes", "preventie", "Voorlichting aan jongeren."),
-        ("Skillz jongerenwerk", "jongerenwerk", "Jongerenwerk in Hengelo."),
-        ("SMD Enschede", "maatschappelijk werk", "Stichting Maatschappelijke Dienstverlening Enschede."),
-        ("GGD Twente", "publieke gezondheid", "Gezondheidszorg en voorlichting, ook aan sekswerkers."),
-        ("Risk Factory", "preventie", "Leren omgaan met onveilige situaties."),
-        ("Expertisecentrum Mensenhandel en Mensensmokkel (EMM)", "landelijk", "Landelijk expertisecentrum van politie, KMar, IND en NLA."),
-        ("FairWork", "hulpverlening", "Ondersteuning bij arbeidsuitbuiting."),
-        ("Wegwijzer Mensenhandel", "informatie", "Landelijke wegwijzer voor hulp bij mensenhandel."),
+    /// The organisations the demo gives contact persons, in the order its draws were always made.
+    static let partners = [
+        "Kenniscentrum Mensenhandel Twente (KMT)",
+        "Zorg- en Veiligheidshuis Twente (ZVHT)",
+        "Veiligheidsregio Twente (VRT)",
+        "Veilig Thuis Twente (VTT)",
+        "RIEC Oost-Nederland",
+        "Politie / AVIM",
+        "Openbaar Ministerie",
+        "Nederlandse Arbeidsinspectie (NLA)",
+        "CoMensha",
+        "Jeugdbescherming Overijssel (JBOV)",
+        "Raad voor de Kinderbescherming",
+        "Transfore",
+        "Jarabee",
+        "Humanitas Onder Dak (Humod)",
+        "Halt",
+        "Loes",
+        "Skillz jongerenwerk",
+        "SMD Enschede",
+        "GGD Twente",
+        "Risk Factory",
+        "Expertisecentrum Mensenhandel en Mensensmokkel (EMM)",
+        "FairWork",
+        "Wegwijzer Mensenhandel",
     ]
 }

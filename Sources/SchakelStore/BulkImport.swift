@@ -187,14 +187,21 @@ public final class BulkImport {
     // MARK: Partners, meetings, agreements
 
     @discardableResult
-    public func addPartner(name: String, kind: String, description: String) throws -> Int64 {
-        try db.execute(sql: "INSERT INTO partner (name, kind, description) VALUES (?, ?, ?)", arguments: [name, kind, description])
-        return db.lastInsertedRowID
+    /// The shipped sociale kaart, as every new database gets it.
+    public func addShippedDirectory(_ directory: ShippedDirectory) throws {
+        _ = try ShippedDirectoryRows.bringIn(directory, dryRun: false, in: db)
     }
 
-    public func addContact(toPartner partnerID: Int64, name: String, role: String, phone: String) throws {
-        try db.execute(sql: "INSERT INTO partner_contact (partner_id, name, role, phone) VALUES (?, ?, ?, ?)",
-                       arguments: [partnerID, name, role, phone])
+    /// The organisations on the sociale kaart, by name.
+    public func partnerIDs() throws -> [(name: String, id: Int64)] {
+        try Row.fetchAll(db, sql: "SELECT name, id FROM partner ORDER BY name").map { ($0["name"], $0["id"]) }
+    }
+
+    /// A demo contact person: fictional, and marked as such.
+    public func addFictionalContact(toPartner partnerID: Int64, name: String, function: String, phone: String, email: String) throws {
+        try db.execute(sql: """
+            INSERT INTO partner_contact (partner_id, name, role, phone, email, is_fictional) VALUES (?, ?, ?, ?, ?, 1)
+            """, arguments: [partnerID, name, function, phone, email])
     }
 
     /// A meeting a series brings (nil when that occurrence is stored already).

@@ -90,6 +90,7 @@ enum Schema {
                 ALTER TABLE meeting ADD COLUMN change TEXT NOT NULL DEFAULT '';
                 """)
         }
+        migrator.registerMigration(SchemaV6.name, migrate: SchemaV6.migrate)
         return migrator
     }
 }

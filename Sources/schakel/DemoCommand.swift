@@ -40,7 +40,7 @@ struct DemoCommand: ParsableCommand {
             // A fixed day stays fixed for the screens and for every step the store dates.
             let clock: any InstantClock = today.flatMap(CivilDate.init(iso:)).map(FixedDayClock.init(day:)) ?? SystemClock()
             let (store, created) = try DemoDatabase.open(path: path, today: clock.now(), calendar: resources.calendar,
-                                                      workflows: resources.workflows, meetingSeries: resources.meetingSeries, origin: LoginIdentity.origin(),
+                                                      workflows: resources.workflows, meetingSeries: resources.meetingSeries, directory: resources.directory, origin: LoginIdentity.origin(),
                                                       now: { clock.instant() })
             print("Demodatabase: \(path) (\(created ? "nieuw aangemaakt" : "bestaand, hergebruikt"))")
             let user = try store.logIn(login: login)

@@ -33,7 +33,8 @@ struct GenerateCommand: ParsableCommand {
             let started = Date()
             // Only ever a demo database: generated data must never mix with real cases.
             let (store, _) = try DemoDatabase.open(path: databasePath, today: today, calendar: resources.calendar,
-                                                workflows: resources.workflows, meetingSeries: resources.meetingSeries)
+                                                workflows: resources.workflows, meetingSeries: resources.meetingSeries,
+                                                directory: resources.directory)
             try SignalGenerator.addSignals(signals, to: store, today: today, calendar: resources.calendar)
             let afterSignals = Date()
             if events > 0 { try SignalGenerator.addTimelineEvents(events, to: store) }

@@ -12,6 +12,8 @@ struct Resources {
     let meetingWorkflow: WorkflowDefinition
     /// The recurring meetings and their rhythm.
     let meetingSeries: [MeetingSeriesDefinition]
+    /// The shipped sociale kaart.
+    let directory: ShippedDirectory
     let calendar: WorkingDayCalendar
     let helpLines: [String]
 
@@ -20,6 +22,7 @@ struct Resources {
     static let caseWorkflow = "kmt-werkproces"
     static let meetingWorkflow = "overleg"
     static let meetingSeriesFile = "meetings/reeksen.yaml"
+    static let directoryFile = "socialekaart/organisaties.yaml"
     static let workflowFile = "\(workflowDirectory)/\(signalWorkflow).yaml"
     static let calendarFile = "calendar/gelijkgestelde-dagen.yaml"
     /// Optional: the organisation's own closing days, in the same format.
@@ -35,6 +38,8 @@ struct Resources {
                          meetingWorkflow: try workflow(named: meetingWorkflow, in: directory),
                          meetingSeries: try MeetingSeriesFile.parse(yaml: try text(meetingSeriesFile, in: directory), file: meetingSeriesFile,
                                                                     kinds: Set(MeetingKind.allCases.map(\.rawValue))),
+                         directory: try DirectoryFile.parse(yaml: try text(directoryFile, in: directory), file: directoryFile,
+                                                            vocabulary: .schakel),
                          calendar: try calendar(in: directory),
                          helpLines: help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLastEmpty())
     }

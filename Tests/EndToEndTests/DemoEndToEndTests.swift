@@ -83,7 +83,7 @@ import Testing
         let tmux = try Tmux("env TERM=vt100 " + demoCommand())
         let screen = try tmux.waitFor("Termijn")
         #expect(screen.contains("[1 Signalen]"))
-        try tmux.send("4")
+        try tmux.send("5")
         try tmux.waitFor("nog niet gebouwd")
         try tmux.send("q")
         try tmux.waitFor("EXIT=0")

@@ -35,6 +35,9 @@ enum Fixtures {
     static let processManager = User(id: 2, login: "pm.kmt", displayName: "Procesmanager KMT (demo)", role: .processManager,
                                      municipality: nil)
 
+    static let careCoordinator = User(id: 3, login: "zc.kmt", displayName: "Zorgcoördinator KMT (demo)", role: .careCoordinator,
+                                      municipality: nil)
+
     static func context(user: User = af) -> AppContext {
         AppContext(user: user, today: today, calendar: WorkingDayCalendar(), workflow: workflow, caseWorkflow: caseWorkflow,
                    meetingWorkflow: meetingWorkflow, meetingSeries: meetingSeries, helpLines: ["Overal", "  ?   deze hulp", "  q   stoppen"], isDemo: true)
@@ -96,7 +99,7 @@ enum Fixtures {
 /// An in-memory inbox over fixed rows, paging by key like the store.
 final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseListing, CaseOpening, TimelineKeeping,
                          ChangeWatching, Searching, FilterKeeping, MeetingBrowsing, AgendaEditing, MeetingStepping, MinutesKeeping,
-                         ExportFiling, @unchecked Sendable {
+                         ExportFiling, PartnerDirectory, @unchecked Sendable {
     var filters: [SavedFilter] = []
 
     /// Meetings earliest first, and their agendas by meeting id.
@@ -231,6 +234,26 @@ final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeepi
         }
         actions.remove(at: index)
     }
+
+    /// The sociale kaart in name order, and the filters it was asked for.
+    var partners: [PartnerDetail] = []
+    var partnerFilters: [PartnerFilter] = []
+
+    func partnerPage(_ request: PageRequest, limit: Int, filter: PartnerFilter, today: CivilDate,
+                     for user: User) throws(StoreFailure) -> Page<Partner> {
+        partnerFilters.append(filter)
+        let matching = partners.map(\.partner).filter { partner in
+            (filter.text.isEmpty || [partner.name, partner.shortName, partner.offer].contains { $0.localizedCaseInsensitiveContains(filter.text) })
+                && (filter.targetGroups.isEmpty || filter.targetGroups.rawValue & partner.targetGroups.rawValue != 0)
+                && (filter.municipality.map(partner.area.covers) ?? true)
+                && (!filter.alwaysReachableOnly || partner.crisisAlwaysReachable)
+        }
+        return Self.page(matching, request, limit: limit, newestFirst: false, key: \.listKey)
+    }
+
+    func partner(id: Int64, for user: User) throws(StoreFailure) -> PartnerDetail? { partners.first { $0.partner.id == id } }
+
+    func savePartner(_ partner: Partner, by user: User) throws(StoreFailure) -> (id: Int64, version: Int) { throw .noAccess }
 
     /// Meeting steps recorded, as event ids.
     var meetingEvents: [String] = []
@@ -528,4 +551,9 @@ func runEffects<F: Feature>(_ state: inout FeatureState<F>, _ action: F.Action, 
         }
     }
     return seen
+}
+
+extension Partner {
+    /// Where it stands in the fake's name-ordered list.
+    var listKey: ListKey { ListKey(sortValue: name, id: id ?? 0) }
 }

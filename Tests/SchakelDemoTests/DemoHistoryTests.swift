@@ -16,7 +16,7 @@ import SchakelCore
     func makeDemo(_ directory: TemporaryDirectory, _ name: String) throws -> Store {
         try DemoDatabase.open(path: directory.path(name), today: Self.today, calendar: WorkingDayCalendar(),
                            workflows: try Self.workflows(),
-                              meetingSeries: try Shipped.meetingSeries()).store
+                              meetingSeries: try Shipped.meetingSeries(), directory: try Shipped.directory()).store
     }
 
     @Test func everySignalsHistoryObeysTheRoute() throws {

@@ -75,17 +75,17 @@ import SchakelDemo
 
     @Test func theDirectoryIsKeptByTheKMTAndReadByAll() throws {
         let saved = try store.savePartner(Partner(name: "Humanitas Onder Dak (Humod)", kind: "opvang",
-                                                  description: "Opvang voor slachtoffers"), by: user("zc.kmt"))
+                                                  offer: "Opvang voor slachtoffers"), by: user("zc.kmt"))
         try store.savePartner(Partner(name: "CoMensha", kind: "coördinatiecentrum"), by: user("po.kmt"))
         try store.savePartner(Partner(name: "Arbeidsinspectie (NLA)", kind: "toezicht"), by: user("pm.kmt"))
         #expect(throws: StoreFailure.noAccess) { try store.savePartner(Partner(name: "X"), by: user("af.enschede")) }
         #expect(throws: StoreFailure.self) { try store.savePartner(Partner(name: "CoMensha"), by: user("zc.kmt")) }
 
-        let names = try store.partnerPage(.first, limit: 2, for: user("af.hengelo"))
+        let names = try store.partnerPage(.first, limit: 2, today: Shipped.today.date, for: user("af.hengelo"))
         #expect(names.rows.map(\.name) == ["Arbeidsinspectie (NLA)", "CoMensha"] && names.hasMore)
-        let next = try store.partnerPage(.after(ListKey(sortValue: "CoMensha", id: names.rows[1].id!)), limit: 2, for: user("af.hengelo"))
+        let next = try store.partnerPage(.after(ListKey(sortValue: "CoMensha", id: names.rows[1].id!)), limit: 2, today: Shipped.today.date, for: user("af.hengelo"))
         #expect(next.rows.map(\.name) == ["Humanitas Onder Dak (Humod)"])
-        #expect(try store.partnerPage(.first, limit: 5, for: user("beheer")).rows.isEmpty)
+        #expect(try store.partnerPage(.first, limit: 5, today: Shipped.today.date, for: user("beheer")).rows.isEmpty)
         #expect(try store.search("humod opvang", in: .partner, limit: 5, for: user("af.enschede")).rows.map(\.id) == [saved.id])
 
         // Two editors loaded the same version: the second save is refused, nothing overwritten.
@@ -100,7 +100,7 @@ import SchakelDemo
             return change.by == "zc.kmt"
         }
         #expect(try store.partnerPage(.after(ListKey(sortValue: "CoMensha", id: names.rows[1].id!)), limit: 1,
-                                      for: user("zc.kmt")).rows.first?.phone == "053-0000001")
+                                      today: Shipped.today.date, for: user("zc.kmt")).rows.first?.phone == "053-0000001")
     }
 
     @Test func onlyTheBeheerderManagesUsers() throws {

@@ -123,8 +123,13 @@ import Meldroute
             let meetings = try plan(MeetingListQuery.make(request, limit: 20, for: meetingUser)!)
             #expect(uses(meetings, table: "g", index: "meeting_list"), "\(meetings)")
         }
-        let partners = try plan(PartnerListQuery.make(request, limit: 20))
-        #expect(uses(partners, table: "p", index: "sqlite_autoindex_partner_1"), "\(partners)")
+        let today = CivilDate(iso: "2026-11-24")!
+        let partners = try plan(PartnerListQuery.make(request, limit: 20, filter: .none, today: today))
+        #expect(uses(partners, table: "p", index: "partner_list"), "\(partners)")
+        // Facets narrow the walk along the same index; nothing is sorted afterwards.
+        let facets = PartnerFilter(targetGroups: TargetGroups([.minors]), municipality: "Enschede", alwaysReachableOnly: true)
+        let faceted = try plan(PartnerListQuery.make(request, limit: 20, filter: facets, today: today))
+        #expect(uses(faceted, table: "p", index: "partner_list"), "\(faceted)")
     }
 
     @Test(arguments: [SearchHit.Source.signal, .timeline, .partner])

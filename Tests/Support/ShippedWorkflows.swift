@@ -29,5 +29,12 @@ public enum Shipped {
                                            kinds: Set(MeetingKind.allCases.map(\.rawValue)))
     }
 
+    /// The sociale kaart of `Resources/socialekaart/organisaties.yaml`.
+    public static func directory() throws -> ShippedDirectory {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Resources/socialekaart/organisaties.yaml")
+        return try DirectoryFile.parse(yaml: String(contentsOf: url, encoding: .utf8), file: "organisaties.yaml", vocabulary: .schakel)
+    }
+
     public static let today = LocalDateTime(date: CivilDate(iso: "2026-11-24")!, hour: 12, minute: 0)
 }

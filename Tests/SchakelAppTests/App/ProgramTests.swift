@@ -66,7 +66,7 @@ import TerminalKit
     @Test func aFailingStoreShowsADutchMessageInsteadOfCrashing() {
         struct BrokenStore: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseListing, CaseOpening, TimelineKeeping,
                             ChangeWatching, Searching, FilterKeeping, MeetingBrowsing, AgendaEditing, MeetingStepping, MinutesKeeping,
-                            ExportFiling {
+                            ExportFiling, PartnerDirectory {
             func meetingPage(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<Meeting> { throw .busy }
             func meetingListKey(atStartOf day: CivilDate) -> ListKey { ListKey(sortValue: day.iso, id: 0) }
             func agenda(ofMeeting meetingID: Int64, for user: User) throws(StoreFailure) -> [AgendaItem] { throw .busy }
@@ -90,6 +90,10 @@ import TerminalKit
             func openActionItems(_ request: PageRequest, limit: Int, filter: ActionFilter,
                                  for user: User) throws(StoreFailure) -> Page<ActionItem> { throw .busy }
             func completeActionItem(_ id: Int64, expectedVersion: Int, by user: User) throws(StoreFailure) { throw .busy }
+            func partnerPage(_ request: PageRequest, limit: Int, filter: PartnerFilter, today: CivilDate,
+                             for user: User) throws(StoreFailure) -> Page<Partner> { throw .busy }
+            func partner(id: Int64, for user: User) throws(StoreFailure) -> PartnerDetail? { throw .busy }
+            func savePartner(_ partner: Partner, by user: User) throws(StoreFailure) -> (id: Int64, version: Int) { throw .busy }
             func minutesForExport(meetingID: Int64, for user: User) throws(StoreFailure) -> MinutesExport { throw .busy }
             func exportFolder() throws(StoreFailure) -> String? { throw .busy }
             func writeExport(_ text: String, named name: String, by user: User) throws(StoreFailure) -> String { throw .busy }

@@ -42,7 +42,7 @@ import TerminalKit
 
     @Test func paneNotBuiltYet() {
         var state = loaded(Size(width: 80, height: 24))
-        _ = AppReducer.reduce(&state, .keyPressed(.character("4")))
+        _ = AppReducer.reduce(&state, .keyPressed(.character("5")))
         expectSnapshot(AppView.render(state), named: "placeholder-80x24")
     }
 

@@ -1,21 +1,13 @@
+import Meldroute
 import SchakelCore
 import TerminalKit
 
-/// What happens in the Sociale kaart tab. For now only keys reach it, and it does nothing with them.
-public enum PartnersAction: Hashable, Sendable {
-    case keyPressed(Key)
-}
-
-/// Work for the Sociale kaart tab's runner: none yet.
-public enum PartnersEffect: Hashable, Sendable {}
-
-/// Tab 4, Sociale kaart: wired into the app already, so that building it touches only this folder.
+/// Tab 4, Sociale kaart: the partner organisations, found by what is typed and by facets.
 public enum PartnersFeature: PaneFeature {
     public typealias State = PartnersState
     public typealias Action = PartnersAction
     public typealias Effect = PartnersEffect
     public static let title = "Sociale kaart"
-    public static let isBuilt = false
 
     public static var state: WritableKeyPath<AppState, State> { \.partners }
     public static func embed(_ action: PartnersAction) -> AppAction { .partners(action) }
@@ -25,23 +17,34 @@ public enum PartnersFeature: PaneFeature {
     }
 
     public static func action(for moment: AppMoment) -> PartnersAction? {
-        if case .keyPressed(let key) = moment { return .keyPressed(key) }
-        return nil
+        switch moment {
+        case .shown: return .shown
+        case .keyPressed(let key): return .keyPressed(key)
+        case .otherProcessCommitted: return .otherProcessCommitted
+        default: return nil
+        }
     }
 
-    public static func reduce(_ state: inout PartnersState, _ action: PartnersAction, _ shell: inout Shell) -> [PartnersEffect] { [] }
+    public static func reduce(_ state: inout PartnersState, _ action: PartnersAction, _ shell: inout Shell) -> [PartnersEffect] {
+        PartnersReducer.reduce(&state, action, &shell)
+    }
 
     public static func request(in effect: PartnersEffect) -> AppRequest? { nil }
 
-    /// Nothing of the store yet.
-    public static func capability(of store: any SessionStore) {}
+    public static func capability(of store: any SessionStore) -> any PartnerDirectory { store }
 
-    public static func run(_ effect: PartnersEffect, state: PartnersState, with capability: Void, clock: any Clock,
-                           context: AppContext) -> PartnersAction? {}
-
-    public static func draw(_ state: PartnersState, shell: Shell, in pane: Rect, on grid: inout Grid) {
-        PartnersView.draw(state, in: pane, on: &grid)
+    public static func run(_ effect: PartnersEffect, state: PartnersState, with store: any PartnerDirectory, clock: any Clock,
+                           context: AppContext) -> PartnersAction? {
+        PartnersRunner(store: store).run(effect, context: context)
     }
 
-    public static func hints(_ state: PartnersState) -> String { "1-5 tabblad  ? hulp  q stoppen" }
+    public static func draw(_ state: PartnersState, shell: Shell, in pane: Rect, on grid: inout Grid) {
+        PartnersView.draw(state, context: shell.context, in: pane, on: &grid)
+    }
+
+    public static func hints(_ state: PartnersState) -> String { PartnersView.hints(state) }
+
+    public static func hasOverlay(_ state: PartnersState) -> Bool { state.open != nil || state.facets != nil || state.query != nil }
+
+    public static func isTyping(_ state: PartnersState) -> Bool { state.facets != nil || state.query != nil }
 }

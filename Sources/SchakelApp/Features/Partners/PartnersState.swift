@@ -1,11 +1,37 @@
-/// Tab 4, Sociale kaart: not built yet. Its state will hold what the pane shows.
+import Meldroute
+import SchakelCore
+import TerminalKit
+
+/// An organisation in the sociale kaart's list.
+public struct PartnerRow: ListRow {
+    public let partner: Partner
+    public var listKey: ListKey { ListKey(sortValue: partner.name, id: partner.id ?? 0) }
+}
+
+/// An organisation opened from the list, and how far it is scrolled.
+public struct OpenPartner: Hashable, Sendable {
+    public let id: Int64
+    /// Nil while it is being fetched.
+    public var detail: PartnerDetail?
+    public var scroll = 0
+
+    public init(id: Int64) {
+        self.id = id
+    }
+}
+
+/// Tab 4, Sociale kaart: the organisations in name order, narrowed by what is typed and by
+/// facets; one opened in full.
 public struct PartnersState: Hashable, Sendable {
-    /// What is coming here, for the placeholder.
-    static let coming = [
-            "De partnerorganisaties: wie bel ik voor wat, met",
-            "contactpersonen, doorverwijzingen en een vCard om",
-            "een contact mee te nemen.",
-    ]
+    public static let pageSize = PagedList<PartnerRow>.pageSize
+
+    public var list = PagedList<PartnerRow>()
+    public var filter = PartnerFilter.none
+    /// The text being typed after `/`, filtering as it goes; nil when not typing.
+    public var query: TextField?
+    /// The facets being chosen (`f`), as a form.
+    public var facets: EventForm?
+    public var open: OpenPartner?
 
     public init() {}
 }

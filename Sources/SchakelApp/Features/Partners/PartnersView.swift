@@ -1,8 +1,100 @@
+import Meldroute
+import SchakelCore
 import TerminalKit
 
-/// Tab 4, Sociale kaart, for now: says what is coming.
+/// Tab 4, Sociale kaart: the search line, the filter in force, the organisations, and the selected
+/// one's offer; over it, the facets' form or an opened organisation.
 enum PartnersView {
-    static func draw(_ state: PartnersState, in pane: Rect, on grid: inout Grid) {
-        PlaceholderView.draw(title: PartnersFeature.title, coming: PartnersState.coming, in: pane, on: &grid)
+    static func draw(_ state: PartnersState, context: AppContext, in rect: Rect, on grid: inout Grid) {
+        grid.fill(rect)
+        if let open = state.open {
+            PartnerDetailView.draw(open, today: context.today, in: rect, on: &grid)
+            return
+        }
+        if let facets = state.facets {
+            FieldFormView.draw(facets, confirmingDiscard: false, from: rect.y, in: rect, on: &grid)
+            return
+        }
+        drawSearchLine(state, in: rect, on: &grid)
+        let facets = state.filter.facetLabel
+        let note = facets.isEmpty ? " Alle organisaties · f filtert op doelgroep, gemeente, vorm, 24/7"
+            : " Filter: \(facets) · f wijzigt, c wist"
+        grid.write(TextFitting.fit(note, width: rect.width), x: rect.x, y: rect.y + 1,
+                   style: facets.isEmpty ? Style(tone: .muted) : Style(.bold, tone: .accent), maxX: rect.maxX)
+        let table = Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: max(2, rect.height - 3))
+        drawTable(state, today: context.today, in: table, on: &grid)
+        if let partner = state.list.selectedRow?.partner {
+            grid.write(TextFitting.fit(" " + partner.offer, width: rect.width), x: rect.x, y: rect.maxY - 1,
+                       style: Style(tone: .muted), maxX: rect.maxX)
+        }
     }
+
+    private static func drawSearchLine(_ state: PartnersState, in rect: Rect, on grid: inout Grid) {
+        let label = " Zoek: "
+        grid.write(label, x: rect.x, y: rect.y, style: .bold, maxX: rect.maxX)
+        let x = rect.x + label.count
+        if let query = state.query {
+            let shown = query.visible(width: max(10, rect.width - label.count - 1))
+            grid.write(shown.text, x: x, y: rect.y, maxX: rect.maxX)
+            let cursor = x + shown.cursorColumn
+            let cell = grid[cursor, rect.y]
+            grid.write(cell.isContinuation ? " " : cell.text, x: cursor, y: rect.y, style: .reverse)
+        } else if state.filter.text.isEmpty {
+            grid.write("/ en typ: naam, afkorting of aanbod", x: x, y: rect.y, style: Style(.dim, tone: .muted), maxX: rect.maxX)
+        } else {
+            grid.write(state.filter.text, x: x, y: rect.y, maxX: rect.maxX)
+        }
+    }
+
+    private static func drawTable(_ state: PartnersState, today: CivilDate, in table: Rect, on grid: inout Grid) {
+        let list = state.list
+        guard list.isLoaded else {
+            grid.write("  Sociale kaart laden…", x: table.x, y: table.y, maxX: table.maxX)
+            return
+        }
+        if list.rows.isEmpty {
+            let text = state.filter == .none ? "  Er staan geen organisaties op de sociale kaart die u mag zien."
+                : "  Geen organisatie past bij dit filter; c wist het."
+            grid.write(text, x: table.x, y: table.y, style: Style(.dim, tone: .muted), maxX: table.maxX)
+            return
+        }
+        let columns = [
+            TableColumn("Organisatie", width: .flexible(minimum: 30), priority: 10),
+            TableColumn("Telefoon", width: .fixed(13), priority: 8),
+            TableColumn("Crisislijn", width: .fixed(15), priority: 6),
+            TableColumn("Gecontroleerd", width: .fixed(13), priority: 9),
+            TableColumn("Gebied", width: .flexible(minimum: 14), priority: 4),
+        ]
+        let visible = list.rows[list.top..<min(list.rows.count, list.top + listRows(in: table.expanded))]
+        let rows = visible.map { row -> [TableCell] in
+            let partner = row.partner
+            let crisis = partner.crisisLine.isEmpty ? "" : partner.crisisLine + (partner.crisisAlwaysReachable ? " 24/7" : "")
+            return [TableCell(partner.name), TableCell(partner.phone), TableCell(crisis), checkedCell(partner, today: today),
+                    TableCell(partner.area.label)]
+        }
+        TableView(columns: columns, rows: rows, selected: list.selected - list.top).draw(in: table, on: &grid)
+    }
+
+    /// When it was checked; "! nooit" or "! 11-2025" (a sign, not only colour) when it is due.
+    static func checkedCell(_ partner: Partner, today: CivilDate) -> TableCell {
+        guard let verified = partner.verified else { return TableCell("! nooit", style: Style(tone: .warning)) }
+        if verified.isStale(on: today) { return TableCell("! " + verified.on.dutch, style: Style(tone: .warning)) }
+        return TableCell("  " + verified.on.dutch)
+    }
+
+    /// Rows of organisations that fit under the search line, the filter line and the column titles,
+    /// above the offer line.
+    static func listRows(in pane: Rect) -> Int { max(1, pane.height - 4) }
+
+    static func hints(_ state: PartnersState) -> String {
+        if state.open != nil { return "↑↓ schuiven  Esc terug" }
+        if state.facets != nil { return "Tab veld  ←→ Spatie kiezen  F2 toepassen  Esc terug" }
+        if state.query != nil { return "typ om te filteren  ↑↓ kiezen  Enter klaar  Esc wist" }
+        return "/ zoek  f filter  c wis  Enter details  ↑↓ kiezen  ? hulp  q stoppen"
+    }
+}
+
+private extension Rect {
+    /// The pane the table is in, as `listRows` counts it: the table plus the lines around it.
+    var expanded: Rect { Rect(x: x, y: y - 2, width: width, height: height + 3) }
 }

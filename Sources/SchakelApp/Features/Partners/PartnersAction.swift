@@ -1,0 +1,21 @@
+import Meldroute
+import SchakelCore
+import TerminalKit
+
+/// What happens in the Sociale kaart tab, or to it.
+public enum PartnersAction: Hashable, Sendable {
+    case shown
+    case keyPressed(Key)
+    /// A page of organisations, fetched for `filter`.
+    case pageLoaded(PageRequest, PartnerFilter, Page<Partner>)
+    /// The opened organisation with its contacts; nil when it is gone.
+    case detailLoaded(id: Int64, PartnerDetail?)
+    case loadFailed(String)
+    case otherProcessCommitted
+}
+
+/// Work for the Sociale kaart tab's runner; each result comes back as a `PartnersAction`.
+public enum PartnersEffect: Hashable, Sendable {
+    case loadPage(PageRequest, PartnerFilter, limit: Int)
+    case loadDetail(id: Int64)
+}

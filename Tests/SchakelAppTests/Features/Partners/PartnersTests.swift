@@ -1,0 +1,102 @@
+import Meldroute
+import SchakelCore
+import Testing
+import TerminalKit
+@testable import SchakelApp
+
+/// Tab 4, Sociale kaart: the list narrowed as the user types and by facets, and an organisation
+/// opened in full, at 80×24.
+@Suite struct PartnersTests {
+    let fake = FakeSignals(Fixtures.signals(3))
+
+    init() {
+        let checked = Verification(on: Fixtures.today.adding(days: -30), by: "Zorgcoördinator KMT (demo)")
+        let old = Verification(on: Fixtures.today.adding(months: -14), by: "Procesondersteuner KMT (demo)")
+        let partners = [
+            Partner(id: 1, version: 1, name: "Jeugdbescherming Overijssel (JBOV)", shortName: "JBOV", kind: "jeugdbescherming",
+                    domains: PartnerDomains([.care, .safety]), targetGroups: TargetGroups([.minors, .youngPeople]), forms: [.sexual, .criminal],
+                    offer: "Jeugdbescherming en jeugdreclassering voor kinderen en jongeren in Overijssel.", website: "https://www.jbov.nl",
+                    verified: old),
+            Partner(id: 2, version: 1, name: "Skillz jongerenwerk", shortName: "Skillz", kind: "jongerenwerk", domains: PartnerDomains([.care]),
+                    targetGroups: TargetGroups([.minors, .youngPeople]), area: .municipalities(["Hengelo"]),
+                    offer: "Jongerenwerk in Hengelo; voorlichting samen met Halt en Loes."),
+            Partner(id: 3, version: 4, name: "Veilig Thuis Twente (VTT)", shortName: "VTT", kind: "advies- en meldpunt",
+                    domains: PartnerDomains([.care, .safety]), targetGroups: TargetGroups([.minors, .adults]), forms: [.sexual, .labour, .criminal],
+                    offer: "Advies- en meldpunt huiselijk geweld en kindermishandeling; neemt meldingen aan (meldcode), ook acute.",
+                    phone: "0800-2000", crisisLine: "0800-2000", crisisAlwaysReachable: true, verified: checked),
+        ]
+        fake.partners = partners.map { partner in
+            PartnerDetail(partner: partner, contacts: partner.id == 3
+                ? [PartnerContact(id: 9, partnerID: 3, name: "M. Jansen (fictief)", function: "teamleider", phone: "06-00001234",
+                                  email: "mjansen@example.org", isFictional: true)] : [])
+        }
+    }
+
+    typealias State = FeatureState<PartnersFeature>
+
+    func run(_ state: inout State, _ action: PartnersAction) -> [PartnersEffect] { runEffects(&state, action, on: fake) }
+
+    func shown() -> State {
+        var state = State(PartnersState(), user: Fixtures.careCoordinator)
+        _ = run(&state, .shown)
+        return state
+    }
+
+    @Test func theListShowsWhenEachWasCheckedWithASign() {
+        let state = shown()
+        #expect(state.list.rows.map(\.partner.id) == [1, 2, 3])
+        let screen = AppView.render(state.app)
+        expectSnapshot(screen, named: "partners-80x24")
+        let lines = screen.textLines()
+        #expect(lines.contains { $0.contains("Skillz jongerenwerk") && $0.contains("! nooit") })
+        #expect(lines.contains { $0.contains("Veilig Thuis Twente (VTT)") && $0.contains("0800-2000 24/7") && !$0.contains("!") })
+    }
+
+    @Test func typingNarrowsTheListAtEveryKeyAndEscapeDropsTheText() {
+        var state = shown()
+        _ = run(&state, .keyPressed(.character("/")))
+        #expect(PartnersFeature.isTyping(state.feature) && PartnersFeature.hasOverlay(state.feature))
+        typeKeys("jeugd", &state, on: fake)
+        #expect(state.list.rows.map(\.partner.id) == [1])
+        #expect(fake.partnerFilters.suffix(5).map(\.text) == ["j", "je", "jeu", "jeug", "jeugd"])
+        expectSnapshot(AppView.render(state.app), named: "partners-typing-80x24")
+        _ = run(&state, .keyPressed(.escape))
+        #expect(state.query == nil && state.filter == .none && state.list.rows.count == 3)
+    }
+
+    @Test func facetsNarrowToMinorsInEnschede() {
+        var state = shown()
+        _ = run(&state, .keyPressed(.character("f")))
+        // Voor: minderjarigen (the first option) ticked; Werkt in: Enschede.
+        _ = run(&state, .keyPressed(.character(" ")))
+        _ = run(&state, .keyPressed(.tab))
+        typeKeys("E", &state, on: fake)
+        expectSnapshot(AppView.render(state.app), named: "partners-facets-80x24")
+        _ = run(&state, .keyPressed(.function(2)))
+        #expect(state.filter == PartnerFilter(targetGroups: TargetGroups([.minors]), municipality: "Enschede"))
+        // Skillz works in Hengelo only.
+        #expect(state.list.rows.map(\.partner.id) == [1, 3])
+        let screen = AppView.render(state.app)
+        #expect(screen.textLines()[3].contains("Filter: minderjarigen · Enschede"))
+        _ = run(&state, .keyPressed(.character("c")))
+        #expect(state.filter == .none && state.list.rows.count == 3)
+    }
+
+    @Test func anOrganisationOpensInFullWithItsFictionalContact() {
+        var state = shown()
+        _ = run(&state, .keyPressed(.end))
+        _ = run(&state, .keyPressed(.enter))
+        #expect(state.open?.detail?.partner.name == "Veilig Thuis Twente (VTT)")
+        let screen = AppView.render(state.app)
+        expectSnapshot(screen, named: "partner-detail-80x24")
+        let text = screen.textLines().joined(separator: "\n")
+        #expect(text.contains("0800-2000 (dag en nacht bereikbaar)") && text.contains("M. Jansen (fictief) · teamleider"))
+        _ = run(&state, .keyPressed(.escape))
+        #expect(state.open == nil)
+        // One not checked in twelve months says so.
+        _ = run(&state, .keyPressed(.home))
+        _ = run(&state, .keyPressed(.enter))
+        let old = AppView.render(state.app).textLines().joined(separator: "\n")
+        #expect(old.contains("! \(Fixtures.today.adding(months: -14).dutch) door Procesondersteuner KMT (demo), langer dan"))
+    }
+}
