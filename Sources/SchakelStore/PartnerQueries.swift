@@ -31,6 +31,17 @@ extension Store: PartnerDirectory {
         }
     }
 
+    public func shippedPartners(for user: User) throws(StoreFailure) -> [String: Partner] {
+        guard AccessPolicy.canReadPartners(user) else { return [:] }
+        return try read { db in
+            var partners: [String: Partner] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM partner WHERE shipped_key IS NOT NULL AND archived_at IS NULL") {
+                partners[row["shipped_key"]] = try PartnerRows.partner(row)
+            }
+            return partners
+        }
+    }
+
     /// Adds a partner, or saves changes to one loaded at `partner.version`, stamped as checked
     /// today by the user. Someone else's change in between is a conflict; nothing is overwritten.
     @discardableResult

@@ -14,6 +14,8 @@ struct Resources {
     let meetingSeries: [MeetingSeriesDefinition]
     /// The shipped sociale kaart.
     let directory: ShippedDirectory
+    /// Whom to call first for a situation.
+    let callRules: [CallRule]
     let calendar: WorkingDayCalendar
     let helpLines: [String]
 
@@ -23,6 +25,7 @@ struct Resources {
     static let meetingWorkflow = "overleg"
     static let meetingSeriesFile = "meetings/reeksen.yaml"
     static let directoryFile = "socialekaart/organisaties.yaml"
+    static let callRulesFile = "socialekaart/wie-bel-ik.yaml"
     static let workflowFile = "\(workflowDirectory)/\(signalWorkflow).yaml"
     static let calendarFile = "calendar/gelijkgestelde-dagen.yaml"
     /// Optional: the organisation's own closing days, in the same format.
@@ -33,13 +36,17 @@ struct Resources {
     static func load() throws -> Resources {
         let directory = try locate()
         let help = try text(helpFile, in: directory)
+        let shippedDirectory = try DirectoryFile.parse(yaml: try text(directoryFile, in: directory), file: directoryFile,
+                                                       vocabulary: .schakel)
         return Resources(workflow: try workflow(named: signalWorkflow, in: directory),
                          caseWorkflow: try workflow(named: caseWorkflow, in: directory),
                          meetingWorkflow: try workflow(named: meetingWorkflow, in: directory),
                          meetingSeries: try MeetingSeriesFile.parse(yaml: try text(meetingSeriesFile, in: directory), file: meetingSeriesFile,
                                                                     kinds: Set(MeetingKind.allCases.map(\.rawValue))),
-                         directory: try DirectoryFile.parse(yaml: try text(directoryFile, in: directory), file: directoryFile,
-                                                            vocabulary: .schakel),
+                         directory: shippedDirectory,
+                         callRules: try CallAdviceFile.parse(yaml: try text(callRulesFile, in: directory), file: callRulesFile,
+                                                             forms: Set(ExploitationForm.allCases.map(\.code)),
+                                                             organisations: Set(shippedDirectory.organisations.map(\.key))),
                          calendar: try calendar(in: directory),
                          helpLines: help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLastEmpty())
     }

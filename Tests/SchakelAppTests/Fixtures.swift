@@ -15,6 +15,13 @@ enum Fixtures {
     static let caseWorkflow = shippedWorkflow("kmt-werkproces")
     static let meetingWorkflow = shippedWorkflow("overleg")
 
+    /// Two rules of "wie bel ik voor…": a minor, and always.
+    static let callRules = [
+        CallRule(name: "Minderjarige", minor: true, calls: [.init(organisation: "vtt", reason: "Melden bij Veilig Thuis (meldcode).")]),
+        CallRule(name: "Altijd", calls: [.init(organisation: "jbov", reason: "Jeugdbescherming als het thuis tekortschiet."),
+                                         .init(organisation: "skillz", reason: "Jongerenwerk in Hengelo.")]),
+    ]
+
     /// The dadertafel's series, for its standing items.
     static let meetingSeries = [
         MeetingSeriesDefinition(id: "dadertafel", kind: "dadertafel", title: "Dadertafel", rhythm: .onDemand, weekday: 4,
@@ -40,7 +47,7 @@ enum Fixtures {
 
     static func context(user: User = af) -> AppContext {
         AppContext(user: user, today: today, calendar: WorkingDayCalendar(), workflow: workflow, caseWorkflow: caseWorkflow,
-                   meetingWorkflow: meetingWorkflow, meetingSeries: meetingSeries, helpLines: ["Overal", "  ?   deze hulp", "  q   stoppen"], isDemo: true)
+                   meetingWorkflow: meetingWorkflow, meetingSeries: meetingSeries, callRules: callRules, helpLines: ["Overal", "  ?   deze hulp", "  q   stoppen"], isDemo: true)
     }
 
     static func state(_ size: Size = Size(width: 80, height: 24)) -> AppState {
@@ -252,6 +259,10 @@ final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeepi
     }
 
     func partner(id: Int64, for user: User) throws(StoreFailure) -> PartnerDetail? { partners.first { $0.partner.id == id } }
+
+    func shippedPartners(for user: User) throws(StoreFailure) -> [String: Partner] {
+        Dictionary(partners.compactMap { detail in detail.partner.shippedKey.map { ($0, detail.partner) } }, uniquingKeysWith: { a, _ in a })
+    }
 
     func savePartner(_ partner: Partner, by user: User) throws(StoreFailure) -> (id: Int64, version: Int) { throw .noAccess }
 

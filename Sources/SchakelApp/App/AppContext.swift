@@ -14,6 +14,8 @@ public struct AppContext: Hashable, Sendable {
     public let meetingWorkflow: WorkflowDefinition?
     /// The recurring meetings: each one's standing agenda items.
     public let meetingSeries: [MeetingSeriesDefinition]
+    /// The rules of "wie bel ik voor…", from `Resources/socialekaart/wie-bel-ik.yaml`.
+    public let callRules: [CallRule]
     /// Lines of the help overlay, from `Resources/help/`.
     public let helpLines: [String]
     /// Shown in the header when the database is a demo.
@@ -23,7 +25,9 @@ public struct AppContext: Hashable, Sendable {
 
     public init(user: User, today: CivilDate, calendar: WorkingDayCalendar, workflow: WorkflowDefinition,
                 caseWorkflow: WorkflowDefinition, meetingWorkflow: WorkflowDefinition? = nil,
-                meetingSeries: [MeetingSeriesDefinition] = [], helpLines: [String], isDemo: Bool, isReadOnly: Bool = false) {
+                meetingSeries: [MeetingSeriesDefinition] = [], callRules: [CallRule] = [], helpLines: [String], isDemo: Bool,
+                isReadOnly: Bool = false) {
+        self.callRules = callRules
         self.user = user
         self.today = today
         self.calendar = calendar

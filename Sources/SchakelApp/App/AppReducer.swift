@@ -30,6 +30,10 @@ public enum AppReducer {
             return Scope.reduce(TimelineFeature.self, .open(subject, title: title), in: &state)
         case .request(.casesChanged):
             return Scope.reduce(CasesFeature.self, .changed, in: &state)
+        case .request(.whoToCall(let situation)):
+            state.timeline = nil
+            state.tab = .partners
+            return Scope.reduce(PartnersFeature.self, .askWhoToCall(situation), in: &state)
         case .keyPressed(let key):
             return keyPressed(key, &state)
         default:

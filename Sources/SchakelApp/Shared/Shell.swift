@@ -35,4 +35,6 @@ public enum AppRequest: Hashable, Sendable {
     case openTimeline(TimelineSubject, title: String)
     /// A KMT case was made: the case list is fetched anew when next shown.
     case casesChanged
+    /// "Wie bel ik voor…" on the sociale kaart, for the situation of a signal or case.
+    case whoToCall(CallSituation)
 }

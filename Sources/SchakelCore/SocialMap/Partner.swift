@@ -217,6 +217,9 @@ public protocol PartnerDirectory: Sendable {
     func partnerPage(_ request: PageRequest, limit: Int, filter: PartnerFilter, today: CivilDate,
                      for user: User) throws(StoreFailure) -> Page<Partner>
     func partner(id: Int64, for user: User) throws(StoreFailure) -> PartnerDetail?
+    /// The organisations that came from the shipped directory and are not archived, by their key:
+    /// what "wie bel ik voor…" names.
+    func shippedPartners(for user: User) throws(StoreFailure) -> [String: Partner]
     /// Adds an organisation, or saves one loaded at `partner.version`; stamps it checked today by the user.
     func savePartner(_ partner: Partner, by user: User) throws(StoreFailure) -> (id: Int64, version: Int)
 }

@@ -93,6 +93,7 @@ import TerminalKit
             func partnerPage(_ request: PageRequest, limit: Int, filter: PartnerFilter, today: CivilDate,
                              for user: User) throws(StoreFailure) -> Page<Partner> { throw .busy }
             func partner(id: Int64, for user: User) throws(StoreFailure) -> PartnerDetail? { throw .busy }
+            func shippedPartners(for user: User) throws(StoreFailure) -> [String: Partner] { throw .busy }
             func savePartner(_ partner: Partner, by user: User) throws(StoreFailure) -> (id: Int64, version: Int) { throw .busy }
             func minutesForExport(meetingID: Int64, for user: User) throws(StoreFailure) -> MinutesExport { throw .busy }
             func exportFolder() throws(StoreFailure) -> String? { throw .busy }

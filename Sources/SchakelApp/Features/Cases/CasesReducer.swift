@@ -29,6 +29,11 @@ public enum CasesReducer {
             case .enter:
                 guard let row = state.selectedRow else { return [] }
                 return [.request(.openTimeline(.kmtCase(row.summary.id), title: "Tijdlijn van casus \(row.summary.code)"))]
+            case .character("w"):
+                guard let row = state.selectedRow else { return [] }
+                let summary = row.summary
+                return [.request(.whoToCall(CallSituation(minor: summary.minorInvolved, forms: summary.forms,
+                                                          acute: summary.acute || summary.crisis, municipality: summary.municipality)))]
             default:
                 request = nil
             }

@@ -11,6 +11,9 @@ public enum PartnersAction: Hashable, Sendable {
     /// The opened organisation with its contacts; nil when it is gone.
     case detailLoaded(id: Int64, PartnerDetail?)
     case loadFailed(String)
+    /// "Wie bel ik voor…" asked from a signal or case: the situation filled in from it.
+    case askWhoToCall(CallSituation)
+    case adviceLoaded(CallSituation, [CallAdvice.Line])
     case otherProcessCommitted
 }
 
@@ -18,4 +21,5 @@ public enum PartnersAction: Hashable, Sendable {
 public enum PartnersEffect: Hashable, Sendable {
     case loadPage(PageRequest, PartnerFilter, limit: Int)
     case loadDetail(id: Int64)
+    case advise(CallSituation)
 }

@@ -44,7 +44,9 @@ public enum PartnersFeature: PaneFeature {
 
     public static func hints(_ state: PartnersState) -> String { PartnersView.hints(state) }
 
-    public static func hasOverlay(_ state: PartnersState) -> Bool { state.open != nil || state.facets != nil || state.query != nil }
+    public static func hasOverlay(_ state: PartnersState) -> Bool {
+        state.open != nil || state.facets != nil || state.query != nil || state.callAdvice != nil
+    }
 
-    public static func isTyping(_ state: PartnersState) -> Bool { state.facets != nil || state.query != nil }
+    public static func isTyping(_ state: PartnersState) -> Bool { state.facets != nil || state.query != nil || state.callAdvice?.form != nil }
 }

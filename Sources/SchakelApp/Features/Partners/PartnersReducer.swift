@@ -24,6 +24,16 @@ public enum PartnersReducer {
             }
             state.open?.detail = detail
             return []
+        case .askWhoToCall(let situation):
+            state.open = nil
+            state.callAdvice = CallAdvicePane(asking: situation, today: shell.context.today)
+            state.callAdvice?.form = nil
+            return [.advise(situation)] + (state.list.isLoaded ? [] : [reload(state.filter)])
+        case .adviceLoaded(let situation, let lines):
+            guard state.callAdvice?.situation == situation, state.callAdvice?.form == nil else { return [] }
+            state.callAdvice?.lines = lines
+            state.callAdvice?.selected = 0
+            return []
         case .loadFailed(let message):
             shell.status = StatusMessage(message, isError: true)
             return []
@@ -34,6 +44,7 @@ public enum PartnersReducer {
             return effects
         case .keyPressed(let key):
             if state.open != nil { return detailKey(key, &state, shell) }
+            if state.callAdvice != nil { return adviceKey(key, &state, today: shell.context.today) }
             if state.facets != nil { return facetKey(key, &state) }
             if state.query != nil { return queryKey(key, &state, rows: rows) }
             return listKey(key, &state, rows: rows, today: shell.context.today)
@@ -50,6 +61,8 @@ public enum PartnersReducer {
             state.query = TextField(state.filter.text, maxLength: 100)
         case .character("f"):
             state.facets = PartnerFacets.form(for: state.filter, today: today)
+        case .character("w"):
+            state.callAdvice = CallAdvicePane(asking: CallSituation(), today: today)
         case .character("c"):
             guard state.filter != .none else { return [] }
             state.filter = .none
@@ -104,6 +117,54 @@ public enum PartnersReducer {
             form.handle(key)
             state.facets = form
             return []
+        }
+    }
+
+    /// The situation's form (F2 asks), then the advice: Enter opens an organisation, `w` changes
+    /// the situation, Esc goes back to the list.
+    private static func adviceKey(_ key: Key, _ state: inout PartnersState, today: CivilDate) -> [PartnersEffect] {
+        guard var pane = state.callAdvice else { return [] }
+        if var form = pane.form {
+            switch key {
+            case .escape:
+                state.callAdvice = nil
+                return []
+            case .function(2), .control("o"):
+                pane.situation = CallAdvicePane.situation(from: form)
+                pane.form = nil
+                pane.lines = nil
+                state.callAdvice = pane
+                return [.advise(pane.situation)]
+            default:
+                form.handle(key)
+                pane.form = form
+                state.callAdvice = pane
+                return []
+            }
+        }
+        switch key {
+        case .escape, .left:
+            state.callAdvice = nil
+        case .character("w"), .character("e"):
+            pane.form = CallAdvicePane(asking: pane.situation, today: today).form
+            state.callAdvice = pane
+        case .enter:
+            guard let id = pane.selectedLine?.partner?.id else { return [] }
+            state.open = OpenPartner(id: id)
+            return [.loadDetail(id: id)]
+        default:
+            pane.selected = moved(pane.selected, by: key, count: pane.lines?.count ?? 0)
+            state.callAdvice = pane
+        }
+        return []
+    }
+
+    /// The selection in a short list (all of it held) after ↑↓; unchanged for other keys.
+    static func moved(_ selected: Int, by key: Key, count: Int) -> Int {
+        switch key {
+        case .down, .character("j"): return min(selected + 1, max(0, count - 1))
+        case .up, .character("k"): return max(selected - 1, 0)
+        default: return selected
         }
     }
 

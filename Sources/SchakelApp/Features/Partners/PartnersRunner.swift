@@ -12,6 +12,9 @@ struct PartnersRunner {
                                                                          for: context.user))
             case .loadDetail(let id):
                 return .detailLoaded(id: id, try store.partner(id: id, for: context.user))
+            case .advise(let situation):
+                let partners = try store.shippedPartners(for: context.user)
+                return .adviceLoaded(situation, CallAdvice.advise(context.callRules, for: situation, partners: partners))
             }
         } catch {
             return .loadFailed("De sociale kaart laden mislukt. \(error.description)")

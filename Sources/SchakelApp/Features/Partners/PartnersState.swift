@@ -32,6 +32,8 @@ public struct PartnersState: Hashable, Sendable {
     /// The facets being chosen (`f`), as a form.
     public var facets: EventForm?
     public var open: OpenPartner?
+    /// "Wie bel ik voor…", when asked.
+    public var callAdvice: CallAdvicePane?
 
     public init() {}
 }

@@ -11,6 +11,10 @@ enum PartnersView {
             PartnerDetailView.draw(open, today: context.today, in: rect, on: &grid)
             return
         }
+        if let advice = state.callAdvice {
+            CallAdviceView.draw(advice, in: rect, on: &grid)
+            return
+        }
         if let facets = state.facets {
             FieldFormView.draw(facets, confirmingDiscard: false, from: rect.y, in: rect, on: &grid)
             return
@@ -88,9 +92,12 @@ enum PartnersView {
 
     static func hints(_ state: PartnersState) -> String {
         if state.open != nil { return "↑↓ schuiven  Esc terug" }
+        if let advice = state.callAdvice {
+            return advice.form != nil ? "Tab veld  ←→ Spatie kiezen  F2 wie bel ik  Esc terug" : "↑↓ kiezen  Enter details  w situatie wijzigen  Esc terug"
+        }
         if state.facets != nil { return "Tab veld  ←→ Spatie kiezen  F2 toepassen  Esc terug" }
         if state.query != nil { return "typ om te filteren  ↑↓ kiezen  Enter klaar  Esc wist" }
-        return "/ zoek  f filter  c wis  Enter details  ↑↓ kiezen  ? hulp  q stoppen"
+        return "/ zoek  f filter  c wis  w wie bel ik  Enter details  ? hulp  q stoppen"
     }
 }
 

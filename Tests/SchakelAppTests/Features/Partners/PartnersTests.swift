@@ -16,14 +16,14 @@ import TerminalKit
             Partner(id: 1, version: 1, name: "Jeugdbescherming Overijssel (JBOV)", shortName: "JBOV", kind: "jeugdbescherming",
                     domains: PartnerDomains([.care, .safety]), targetGroups: TargetGroups([.minors, .youngPeople]), forms: [.sexual, .criminal],
                     offer: "Jeugdbescherming en jeugdreclassering voor kinderen en jongeren in Overijssel.", website: "https://www.jbov.nl",
-                    verified: old),
+                    verified: old, shippedKey: "jbov"),
             Partner(id: 2, version: 1, name: "Skillz jongerenwerk", shortName: "Skillz", kind: "jongerenwerk", domains: PartnerDomains([.care]),
                     targetGroups: TargetGroups([.minors, .youngPeople]), area: .municipalities(["Hengelo"]),
-                    offer: "Jongerenwerk in Hengelo; voorlichting samen met Halt en Loes."),
+                    offer: "Jongerenwerk in Hengelo; voorlichting samen met Halt en Loes.", shippedKey: "skillz"),
             Partner(id: 3, version: 4, name: "Veilig Thuis Twente (VTT)", shortName: "VTT", kind: "advies- en meldpunt",
                     domains: PartnerDomains([.care, .safety]), targetGroups: TargetGroups([.minors, .adults]), forms: [.sexual, .labour, .criminal],
                     offer: "Advies- en meldpunt huiselijk geweld en kindermishandeling; neemt meldingen aan (meldcode), ook acute.",
-                    phone: "0800-2000", crisisLine: "0800-2000", crisisAlwaysReachable: true, verified: checked),
+                    phone: "0800-2000", crisisLine: "0800-2000", crisisAlwaysReachable: true, verified: checked, shippedKey: "vtt"),
         ]
         fake.partners = partners.map { partner in
             PartnerDetail(partner: partner, contacts: partner.id == 3
@@ -98,5 +98,36 @@ import TerminalKit
         _ = run(&state, .keyPressed(.enter))
         let old = AppView.render(state.app).textLines().joined(separator: "\n")
         #expect(old.contains("! \(Fixtures.today.adding(months: -14).dutch) door Procesondersteuner KMT (demo), langer dan"))
+    }
+
+    @Test func whoToCallForAMinorInEnschede() {
+        var state = shown()
+        _ = run(&state, .keyPressed(.character("w")))
+        #expect(PartnersFeature.isTyping(state.feature))
+        // Betrokkene is: minderjarig; Gemeente: Enschede.
+        _ = run(&state, .keyPressed(.right))
+        for _ in 0..<3 { _ = run(&state, .keyPressed(.tab)) }
+        typeKeys("E", &state, on: fake)
+        expectSnapshot(AppView.render(state.app), named: "partners-who-to-call-form-80x24")
+        let effects = run(&state, .keyPressed(.function(2)))
+        #expect(effects.first == .advise(CallSituation(minor: true, municipality: "Enschede")))
+        // Skillz works in Hengelo only.
+        #expect(state.callAdvice?.lines?.map(\.key) == ["vtt", "jbov"])
+        expectSnapshot(AppView.render(state.app), named: "partners-who-to-call-80x24")
+        _ = run(&state, .keyPressed(.enter))
+        #expect(state.open?.detail?.partner.name == "Veilig Thuis Twente (VTT)")
+        // Back from the organisation: the advice is still there.
+        _ = run(&state, .keyPressed(.escape))
+        #expect(state.open == nil && state.callAdvice?.lines?.count == 2)
+    }
+
+    @Test func fromASignalTheSituationIsFilledIn() {
+        var app = AppState(context: Fixtures.context(user: Fixtures.af), size: Size(width: 80, height: 24))
+        let signal = Fixtures.signals(1)[0]
+        let effects = runEffects(&app, .request(.whoToCall(CallSituation(signal: signal))), on: fake)
+        #expect(app.tab == .partners && app.partners.callAdvice?.form == nil)
+        #expect(app.partners.callAdvice?.situation == CallSituation(minor: signal.minorInvolved, forms: signal.forms, acute: signal.acute,
+                                                                    municipality: signal.municipality))
+        #expect(!effects.isEmpty && app.partners.callAdvice?.lines != nil)
     }
 }
