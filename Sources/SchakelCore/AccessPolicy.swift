@@ -94,12 +94,13 @@ extension AccessPolicy {
         }
     }
 
-    /// The partner directory (sociale kaart) is for everyone who works cases or meetings.
-    public static func canReadPartners(_ user: User) -> Bool { user.role != .administrator }
+    /// The partner directory (sociale kaart) holds no case content: everyone reads it.
+    public static func canReadPartners(_ user: User) -> Bool { true }
 
-    /// The zorgcoördinator maintains the directory, with the procesondersteuner and procesmanagers.
+    /// The zorgcoördinator maintains the directory, with the procesondersteuner, the beheerder and
+    /// the procesmanagers.
     public static func canEditPartners(_ user: User) -> Bool {
-        [.careCoordinator, .processSupporter, .processManager].contains(user.role)
+        [.careCoordinator, .processSupporter, .processManager, .administrator].contains(user.role)
     }
 
     /// Users and settings belong to the beheerder.

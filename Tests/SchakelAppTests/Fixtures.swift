@@ -264,7 +264,31 @@ final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeepi
         Dictionary(partners.compactMap { detail in detail.partner.shippedKey.map { ($0, detail.partner) } }, uniquingKeysWith: { a, _ in a })
     }
 
-    func savePartner(_ partner: Partner, by user: User) throws(StoreFailure) -> (id: Int64, version: Int) { throw .noAccess }
+    /// Saves over the loaded version, stamped as the store does; a colleague's change first is a conflict.
+    func savePartner(_ partner: Partner, by user: User) throws(StoreFailure) -> (id: Int64, version: Int) {
+        var saved = partner
+        saved.verified = Verification(on: Fixtures.today, by: user.displayName)
+        guard let id = partner.id else {
+            saved.id = Int64(100 + partners.count)
+            saved.version = 1
+            partners.append(PartnerDetail(partner: saved, contacts: []))
+            partners.sort { $0.partner.name < $1.partner.name }
+            return (saved.id!, 1)
+        }
+        guard let index = partners.firstIndex(where: { $0.partner.id == id }), partners[index].partner.version == partner.version else {
+            throw .conflict(ConcurrentChange(by: "po.kmt", at: Fixtures.clock.now(), what: "de gegevens van \(partner.name) zijn gewijzigd."))
+        }
+        saved.version = (partner.version ?? 0) + 1
+        partners[index] = PartnerDetail(partner: saved, contacts: partners[index].contacts)
+        return (id, saved.version!)
+    }
+
+    func archivePartner(_ id: Int64, expectedVersion: Int, by user: User) throws(StoreFailure) {
+        guard let index = partners.firstIndex(where: { $0.partner.id == id && $0.partner.version == expectedVersion }) else {
+            throw .refused("Deze organisatie is intussen gewijzigd of al gearchiveerd; er is niets gearchiveerd.")
+        }
+        partners.remove(at: index)
+    }
 
     /// Meeting steps recorded, as event ids.
     var meetingEvents: [String] = []

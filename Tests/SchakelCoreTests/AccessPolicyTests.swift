@@ -68,9 +68,9 @@ import Testing
     }
 
     @Test func theDirectoryAndUsers() {
-        #expect(Role.allCases.filter { AccessPolicy.canReadPartners(user($0)) } == [
-            .designatedOfficer, .processManager, .careCoordinator, .processSupporter])
-        #expect(Role.allCases.filter { AccessPolicy.canEditPartners(user($0)) } == [.processManager, .careCoordinator, .processSupporter])
+        #expect(Role.allCases.filter { AccessPolicy.canReadPartners(user($0)) } == Role.allCases)
+        #expect(Role.allCases.filter { AccessPolicy.canEditPartners(user($0)) } == [.processManager, .careCoordinator, .processSupporter,
+                                                                                    .administrator])
         #expect(Role.allCases.filter { AccessPolicy.canManageUsers(user($0)) } == [.administrator])
     }
 

@@ -85,7 +85,7 @@ import SchakelDemo
         #expect(names.rows.map(\.name) == ["Arbeidsinspectie (NLA)", "CoMensha"] && names.hasMore)
         let next = try store.partnerPage(.after(ListKey(sortValue: "CoMensha", id: names.rows[1].id!)), limit: 2, today: Shipped.today.date, for: user("af.hengelo"))
         #expect(next.rows.map(\.name) == ["Humanitas Onder Dak (Humod)"])
-        #expect(try store.partnerPage(.first, limit: 5, today: Shipped.today.date, for: user("beheer")).rows.isEmpty)
+        #expect(try store.partnerPage(.first, limit: 5, today: Shipped.today.date, for: user("beheer")).rows.count == 3)
         #expect(try store.search("humod opvang", in: .partner, limit: 5, for: user("af.enschede")).rows.map(\.id) == [saved.id])
 
         // Two editors loaded the same version: the second save is refused, nothing overwritten.

@@ -57,8 +57,8 @@ import SchakelDemo
         #expect(try names(PartnerFilter(alwaysReachableOnly: true)) == ["Politie / AVIM", "Veilig Thuis Twente (VTT)"])
         #expect(try names(PartnerFilter(domains: PartnerDomains([.justice]), forms: [.labour]))
                 == ["Nederlandse Arbeidsinspectie (NLA)", "Openbaar Ministerie", "Politie / AVIM"])
-        // The beheerder sees no directory.
-        #expect(try names(.none, as: "beheer").isEmpty)
+        // The directory holds no case content: the beheerder, who keeps it too, sees it.
+        #expect(try names(.none, as: "beheer").count == shipped.organisations.count)
     }
 
     @Test func savingStampsTheCheckAndRefusesWhatCannotBeDialled() throws {
@@ -109,5 +109,18 @@ import SchakelDemo
         // Again: nothing left to do.
         #expect(try store.bringInShippedDirectory(next, dryRun: true, by: zc).added.isEmpty)
         #expect(throws: StoreFailure.noAccess) { try store.bringInShippedDirectory(next, dryRun: false, by: try user("af.enschede")) }
+    }
+
+    @Test func anArchivedOrganisationLeavesTheListButStaysInTheDatabase() throws {
+        let zc = try user("zc.kmt")
+        let halt = try #require(try store.partnerPage(.first, limit: 1, filter: PartnerFilter(text: "halt"), today: today, for: zc).rows.first)
+        let id = try #require(halt.id), version = try #require(halt.version)
+        #expect(throws: StoreFailure.noAccess) { try store.archivePartner(id, expectedVersion: version, by: try user("af.enschede")) }
+        #expect(throws: StoreFailure.self) { try store.archivePartner(id, expectedVersion: version + 1, by: zc) }
+        try store.archivePartner(id, expectedVersion: version, by: zc)
+        #expect(try !names(.none).contains("Halt"))
+        #expect(try store.partner(id: id, for: zc)?.partner.isArchived == true)
+        // What wie-bel-ik names comes from the list: not an archived organisation.
+        #expect(try store.shippedPartners(for: zc)["halt"] == nil)
     }
 }

@@ -222,4 +222,7 @@ public protocol PartnerDirectory: Sendable {
     func shippedPartners(for user: User) throws(StoreFailure) -> [String: Partner]
     /// Adds an organisation, or saves one loaded at `partner.version`; stamps it checked today by the user.
     func savePartner(_ partner: Partner, by user: User) throws(StoreFailure) -> (id: Int64, version: Int)
+    /// Takes an organisation off the list, keeping it (and the referrals to it) in the database;
+    /// refused when it changed since it was loaded at `expectedVersion`.
+    func archivePartner(_ id: Int64, expectedVersion: Int, by user: User) throws(StoreFailure)
 }

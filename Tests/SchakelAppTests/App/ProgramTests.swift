@@ -94,6 +94,7 @@ import TerminalKit
                              for user: User) throws(StoreFailure) -> Page<Partner> { throw .busy }
             func partner(id: Int64, for user: User) throws(StoreFailure) -> PartnerDetail? { throw .busy }
             func shippedPartners(for user: User) throws(StoreFailure) -> [String: Partner] { throw .busy }
+            func archivePartner(_ id: Int64, expectedVersion: Int, by user: User) throws(StoreFailure) { throw .busy }
             func savePartner(_ partner: Partner, by user: User) throws(StoreFailure) -> (id: Int64, version: Int) { throw .busy }
             func minutesForExport(meetingID: Int64, for user: User) throws(StoreFailure) -> MinutesExport { throw .busy }
             func exportFolder() throws(StoreFailure) -> String? { throw .busy }

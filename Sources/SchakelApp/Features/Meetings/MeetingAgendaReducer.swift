@@ -98,31 +98,27 @@ enum MeetingAgendaReducer {
 
     private static func formKey(_ key: Key, _ open: inout OpenMeeting) -> [MeetingsEffect] {
         guard var item = open.itemForm, !item.isSaving else { return [] }
-        if item.isConfirmingDiscard {
-            item.isConfirmingDiscard = false
-            open.itemForm = key == .character("j") ? nil : item
-            return []
-        }
-        var effects: [MeetingsEffect] = []
-        switch key {
-        case .escape where !item.form.isChanged:
+        var edited = false
+        switch FormKeys.handle(key, &item.form, isConfirmingDiscard: &item.isConfirmingDiscard, edited: &edited) {
+        case .leave:
             open.itemForm = nil
             return []
-        case .escape:
-            item.isConfirmingDiscard = true
-        case .function(2), .control("o"):
-            switch item.draft() {
-            case .failure(let problem):
-                item.problem = problem.message
-            case .success(let draft):
-                item.problem = nil
-                item.isSaving = true
-                let change: AgendaChange = item.itemID.map { .update(itemID: $0, draft) } ?? .add(draft, about: item.subject)
-                if item.itemID == nil { open.itemsBeforeAdding = Set(open.items?.map(\.id) ?? []) }
-                effects = [.changeAgenda(change, meetingID: open.meeting.id, expectedVersion: item.baseVersion ?? open.meeting.version)]
-            }
-        default:
-            item.form.handle(key)
+        case .stay:
+            open.itemForm = item
+            return []
+        case .save:
+            break
+        }
+        var effects: [MeetingsEffect] = []
+        switch item.draft() {
+        case .failure(let problem):
+            item.problem = problem.message
+        case .success(let draft):
+            item.problem = nil
+            item.isSaving = true
+            let change: AgendaChange = item.itemID.map { .update(itemID: $0, draft) } ?? .add(draft, about: item.subject)
+            if item.itemID == nil { open.itemsBeforeAdding = Set(open.items?.map(\.id) ?? []) }
+            effects = [.changeAgenda(change, meetingID: open.meeting.id, expectedVersion: item.baseVersion ?? open.meeting.version)]
         }
         open.itemForm = item
         return effects
@@ -131,37 +127,28 @@ enum MeetingAgendaReducer {
     /// The minutes form: typing, F2 saves, Esc leaves (asking first when something was typed).
     private static func minutesKey(_ key: Key, _ open: inout OpenMeeting, today: CivilDate) -> [MeetingsEffect] {
         guard var minutes = open.minutes, !minutes.isSaving else { return [] }
-        if minutes.isConfirmingDiscard {
-            minutes.isConfirmingDiscard = false
-            guard key == .character("j") else {
-                open.minutes = minutes
-                return []
-            }
+        switch FormKeys.handle(key, &minutes.form, isConfirmingDiscard: &minutes.isConfirmingDiscard, edited: &minutes.isDraftDirty) {
+        case .leave:
             open.minutes = nil
+            // Thrown away on purpose, or left with nothing typed: no draft stays behind.
+            guard minutes.form.isChanged else { return [] }
             open.itemsWithDraft.remove(minutes.itemID)
             return [.draft(.discard(minutes.draftKey))]
+        case .stay:
+            open.minutes = minutes
+            return []
+        case .save:
+            break
         }
         var effects: [MeetingsEffect] = []
-        switch key {
-        case .escape where !minutes.form.isChanged:
-            open.minutes = nil
-            return []
-        case .escape:
-            minutes.isConfirmingDiscard = true
-        case .function(2), .control("o"):
-            switch minutes.entry(today: today) {
-            case .failure(let problem):
-                minutes.problem = problem.message
-            case .success(let entry):
-                minutes.problem = nil
-                minutes.isSaving = true
-                effects = [.recordMinutes(entry, itemID: minutes.itemID, meetingID: open.meeting.id,
-                                          expectedVersion: minutes.baseVersion ?? open.meeting.version)]
-            }
-        default:
-            let before = minutes.form.content
-            minutes.form.handle(key)
-            if minutes.form.content != before { minutes.isDraftDirty = true }
+        switch minutes.entry(today: today) {
+        case .failure(let problem):
+            minutes.problem = problem.message
+        case .success(let entry):
+            minutes.problem = nil
+            minutes.isSaving = true
+            effects = [.recordMinutes(entry, itemID: minutes.itemID, meetingID: open.meeting.id,
+                                      expectedVersion: minutes.baseVersion ?? open.meeting.version)]
         }
         open.minutes = minutes
         return effects

@@ -14,6 +14,10 @@ public enum PartnersAction: Hashable, Sendable {
     /// "Wie bel ik voor…" asked from a signal or case: the situation filled in from it.
     case askWhoToCall(CallSituation)
     case adviceLoaded(CallSituation, [CallAdvice.Line])
+    case saved(id: Int64)
+    /// Nothing was saved: why, in Dutch.
+    case saveFailed(String)
+    case archived(id: Int64)
     case otherProcessCommitted
 }
 
@@ -22,4 +26,6 @@ public enum PartnersEffect: Hashable, Sendable {
     case loadPage(PageRequest, PartnerFilter, limit: Int)
     case loadDetail(id: Int64)
     case advise(CallSituation)
+    case save(Partner)
+    case archive(id: Int64, expectedVersion: Int)
 }

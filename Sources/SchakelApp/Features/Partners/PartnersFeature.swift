@@ -45,8 +45,15 @@ public enum PartnersFeature: PaneFeature {
     public static func hints(_ state: PartnersState) -> String { PartnersView.hints(state) }
 
     public static func hasOverlay(_ state: PartnersState) -> Bool {
-        state.open != nil || state.facets != nil || state.query != nil || state.callAdvice != nil
+        state.open != nil || state.facets != nil || state.query != nil || state.callAdvice != nil || state.editing != nil
     }
 
-    public static func isTyping(_ state: PartnersState) -> Bool { state.facets != nil || state.query != nil || state.callAdvice?.form != nil }
+    public static func prompt(_ state: PartnersState) -> String? {
+        guard state.isConfirmingArchive, let name = state.open?.detail?.partner.name else { return nil }
+        return "‘\(TextFitting.fit(name, width: 36))’ archiveren? j = ja · andere toets = nee"
+    }
+
+    public static func isTyping(_ state: PartnersState) -> Bool {
+        state.facets != nil || state.query != nil || state.callAdvice?.form != nil || state.editing != nil
+    }
 }

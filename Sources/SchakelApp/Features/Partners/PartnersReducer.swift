@@ -37,23 +37,51 @@ public enum PartnersReducer {
         case .loadFailed(let message):
             shell.status = StatusMessage(message, isError: true)
             return []
+        case .saved(let id):
+            let name = state.editing.flatMap { try? $0.partner().get().name } ?? ""
+            state.editing = nil
+            shell.status = StatusMessage("\(name) opgeslagen en gestempeld: gecontroleerd op \(shell.context.today.dutch).")
+            var effects: [PartnersEffect] = [.loadPage(state.list.reload(newestFirst: false) ?? .first, state.filter,
+                                                       limit: PartnersState.pageSize)]
+            if state.open?.id == id { effects.append(.loadDetail(id: id)) }
+            return effects
+        case .saveFailed(let message):
+            if state.editing != nil {
+                state.editing?.isSaving = false
+                state.editing?.problem = message
+            } else {
+                shell.status = StatusMessage(message, isError: true)
+            }
+            return []
+        case .archived:
+            state.open = nil
+            shell.status = StatusMessage("Gearchiveerd: de organisatie staat niet meer op de kaart; verwijzingen ernaar blijven bewaard.")
+            return [.loadPage(state.list.reload(newestFirst: false) ?? .first, state.filter, limit: PartnersState.pageSize)]
         case .otherProcessCommitted:
             var effects: [PartnersEffect] = []
             if let request = state.list.reload(newestFirst: false) { effects.append(.loadPage(request, state.filter, limit: PartnersState.pageSize)) }
             if let open = state.open { effects.append(.loadDetail(id: open.id)) }
             return effects
         case .keyPressed(let key):
-            if state.open != nil { return detailKey(key, &state, shell) }
+            if state.editing != nil { return formKey(key, &state) }
+            if state.isConfirmingArchive {
+                state.isConfirmingArchive = false
+                guard key == .character("j"), let partner = state.open?.detail?.partner, let id = partner.id,
+                      let version = partner.version else { return [] }
+                return [.archive(id: id, expectedVersion: version)]
+            }
+            if state.open != nil { return detailKey(key, &state, &shell) }
             if state.callAdvice != nil { return adviceKey(key, &state, today: shell.context.today) }
             if state.facets != nil { return facetKey(key, &state) }
             if state.query != nil { return queryKey(key, &state, rows: rows) }
-            return listKey(key, &state, rows: rows, today: shell.context.today)
+            return listKey(key, &state, rows: rows, &shell)
         }
     }
 
     static func reload(_ filter: PartnerFilter) -> PartnersEffect { .loadPage(.first, filter, limit: PartnersState.pageSize) }
 
-    private static func listKey(_ key: Key, _ state: inout PartnersState, rows: Int, today: CivilDate) -> [PartnersEffect] {
+    private static func listKey(_ key: Key, _ state: inout PartnersState, rows: Int, _ shell: inout Shell) -> [PartnersEffect] {
+        let today = shell.context.today
         switch key {
         case _ where PagedList<PartnerRow>.isMovement(key):
             return state.list.move(for: key, visibleRows: rows).map { [.loadPage($0, state.filter, limit: PartnersState.pageSize)] } ?? []
@@ -63,6 +91,9 @@ public enum PartnersReducer {
             state.facets = PartnerFacets.form(for: state.filter, today: today)
         case .character("w"):
             state.callAdvice = CallAdvicePane(asking: CallSituation(), today: today)
+        case .character("n"), .character("e"):
+            guard mayEdit(&shell) else { return [] }
+            state.editing = PartnerForm(key == .character("n") ? nil : state.list.selectedRow?.partner, today: today)
         case .character("c"):
             guard state.filter != .none else { return [] }
             state.filter = .none
@@ -159,6 +190,43 @@ public enum PartnersReducer {
         return []
     }
 
+    /// Whether the user keeps the directory; if not, said.
+    private static func mayEdit(_ shell: inout Shell) -> Bool {
+        guard AccessPolicy.canEditPartners(shell.context.user) else {
+            shell.status = StatusMessage("De sociale kaart houden de zorgcoördinator, de procesondersteuner, de procesmanager en de "
+                + "beheerder bij.", isError: true)
+            return false
+        }
+        return true
+    }
+
+    /// The organisation's form: F2 saves (checked first), Esc leaves, asking first when something was typed.
+    private static func formKey(_ key: Key, _ state: inout PartnersState) -> [PartnersEffect] {
+        guard var editing = state.editing, !editing.isSaving else { return [] }
+        var edited = false
+        switch FormKeys.handle(key, &editing.form, isConfirmingDiscard: &editing.isConfirmingDiscard, edited: &edited) {
+        case .leave:
+            state.editing = nil
+            return []
+        case .stay:
+            state.editing = editing
+            return []
+        case .save:
+            break
+        }
+        var effects: [PartnersEffect] = []
+        switch editing.partner() {
+        case .failure(let problem):
+            editing.problem = problem.message
+        case .success(let partner):
+            editing.problem = nil
+            editing.isSaving = true
+            effects = [.save(partner)]
+        }
+        state.editing = editing
+        return effects
+    }
+
     /// The selection in a short list (all of it held) after ↑↓; unchanged for other keys.
     static func moved(_ selected: Int, by key: Key, count: Int) -> Int {
         switch key {
@@ -168,8 +236,14 @@ public enum PartnersReducer {
         }
     }
 
-    private static func detailKey(_ key: Key, _ state: inout PartnersState, _ shell: Shell) -> [PartnersEffect] {
+    private static func detailKey(_ key: Key, _ state: inout PartnersState, _ shell: inout Shell) -> [PartnersEffect] {
         switch key {
+        case .character("e"):
+            guard mayEdit(&shell), let partner = state.open?.detail?.partner else { return [] }
+            state.editing = PartnerForm(partner, today: shell.context.today)
+        case .character("x"):
+            guard mayEdit(&shell), state.open?.detail != nil else { return [] }
+            state.isConfirmingArchive = true
         case .escape, .left, .character("q"):
             state.open = nil
         case .down, .character("j"):

@@ -5,7 +5,30 @@ struct PartnersRunner {
     let store: any PartnerDirectory
 
     func run(_ effect: PartnersEffect, context: AppContext) -> PartnersAction? {
-        do {
+        switch effect {
+        case .save(let partner):
+            do throws(StoreFailure) {
+                return .saved(id: try store.savePartner(partner, by: context.user).id)
+            } catch .conflict(let change) {
+                return .saveFailed("Intussen gewijzigd door \(change.by): \(change.what) Er is niets opgeslagen; "
+                    + "Esc en opnieuw openen toont de nieuwe gegevens.")
+            } catch {
+                return .saveFailed(error.description)
+            }
+        case .archive(let id, let version):
+            do throws(StoreFailure) {
+                try store.archivePartner(id, expectedVersion: version, by: context.user)
+                return .archived(id: id)
+            } catch {
+                return .saveFailed(error.description)
+            }
+        default:
+            return read(effect, context: context)
+        }
+    }
+
+    private func read(_ effect: PartnersEffect, context: AppContext) -> PartnersAction? {
+        do throws(StoreFailure) {
             switch effect {
             case .loadPage(let request, let filter, let limit):
                 return .pageLoaded(request, filter, try store.partnerPage(request, limit: limit, filter: filter, today: context.today,
@@ -15,6 +38,8 @@ struct PartnersRunner {
             case .advise(let situation):
                 let partners = try store.shippedPartners(for: context.user)
                 return .adviceLoaded(situation, CallAdvice.advise(context.callRules, for: situation, partners: partners))
+            case .save, .archive:
+                return nil
             }
         } catch {
             return .loadFailed("De sociale kaart laden mislukt. \(error.description)")

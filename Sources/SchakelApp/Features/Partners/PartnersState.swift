@@ -32,6 +32,10 @@ public struct PartnersState: Hashable, Sendable {
     /// The facets being chosen (`f`), as a form.
     public var facets: EventForm?
     public var open: OpenPartner?
+    /// An organisation being added or changed.
+    public var editing: PartnerForm?
+    /// "Archive the opened organisation?" asked.
+    public var isConfirmingArchive = false
     /// "Wie bel ik voor…", when asked.
     public var callAdvice: CallAdvicePane?
 

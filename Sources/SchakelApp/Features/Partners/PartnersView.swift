@@ -7,6 +7,18 @@ import TerminalKit
 enum PartnersView {
     static func draw(_ state: PartnersState, context: AppContext, in rect: Rect, on grid: inout Grid) {
         grid.fill(rect)
+        if let editing = state.editing {
+            var top = rect.y
+            if let problem = editing.problem {
+                for part in TextFitting.wrap("! " + problem, width: rect.width - 2).prefix(3) {
+                    grid.write(part, x: rect.x + 1, y: top, style: Style(.bold, tone: .danger), maxX: rect.maxX - 1)
+                    top += 1
+                }
+            }
+            FieldFormView.draw(editing.form, confirmingDiscard: editing.isConfirmingDiscard, from: top,
+                               in: Rect(x: rect.x, y: top, width: rect.width, height: rect.maxY - top), on: &grid)
+            return
+        }
         if let open = state.open {
             PartnerDetailView.draw(open, today: context.today, in: rect, on: &grid)
             return
@@ -91,13 +103,14 @@ enum PartnersView {
     static func listRows(in pane: Rect) -> Int { max(1, pane.height - 4) }
 
     static func hints(_ state: PartnersState) -> String {
-        if state.open != nil { return "↑↓ schuiven  Esc terug" }
+        if state.editing != nil { return "Tab volgend veld  F2 opslaan (stempelt gecontroleerd)  Esc annuleren" }
+        if state.open != nil { return "↑↓ schuiven  e wijzig  x archiveer  Esc terug" }
         if let advice = state.callAdvice {
             return advice.form != nil ? "Tab veld  ←→ Spatie kiezen  F2 wie bel ik  Esc terug" : "↑↓ kiezen  Enter details  w situatie wijzigen  Esc terug"
         }
         if state.facets != nil { return "Tab veld  ←→ Spatie kiezen  F2 toepassen  Esc terug" }
         if state.query != nil { return "typ om te filteren  ↑↓ kiezen  Enter klaar  Esc wist" }
-        return "/ zoek  f filter  c wis  w wie bel ik  Enter details  ? hulp  q stoppen"
+        return "/ zoek  f filter  c wis  w wie bel ik  e wijzig  n nieuw  Enter details"
     }
 }
 

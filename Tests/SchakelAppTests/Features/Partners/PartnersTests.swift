@@ -130,4 +130,44 @@ import TerminalKit
                                                                     municipality: signal.municipality))
         #expect(!effects.isEmpty && app.partners.callAdvice?.lines != nil)
     }
+
+    @Test func anEditIsCheckedSavedAndStampedAndAColleagueIsNotOverwritten() {
+        var state = shown()
+        _ = run(&state, .keyPressed(.end))
+        _ = run(&state, .keyPressed(.character("e")))
+        #expect(state.editing?.original?.name == "Veilig Thuis Twente (VTT)" && PartnersFeature.isTyping(state.feature))
+        // Telefoon is the ninth field.
+        for _ in 0..<8 { _ = run(&state, .keyPressed(.tab)) }
+        for _ in 0..<9 { _ = run(&state, .keyPressed(.backspace)) }
+        typeKeys("053-12345", &state, on: fake)
+        #expect(run(&state, .keyPressed(.function(2))).isEmpty)
+        #expect(state.editing?.problem == "'053-12345' heeft 8 cijfers; een Nederlands nummer heeft er 10.")
+        expectSnapshot(AppView.render(state.app), named: "partner-form-problem-80x24")
+        for _ in 0..<9 { _ = run(&state, .keyPressed(.backspace)) }
+        typeKeys("053-4800000", &state, on: fake)
+        _ = run(&state, .keyPressed(.function(2)))
+        #expect(state.editing == nil && fake.partners[2].partner.phone == "053-4800000")
+        #expect(fake.partners[2].partner.verified == Verification(on: Fixtures.today, by: "Zorgcoördinator KMT (demo)"))
+        #expect(state.status?.text == "Veilig Thuis Twente (VTT) opgeslagen en gestempeld: gecontroleerd op 24-11-2026.")
+        #expect(state.list.rows.last?.partner.phone == "053-4800000")
+        // A colleague saved first: the form stays, nothing is overwritten.
+        _ = run(&state, .keyPressed(.character("e")))
+        fake.partners[2] = PartnerDetail(partner: { var p = fake.partners[2].partner; p.version = 9; return p }(), contacts: [])
+        _ = run(&state, .keyPressed(.function(2)))
+        #expect(state.editing?.problem?.hasPrefix("Intussen gewijzigd door po.kmt") == true && fake.partners[2].partner.version == 9)
+    }
+
+    @Test func onlyTheKeepersEditAndAnArchivedOrganisationLeavesTheList() {
+        var af = State(PartnersState(), user: Fixtures.af)
+        _ = runEffects(&af, .shown, on: fake)
+        _ = runEffects(&af, .keyPressed(.character("n")), on: fake)
+        #expect(af.editing == nil && af.status?.text.hasPrefix("De sociale kaart houden de zorgcoördinator") == true)
+        var state = shown()
+        _ = run(&state, .keyPressed(.enter))
+        _ = run(&state, .keyPressed(.character("x")))
+        #expect(PartnersFeature.prompt(state.feature) == "‘Jeugdbescherming Overijssel (JBOV)’ archiveren? j = ja · andere toets = nee")
+        _ = run(&state, .keyPressed(.character("j")))
+        #expect(state.open == nil && state.list.rows.map(\.partner.id) == [2, 3])
+        #expect(state.status?.text.hasPrefix("Gearchiveerd") == true)
+    }
 }
