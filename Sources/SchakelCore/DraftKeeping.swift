@@ -19,6 +19,10 @@ public typealias TimelineStore = TimelineKeeping & DraftKeeping
 
 /// Everything a session's panes ask of the store; each pane's effect runner gets only its part.
 public typealias SessionStore = SignalsStore & CaseListing & TimelineStore & ChangeWatching & MeetingsStore & PartnerDirectory
+    & ReferralKeeping
+
+/// What the Sociale kaart pane asks of the store: the directory, and referrals to it.
+public typealias PartnersStore = PartnerDirectory & ReferralKeeping
 
 /// What the Overleggen pane asks of the store: meetings and agendas, their steps, minutes and
 /// action items, drafts of minutes, and exports to the export folder.

@@ -27,7 +27,8 @@ extension Store: PartnerDirectory {
             let contacts = try Row.fetchAll(db, sql: """
                 SELECT * FROM partner_contact WHERE partner_id = ? AND archived_at IS NULL ORDER BY name, id
                 """, arguments: [id]).map(PartnerRows.contact)
-            return PartnerDetail(partner: try PartnerRows.partner(row), contacts: contacts)
+            return PartnerDetail(partner: try PartnerRows.partner(row), contacts: contacts,
+                                 referrals: try Self.referrals(toPartner: id, for: user, in: db))
         }
     }
 

@@ -91,6 +91,13 @@ enum Schema {
                 """)
         }
         migrator.registerMigration(SchemaV6.name, migrate: SchemaV6.migrate)
+        migrator.registerMigration("v7-referral-contacts") { db in
+            // A referral names the person it went to, and an organisation's referrals are listed by date.
+            try db.execute(sql: """
+                ALTER TABLE referral ADD COLUMN contact_id INTEGER REFERENCES partner_contact(id);
+                CREATE INDEX referral_partner ON referral(partner_id, referred_at);
+                """)
+        }
         return migrator
     }
 }

@@ -46,6 +46,21 @@ final class Tmux {
         return last
     }
 
+    /// Waits until the screen shows `text` and no longer shows `absent` (a list narrowed, say).
+    @discardableResult
+    func waitFor(_ text: String, without absent: String, seconds: Double = 30,
+                 sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if last.contains(text) && !last.contains(absent) { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Issue.record("'\(text)' without '\(absent)' did not appear; the screen was:\n\(last)", sourceLocation: sourceLocation)
+        return last
+    }
+
     @discardableResult
     private func run(_ arguments: [String]) throws -> String {
         try Spawn.run(["tmux", "-L", socket] + arguments).output

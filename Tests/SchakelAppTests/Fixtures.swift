@@ -106,7 +106,8 @@ enum Fixtures {
 /// An in-memory inbox over fixed rows, paging by key like the store.
 final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseListing, CaseOpening, TimelineKeeping,
                          ChangeWatching, Searching, FilterKeeping, MeetingBrowsing, AgendaEditing, MeetingStepping, MinutesKeeping,
-                         ExportFiling, PartnerDirectory, @unchecked Sendable {
+                         ExportFiling, PartnerDirectory, ReferralKeeping,
+                         @unchecked Sendable {
     var filters: [SavedFilter] = []
 
     /// Meetings earliest first, and their agendas by meeting id.
@@ -281,6 +282,15 @@ final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeepi
         saved.version = (partner.version ?? 0) + 1
         partners[index] = PartnerDetail(partner: saved, contacts: partners[index].contacts)
         return (id, saved.version!)
+    }
+
+    /// Referrals made, in order.
+    var referrals: [(subject: TimelineSubject, referral: NewReferral)] = []
+
+    func refer(_ subject: TimelineSubject, _ referral: NewReferral, by user: User) throws(StoreFailure) -> Int64 {
+        if let problem = referral.problem(today: Fixtures.today) { throw .refused(problem) }
+        referrals.append((subject, referral))
+        return Int64(referrals.count)
     }
 
     func archivePartner(_ id: Int64, expectedVersion: Int, by user: User) throws(StoreFailure) {

@@ -8,7 +8,8 @@ import SchakelCore
 /// Migrations run from empty and from each earlier version.
 @Suite struct MigrationTests {
     static let migrations = ["v1-municipalities-users-signals", "v2-route-cases-meetings-partners-audit", "v3-code-number-indexes",
-                             "v4-meeting-series-agenda-minutes", "v5-agenda-change-marks", "v6-social-map"]
+                             "v4-meeting-series-agenda-minutes", "v5-agenda-change-marks", "v6-social-map",
+                             "v7-referral-contacts"]
 
     @Test func theMigrationsAreTheKnownOnesInOrder() throws {
         let queue = try DatabaseQueue()

@@ -123,4 +123,37 @@ import SchakelDemo
         // What wie-bel-ik names comes from the list: not an archived organisation.
         #expect(try store.shippedPartners(for: zc)["halt"] == nil)
     }
+
+    @Test func aReferralLandsOnTheTimelineAndShowsUnderNeedToKnow() throws {
+        let enschede = try user("af.enschede"), hengelo = try user("af.hengelo")
+        let signalID = try store.read { db in
+            try Int64.fetchOne(db, sql: "SELECT s.id FROM signal s JOIN municipality m ON m.id = s.municipality_id WHERE m.name = 'Enschede' LIMIT 1")!
+        }
+        let vtt = try #require(try store.partnerPage(.first, limit: 1, filter: PartnerFilter(text: "vtt"), today: today, for: enschede).rows.first)
+        let referral = NewReferral(partnerID: vtt.id!, reason: "Minderjarige; melding volgens de meldcode.", date: today)
+        // Not for an officer of another municipality, not in the future, not to someone else's contact.
+        #expect(throws: StoreFailure.noAccess) { try store.refer(.signal(signalID), referral, by: hengelo) }
+        var later = referral
+        later.date = today.adding(days: 1)
+        #expect(throws: StoreFailure.refused("De datum van de verwijzing (25-11-2026) ligt in de toekomst.")) {
+            try store.refer(.signal(signalID), later, by: enschede)
+        }
+        let otherContact = try store.read { db in
+            try Int64.fetchOne(db, sql: "SELECT id FROM partner_contact WHERE partner_id <> ? LIMIT 1", arguments: [vtt.id!])!
+        }
+        var wrongContact = referral
+        wrongContact.contactID = otherContact
+        #expect(throws: StoreFailure.self) { try store.refer(.signal(signalID), wrongContact, by: enschede) }
+        let before = try store.timelinePage(of: .signal(signalID), .last, limit: 100, for: enschede).rows.count
+        #expect(before > 0)
+
+        _ = try store.refer(.signal(signalID), referral, by: enschede)
+        let last = try store.timelinePage(of: .signal(signalID), kinds: [.referral], .last, limit: 1, for: enschede).rows.first
+        #expect(last?.text == "Verwezen naar Veilig Thuis Twente (VTT) op 24-11-2026: Minderjarige; melding volgens de meldcode.")
+        // The organisation lists it for whom may see the signal: not for Hengelo's officer, not for the beheerder.
+        #expect(try store.partner(id: vtt.id!, for: enschede)?.referrals.map(\.reason) == [referral.reason])
+        #expect(try store.partner(id: vtt.id!, for: try user("zc.kmt"))?.referrals.count == 1)
+        #expect(try store.partner(id: vtt.id!, for: hengelo)?.referrals.isEmpty == true)
+        #expect(try store.partner(id: vtt.id!, for: try user("beheer"))?.referrals.isEmpty == true)
+    }
 }

@@ -34,6 +34,10 @@ public enum AppReducer {
             state.timeline = nil
             state.tab = .partners
             return Scope.reduce(PartnersFeature.self, .askWhoToCall(situation), in: &state)
+        case .request(.refer(let subject, let code)):
+            state.timeline = nil
+            state.tab = .partners
+            return Scope.reduce(PartnersFeature.self, .startReferral(subject, code: code), in: &state)
         case .keyPressed(let key):
             return keyPressed(key, &state)
         default:

@@ -4,6 +4,19 @@ import TerminalKit
 /// A form of fields (a route step's, an agenda item's): its title, a label column and the inputs
 /// beside it, scrolled to keep the focused field in view.
 enum FieldFormView {
+    /// The form with what is wrong with it (in bold, with a "!") above it.
+    static func draw(_ form: EventForm, problem: String?, confirmingDiscard: Bool, in rect: Rect, on grid: inout Grid) {
+        var top = rect.y
+        if let problem {
+            for part in TextFitting.wrap("! " + problem, width: rect.width - 2).prefix(3) {
+                grid.write(part, x: rect.x + 1, y: top, style: Style(.bold, tone: .danger), maxX: rect.maxX - 1)
+                top += 1
+            }
+        }
+        draw(form, confirmingDiscard: confirmingDiscard, from: top, in: Rect(x: rect.x, y: top, width: rect.width, height: rect.maxY - top),
+             on: &grid)
+    }
+
     static func draw(_ form: EventForm, confirmingDiscard: Bool, from top: Int, in pane: Rect, on grid: inout Grid) {
         if confirmingDiscard {
             grid.write(" ‘\(form.event.label)’ weggooien? j = ja · andere toets = nee",

@@ -37,4 +37,6 @@ public enum AppRequest: Hashable, Sendable {
     case casesChanged
     /// "Wie bel ik voor…" on the sociale kaart, for the situation of a signal or case.
     case whoToCall(CallSituation)
+    /// Refer a signal or case: the organisation is chosen on the sociale kaart.
+    case refer(TimelineSubject, code: String)
 }

@@ -185,14 +185,16 @@ public struct PartnerFilter: Hashable, Sendable {
     }
 }
 
-/// An organisation with its contact persons.
+/// An organisation with its contact persons, and the referrals to it the user may see (newest first).
 public struct PartnerDetail: Hashable, Sendable {
     public let partner: Partner
     public let contacts: [PartnerContact]
+    public let referrals: [Referral]
 
-    public init(partner: Partner, contacts: [PartnerContact]) {
+    public init(partner: Partner, contacts: [PartnerContact], referrals: [Referral] = []) {
         self.partner = partner
         self.contacts = contacts
+        self.referrals = referrals
     }
 }
 
@@ -225,4 +227,56 @@ public protocol PartnerDirectory: Sendable {
     /// Takes an organisation off the list, keeping it (and the referrals to it) in the database;
     /// refused when it changed since it was loaded at `expectedVersion`.
     func archivePartner(_ id: Int64, expectedVersion: Int, by user: User) throws(StoreFailure)
+}
+
+/// A referral being made: to which organisation (and person there), why, and on which day.
+public struct NewReferral: Hashable, Sendable {
+    public var partnerID: Int64
+    public var contactID: Int64?
+    public var reason: String
+    public var date: CivilDate
+
+    public init(partnerID: Int64, contactID: Int64? = nil, reason: String, date: CivilDate) {
+        self.partnerID = partnerID
+        self.contactID = contactID
+        self.reason = reason
+        self.date = date
+    }
+
+    /// What is wrong with it on `today`, in Dutch, or nil.
+    public func problem(today: CivilDate) -> String? {
+        let reason = self.reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        if reason.isEmpty { return "Geef de reden van de verwijzing." }
+        if reason.count > 1000 { return "De reden is hooguit 1000 tekens." }
+        if date > today { return "De datum van de verwijzing (\(date.dutch)) ligt in de toekomst." }
+        return nil
+    }
+}
+
+/// A referral to an organisation, as its detail lists it for a user who may see the signal or case.
+public struct Referral: Hashable, Sendable {
+    public let id: Int64
+    public let subject: TimelineSubject
+    public let subjectCode: String
+    public let contact: String?
+    public let reason: String
+    public let date: CivilDate
+    public let by: String
+
+    public init(id: Int64, subject: TimelineSubject, subjectCode: String, contact: String?, reason: String, date: CivilDate, by: String) {
+        self.id = id
+        self.subject = subject
+        self.subjectCode = subjectCode
+        self.contact = contact
+        self.reason = reason
+        self.date = date
+        self.by = by
+    }
+}
+
+/// Referring a signal or case to an organisation on the sociale kaart.
+public protocol ReferralKeeping: Sendable {
+    /// The referral row and a `referral` line on the timeline, in one transaction; for who may see
+    /// the signal or case in full.
+    func refer(_ subject: TimelineSubject, _ referral: NewReferral, by user: User) throws(StoreFailure) -> Int64
 }

@@ -66,7 +66,7 @@ import TerminalKit
     @Test func aFailingStoreShowsADutchMessageInsteadOfCrashing() {
         struct BrokenStore: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseListing, CaseOpening, TimelineKeeping,
                             ChangeWatching, Searching, FilterKeeping, MeetingBrowsing, AgendaEditing, MeetingStepping, MinutesKeeping,
-                            ExportFiling, PartnerDirectory {
+                            ExportFiling, PartnerDirectory, ReferralKeeping {
             func meetingPage(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<Meeting> { throw .busy }
             func meetingListKey(atStartOf day: CivilDate) -> ListKey { ListKey(sortValue: day.iso, id: 0) }
             func agenda(ofMeeting meetingID: Int64, for user: User) throws(StoreFailure) -> [AgendaItem] { throw .busy }
@@ -95,6 +95,7 @@ import TerminalKit
             func partner(id: Int64, for user: User) throws(StoreFailure) -> PartnerDetail? { throw .busy }
             func shippedPartners(for user: User) throws(StoreFailure) -> [String: Partner] { throw .busy }
             func archivePartner(_ id: Int64, expectedVersion: Int, by user: User) throws(StoreFailure) { throw .busy }
+            func refer(_ subject: TimelineSubject, _ referral: NewReferral, by user: User) throws(StoreFailure) -> Int64 { throw .busy }
             func savePartner(_ partner: Partner, by user: User) throws(StoreFailure) -> (id: Int64, version: Int) { throw .busy }
             func minutesForExport(meetingID: Int64, for user: User) throws(StoreFailure) -> MinutesExport { throw .busy }
             func exportFolder() throws(StoreFailure) -> String? { throw .busy }

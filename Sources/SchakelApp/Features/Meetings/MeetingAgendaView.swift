@@ -16,9 +16,9 @@ enum MeetingAgendaView {
         if let steps = open.steps {
             drawSteps(steps, in: body, on: &grid)
         } else if let item = open.itemForm {
-            drawForm(item.form, problem: item.problem, confirmingDiscard: item.isConfirmingDiscard, in: body, on: &grid)
+            FieldFormView.draw(item.form, problem: item.problem, confirmingDiscard: item.isConfirmingDiscard, in: body, on: &grid)
         } else if let minutes = open.minutes {
-            drawForm(minutes.form, problem: minutes.problem, confirmingDiscard: minutes.isConfirmingDiscard, in: body, on: &grid)
+            FieldFormView.draw(minutes.form, problem: minutes.problem, confirmingDiscard: minutes.isConfirmingDiscard, in: body, on: &grid)
         } else if let menu = open.exportMenu {
             drawExportMenu(menu, context: context, in: body, on: &grid)
         } else if let picker = open.picker {
@@ -101,22 +101,10 @@ enum MeetingAgendaView {
         }
     }
 
-    private static func drawForm(_ form: EventForm, problem: String?, confirmingDiscard: Bool, in rect: Rect, on grid: inout Grid) {
-        var top = rect.y
-        if let problem {
-            for part in TextFitting.wrap("! " + problem, width: rect.width - 2).prefix(3) {
-                grid.write(part, x: rect.x + 1, y: top, style: Style(.bold, tone: .danger), maxX: rect.maxX - 1)
-                top += 1
-            }
-        }
-        FieldFormView.draw(form, confirmingDiscard: confirmingDiscard, from: top,
-                           in: Rect(x: rect.x, y: top, width: rect.width, height: rect.maxY - top), on: &grid)
-    }
-
     /// The workflow's steps from the meeting's status: possible ones in bold, others dimmed with why.
     private static func drawSteps(_ steps: MeetingSteps, in rect: Rect, on grid: inout Grid) {
         if let form = steps.form {
-            drawForm(form, problem: steps.problem, confirmingDiscard: false, in: rect, on: &grid)
+            FieldFormView.draw(form, problem: steps.problem, confirmingDiscard: false, in: rect, on: &grid)
             return
         }
         grid.write(" Stap van het overleg", x: rect.x, y: rect.y, style: .bold, maxX: rect.maxX)

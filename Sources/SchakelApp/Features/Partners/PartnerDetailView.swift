@@ -75,6 +75,15 @@ enum PartnerDetailView {
                     ? " (fictief)" : "")))
             }
         }
+        if !detail.referrals.isEmpty {
+            lines.append(Line(text: ""))
+            lines.append(Line(text: "Verwijzingen die u mag zien (\(detail.referrals.count))", style: .bold))
+            for referral in detail.referrals {
+                let to = referral.contact.map { " → \($0)" } ?? ""
+                let text = "  \(referral.date.dutch)  \(referral.subjectCode)\(to): \(referral.reason) (\(referral.by))"
+                lines += TextFitting.wrap(text, width: max(10, width)).map { Line(text: $0) }
+            }
+        }
         return lines
     }
 }

@@ -13,6 +13,9 @@ public enum PartnersAction: Hashable, Sendable {
     case loadFailed(String)
     /// "Wie bel ik voor…" asked from a signal or case: the situation filled in from it.
     case askWhoToCall(CallSituation)
+    /// Referring a signal or case (`v` on it): the organisation is chosen here.
+    case startReferral(TimelineSubject, code: String)
+    case referred(id: Int64)
     case adviceLoaded(CallSituation, [CallAdvice.Line])
     case saved(id: Int64)
     /// Nothing was saved: why, in Dutch.
@@ -28,4 +31,5 @@ public enum PartnersEffect: Hashable, Sendable {
     case advise(CallSituation)
     case save(Partner)
     case archive(id: Int64, expectedVersion: Int)
+    case refer(TimelineSubject, NewReferral)
 }

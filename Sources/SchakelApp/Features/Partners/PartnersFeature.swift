@@ -31,9 +31,9 @@ public enum PartnersFeature: PaneFeature {
 
     public static func request(in effect: PartnersEffect) -> AppRequest? { nil }
 
-    public static func capability(of store: any SessionStore) -> any PartnerDirectory { store }
+    public static func capability(of store: any SessionStore) -> any PartnersStore { store }
 
-    public static func run(_ effect: PartnersEffect, state: PartnersState, with store: any PartnerDirectory, clock: any Clock,
+    public static func run(_ effect: PartnersEffect, state: PartnersState, with store: any PartnersStore, clock: any Clock,
                            context: AppContext) -> PartnersAction? {
         PartnersRunner(store: store).run(effect, context: context)
     }
@@ -46,6 +46,7 @@ public enum PartnersFeature: PaneFeature {
 
     public static func hasOverlay(_ state: PartnersState) -> Bool {
         state.open != nil || state.facets != nil || state.query != nil || state.callAdvice != nil || state.editing != nil
+            || state.referring != nil
     }
 
     public static func prompt(_ state: PartnersState) -> String? {
@@ -54,6 +55,6 @@ public enum PartnersFeature: PaneFeature {
     }
 
     public static func isTyping(_ state: PartnersState) -> Bool {
-        state.facets != nil || state.query != nil || state.callAdvice?.form != nil || state.editing != nil
+        state.facets != nil || state.query != nil || state.callAdvice?.form != nil || state.editing != nil || state.referralForm != nil
     }
 }

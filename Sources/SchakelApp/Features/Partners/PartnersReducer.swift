@@ -22,8 +22,26 @@ public enum PartnersReducer {
                 shell.status = StatusMessage("Deze organisatie staat niet (meer) op de sociale kaart.", isError: true)
                 return []
             }
+            // Chosen to refer to: the referral's form, once.
+            if let target = state.referring, state.open?.detail == nil {
+                state.referralForm = ReferralForm(target, to: detail, today: shell.context.today)
+            }
             state.open?.detail = detail
             return []
+        case .startReferral(let subject, let code):
+            state.open = nil
+            state.callAdvice = nil
+            state.editing = nil
+            state.referring = ReferralTarget(subject: subject, code: code)
+            shell.status = StatusMessage("\(code) verwijzen: kies de organisatie (/ zoekt, f filtert) en druk Enter; Esc breekt af.")
+            return state.list.isLoaded ? [] : [reload(state.filter)]
+        case .referred(let id):
+            let name = state.referralForm?.partner.name ?? ""
+            let code = state.referring?.code ?? ""
+            state.referralForm = nil
+            state.referring = nil
+            shell.status = StatusMessage("\(code) verwezen naar \(name); dat staat op de tijdlijn.")
+            return state.open?.id == id ? [.loadDetail(id: id)] : []
         case .askWhoToCall(let situation):
             state.open = nil
             state.callAdvice = CallAdvicePane(asking: situation, today: shell.context.today)
@@ -46,7 +64,10 @@ public enum PartnersReducer {
             if state.open?.id == id { effects.append(.loadDetail(id: id)) }
             return effects
         case .saveFailed(let message):
-            if state.editing != nil {
+            if state.referralForm != nil {
+                state.referralForm?.isSaving = false
+                state.referralForm?.problem = message
+            } else if state.editing != nil {
                 state.editing?.isSaving = false
                 state.editing?.problem = message
             } else {
@@ -64,6 +85,7 @@ public enum PartnersReducer {
             return effects
         case .keyPressed(let key):
             if state.editing != nil { return formKey(key, &state) }
+            if state.referralForm != nil { return referralKey(key, &state, today: shell.context.today) }
             if state.isConfirmingArchive {
                 state.isConfirmingArchive = false
                 guard key == .character("j"), let partner = state.open?.detail?.partner, let id = partner.id,
@@ -102,10 +124,40 @@ public enum PartnersReducer {
             guard let id = state.list.selectedRow?.partner.id else { return [] }
             state.open = OpenPartner(id: id)
             return [.loadDetail(id: id)]
+        case .escape where state.referring != nil:
+            state.referring = nil
+            shell.status = StatusMessage("Verwijzen afgebroken; er is niets vastgelegd.")
         default:
             break
         }
         return []
+    }
+
+    /// The referral's form: F2 records it, Esc goes back to the organisation (asking first).
+    private static func referralKey(_ key: Key, _ state: inout PartnersState, today: CivilDate) -> [PartnersEffect] {
+        guard var referral = state.referralForm, !referral.isSaving else { return [] }
+        var edited = false
+        switch FormKeys.handle(key, &referral.form, isConfirmingDiscard: &referral.isConfirmingDiscard, edited: &edited) {
+        case .leave:
+            state.referralForm = nil
+            return []
+        case .stay:
+            state.referralForm = referral
+            return []
+        case .save:
+            break
+        }
+        var effects: [PartnersEffect] = []
+        switch referral.referral(today: today) {
+        case .failure(let problem):
+            referral.problem = problem.message
+        case .success(let new):
+            referral.problem = nil
+            referral.isSaving = true
+            effects = [.refer(referral.target.subject, new)]
+        }
+        state.referralForm = referral
+        return effects
     }
 
     /// Typing narrows the list at every key; ↑↓ still move; Enter keeps the text, Esc drops it.
@@ -244,6 +296,12 @@ public enum PartnersReducer {
         case .character("x"):
             guard mayEdit(&shell), state.open?.detail != nil else { return [] }
             state.isConfirmingArchive = true
+        case .character("v"):
+            guard let target = state.referring, let detail = state.open?.detail else {
+                shell.status = StatusMessage("Verwijzen begint bij het signaal of de casus: v daar.", isError: true)
+                return []
+            }
+            state.referralForm = ReferralForm(target, to: detail, today: shell.context.today)
         case .escape, .left, .character("q"):
             state.open = nil
         case .down, .character("j"):

@@ -2,7 +2,7 @@ import SchakelCore
 
 /// Runs the Sociale kaart tab's effects, with only the partner directory of the store.
 struct PartnersRunner {
-    let store: any PartnerDirectory
+    let store: any PartnersStore
 
     func run(_ effect: PartnersEffect, context: AppContext) -> PartnersAction? {
         switch effect {
@@ -12,6 +12,13 @@ struct PartnersRunner {
             } catch .conflict(let change) {
                 return .saveFailed("Intussen gewijzigd door \(change.by): \(change.what) Er is niets opgeslagen; "
                     + "Esc en opnieuw openen toont de nieuwe gegevens.")
+            } catch {
+                return .saveFailed(error.description)
+            }
+        case .refer(let subject, let referral):
+            do throws(StoreFailure) {
+                _ = try store.refer(subject, referral, by: context.user)
+                return .referred(id: referral.partnerID)
             } catch {
                 return .saveFailed(error.description)
             }
@@ -38,7 +45,7 @@ struct PartnersRunner {
             case .advise(let situation):
                 let partners = try store.shippedPartners(for: context.user)
                 return .adviceLoaded(situation, CallAdvice.advise(context.callRules, for: situation, partners: partners))
-            case .save, .archive:
+            case .save, .archive, .refer:
                 return nil
             }
         } catch {

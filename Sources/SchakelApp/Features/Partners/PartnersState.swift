@@ -32,6 +32,10 @@ public struct PartnersState: Hashable, Sendable {
     /// The facets being chosen (`f`), as a form.
     public var facets: EventForm?
     public var open: OpenPartner?
+    /// The signal or case being referred, while an organisation is chosen.
+    public var referring: ReferralTarget?
+    /// The referral to the opened organisation being filled in.
+    public var referralForm: ReferralForm?
     /// An organisation being added or changed.
     public var editing: PartnerForm?
     /// "Archive the opened organisation?" asked.

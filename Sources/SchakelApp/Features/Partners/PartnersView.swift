@@ -8,15 +8,11 @@ enum PartnersView {
     static func draw(_ state: PartnersState, context: AppContext, in rect: Rect, on grid: inout Grid) {
         grid.fill(rect)
         if let editing = state.editing {
-            var top = rect.y
-            if let problem = editing.problem {
-                for part in TextFitting.wrap("! " + problem, width: rect.width - 2).prefix(3) {
-                    grid.write(part, x: rect.x + 1, y: top, style: Style(.bold, tone: .danger), maxX: rect.maxX - 1)
-                    top += 1
-                }
-            }
-            FieldFormView.draw(editing.form, confirmingDiscard: editing.isConfirmingDiscard, from: top,
-                               in: Rect(x: rect.x, y: top, width: rect.width, height: rect.maxY - top), on: &grid)
+            FieldFormView.draw(editing.form, problem: editing.problem, confirmingDiscard: editing.isConfirmingDiscard, in: rect, on: &grid)
+            return
+        }
+        if let referral = state.referralForm {
+            FieldFormView.draw(referral.form, problem: referral.problem, confirmingDiscard: referral.isConfirmingDiscard, in: rect, on: &grid)
             return
         }
         if let open = state.open {
@@ -33,10 +29,16 @@ enum PartnersView {
         }
         drawSearchLine(state, in: rect, on: &grid)
         let facets = state.filter.facetLabel
+        if let target = state.referring {
+            grid.write(TextFitting.fit(" \(target.code) verwijzen: kies de organisatie en druk Enter · Esc breekt af", width: rect.width),
+                       x: rect.x, y: rect.y + 1, style: Style([.bold, .reverse]), maxX: rect.maxX)
+        }
         let note = facets.isEmpty ? " Alle organisaties · f filtert op doelgroep, gemeente, vorm, 24/7"
             : " Filter: \(facets) · f wijzigt, c wist"
-        grid.write(TextFitting.fit(note, width: rect.width), x: rect.x, y: rect.y + 1,
-                   style: facets.isEmpty ? Style(tone: .muted) : Style(.bold, tone: .accent), maxX: rect.maxX)
+        if state.referring == nil {
+            grid.write(TextFitting.fit(note, width: rect.width), x: rect.x, y: rect.y + 1,
+                       style: facets.isEmpty ? Style(tone: .muted) : Style(.bold, tone: .accent), maxX: rect.maxX)
+        }
         let table = Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: max(2, rect.height - 3))
         drawTable(state, today: context.today, in: table, on: &grid)
         if let partner = state.list.selectedRow?.partner {
@@ -103,12 +105,17 @@ enum PartnersView {
     static func listRows(in pane: Rect) -> Int { max(1, pane.height - 4) }
 
     static func hints(_ state: PartnersState) -> String {
+        if state.referralForm != nil { return "Tab volgend veld  F2 verwijzen (op de tijdlijn)  Esc terug" }
         if state.editing != nil { return "Tab volgend veld  F2 opslaan (stempelt gecontroleerd)  Esc annuleren" }
+        if let target = state.referring, state.open != nil { return "v \(target.code) hierheen verwijzen  ↑↓ schuiven  Esc terug" }
         if state.open != nil { return "↑↓ schuiven  e wijzig  x archiveer  Esc terug" }
         if let advice = state.callAdvice {
             return advice.form != nil ? "Tab veld  ←→ Spatie kiezen  F2 wie bel ik  Esc terug" : "↑↓ kiezen  Enter details  w situatie wijzigen  Esc terug"
         }
         if state.facets != nil { return "Tab veld  ←→ Spatie kiezen  F2 toepassen  Esc terug" }
+        if let target = state.referring, state.query == nil, state.facets == nil {
+            return "Enter \(target.code) hierheen verwijzen  / zoek  f filter  Esc afbreken"
+        }
         if state.query != nil { return "typ om te filteren  ↑↓ kiezen  Enter klaar  Esc wist" }
         return "/ zoek  f filter  c wis  w wie bel ik  e wijzig  n nieuw  Enter details"
     }

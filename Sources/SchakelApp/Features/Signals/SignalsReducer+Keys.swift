@@ -162,6 +162,7 @@ extension SignalsReducer {
         case .character("a"): return [.loadRouteState(signalID: summary.id)]
         case .character("t"): return [.request(.openTimeline(.signal(summary.id), title: "Tijdlijn van signaal \(summary.code)"))]
         case .character("w"): return [.request(.whoToCall(CallSituation(signal: summary)))]
+        case .character("v"): return [.request(.refer(.signal(summary.id), code: summary.code))]
         case .character("c"):
             let municipalityID = Municipality.twente.first { $0.name == summary.municipality }?.id ?? -1
             guard AccessPolicy.canOpenCase(shell.context.user, fromSignalIn: municipalityID) else {

@@ -46,7 +46,7 @@ public enum SignalsView {
             if form.personDialog != nil { return "Enter toevoegen  Esc annuleren  Tab volgend veld" }
             return "Tab/↓ volgend veld  F2 of Ctrl-O opslaan  Esc annuleren  F1 hulp"
         }
-        if state.detail != nil { return "↑↓ scrollen  a stappen  t tijdlijn  c KMT-casus  w wie bel ik  Esc terug" }
+        if state.detail != nil { return "↑↓  a stappen  t tijdlijn  c KMT-casus  w wie bel ik  v verwijs  Esc terug" }
         return "↑↓ kiezen  Enter openen  a stappen  n nieuw  f filter  o achterstallig  ? hulp"
     }
 }

@@ -170,4 +170,31 @@ import TerminalKit
         #expect(state.open == nil && state.list.rows.map(\.partner.id) == [2, 3])
         #expect(state.status?.text.hasPrefix("Gearchiveerd") == true)
     }
+
+    @Test func aSignalIsReferredToTheChosenOrganisation() {
+        var app = AppState(context: Fixtures.context(user: Fixtures.af), size: Size(width: 80, height: 24))
+        _ = runEffects(&app, .request(.refer(.signal(7), code: "S2026-0007")), on: fake)
+        #expect(app.tab == .partners && app.partners.referring == ReferralTarget(subject: .signal(7), code: "S2026-0007"))
+        expectSnapshot(AppView.render(app), named: "partners-referring-80x24")
+        // VTT, the last: Enter opens the referral's form with its contact to choose.
+        _ = runEffects(&app, .keyPressed(.end), on: fake)
+        _ = runEffects(&app, .keyPressed(.enter), on: fake)
+        #expect(app.partners.referralForm?.partner.name == "Veilig Thuis Twente (VTT)")
+        _ = runEffects(&app, .keyPressed(.right), on: fake)
+        _ = runEffects(&app, .keyPressed(.tab), on: fake)
+        for character in "Melding meldcode" { _ = runEffects(&app, .keyPressed(.character(character)), on: fake) }
+        expectSnapshot(AppView.render(app), named: "partners-referral-form-80x24")
+        _ = runEffects(&app, .keyPressed(.function(2)), on: fake)
+        #expect(fake.referrals.count == 1 && fake.referrals[0].subject == .signal(7))
+        #expect(fake.referrals[0].referral == NewReferral(partnerID: 3, contactID: 9, reason: "Melding meldcode", date: Fixtures.today))
+        #expect(app.partners.referring == nil && app.partners.referralForm == nil)
+        #expect(app.status?.text == "S2026-0007 verwezen naar Veilig Thuis Twente (VTT); dat staat op de tijdlijn.")
+    }
+
+    @Test func escapeOnTheListCancelsAReferral() {
+        var state = shown()
+        _ = run(&state, .startReferral(.kmtCase(4), code: "C2026-0004"))
+        _ = run(&state, .keyPressed(.escape))
+        #expect(state.referring == nil && state.status?.text == "Verwijzen afgebroken; er is niets vastgelegd.")
+    }
 }
