@@ -12,12 +12,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0"),
     ],
     targets: [
         // Pure workflow state-machine library.
         .target(name: "Meldroute", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Domain types, access policy, working-day calendar. Pure.
-        .target(name: "SchakelCore", dependencies: ["Meldroute"]),
+        .target(name: "SchakelCore", dependencies: ["Meldroute", .product(name: "SwiftCSV", package: "SwiftCSV")]),
         // The only target that imports GRDB.
         .target(name: "SchakelStore", dependencies: [
             "SchakelCore", "Meldroute", .product(name: "GRDB", package: "GRDB.swift"),

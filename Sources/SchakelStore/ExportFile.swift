@@ -20,13 +20,17 @@ public enum ExportFile {
     }
 
     public static func write(_ text: String, to path: String) throws(StoreFailure) {
+        try write(Data(text.utf8), to: path)
+    }
+
+    public static func write(_ data: Data, to path: String) throws(StoreFailure) {
         try checkDirectory(of: path)
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
         // Created owner-only from the start: never readable by others, not even for a moment.
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard descriptor >= 0 else { throw failure(path) }
-        let bytes = Array(text.utf8)
+        let bytes = [UInt8](data)
         var written = 0
         while written < bytes.count {
             let result = bytes[written...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }

@@ -150,7 +150,7 @@ enum PartnerRows {
                        phone: row["phone"], email: row["email"], verified: verification(row), isFictional: row["is_fictional"])
     }
 
-    private static func verification(_ row: Row) -> Verification? {
+    static func verification(_ row: Row) -> Verification? {
         (row["verified_on"] as String?).flatMap(CivilDate.init(iso:)).map { Verification(on: $0, by: row["verified_by"]) }
     }
 

@@ -8,9 +8,26 @@ import SchakelStore
 struct SocialMapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sociale-kaart",
-        abstract: "De sociale kaart: de meegeleverde organisaties in een database bijwerken.",
-        subcommands: [Update.self]
+        abstract: "De sociale kaart: bijwerken met de meegeleverde organisaties, importeren en exporteren.",
+        subcommands: [Update.self, Import.self, Export.self]
     )
+
+    /// The database, whether only to show what would change, and (on a demo) as whom.
+    struct ChangeOptions: ParsableArguments {
+        @Option(name: .customLong("db"), help: "Pad naar de Schakel-database.")
+        var databasePath: String
+
+        @Flag(name: .customLong("proef"), help: "Alleen laten zien wat er zou veranderen.")
+        var dryRun = false
+
+        @Option(name: .customLong("als"), help: "Alleen bij een demodatabase: als deze gebruiker (bijvoorbeeld zc.kmt).")
+        var login: String?
+
+        func open() throws -> (Store, User) {
+            let store = try Store.open(path: databasePath, origin: LoginIdentity.origin())
+            return (store, try store.logIn(login: try MeetingCommand.ExportOptions.login(login, on: store)))
+        }
+    }
 
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -22,27 +39,19 @@ struct SocialMapCommand: ParsableCommand {
                 """
         )
 
-        @Option(name: .customLong("db"), help: "Pad naar de Schakel-database.")
-        var databasePath: String
-
-        @Flag(name: .customLong("proef"), help: "Alleen laten zien wat er zou veranderen.")
-        var dryRun = false
-
-        @Option(name: .customLong("als"), help: "Alleen bij een demodatabase: als deze gebruiker (bijvoorbeeld zc.kmt).")
-        var login: String?
+        @OptionGroup var options: ChangeOptions
 
         func run() throws {
             try Startup.exitOnFailure {
                 let resources = try Resources.load()
-                let store = try Store.open(path: databasePath, origin: LoginIdentity.origin())
-                let user = try store.logIn(login: try MeetingCommand.ExportOptions.login(login, on: store))
+                let (store, user) = try options.open()
                 guard AccessPolicy.canEditPartners(user) || user.role == .administrator else {
                     throw StartupFailure(description: "De sociale kaart bijwerken doen de zorgcoördinator, de procesondersteuner, "
                         + "de procesmanager of de beheerder; \(user.login) is \(user.role.label).")
                 }
                 let before = try store.shippedDirectoryVersion()
-                let update = try store.bringInShippedDirectory(resources.directory, dryRun: dryRun, by: user)
-                print(Self.report(update, version: resources.directory.version, before: before, dryRun: dryRun))
+                let update = try store.bringInShippedDirectory(resources.directory, dryRun: options.dryRun, by: user)
+                print(Self.report(update, version: resources.directory.version, before: before, dryRun: options.dryRun))
             }
         }
 
@@ -55,6 +64,83 @@ struct SocialMapCommand: ParsableCommand {
                 lines.append("\(label) (\(names.count)): \(names.joined(separator: "; "))")
             }
             return lines.joined(separator: "\n")
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "importeer",
+            abstract: "Importeer organisaties uit een CSV-bestand (puntkomma's, UTF-8, zoals Excel het opslaat).",
+            discussion: """
+                De eerste regel noemt de kolommen: \(PartnerCSV.columns.joined(separator: ";")) (alleen naam is verplicht). \
+                Alles of niets: bij één fout wordt niets geïmporteerd, en elke fout staat erbij met regel en kolom. Een bekende \
+                naam wordt bijgewerkt naar wat het bestand zegt, een nieuwe toegevoegd. Met --proef ziet u wat er zou \
+                veranderen, zonder iets te schrijven.
+                """
+        )
+
+        @Argument(help: "Het CSV-bestand.")
+        var file: String
+
+        @OptionGroup var options: ChangeOptions
+
+        func run() throws {
+            try Startup.exitOnFailure {
+                guard let data = FileManager.default.contents(atPath: file) else {
+                    throw StartupFailure(description: "\(file) bestaat niet of kan niet worden gelezen; er is niets geïmporteerd.")
+                }
+                let partners: [Partner]
+                switch PartnerCSV.read(data) {
+                case .success(let found): partners = found
+                case .failure(let problems):
+                    throw StartupFailure(description: "\(file): niets geïmporteerd.\n" + problems.problems.map { "  \($0)" }.joined(separator: "\n"))
+                }
+                let (store, user) = try options.open()
+                let update = try store.importPartners(partners, dryRun: options.dryRun, by: user)
+                var lines = ["\(options.dryRun ? "Proef, er is niets geschreven. Zou doen" : "Geïmporteerd"): \(partners.count) regels, "
+                    + "\(update.added.count) nieuw, \(update.updated.count) bijgewerkt, "
+                    + "\(partners.count - update.added.count - update.updated.count) ongewijzigd."]
+                for (label, names) in [("nieuw", update.added), ("bijgewerkt", update.updated)] where !names.isEmpty {
+                    lines.append("\(label): \(names.joined(separator: "; "))")
+                }
+                print(lines.joined(separator: "\n"))
+            }
+        }
+    }
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case csv, vcard
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "exporteer",
+            abstract: "Exporteer de organisaties (CSV voor Excel) of de contactpersonen (vCard 4.0).",
+            discussion: "Elke export staat in het auditlog. Zonder --uit gaat het naar standaarduitvoer."
+        )
+
+        @Option(name: .customLong("formaat"), help: "csv of vcard.")
+        var format: Format = .csv
+
+        @OptionGroup var options: MeetingCommand.ExportOptions
+
+        func run() throws {
+            if let outputPath = options.outputPath { try Startup.exitOnFailure { try ExportFile.checkDirectory(of: outputPath) } }
+            let data = try Startup.exitOnFailure { () throws -> Data in
+                let (store, user) = try options.open()
+                switch format {
+                case .csv: return PartnerCSV.export(try store.partnersForExport(format: "csv", for: user))
+                case .vcard: return Data(ContactCards.vcards(try store.contactsForExport(for: user)).utf8)
+                }
+            }
+            guard let outputPath = options.outputPath else {
+                FileHandle.standardOutput.write(data)
+                return
+            }
+            try Startup.exitOnFailure {
+                try ExportFile.write(data, to: outputPath)
+                FileHandle.standardError.write(Data("Geschreven: \(outputPath)\n".utf8))
+            }
         }
     }
 }

@@ -156,4 +156,26 @@ import SchakelDemo
         #expect(try store.partner(id: vtt.id!, for: hengelo)?.referrals.isEmpty == true)
         #expect(try store.partner(id: vtt.id!, for: try user("beheer"))?.referrals.isEmpty == true)
     }
+
+    @Test func anImportIsAllOrNothingAndADryRunWritesNothing() throws {
+        let zc = try user("zc.kmt")
+        var halt = try #require(try store.partnerPage(.first, limit: 1, filter: PartnerFilter(text: "halt"), today: today, for: zc).rows.first)
+        halt.id = nil
+        halt.version = nil
+        halt.phone = "088-1234567"
+        let new = Partner(name: "Stichting Nieuw", offer: "Iets nieuws.", phone: "053-4800000")
+        let dry = try store.importPartners([halt, new], dryRun: true, by: zc)
+        #expect(dry.added == ["Stichting Nieuw"] && dry.updated == ["Halt"])
+        #expect(try !names(.none).contains("Stichting Nieuw"))
+        // One bad row: nothing at all.
+        var bad = new
+        bad.name = "Stichting Fout"
+        bad.phone = "12"
+        #expect(throws: StoreFailure.self) { try store.importPartners([halt, bad], dryRun: false, by: zc) }
+        #expect(try store.partnerPage(.first, limit: 1, filter: PartnerFilter(text: "halt"), today: today, for: zc).rows.first?.phone == "")
+        #expect(try store.importPartners([halt, new], dryRun: false, by: zc) == dry)
+        #expect(try names(.none).contains("Stichting Nieuw"))
+        #expect(try store.importPartners([halt, new], dryRun: true, by: zc).isEmpty)
+        #expect(throws: StoreFailure.noAccess) { try store.importPartners([new], dryRun: false, by: try user("af.enschede")) }
+    }
 }
