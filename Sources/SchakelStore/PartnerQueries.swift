@@ -85,23 +85,8 @@ extension Store: PartnerDirectory {
 
 extension Store {
     public func archivePartner(_ id: Int64, expectedVersion: Int, by user: User) throws(StoreFailure) {
-        guard AccessPolicy.canEditPartners(user) else {
-            try audit(AuditRecord(.update, "partner", String(id), result: .denied, detail: "archiveren"), by: user)
-            throw .noAccess
-        }
-        let moment = now()
-        let outcome = try write { db -> Result<Void, StoreFailure> in
-            try db.execute(sql: """
-                UPDATE partner SET archived_at = ?, version = version + 1 WHERE id = ? AND version = ? AND archived_at IS NULL
-                """, arguments: [AmsterdamTime.utcText(of: moment), id, expectedVersion])
-            guard db.changesCount == 1 else {
-                return .failure(.refused("Deze organisatie is intussen gewijzigd of al gearchiveerd; er is niets gearchiveerd."))
-            }
-            try AuditLog.append(AuditRecord(.update, "partner", String(id), detail: "gearchiveerd"),
-                                actor: user.login, origin: origin, at: moment, in: db)
-            return .success(())
-        }
-        try outcome.get()
+        try archive(in: "partner", id: id, expectedVersion: expectedVersion, by: user,
+                    refusal: "Deze organisatie is intussen gewijzigd of al gearchiveerd; er is niets gearchiveerd.")
     }
 }
 

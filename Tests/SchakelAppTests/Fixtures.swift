@@ -284,6 +284,29 @@ final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeepi
         return (id, saved.version!)
     }
 
+    /// Saves a contact person on the fake organisation, stamped as the store does.
+    func saveContact(_ contact: PartnerContact, by user: User) throws(StoreFailure) -> (id: Int64, version: Int) {
+        guard let index = partners.firstIndex(where: { $0.partner.id == contact.partnerID }) else { throw .noAccess }
+        var saved = contact
+        saved.verified = Verification(on: Fixtures.today, by: user.displayName)
+        saved.version = (contact.version ?? 0) + 1
+        var contacts = partners[index].contacts
+        if let at = contacts.firstIndex(where: { $0.id != nil && $0.id == contact.id }) {
+            contacts[at] = saved
+        } else {
+            saved.id = Int64(200 + contacts.count)
+            contacts.append(saved)
+        }
+        partners[index] = PartnerDetail(partner: partners[index].partner, contacts: contacts, referrals: partners[index].referrals)
+        return (saved.id!, saved.version!)
+    }
+
+    func archiveContact(_ id: Int64, expectedVersion: Int, by user: User) throws(StoreFailure) {
+        for (index, detail) in partners.enumerated() where detail.contacts.contains(where: { $0.id == id }) {
+            partners[index] = PartnerDetail(partner: detail.partner, contacts: detail.contacts.filter { $0.id != id }, referrals: detail.referrals)
+        }
+    }
+
     /// Referrals made, in order.
     var referrals: [(subject: TimelineSubject, referral: NewReferral)] = []
 

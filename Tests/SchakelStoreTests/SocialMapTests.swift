@@ -178,4 +178,19 @@ import SchakelDemo
         #expect(try store.importPartners([halt, new], dryRun: true, by: zc).isEmpty)
         #expect(throws: StoreFailure.noAccess) { try store.importPartners([new], dryRun: false, by: try user("af.enschede")) }
     }
+
+    @Test func aContactIsCheckedWhenSavedAndArchivedOnlyAtTheVersionSeen() throws {
+        let zc = try user("zc.kmt")
+        let vtt = try #require(try store.partnerPage(.first, limit: 1, filter: PartnerFilter(text: "vtt"), today: today, for: zc).rows.first)
+        var contact = PartnerContact(partnerID: vtt.id!, name: "S. Bakker (fictief)", function: "teamleider", phone: "06-123")
+        #expect(throws: StoreFailure.self) { try store.saveContact(contact, by: zc) }
+        contact.phone = "06-00004321"
+        #expect(throws: StoreFailure.noAccess) { try store.saveContact(contact, by: try user("af.enschede")) }
+        let saved = try store.saveContact(contact, by: zc)
+        let found = try #require(try store.partner(id: vtt.id!, for: zc)?.contacts.first { $0.id == saved.id })
+        #expect(found.verified == Verification(on: today, by: "Zorgcoördinator KMT (demo)") && found.function == "teamleider")
+        #expect(throws: StoreFailure.self) { try store.archiveContact(saved.id, expectedVersion: saved.version + 1, by: zc) }
+        try store.archiveContact(saved.id, expectedVersion: saved.version, by: zc)
+        #expect(try store.partner(id: vtt.id!, for: zc)?.contacts.contains { $0.id == saved.id } == false)
+    }
 }

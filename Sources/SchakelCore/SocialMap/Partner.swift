@@ -227,6 +227,9 @@ public protocol PartnerDirectory: Sendable {
     /// Takes an organisation off the list, keeping it (and the referrals to it) in the database;
     /// refused when it changed since it was loaded at `expectedVersion`.
     func archivePartner(_ id: Int64, expectedVersion: Int, by user: User) throws(StoreFailure)
+    /// Adds a contact person, or saves one loaded at `contact.version`; stamps it checked today.
+    func saveContact(_ contact: PartnerContact, by user: User) throws(StoreFailure) -> (id: Int64, version: Int)
+    func archiveContact(_ id: Int64, expectedVersion: Int, by user: User) throws(StoreFailure)
 }
 
 /// A referral being made: to which organisation (and person there), why, and on which day.

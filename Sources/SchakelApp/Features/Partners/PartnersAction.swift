@@ -21,6 +21,8 @@ public enum PartnersAction: Hashable, Sendable {
     /// Nothing was saved: why, in Dutch.
     case saveFailed(String)
     case archived(id: Int64)
+    /// A contact person saved or archived at the organisation.
+    case contactChanged(partnerID: Int64, String)
     case otherProcessCommitted
 }
 
@@ -32,4 +34,6 @@ public enum PartnersEffect: Hashable, Sendable {
     case save(Partner)
     case archive(id: Int64, expectedVersion: Int)
     case refer(TimelineSubject, NewReferral)
+    case saveContact(PartnerContact)
+    case archiveContact(PartnerContact)
 }

@@ -50,11 +50,16 @@ public enum PartnersFeature: PaneFeature {
     }
 
     public static func prompt(_ state: PartnersState) -> String? {
+        if let pane = state.open?.contacts, pane.isConfirmingArchive, let contacts = state.open?.detail?.contacts,
+           contacts.indices.contains(pane.selected) {
+            return "‘\(TextFitting.fit(contacts[pane.selected].name, width: 36))’ archiveren? j = ja · andere toets = nee"
+        }
         guard state.isConfirmingArchive, let name = state.open?.detail?.partner.name else { return nil }
         return "‘\(TextFitting.fit(name, width: 36))’ archiveren? j = ja · andere toets = nee"
     }
 
     public static func isTyping(_ state: PartnersState) -> Bool {
         state.facets != nil || state.query != nil || state.callAdvice?.form != nil || state.editing != nil || state.referralForm != nil
+            || state.open?.contacts?.form != nil
     }
 }

@@ -63,8 +63,15 @@ public enum PartnersReducer {
                                                        limit: PartnersState.pageSize)]
             if state.open?.id == id { effects.append(.loadDetail(id: id)) }
             return effects
+        case .contactChanged(let partnerID, let message):
+            state.open?.contacts?.form = nil
+            shell.status = StatusMessage(message)
+            return state.open?.id == partnerID ? [.loadDetail(id: partnerID)] : []
         case .saveFailed(let message):
-            if state.referralForm != nil {
+            if state.open?.contacts?.form != nil {
+                state.open?.contacts?.form?.isSaving = false
+                state.open?.contacts?.form?.problem = message
+            } else if state.referralForm != nil {
                 state.referralForm?.isSaving = false
                 state.referralForm?.problem = message
             } else if state.editing != nil {
@@ -92,6 +99,7 @@ public enum PartnersReducer {
                       let version = partner.version else { return [] }
                 return [.archive(id: id, expectedVersion: version)]
             }
+            if state.open?.contacts != nil { return contactsKey(key, &state, &shell) }
             if state.open != nil { return detailKey(key, &state, &shell) }
             if state.callAdvice != nil { return adviceKey(key, &state, today: shell.context.today) }
             if state.facets != nil { return facetKey(key, &state) }
@@ -242,6 +250,58 @@ public enum PartnersReducer {
         return []
     }
 
+    /// The opened organisation's contact persons: ↑↓ choose, `n` adds, `e`/Enter changes, `x` archives.
+    private static func contactsKey(_ key: Key, _ state: inout PartnersState, _ shell: inout Shell) -> [PartnersEffect] {
+        guard var pane = state.open?.contacts, let detail = state.open?.detail, let partnerID = detail.partner.id else { return [] }
+        var isClosing = false
+        defer { state.open?.contacts = isClosing ? nil : pane }
+        if var editing = pane.form {
+            guard !editing.isSaving else { return [] }
+            var edited = false
+            switch FormKeys.handle(key, &editing.form, isConfirmingDiscard: &editing.isConfirmingDiscard, edited: &edited) {
+            case .leave:
+                pane.form = nil
+            case .stay:
+                pane.form = editing
+            case .save:
+                switch editing.contact() {
+                case .failure(let problem):
+                    editing.problem = problem.message
+                    pane.form = editing
+                case .success(let contact):
+                    editing.problem = nil
+                    editing.isSaving = true
+                    pane.form = editing
+                    return [.saveContact(contact)]
+                }
+            }
+            return []
+        }
+        let selected = detail.contacts.indices.contains(pane.selected) ? detail.contacts[pane.selected] : nil
+        if pane.isConfirmingArchive {
+            pane.isConfirmingArchive = false
+            guard key == .character("j"), let selected else { return [] }
+            return [.archiveContact(selected)]
+        }
+        switch key {
+        case .escape, .left:
+            isClosing = true
+            return []
+        case .character("n"):
+            guard mayEdit(&shell) else { return [] }
+            pane.form = ContactForm(nil, partnerID: partnerID, organisation: detail.partner.name, today: shell.context.today)
+        case .character("e"), .enter:
+            guard let selected, mayEdit(&shell) else { return [] }
+            pane.form = ContactForm(selected, partnerID: partnerID, organisation: detail.partner.name, today: shell.context.today)
+        case .character("x"):
+            guard selected != nil, mayEdit(&shell) else { return [] }
+            pane.isConfirmingArchive = true
+        default:
+            pane.selected = moved(pane.selected, by: key, count: detail.contacts.count)
+        }
+        return []
+    }
+
     /// Whether the user keeps the directory; if not, said.
     private static func mayEdit(_ shell: inout Shell) -> Bool {
         guard AccessPolicy.canEditPartners(shell.context.user) else {
@@ -296,6 +356,9 @@ public enum PartnersReducer {
         case .character("x"):
             guard mayEdit(&shell), state.open?.detail != nil else { return [] }
             state.isConfirmingArchive = true
+        case .character("p"):
+            guard state.open?.detail != nil else { return [] }
+            state.open?.contacts = ContactsPane()
         case .character("v"):
             guard let target = state.referring, let detail = state.open?.detail else {
                 shell.status = StatusMessage("Verwijzen begint bij het signaal of de casus: v daar.", isError: true)

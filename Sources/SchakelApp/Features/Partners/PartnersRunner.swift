@@ -22,6 +22,20 @@ struct PartnersRunner {
             } catch {
                 return .saveFailed(error.description)
             }
+        case .saveContact(let contact):
+            do throws(StoreFailure) {
+                _ = try store.saveContact(contact, by: context.user)
+                return .contactChanged(partnerID: contact.partnerID, "\(contact.name) opgeslagen en gestempeld: gecontroleerd op \(context.today.dutch).")
+            } catch {
+                return .saveFailed(error.description)
+            }
+        case .archiveContact(let contact):
+            do throws(StoreFailure) {
+                try store.archiveContact(contact.id ?? 0, expectedVersion: contact.version ?? 0, by: context.user)
+                return .contactChanged(partnerID: contact.partnerID, "\(contact.name) gearchiveerd.")
+            } catch {
+                return .saveFailed(error.description)
+            }
         case .archive(let id, let version):
             do throws(StoreFailure) {
                 try store.archivePartner(id, expectedVersion: version, by: context.user)
@@ -45,7 +59,7 @@ struct PartnersRunner {
             case .advise(let situation):
                 let partners = try store.shippedPartners(for: context.user)
                 return .adviceLoaded(situation, CallAdvice.advise(context.callRules, for: situation, partners: partners))
-            case .save, .archive, .refer:
+            case .save, .archive, .refer, .saveContact, .archiveContact:
                 return nil
             }
         } catch {

@@ -14,6 +14,8 @@ public struct OpenPartner: Hashable, Sendable {
     /// Nil while it is being fetched.
     public var detail: PartnerDetail?
     public var scroll = 0
+    /// Its contact persons being kept (`p`).
+    public var contacts: ContactsPane?
 
     public init(id: Int64) {
         self.id = id

@@ -15,6 +15,10 @@ enum PartnersView {
             FieldFormView.draw(referral.form, problem: referral.problem, confirmingDiscard: referral.isConfirmingDiscard, in: rect, on: &grid)
             return
         }
+        if let open = state.open, let pane = open.contacts, let detail = open.detail {
+            ContactsView.draw(pane, detail: detail, today: context.today, in: rect, on: &grid)
+            return
+        }
         if let open = state.open {
             PartnerDetailView.draw(open, today: context.today, in: rect, on: &grid)
             return
@@ -108,7 +112,11 @@ enum PartnersView {
         if state.referralForm != nil { return "Tab volgend veld  F2 verwijzen (op de tijdlijn)  Esc terug" }
         if state.editing != nil { return "Tab volgend veld  F2 opslaan (stempelt gecontroleerd)  Esc annuleren" }
         if let target = state.referring, state.open != nil { return "v \(target.code) hierheen verwijzen  ↑↓ schuiven  Esc terug" }
-        if state.open != nil { return "↑↓ schuiven  e wijzig  x archiveer  Esc terug" }
+        if let pane = state.open?.contacts {
+            return pane.form != nil ? "Tab volgend veld  F2 opslaan (stempelt gecontroleerd)  Esc annuleren"
+                : "↑↓ kiezen  n nieuw  e wijzig  x archiveer  Esc terug"
+        }
+        if state.open != nil { return "↑↓ schuiven  e wijzig  p contactpersonen  x archiveer  Esc" }
         if let advice = state.callAdvice {
             return advice.form != nil ? "Tab veld  ←→ Spatie kiezen  F2 wie bel ik  Esc terug" : "↑↓ kiezen  Enter details  w situatie wijzigen  Esc terug"
         }

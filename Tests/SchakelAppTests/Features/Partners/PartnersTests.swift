@@ -197,4 +197,33 @@ import TerminalKit
         _ = run(&state, .keyPressed(.escape))
         #expect(state.referring == nil && state.status?.text == "Verwijzen afgebroken; er is niets vastgelegd.")
     }
+
+    @Test func contactPersonsAreAddedCheckedAndArchived() {
+        var state = shown()
+        _ = run(&state, .keyPressed(.end))
+        _ = run(&state, .keyPressed(.enter))
+        _ = run(&state, .keyPressed(.character("p")))
+        expectSnapshot(AppView.render(state.app), named: "partner-contacts-80x24")
+        _ = run(&state, .keyPressed(.character("n")))
+        typeKeys("S. Bakker (fictief)", &state, on: fake)
+        _ = run(&state, .keyPressed(.tab))
+        typeKeys("aandachtsfunctionaris", &state, on: fake)
+        _ = run(&state, .keyPressed(.tab))
+        typeKeys("06-123", &state, on: fake)
+        _ = run(&state, .keyPressed(.function(2)))
+        #expect(state.open?.contacts?.form?.problem == "'06-123' heeft 5 cijfers; een Nederlands nummer heeft er 10.")
+        for _ in 0..<6 { _ = run(&state, .keyPressed(.backspace)) }
+        typeKeys("06-00004321", &state, on: fake)
+        _ = run(&state, .keyPressed(.function(2)))
+        #expect(state.open?.contacts?.form == nil && state.open?.detail?.contacts.map(\.name) == ["M. Jansen (fictief)", "S. Bakker (fictief)"])
+        #expect(state.open?.detail?.contacts.last?.verified == Verification(on: Fixtures.today, by: "Zorgcoördinator KMT (demo)"))
+        // The first one archived, after a j.
+        _ = run(&state, .keyPressed(.home))
+        _ = run(&state, .keyPressed(.character("x")))
+        #expect(PartnersFeature.prompt(state.feature) == "‘M. Jansen (fictief)’ archiveren? j = ja · andere toets = nee")
+        _ = run(&state, .keyPressed(.character("j")))
+        #expect(state.open?.detail?.contacts.map(\.name) == ["S. Bakker (fictief)"] && state.status?.text == "M. Jansen (fictief) gearchiveerd.")
+        _ = run(&state, .keyPressed(.escape))
+        #expect(state.open?.contacts == nil && state.open != nil)
+    }
 }
