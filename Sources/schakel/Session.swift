@@ -39,7 +39,8 @@ struct Session {
         let context = AppContext(user: user, today: clock.now().date, calendar: resources.calendar, workflow: resources.workflow,
                                  caseWorkflow: resources.caseWorkflow,
                                  meetingWorkflow: resources.meetingWorkflow,
-                                 meetingSeries: resources.meetingSeries, callRules: resources.callRules, helpLines: resources.helpLines, isDemo: isDemo,
+                                 meetingSeries: resources.meetingSeries, callRules: resources.callRules,
+                                 shippedDirectory: resources.directory, helpLines: resources.helpLines, isDemo: isDemo,
                                  isReadOnly: store.isReadOnly)
         let program = Program(state: AppState(context: context, size: terminal.size), terminal: terminal, store: store,
                               clock: clock)

@@ -47,7 +47,8 @@ enum Fixtures {
 
     static func context(user: User = af) -> AppContext {
         AppContext(user: user, today: today, calendar: WorkingDayCalendar(), workflow: workflow, caseWorkflow: caseWorkflow,
-                   meetingWorkflow: meetingWorkflow, meetingSeries: meetingSeries, callRules: callRules, helpLines: ["Overal", "  ?   deze hulp", "  q   stoppen"], isDemo: true)
+                   meetingWorkflow: meetingWorkflow, meetingSeries: meetingSeries, callRules: callRules,
+                   shippedDirectory: ShippedDirectory(version: 2, organisations: [ShippedOrganisation(key: "halt", name: "Halt")]), helpLines: ["Overal", "  ?   deze hulp", "  q   stoppen"], isDemo: true)
     }
 
     static func state(_ size: Size = Size(width: 80, height: 24)) -> AppState {
@@ -305,6 +306,22 @@ final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeepi
         for (index, detail) in partners.enumerated() where detail.contacts.contains(where: { $0.id == id }) {
             partners[index] = PartnerDetail(partner: detail.partner, contacts: detail.contacts.filter { $0.id != id }, referrals: detail.referrals)
         }
+    }
+
+    /// The shipped directory's version the fake database has, and what bringing one in did.
+    var directoryVersion = 2
+    var broughtIn: [Int] = []
+
+    func shippedDirectoryVersion() throws(StoreFailure) -> Int { directoryVersion }
+
+    func bringInShippedDirectory(_ directory: ShippedDirectory, dryRun: Bool, by user: User) throws(StoreFailure) -> DirectoryUpdate {
+        if !dryRun {
+            broughtIn.append(directory.version)
+            directoryVersion = directory.version
+        }
+        var update = DirectoryUpdate()
+        update.added = directory.organisations.map(\.name)
+        return update
     }
 
     /// Referrals made, in order.

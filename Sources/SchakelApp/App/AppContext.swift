@@ -16,6 +16,8 @@ public struct AppContext: Hashable, Sendable {
     public let meetingSeries: [MeetingSeriesDefinition]
     /// The rules of "wie bel ik voor…", from `Resources/socialekaart/wie-bel-ik.yaml`.
     public let callRules: [CallRule]
+    /// The sociale kaart shipped with this version, offered to a database that has an older one.
+    public let shippedDirectory: ShippedDirectory?
     /// Lines of the help overlay, from `Resources/help/`.
     public let helpLines: [String]
     /// Shown in the header when the database is a demo.
@@ -25,9 +27,10 @@ public struct AppContext: Hashable, Sendable {
 
     public init(user: User, today: CivilDate, calendar: WorkingDayCalendar, workflow: WorkflowDefinition,
                 caseWorkflow: WorkflowDefinition, meetingWorkflow: WorkflowDefinition? = nil,
-                meetingSeries: [MeetingSeriesDefinition] = [], callRules: [CallRule] = [], helpLines: [String], isDemo: Bool,
-                isReadOnly: Bool = false) {
+                meetingSeries: [MeetingSeriesDefinition] = [], callRules: [CallRule] = [], shippedDirectory: ShippedDirectory? = nil,
+                helpLines: [String], isDemo: Bool, isReadOnly: Bool = false) {
         self.callRules = callRules
+        self.shippedDirectory = shippedDirectory
         self.user = user
         self.today = today
         self.calendar = calendar

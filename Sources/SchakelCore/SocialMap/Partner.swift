@@ -230,6 +230,10 @@ public protocol PartnerDirectory: Sendable {
     /// Adds a contact person, or saves one loaded at `contact.version`; stamps it checked today.
     func saveContact(_ contact: PartnerContact, by user: User) throws(StoreFailure) -> (id: Int64, version: Int)
     func archiveContact(_ id: Int64, expectedVersion: Int, by user: User) throws(StoreFailure)
+    /// The shipped directory's version last brought in; 0 for none.
+    func shippedDirectoryVersion() throws(StoreFailure) -> Int
+    /// Brings a shipped directory in without overwriting what was changed here (or, dry, says what it would do).
+    func bringInShippedDirectory(_ directory: ShippedDirectory, dryRun: Bool, by user: User) throws(StoreFailure) -> DirectoryUpdate
 }
 
 /// A referral being made: to which organisation (and person there), why, and on which day.

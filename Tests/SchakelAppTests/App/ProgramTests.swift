@@ -98,6 +98,9 @@ import TerminalKit
             func refer(_ subject: TimelineSubject, _ referral: NewReferral, by user: User) throws(StoreFailure) -> Int64 { throw .busy }
             func saveContact(_ contact: PartnerContact, by user: User) throws(StoreFailure) -> (id: Int64, version: Int) { throw .busy }
             func archiveContact(_ id: Int64, expectedVersion: Int, by user: User) throws(StoreFailure) { throw .busy }
+            func shippedDirectoryVersion() throws(StoreFailure) -> Int { throw .busy }
+            func bringInShippedDirectory(_ directory: ShippedDirectory, dryRun: Bool,
+                                         by user: User) throws(StoreFailure) -> DirectoryUpdate { throw .busy }
             func savePartner(_ partner: Partner, by user: User) throws(StoreFailure) -> (id: Int64, version: Int) { throw .busy }
             func minutesForExport(meetingID: Int64, for user: User) throws(StoreFailure) -> MinutesExport { throw .busy }
             func exportFolder() throws(StoreFailure) -> String? { throw .busy }

@@ -23,6 +23,9 @@ public enum PartnersAction: Hashable, Sendable {
     case archived(id: Int64)
     /// A contact person saved or archived at the organisation.
     case contactChanged(partnerID: Int64, String)
+    /// The shipped directory's version this database has.
+    case directoryVersionLoaded(Int)
+    case directoryBroughtIn(DirectoryUpdate, version: Int)
     case otherProcessCommitted
 }
 
@@ -35,5 +38,7 @@ public enum PartnersEffect: Hashable, Sendable {
     case archive(id: Int64, expectedVersion: Int)
     case refer(TimelineSubject, NewReferral)
     case saveContact(PartnerContact)
+    case loadDirectoryVersion
+    case bringInShippedDirectory
     case archiveContact(PartnerContact)
 }

@@ -49,6 +49,10 @@ public enum PartnersFeature: PaneFeature {
             || state.referring != nil
     }
 
+    public static func reminder(_ state: PartnersState) -> String? {
+        state.offeredDirectoryVersion.map { "Nieuwere meegeleverde sociale kaart (versie \($0)): u neemt haar over; lokale wijzigingen blijven." }
+    }
+
     public static func prompt(_ state: PartnersState) -> String? {
         if let pane = state.open?.contacts, pane.isConfirmingArchive, let contacts = state.open?.detail?.contacts,
            contacts.indices.contains(pane.selected) {

@@ -9,7 +9,19 @@ public enum PartnersReducer {
         let rows = PartnersView.listRows(in: shell.pane)
         switch action {
         case .shown:
-            return state.list.isLoaded ? [] : [reload(state.filter)]
+            guard !state.list.isLoaded else { return [] }
+            // Who keeps the map is told of a newer shipped one.
+            let asks = AccessPolicy.canEditPartners(shell.context.user) && shell.context.shippedDirectory != nil
+            return [reload(state.filter)] + (asks ? [.loadDirectoryVersion] : [])
+        case .directoryVersionLoaded(let here):
+            guard let shipped = shell.context.shippedDirectory?.version, shipped > here else { return [] }
+            state.offeredDirectoryVersion = shipped
+            return []
+        case .directoryBroughtIn(let update, let version):
+            state.offeredDirectoryVersion = nil
+            shell.status = StatusMessage("Meegeleverde sociale kaart versie \(version) overgenomen: \(update.added.count) nieuw, "
+                + "\(update.updated.count) bijgewerkt, \(update.keptLocal.count) lokaal gewijzigd gelaten.")
+            return [reload(state.filter)]
         case .pageLoaded(let request, let filter, let page):
             // A page for a filter since changed is left: the newer one is on its way.
             guard filter == state.filter else { return [] }
@@ -121,6 +133,9 @@ public enum PartnersReducer {
             state.facets = PartnerFacets.form(for: state.filter, today: today)
         case .character("w"):
             state.callAdvice = CallAdvicePane(asking: CallSituation(), today: today)
+        case .character("u") where state.offeredDirectoryVersion != nil:
+            guard mayEdit(&shell) else { return [] }
+            return [.bringInShippedDirectory]
         case .character("n"), .character("e"):
             guard mayEdit(&shell) else { return [] }
             state.editing = PartnerForm(key == .character("n") ? nil : state.list.selectedRow?.partner, today: today)

@@ -36,6 +36,14 @@ struct PartnersRunner {
             } catch {
                 return .saveFailed(error.description)
             }
+        case .bringInShippedDirectory:
+            guard let directory = context.shippedDirectory else { return nil }
+            do throws(StoreFailure) {
+                return .directoryBroughtIn(try store.bringInShippedDirectory(directory, dryRun: false, by: context.user),
+                                           version: directory.version)
+            } catch {
+                return .loadFailed("De meegeleverde sociale kaart overnemen mislukt. \(error.description)")
+            }
         case .archive(let id, let version):
             do throws(StoreFailure) {
                 try store.archivePartner(id, expectedVersion: version, by: context.user)
@@ -59,7 +67,9 @@ struct PartnersRunner {
             case .advise(let situation):
                 let partners = try store.shippedPartners(for: context.user)
                 return .adviceLoaded(situation, CallAdvice.advise(context.callRules, for: situation, partners: partners))
-            case .save, .archive, .refer, .saveContact, .archiveContact:
+            case .loadDirectoryVersion:
+                return .directoryVersionLoaded(try store.shippedDirectoryVersion())
+            case .save, .archive, .refer, .saveContact, .archiveContact, .bringInShippedDirectory:
                 return nil
             }
         } catch {

@@ -42,6 +42,8 @@ public struct PartnersState: Hashable, Sendable {
     public var editing: PartnerForm?
     /// "Archive the opened organisation?" asked.
     public var isConfirmingArchive = false
+    /// The version of a newer shipped directory than this database has, offered to who keeps the map.
+    public var offeredDirectoryVersion: Int?
     /// "Wie bel ik voor…", when asked.
     public var callAdvice: CallAdvicePane?
 

@@ -226,4 +226,18 @@ import TerminalKit
         _ = run(&state, .keyPressed(.escape))
         #expect(state.open?.contacts == nil && state.open != nil)
     }
+
+    @Test func aNewerShippedDirectoryIsOfferedToWhoKeepsTheMap() {
+        // The database has version 1; this Schakel ships version 2.
+        fake.directoryVersion = 1
+        var af = State(PartnersState(), user: Fixtures.af)
+        _ = runEffects(&af, .shown, on: fake)
+        #expect(af.offeredDirectoryVersion == nil)
+        var state = shown()
+        #expect(state.offeredDirectoryVersion == 2)
+        #expect(PartnersFeature.reminder(state.feature) == "Nieuwere meegeleverde sociale kaart (versie 2): u neemt haar over; lokale wijzigingen blijven.")
+        _ = run(&state, .keyPressed(.character("u")))
+        #expect(fake.broughtIn == [2] && state.offeredDirectoryVersion == nil)
+        #expect(state.status?.text == "Meegeleverde sociale kaart versie 2 overgenomen: 1 nieuw, 0 bijgewerkt, 0 lokaal gewijzigd gelaten.")
+    }
 }
