@@ -320,8 +320,7 @@ public enum PartnersReducer {
     /// Whether the user keeps the directory; if not, said.
     private static func mayEdit(_ shell: inout Shell) -> Bool {
         guard AccessPolicy.canEditPartners(shell.context.user) else {
-            shell.status = StatusMessage("De sociale kaart houden de zorgcoördinator, de procesondersteuner, de procesmanager en de "
-                + "beheerder bij.", isError: true)
+            shell.status = StatusMessage("Alleen het KMT en de beheerder houden de sociale kaart bij.", isError: true)
             return false
         }
         return true

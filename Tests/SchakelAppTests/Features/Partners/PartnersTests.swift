@@ -161,7 +161,7 @@ import TerminalKit
         var af = State(PartnersState(), user: Fixtures.af)
         _ = runEffects(&af, .shown, on: fake)
         _ = runEffects(&af, .keyPressed(.character("n")), on: fake)
-        #expect(af.editing == nil && af.status?.text.hasPrefix("De sociale kaart houden de zorgcoördinator") == true)
+        #expect(af.editing == nil && af.status?.text == "Alleen het KMT en de beheerder houden de sociale kaart bij.")
         var state = shown()
         _ = run(&state, .keyPressed(.enter))
         _ = run(&state, .keyPressed(.character("x")))
