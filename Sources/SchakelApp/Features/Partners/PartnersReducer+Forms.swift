@@ -1,0 +1,165 @@
+import Meldroute
+import SchakelCore
+import TerminalKit
+
+/// What is typed in the Sociale kaart: the search text, the facets, a referral, an organisation
+/// and its contact persons; and who may keep the map.
+extension PartnersReducer {
+    /// The referral's form: F2 records it, Esc goes back to the organisation (asking first).
+    static func referralKey(_ key: Key, _ state: inout PartnersState, today: CivilDate) -> [PartnersEffect] {
+        guard var referral = state.referralForm, !referral.isSaving else { return [] }
+        var edited = false
+        switch FormKeys.handle(key, &referral.form, isConfirmingDiscard: &referral.isConfirmingDiscard, edited: &edited) {
+        case .leave:
+            state.referralForm = nil
+            return []
+        case .stay:
+            state.referralForm = referral
+            return []
+        case .save:
+            break
+        }
+        var effects: [PartnersEffect] = []
+        switch referral.referral(today: today) {
+        case .failure(let problem):
+            referral.problem = problem.message
+        case .success(let new):
+            referral.problem = nil
+            referral.isSaving = true
+            effects = [.refer(referral.target.subject, new)]
+        }
+        state.referralForm = referral
+        return effects
+    }
+
+    /// Typing narrows the list at every key; ↑↓ still move; Enter keeps the text, Esc drops it.
+    static func queryKey(_ key: Key, _ state: inout PartnersState, rows: Int) -> [PartnersEffect] {
+        guard var query = state.query else { return [] }
+        switch key {
+        case .enter:
+            state.query = nil
+            return []
+        case .escape:
+            state.query = nil
+            guard !state.filter.text.isEmpty else { return [] }
+            state.filter.text = ""
+            return [reload(state.filter)]
+        case .up, .down, .pageUp, .pageDown:
+            return state.list.move(for: key, visibleRows: rows).map { [.loadPage($0, state.filter, limit: PartnersState.pageSize)] } ?? []
+        default:
+            _ = query.handle(key)
+            state.query = query
+            guard query.text != state.filter.text else { return [] }
+            state.filter.text = query.text
+            return [reload(state.filter)]
+        }
+    }
+
+    /// The facets' form: F2 (or Ctrl-O) applies, Esc leaves them as they were.
+    static func facetKey(_ key: Key, _ state: inout PartnersState) -> [PartnersEffect] {
+        guard var form = state.facets else { return [] }
+        switch key {
+        case .escape:
+            state.facets = nil
+            return []
+        case .function(2), .control("o"):
+            state.facets = nil
+            let filter = PartnerFacets.filter(from: form, text: state.filter.text)
+            guard filter != state.filter else { return [] }
+            state.filter = filter
+            return [reload(filter)]
+        default:
+            form.handle(key)
+            state.facets = form
+            return []
+        }
+    }
+
+    /// The opened organisation's contact persons: ↑↓ choose, `n` adds, `e`/Enter changes, `x` archives.
+    static func contactsKey(_ key: Key, _ state: inout PartnersState, _ shell: inout Shell) -> [PartnersEffect] {
+        guard var pane = state.open?.contacts, let detail = state.open?.detail, let partnerID = detail.partner.id else { return [] }
+        var isClosing = false
+        defer { state.open?.contacts = isClosing ? nil : pane }
+        if var editing = pane.form {
+            guard !editing.isSaving else { return [] }
+            var edited = false
+            switch FormKeys.handle(key, &editing.form, isConfirmingDiscard: &editing.isConfirmingDiscard, edited: &edited) {
+            case .leave:
+                pane.form = nil
+            case .stay:
+                pane.form = editing
+            case .save:
+                switch editing.contact() {
+                case .failure(let problem):
+                    editing.problem = problem.message
+                    pane.form = editing
+                case .success(let contact):
+                    editing.problem = nil
+                    editing.isSaving = true
+                    pane.form = editing
+                    return [.saveContact(contact)]
+                }
+            }
+            return []
+        }
+        let selected = detail.contacts.indices.contains(pane.selected) ? detail.contacts[pane.selected] : nil
+        if pane.isConfirmingArchive {
+            pane.isConfirmingArchive = false
+            guard key == .character("j"), let selected else { return [] }
+            return [.archiveContact(selected)]
+        }
+        switch key {
+        case .escape, .left:
+            isClosing = true
+            return []
+        case .character("n"):
+            guard mayEdit(&shell) else { return [] }
+            pane.form = ContactForm(nil, partnerID: partnerID, organisation: detail.partner.name, today: shell.context.today)
+        case .character("e"), .enter:
+            guard let selected, mayEdit(&shell) else { return [] }
+            pane.form = ContactForm(selected, partnerID: partnerID, organisation: detail.partner.name, today: shell.context.today)
+        case .character("x"):
+            guard selected != nil, mayEdit(&shell) else { return [] }
+            pane.isConfirmingArchive = true
+        default:
+            pane.selected = moved(pane.selected, by: key, count: detail.contacts.count)
+        }
+        return []
+    }
+
+    /// Whether the user keeps the directory; if not, said.
+    static func mayEdit(_ shell: inout Shell) -> Bool {
+        guard AccessPolicy.canEditPartners(shell.context.user) else {
+            shell.status = StatusMessage("Alleen het KMT en de beheerder houden de sociale kaart bij.", isError: true)
+            return false
+        }
+        return true
+    }
+
+    /// The organisation's form: F2 saves (checked first), Esc leaves, asking first when something was typed.
+    static func formKey(_ key: Key, _ state: inout PartnersState) -> [PartnersEffect] {
+        guard var editing = state.editing, !editing.isSaving else { return [] }
+        var edited = false
+        switch FormKeys.handle(key, &editing.form, isConfirmingDiscard: &editing.isConfirmingDiscard, edited: &edited) {
+        case .leave:
+            state.editing = nil
+            return []
+        case .stay:
+            state.editing = editing
+            return []
+        case .save:
+            break
+        }
+        var effects: [PartnersEffect] = []
+        switch editing.partner() {
+        case .failure(let problem):
+            editing.problem = problem.message
+        case .success(let partner):
+            editing.problem = nil
+            editing.isSaving = true
+            effects = [.save(partner)]
+        }
+        state.editing = editing
+        return effects
+    }
+}
