@@ -11,15 +11,10 @@ extension Store {
             try audit(AuditRecord(.create, "user", login, result: .denied), by: administrator)
             throw .noAccess
         }
-        let validLogin = login.count >= 2 && login.count <= 32
-            && login.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0) }
-        guard validLogin else { throw .other("een login is 2 tot 32 tekens: kleine letters, cijfers, punt, streepje of liggend streepje") }
-        let name = displayName.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.count <= 100 else { throw .other("een naam is 1 tot 100 tekens") }
-        guard (role == .designatedOfficer) == (municipality != nil) else {
-            throw .other(role == .designatedOfficer ? "een aandachtsfunctionaris hoort bij een gemeente"
-                                                    : "een \(role.label) werkt voor de regio, zonder gemeente")
+        if let problem = UserRules.problem(login: login, displayName: displayName, role: role, municipality: municipality) {
+            throw .refused(problem)
         }
+        let name = displayName.trimmingCharacters(in: .whitespaces)
         let outcome = try audited(by: administrator) { db -> (Int64?, AuditRecord) in
             if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM app_user WHERE login = ?)", arguments: [login])! {
                 return (nil, AuditRecord(.create, "user", login, result: .rejected, detail: "bestaat al"))
@@ -28,7 +23,7 @@ extension Store {
                            arguments: [login, name, role.rawValue, municipality?.id])
             return (db.lastInsertedRowID, AuditRecord(.create, "user", login, detail: role.rawValue))
         }
-        guard let outcome else { throw .other("de login '\(login)' bestaat al") }
+        guard let outcome else { throw .refused("De login '\(login)' bestaat al.") }
         return outcome
     }
 
