@@ -170,6 +170,11 @@ extension AccessPolicy {
 }
 
 extension AccessPolicy {
+    /// Whether any meeting is for the user at all (not for the beheerder).
+    public static func seesMeetings(_ user: User) -> Bool {
+        MeetingKind.allCases.contains { meetingVisibility(for: user, kind: $0, municipalityID: user.municipality?.id) != .none }
+    }
+
     /// AFs register signals for their municipality; the KMT's procesmanagers and zorgcoördinator for
     /// the region. The procesondersteuner and the beheerder see no signal content, so they register none.
     public static func canRegisterSignals(_ user: User) -> Bool { signalScope(for: user) != .none }

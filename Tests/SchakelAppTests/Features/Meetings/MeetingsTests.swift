@@ -22,6 +22,15 @@ import TerminalKit
 
     func run(_ state: inout State, _ action: MeetingsAction) -> [MeetingsEffect] { runEffects(&state, action, on: fake) }
 
+    @Test func aRoleWithoutMeetingsIsToldSoInOneLine() {
+        let beheerder = User(id: 9, login: "beheer", displayName: "Beheerder (demo)", role: .administrator, municipality: nil)
+        var state = State(MeetingsState(), user: beheerder)
+        _ = run(&state, .shown)
+        let lines = AppView.render(state.app).textLines()
+        #expect(lines.contains { $0.contains("Uw rol (beheerder) geeft geen toegang tot overleggen.") })
+        #expect(lines[0].contains("Schakel │ Beheerder (demo)"))
+    }
+
     @Test func theListStartsAtTodaysMeetingAndScrollsBackToEarlierOnes() {
         var state = State(MeetingsState(), user: Fixtures.processManager)
         #expect(run(&state, .shown) == [.loadPage(.from(Fixtures.today), limit: MeetingsState.pageSize)])
