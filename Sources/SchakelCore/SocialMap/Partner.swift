@@ -82,9 +82,6 @@ public struct Partner: Hashable, Sendable {
                   shippedKey: organisation.key)
     }
 
-    /// "Veilig Thuis Twente (VTT)", or the short name when the name is long.
-    public var displayName: String { name }
-
     /// Not checked at all, or not for twelve months, on `today`.
     public func needsChecking(on today: CivilDate) -> Bool { verified.map { $0.isStale(on: today) } ?? true }
 

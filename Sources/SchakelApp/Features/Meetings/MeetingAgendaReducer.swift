@@ -58,7 +58,7 @@ enum MeetingAgendaReducer {
             }
             return edit(key, &open, &shell)
         default:
-            open.selected = MeetingsReducer.moved(open.selected, by: key, count: open.items?.count ?? 0)
+            open.selected = ShortList.moved(open.selected, by: key, count: open.items?.count ?? 0)
             return []
         }
     }
@@ -170,7 +170,7 @@ enum MeetingAgendaReducer {
             open.exportMenu = menu
             return [.export(choice.document, meetingID: open.meeting.id)]
         default:
-            menu.highlighted = MeetingsReducer.moved(menu.highlighted, by: key, count: menu.choices.count)
+            menu.highlighted = ShortList.moved(menu.highlighted, by: key, count: menu.choices.count)
             open.exportMenu = menu
             return []
         }
@@ -186,7 +186,7 @@ enum MeetingAgendaReducer {
             open.picker = nil
             open.itemForm = .adding(waiting, to: open.meeting, today: today)
         default:
-            picker.selected = MeetingsReducer.moved(picker.selected, by: key, count: picker.items?.count ?? 0)
+            picker.selected = ShortList.moved(picker.selected, by: key, count: picker.items?.count ?? 0)
             open.picker = picker
         }
         return []

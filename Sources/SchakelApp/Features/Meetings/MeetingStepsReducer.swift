@@ -48,7 +48,7 @@ enum MeetingStepsReducer {
                 steps.problem = nil
             }
         default:
-            steps.highlighted = MeetingsReducer.moved(steps.highlighted, by: key, count: steps.options.count)
+            steps.highlighted = ShortList.moved(steps.highlighted, by: key, count: steps.options.count)
         }
         open.steps = steps
         return effects

@@ -108,21 +108,9 @@ public enum MeetingsReducer {
             let what = item.subject.typeName == "case" ? "casus" : "signaal"
             return [.request(.openTimeline(item.subject, title: "Tijdlijn van \(what) \(item.code)"))]
         default:
-            waiting.selected = moved(waiting.selected, by: key, count: waiting.items?.count ?? 0)
+            waiting.selected = ShortList.moved(waiting.selected, by: key, count: waiting.items?.count ?? 0)
             state.waiting = waiting
         }
         return []
-    }
-
-    /// The selection in a short list (all of it held) after a movement key; unchanged for others.
-    static func moved(_ selected: Int, by key: Key, count: Int) -> Int {
-        let last = max(0, count - 1)
-        switch key {
-        case .down, .character("j"): return min(selected + 1, last)
-        case .up, .character("k"): return max(selected - 1, 0)
-        case .home, .character("g"): return 0
-        case .end, .character("G"): return last
-        default: return selected
-        }
     }
 }

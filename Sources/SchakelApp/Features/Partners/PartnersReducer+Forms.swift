@@ -122,7 +122,7 @@ extension PartnersReducer {
             guard selected != nil, mayEdit(&shell) else { return [] }
             pane.isConfirmingArchive = true
         default:
-            pane.selected = moved(pane.selected, by: key, count: detail.contacts.count)
+            pane.selected = ShortList.moved(pane.selected, by: key, count: detail.contacts.count)
         }
         return []
     }

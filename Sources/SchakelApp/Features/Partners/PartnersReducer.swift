@@ -189,19 +189,10 @@ public enum PartnersReducer {
             state.open = OpenPartner(id: id)
             return [.loadDetail(id: id)]
         default:
-            pane.selected = moved(pane.selected, by: key, count: pane.lines?.count ?? 0)
+            pane.selected = ShortList.moved(pane.selected, by: key, count: pane.lines?.count ?? 0)
             state.callAdvice = pane
         }
         return []
-    }
-
-    /// The selection in a short list (all of it held) after ↑↓; unchanged for other keys.
-    static func moved(_ selected: Int, by key: Key, count: Int) -> Int {
-        switch key {
-        case .down, .character("j"): return min(selected + 1, max(0, count - 1))
-        case .up, .character("k"): return max(selected - 1, 0)
-        default: return selected
-        }
     }
 
     private static func detailKey(_ key: Key, _ state: inout PartnersState, _ shell: inout Shell) -> [PartnersEffect] {

@@ -87,7 +87,8 @@ enum PartnersView {
             TableColumn("Gecontroleerd", width: .fixed(13), priority: 9),
             TableColumn("Gebied", width: .flexible(minimum: 14), priority: 4),
         ]
-        let visible = list.rows[list.top..<min(list.rows.count, list.top + listRows(in: table.expanded))]
+        // Under the column titles.
+        let visible = list.rows[list.top..<min(list.rows.count, list.top + table.height - 1)]
         let rows = visible.map { row -> [TableCell] in
             let partner = row.partner
             let crisis = partner.crisisLine.isEmpty ? "" : partner.crisisLine + (partner.crisisAlwaysReachable ? " 24/7" : "")
@@ -127,9 +128,4 @@ enum PartnersView {
         if state.query != nil { return "typ om te filteren  ↑↓ kiezen  Enter klaar  Esc wist" }
         return "/ zoek  f filter  c wis  w wie bel ik  e wijzig  n nieuw  Enter details"
     }
-}
-
-private extension Rect {
-    /// The pane the table is in, as `listRows` counts it: the table plus the lines around it.
-    var expanded: Rect { Rect(x: x, y: y - 2, width: width, height: height + 3) }
 }
