@@ -38,7 +38,7 @@ struct AdministrationCommand: ParsableCommand {
                     throw StartupFailure(description: "\(databasePath) bestaat al; er is niets veranderd. Kies een nieuw pad.")
                 }
                 let resources = try Resources.load()
-                let administrator = try login ?? LoginIdentity.current()
+                let administrator = try login ?? LoginIdentity.processLogin()
                 let folder = URL(fileURLWithPath: databasePath).deletingLastPathComponent().path
                 let isNewFolder = !FileManager.default.fileExists(atPath: folder)
                 _ = try Store.initialise(path: databasePath, administrator: administrator, displayName: displayName ?? administrator,

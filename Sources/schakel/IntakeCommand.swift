@@ -40,7 +40,7 @@ struct IntakeCommand: ParsableCommand {
         case .success(let signal):
             let registered = try Startup.exitOnFailure {
                 let store = try Store.open(path: databasePath, origin: LoginIdentity.origin())
-                return try store.registerSignalFromIntake(signal, service: try LoginIdentity.current())
+                return try store.registerSignalFromIntake(signal, service: try LoginIdentity.current(database: databasePath))
             }
             print(registered.code)
         }

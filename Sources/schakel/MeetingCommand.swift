@@ -58,7 +58,7 @@ struct MeetingCommand: ParsableCommand {
 
         /// The OS login; another user only on a demo database.
         static func login(_ asked: String?, on store: Store) throws -> String {
-            guard let asked else { return try LoginIdentity.current() }
+            guard let asked else { return try LoginIdentity.current(database: store.path) }
             guard try store.isDemo() else {
                 throw StartupFailure(description: "--als kan alleen bij een demodatabase; hier geldt wie er is ingelogd.")
             }

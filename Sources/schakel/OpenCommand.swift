@@ -16,9 +16,11 @@ struct OpenCommand: ParsableCommand {
         // A terminal Schakel cannot draw on is refused before anything is opened or logged.
         try Startup.exitOnFailure { try CursesTerminal.requireTerminalThatCanDraw() }
         try Startup.exitOnFailure {
-            let resources = try Resources.load()
+            // Who it is, and whether the files are the owner's alone, before anything is opened.
+            let login = try LoginIdentity.current(database: databasePath, session: true)
+            // An officer's session runs on the installed resources, whatever the environment says.
+            let resources = try Resources.load(honouringEnvironment: false)
             let store = try Store.open(path: databasePath, origin: LoginIdentity.origin())
-            let login = try LoginIdentity.current()
             let user = try store.logIn(login: login)
             return try Session.prepared(store: store, user: user, resources: resources, clock: SystemClock(), isDemo: false)
         }.runInterface()

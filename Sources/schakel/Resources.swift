@@ -33,8 +33,10 @@ struct Resources {
     static let helpFile = "help/sneltoetsen.txt"
 
     /// Loads every file, reporting the first problem with its file (and line, where known).
-    static func load() throws -> Resources {
-        let directory = try locate()
+    /// An officer's session passes `honouringEnvironment: false`: `SCHAKEL_RESOURCES` is then
+    /// ignored, so nobody can bring workflows or rules of their own.
+    static func load(honouringEnvironment: Bool = true) throws -> Resources {
+        let directory = try locate(honouringEnvironment: honouringEnvironment)
         let help = try text(helpFile, in: directory)
         let shippedDirectory = try DirectoryFile.parse(yaml: try text(directoryFile, in: directory), file: directoryFile,
                                                        vocabulary: .schakel)
@@ -84,9 +86,9 @@ struct Resources {
     }
 
     /// `SCHAKEL_RESOURCES`, or the nearest `Resources/` above the executable (as in a checkout).
-    static func locate() throws -> URL {
+    static func locate(honouringEnvironment: Bool = true) throws -> URL {
         let fileManager = FileManager.default
-        if let configured = ProcessInfo.processInfo.environment["SCHAKEL_RESOURCES"], !configured.isEmpty {
+        if honouringEnvironment, let configured = ProcessInfo.processInfo.environment["SCHAKEL_RESOURCES"], !configured.isEmpty {
             let url = URL(fileURLWithPath: configured)
             guard fileManager.fileExists(atPath: url.appendingPathComponent(workflowFile).path) else {
                 throw StartupFailure(description: "SCHAKEL_RESOURCES wijst naar \(configured), maar daar staat geen \(workflowFile).")

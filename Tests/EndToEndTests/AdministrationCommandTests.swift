@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 
 /// `schakel beheer init` and `schakel gebruiker …` on real files: a database only its owner can
@@ -39,6 +40,37 @@ import Testing
         #expect(map.output.hasPrefix("De sociale kaart is bij"), "\(map.errors)")
         let audit = try Spawn.run([Binary.path, "audit", "controleer", "--db", database])
         #expect(audit.status == 0, "\(audit.errors)")
+    }
+
+    /// The service model: identity only through sudo as the database's owner, nothing of the
+    /// officer's environment, and no session on files others may read.
+    @Test func anOfficersSessionTakesNothingFromTheEnvironment() throws {
+        let directory = try Binary.temporaryDirectory()
+        let folder = directory.appendingPathComponent("schakel").path
+        let database = folder + "/schakel.sqlite"
+        #expect(try Spawn.run([Binary.path, "beheer", "init", "--db", database, "--beheerder", "beheer.twente"]).status == 0)
+        func open(_ environment: [String]) throws -> Spawn.Result {
+            try Spawn.run(["env"] + environment + [Binary.path, "open", "--db", database])
+        }
+        // Through sudo as the owner: the SUDO_USER is who is there. Resources from the environment
+        // are ignored (without a terminal, it gets as far as asking for one).
+        let owner = try open(["SUDO_USER=beheer.twente", "SCHAKEL_RESOURCES=/nergens"])
+        #expect(owner.status == 1 && owner.errors == "schakel: Schakel heeft een terminal nodig (stdin en stdout zijn geen terminal).\n")
+        if geteuid() == 0 {
+            let root = try open(["-u", "SUDO_USER"])
+            #expect(root.errors.hasPrefix("schakel: Schakel start niet als root zonder SUDO_USER."))
+            // Someone who is not the owner cannot make themselves another user.
+            #expect(chown(database, 65534, 65534) == 0)
+            let spoofed = try open(["SUDO_USER=beheer.twente"])
+            #expect(spoofed.status == 1 && spoofed.errors.hasPrefix("schakel: SUDO_USER (beheer.twente) telt alleen als Schakel via sudo"))
+            #expect(chown(database, 0, 0) == 0)
+        }
+        #expect(chmod(database, 0o644) == 0)
+        let readable = try open(["SUDO_USER=beheer.twente"])
+        #expect(readable.status == 1 && readable.errors.contains("is ook voor anderen toegankelijk (rechten 0644)"))
+        #expect(chmod(database, 0o600) == 0 && chmod(folder, 0o750) == 0)
+        let folderOpen = try open(["SUDO_USER=beheer.twente"])
+        #expect(folderOpen.errors.contains("De map \(folder) van de database is ook voor anderen toegankelijk (rechten 0750)"))
     }
 
     @Test func onAnotherDatabaseOnlyABeheerderManagesUsers() throws {
