@@ -9,7 +9,7 @@ struct AdministrationCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "beheer",
         abstract: "Beheer: een echte database in gebruik nemen.",
-        subcommands: [Initialise.self]
+        subcommands: [Initialise.self, Backup.self, Restore.self]
     )
 
     struct Initialise: ParsableCommand {

@@ -15,14 +15,17 @@ struct OpenCommand: ParsableCommand {
     func run() throws {
         // A terminal Schakel cannot draw on is refused before anything is opened or logged.
         try Startup.exitOnFailure { try CursesTerminal.requireTerminalThatCanDraw() }
-        try Startup.exitOnFailure {
+        let (session, lock) = try Startup.exitOnFailure {
             // Who it is, and whether the files are the owner's alone, before anything is opened.
             let login = try LoginIdentity.current(database: databasePath, session: true)
+            // Held while the session is open, so that a restore never replaces the file under it.
+            let lock = try SessionLock.session(databasePath: databasePath)
             // An officer's session runs on the installed resources, whatever the environment says.
             let resources = try Resources.load(honouringEnvironment: false)
             let store = try Store.open(path: databasePath, origin: LoginIdentity.origin())
             let user = try store.logIn(login: login)
-            return try Session.prepared(store: store, user: user, resources: resources, clock: SystemClock(), isDemo: false)
-        }.runInterface()
+            return (try Session.prepared(store: store, user: user, resources: resources, clock: SystemClock(), isDemo: false), lock)
+        }
+        try withExtendedLifetime(lock) { try session.runInterface() }
     }
 }

@@ -6,7 +6,8 @@ struct SchakelCommand: ParsableCommand {
         commandName: "schakel",
         abstract: "Schakel: casusregistratie voor de aanpak van mensenhandel in Twente.",
         subcommands: [OpenCommand.self, DemoCommand.self, IntakeCommand.self, GenerateCommand.self, WorkflowCommand.self, CalendarCommand.self,
-                      AuditCommand.self, MeetingCommand.self, SocialMapCommand.self, AdministrationCommand.self, UserCommand.self],
+                      AuditCommand.self, MeetingCommand.self, SocialMapCommand.self, AdministrationCommand.self, UserCommand.self,
+                      InstallCommand.self, DoctorCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 }

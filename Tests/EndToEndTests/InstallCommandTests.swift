@@ -1,0 +1,64 @@
+import Foundation
+import Glibc
+import Testing
+
+/// `schakel installeer` prints and writes a server's configuration; `schakel doctor` checks a
+/// deployment, naming each problem with its remedy, and exits 1 while there is one.
+@Suite struct InstallCommandTests {
+    @Test func theSshdBlockConfinesTheGroupToSchakel() throws {
+        let printed = try Spawn.run([Binary.path, "installeer", "--programma", "/opt/schakel/bin/schakel"])
+        #expect(printed.status == 0)
+        let block = printed.output.components(separatedBy: "Match Group schakel-gebruikers\n").dropFirst().first ?? ""
+        for directive in ["ForceCommand /usr/bin/sudo -n -u schakel /opt/schakel/bin/schakel open --db /var/lib/schakel/schakel.sqlite",
+                          "DisableForwarding yes", "PermitTTY yes", "PermitUserRC no", "X11Forwarding no", "AllowAgentForwarding no",
+                          "AllowTcpForwarding no", "PermitTunnel no"] {
+            #expect(block.contains("\n    \(directive)\n") || block.hasPrefix("    \(directive)\n"), "\(directive)")
+        }
+        #expect(printed.output.contains(
+            "%schakel-gebruikers ALL=(schakel) NOPASSWD: /opt/schakel/bin/schakel open --db /var/lib/schakel/schakel.sqlite\n"))
+        #expect(printed.output.contains("OnCalendar=*-*-* 02:30:00"))
+        let unsafe = try Spawn.run([Binary.path, "installeer", "--db", "/var/lib/mijn schakel/db.sqlite"])
+        #expect(unsafe.status == 1 && unsafe.errors.contains("'/var/lib/mijn schakel/db.sqlite' kan niet in de sshd- en sudo-regels"))
+    }
+
+    @Test(.enabled(if: geteuid() == 0, "needs root: the folders are given to another account (nobody)"))
+    func doctorNamesWhatIsWrongUntilNothingIs() throws {
+        let root = try Binary.temporaryDirectory().path
+        let database = root + "/var/lib/schakel/schakel.sqlite"
+        let backups = root + "/var/backups/schakel"
+        let deployment = ["--wortel", root, "--account", "nobody", "--groep", "nogroup", "--db", database, "--backupmap", backups]
+        func schakel(_ arguments: [String]) throws -> Spawn.Result { try Spawn.run([Binary.path] + arguments) }
+
+        let before = try schakel(["doctor"] + deployment)
+        #expect(before.status == 1)
+        #expect(before.output.contains("PROBLEEM  De map van de database (\(root)/var/lib/schakel) bestaat niet."))
+        #expect(before.output.contains("PROBLEEM  \(root)/etc/sudoers.d/schakel ontbreekt.\n          herstel: schakel installeer --schrijf"))
+
+        let written = try schakel(["installeer", "--schrijf"] + deployment)
+        #expect(written.status == 0, "\(written.errors)")
+        #expect(written.output.contains("Geschreven: \(root)/etc/ssh/sshd_config.d/schakel.conf"))
+        #expect(try FileManager.default.attributesOfItem(atPath: root + "/etc/sudoers.d/schakel")[.posixPermissions] as? Int == 0o440)
+        #expect(try FileManager.default.attributesOfItem(atPath: backups)[.ownerAccountID] as? Int == 65534)
+        #expect(try schakel(["installeer", "--schrijf"] + deployment).output.contains("Ongewijzigd: \(root)/etc/sudoers.d/schakel"))
+
+        try Data("Include /etc/ssh/sshd_config.d/*.conf\n".utf8).write(to: URL(fileURLWithPath: root + "/etc/ssh/sshd_config"))
+        #expect(try schakel(["beheer", "init", "--db", database, "--beheerder", "beheer.twente"]).status == 0)
+        #expect(try schakel(["beheer", "backup", "--db", database, "--naar", backups]).status == 0)
+        for path in [database, database + "-wal", database + "-shm"] where FileManager.default.fileExists(atPath: path) {
+            #expect(chown(path, 65534, 65534) == 0)
+        }
+        let healthy = try schakel(["doctor"] + deployment)
+        #expect(healthy.status == 0, "\(healthy.output)")
+        #expect(healthy.output.hasSuffix("\nAlles in orde.\n"))
+        #expect(healthy.output.contains("in orde   De database is heel en het auditlog is onbeschadigd."))
+
+        #expect(chmod(database, 0o644) == 0)
+        try Data("# met de hand gewijzigd\n".utf8).write(to: URL(fileURLWithPath: root + "/etc/ssh/sshd_config.d/schakel.conf"))
+        let broken = try schakel(["doctor"] + deployment)
+        #expect(broken.status == 1)
+        #expect(broken.output.contains("PROBLEEM  De database (\(database)) is ook voor anderen toegankelijk (rechten 0644).\n"
+            + "          herstel: chown nobody:nobody \(database) && chmod 600 \(database)"))
+        #expect(broken.output.contains("PROBLEEM  \(root)/etc/ssh/sshd_config.d/schakel.conf wijkt af van wat Schakel verwacht."))
+        #expect(broken.output.hasSuffix("\n2 problemen gevonden.\n"))
+    }
+}

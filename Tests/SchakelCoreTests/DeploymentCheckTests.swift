@@ -1,0 +1,60 @@
+import Testing
+@testable import SchakelCore
+
+/// `doctor`'s judgement of a server's facts against the plan `installeer` writes.
+@Suite struct DeploymentCheckTests {
+    let plan = DeploymentPlan(executable: "/opt/schakel/bin/schakel")
+    let service: UInt32 = 990
+
+    func healthyFacts() -> ServerFacts {
+        var paths: [String: PathFacts] = [
+            plan.databaseFolder: .present(FileFacts(ownerID: service, mode: 0o700), text: nil),
+            plan.databasePath: .present(FileFacts(ownerID: service, mode: 0o600), text: nil),
+            plan.exportFolder: .present(FileFacts(ownerID: service, mode: 0o700), text: nil),
+            plan.backupFolder: .present(FileFacts(ownerID: service, mode: 0o700), text: nil),
+            DeploymentCheck.sshdMainConfig: .present(FileFacts(ownerID: 0, mode: 0o644), text: "Include /etc/ssh/sshd_config.d/*.conf\n"),
+            plan.executable: .present(FileFacts(ownerID: 0, mode: 0o755), text: nil),
+        ]
+        for file in plan.files { paths[file.path] = .present(FileFacts(ownerID: 0, mode: file.mode), text: file.text) }
+        return ServerFacts(serviceAccountID: service, officerGroupExists: true, paths: paths,
+                           database: .opened(problems: [], activeAdministrators: 1, isDemo: false), newestBackupAge: 5,
+                           resourcesProblem: nil, resourcesFolder: nil)
+    }
+
+    func problems(_ facts: ServerFacts) -> [DoctorFinding] { DeploymentCheck.findings(facts, plan: plan).filter(\.isProblem) }
+
+    @Test func aServerAsPlannedHasNoProblems() {
+        #expect(problems(healthyFacts()).isEmpty)
+    }
+
+    @Test func aProgramOthersMayChangeIsAProblem() {
+        var facts = healthyFacts()
+        facts.paths[plan.executable] = .present(FileFacts(ownerID: service, mode: 0o775), text: nil)
+        #expect(problems(facts).map(\.text) == ["Het programma (/opt/schakel/bin/schakel) is te wijzigen door een ander dan root "
+                                                + "(eigenaar uid 990, rechten 0775)."])
+    }
+
+    @Test func anOldBackupAMissingBeheerderAndADamagedLogAreProblems() {
+        var facts = healthyFacts()
+        facts.newestBackupAge = 50
+        facts.database = .opened(problems: ["auditlog: regel 7: de inhoud klopt niet met de hash (gewijzigd)"], activeAdministrators: 0,
+                                 isDemo: false)
+        #expect(problems(facts).map(\.text) == [
+            "De database of het auditlog is beschadigd: auditlog: regel 7: de inhoud klopt niet met de hash (gewijzigd)",
+            "Er is geen actieve beheerder.",
+            "De nieuwste back-up is 50 uur oud.",
+        ])
+    }
+
+    @Test func aSudoersFileWithTheWrongModeIsNamedWithItsRemedy() {
+        var facts = healthyFacts()
+        facts.paths[plan.sudoersPath] = .present(FileFacts(ownerID: 0, mode: 0o644), text: plan.sudoers)
+        #expect(problems(facts).map(\.mend) == ["chown root:root /etc/sudoers.d/schakel && chmod 440 /etc/sudoers.d/schakel"])
+    }
+
+    @Test func namesThatWouldBreakTheSshdOrSudoLineAreRefused() {
+        #expect(DeploymentPlan(executable: "/opt/schakel/bin/schakel", databasePath: "/srv/a,b.sqlite").unsafeValue == "/srv/a,b.sqlite")
+        #expect(DeploymentPlan(serviceAccount: "", executable: "/x").unsafeValue == "")
+        #expect(plan.unsafeValue == nil)
+    }
+}
