@@ -36,10 +36,21 @@ enum ServerInspection {
         for path in DeploymentCheck.paths(of: plan, resourcesFolder: resourcesFolder) { paths[path] = inspect(path) }
         var resourcesProblem: String?
         do { _ = try Resources.load(honouringEnvironment: false) } catch { resourcesProblem = "\(error)" }
-        return ServerFacts(serviceAccountID: getpwnam(plan.serviceAccount).map { $0.pointee.pw_uid },
-                           officerGroupExists: getgrnam(plan.officerGroup) != nil, paths: paths,
-                           database: database(plan.databasePath), newestBackupAge: newestBackupAge(in: plan.backupFolder),
-                           resourcesProblem: resourcesProblem, resourcesFolder: resourcesFolder)
+        let account = getpwnam(plan.serviceAccount).map { $0.pointee.pw_uid }
+        var facts = ServerFacts(serviceAccountID: account, officerGroupExists: getgrnam(plan.officerGroup) != nil, paths: paths,
+                                database: database(plan.databasePath), newestBackupAge: newestBackupAge(in: plan.backupFolder),
+                                resourcesProblem: resourcesProblem, resourcesFolder: resourcesFolder)
+        if let account { facts.foreignFiles = foreignFiles(in: plan.databaseFolder, owner: account) }
+        return facts
+    }
+
+    /// The files directly in `folder` that `owner` does not own.
+    static func foreignFiles(in folder: String, owner: UInt32) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.sorted().map { folder + "/" + $0 }.filter { path in
+            var status = stat()
+            return lstat(path, &status) == 0 && status.st_uid != owner
+        }
     }
 
     static func inspect(_ path: String) -> PathFacts {

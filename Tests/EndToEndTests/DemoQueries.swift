@@ -25,6 +25,14 @@ enum DemoQueries {
             """, database)
     }
 
+    /// The last login in the audit log: actor, on whose behalf (the service account), origin, result.
+    static func lastLogin(in database: String) throws -> String {
+        try ask("""
+            print("|".join(db.execute("SELECT actor, on_behalf_of, origin, result FROM audit_log WHERE action = 'login' "
+                                      "ORDER BY id DESC LIMIT 1").fetchone()))
+            """, database)
+    }
+
     private static func ask(_ script: String, _ database: String, _ argument: String = "") throws -> String {
         let result = try Spawn.run([PythonTools.interpreter, "-c", "import sqlite3, sys\ndb = sqlite3.connect(sys.argv[1])\n" + script,
                                     database, argument])

@@ -85,10 +85,28 @@ enum Spawn {
 
         /// The output written so far.
         var outputSoFar: String { (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" }
+        var errorSoFar: String { (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? "" }
+
+        /// Waits at most `seconds`; a child still running then is killed, and nil returned.
+        func wait(seconds: Double) -> Result? {
+            let deadline = Date().addingTimeInterval(seconds)
+            var status: Int32 = 0
+            while Date() < deadline {
+                if waitpid(pid, &status, WNOHANG) == pid { return finished(status) }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            kill(pid, SIGKILL)
+            _ = wait()
+            return nil
+        }
 
         func wait() -> Result {
             var status: Int32 = 0
             while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+            return finished(status)
+        }
+
+        private func finished(_ status: Int32) -> Result {
             let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
             defer {
                 try? FileManager.default.removeItem(atPath: outputPath)

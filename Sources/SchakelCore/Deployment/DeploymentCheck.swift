@@ -36,6 +36,9 @@ public struct ServerFacts: Hashable, Sendable {
     public var resourcesProblem: String?
     /// Where the executable's `Resources/` folder is.
     public var resourcesFolder: String?
+    /// Files in the database's folder that the service account does not own (a lock file left by
+    /// root, say): sessions cannot use them.
+    public var foreignFiles: [String] = []
 
     public init(serviceAccountID: UInt32?, officerGroupExists: Bool, paths: [String: PathFacts], database: DatabaseReport,
                 newestBackupAge: Double?, resourcesProblem: String?, resourcesFolder: String?) {
@@ -74,6 +77,10 @@ public enum DeploymentCheck {
         findings.append(owned.check(plan.databaseFolder, what: "De map van de database", mode: 0o700, isFolder: true))
         findings.append(owned.check(plan.databasePath, what: "De database", mode: 0o600, isFolder: false,
                                     whenMissing: plan.activationCommands[3]))
+        if !facts.foreignFiles.isEmpty {
+            findings.append(.problem("Niet van \(account): " + facts.foreignFiles.joined(separator: ", ") + ".",
+                                     mend: "chown \(account):\(account) " + facts.foreignFiles.joined(separator: " ")))
+        }
         findings += database(facts.database)
         findings.append(owned.check(plan.exportFolder, what: "De exportmap", mode: 0o700, isFolder: true))
         findings.append(owned.check(plan.backupFolder, what: "De back-upmap", mode: 0o700, isFolder: true))

@@ -1,0 +1,164 @@
+import Foundation
+import Glibc
+import Testing
+
+/// A throwaway OpenSSH server on 127.0.0.1, set up as `schakel installeer` says: a service
+/// account owning the database, an officers' group with one officer, sshd's Match block and the
+/// sudoers rule as written by `installeer --schrijf`. Everything it makes (accounts, the sudoers
+/// file, the folder) is removed by `tearDown()`.
+final class SshServer {
+    /// Why the real sshd cannot run here, or nil when it can.
+    static var whyNot: String? {
+        if geteuid() != 0 { return "sshd and the test accounts need root" }
+        for tool in ["/usr/sbin/sshd", "/usr/bin/sudo", "/usr/bin/ssh", "/usr/bin/ssh-keygen"] where access(tool, X_OK) != 0 {
+            return "\(tool) is not installed (.ci/run installs openssh-server, openssh-client and sudo)"
+        }
+        return nil
+    }
+
+    static var canRun: Bool { whyNot == nil }
+
+    let folder: String
+    let suffix = String(UUID().uuidString.lowercased().filter(\.isHexDigit).prefix(6))
+    var service: String { "sksvc\(suffix)" }
+    var officer: String { "skaf\(suffix)" }
+    var group: String { "skgrp\(suffix)" }
+    var database: String { folder + "/db/schakel.sqlite" }
+    var sudoersFile: String { "/etc/sudoers.d/schakel-test-\(suffix)" }
+    private(set) var port: UInt16 = 0
+    private var daemon: Spawn.Child?
+    private var madePrivilegeFolder = false
+    private var cleanup: [[String]] = []
+
+    init() throws {
+        folder = try Binary.temporaryDirectory().path
+        chmod(folder, 0o755)
+    }
+
+    /// Accounts, keys, the plan written, the database made, and sshd started.
+    func start() throws {
+        try run(["groupadd", group]); cleanup.append(["groupdel", group])
+        try run(["useradd", "--system", "--user-group", "--no-create-home", "--home-dir", folder + "/db", "--shell", "/usr/sbin/nologin",
+                 service])
+        cleanup.insert(["userdel", service], at: 0)
+        try run(["useradd", "--no-create-home", "--home-dir", folder, "--shell", "/bin/sh", "--groups", group, officer])
+        cleanup.insert(["userdel", officer], at: 0)
+        try run(["usermod", "-p", "*", officer])  // no password, but not locked: keys only
+        let root = folder + "/root"
+        let written = try Spawn.run([Binary.path, "installeer", "--schrijf", "--wortel", root, "--account", service, "--groep", group,
+                                     "--db", database, "--backupmap", folder + "/backups"])
+        guard written.status == 0 else { throw TmuxError(description: "installeer --schrijf: \(written.errors)") }
+        // sudo reads only /etc/sudoers.d: the rule installeer wrote (and visudo checked) goes there.
+        try FileManager.default.copyItem(atPath: root + "/etc/sudoers.d/schakel", toPath: sudoersFile)
+        chmod(sudoersFile, 0o440)
+        try run(["beheer", "init", "--db", database, "--beheerder", "beheer.test"], schakel: true)
+        try run(["gebruiker", "toevoegen", officer, "--naam", "Proef AF", "--rol", "procesmanager", "--db", database], schakel: true)
+        let account = try #require(getpwnam(service)).pointee
+        // Made by root here; on a server, init runs as the service account (docs/DEPLOY.md).
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder + "/db") {
+            chown(folder + "/db/" + name, account.pw_uid, account.pw_gid)
+        }
+        try keys(root: root)
+        try configureAndStart(root: root)
+    }
+
+    private func keys(root: String) throws {
+        try FileManager.default.createDirectory(atPath: folder + "/ssh", withIntermediateDirectories: true)
+        try run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", folder + "/ssh/host"])
+        try run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", folder + "/ssh/client"])
+        try FileManager.default.copyItem(atPath: folder + "/ssh/client.pub", toPath: root + "/etc/ssh/schakel-sleutels/" + officer)
+        chmod(root + "/etc/ssh/schakel-sleutels/" + officer, 0o644)
+    }
+
+    private func configureAndStart(root: String) throws {
+        let block = try String(contentsOfFile: root + "/etc/ssh/sshd_config.d/schakel.conf", encoding: .utf8)
+            // The one line pointed at this test's folder instead of the server's /etc.
+            .replacingOccurrences(of: "AuthorizedKeysFile /etc/ssh/schakel-sleutels/", with: "AuthorizedKeysFile \(root)/etc/ssh/schakel-sleutels/")
+        port = try Self.freePort()
+        // As Debian's sshd_config has it, with an sftp subsystem: the Match block must win over it.
+        let configuration = """
+            Port \(port)
+            ListenAddress 127.0.0.1
+            HostKey \(folder)/ssh/host
+            PidFile \(folder)/ssh/sshd.pid
+            UsePAM no
+            StrictModes no
+            PasswordAuthentication no
+            KbdInteractiveAuthentication no
+            AuthorizedKeysFile none
+            AllowUsers \(officer)
+            Subsystem sftp /usr/lib/openssh/sftp-server
+            LogLevel VERBOSE
+
+            """ + block
+        try configuration.write(toFile: folder + "/ssh/sshd_config", atomically: true, encoding: .utf8)
+        if !FileManager.default.fileExists(atPath: "/run/sshd") {
+            try FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)
+            madePrivilegeFolder = true
+        }
+        let check = try Spawn.run(["/usr/sbin/sshd", "-t", "-f", folder + "/ssh/sshd_config"])
+        guard check.status == 0 else { throw TmuxError(description: "sshd -t: \(check.errors)") }
+        daemon = try Spawn.start(["/usr/sbin/sshd", "-D", "-e", "-f", folder + "/ssh/sshd_config"])
+        let deadline = Date().addingTimeInterval(10)
+        while !Self.accepts(port), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+    }
+
+    /// The ssh command line for the officer, with `options` before the host and `command` after.
+    func ssh(_ options: [String] = [], _ command: [String] = []) -> [String] {
+        ["ssh", "-F", "/dev/null"] + clientOptions + ["-p", "\(port)"] + options + ["\(officer)@127.0.0.1"] + command
+    }
+
+    var clientOptions: [String] {
+        ["-i", folder + "/ssh/client", "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no",
+         "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR"]
+    }
+
+    /// What sshd logged so far (its standard error).
+    var log: String { daemon?.errorSoFar ?? "" }
+
+    func tearDown() {
+        if let daemon {
+            kill(daemon.pid, SIGTERM)
+            _ = daemon.wait()
+        }
+        // Anything still running as the test accounts (a session's sudo, a forwarding client).
+        _ = try? Spawn.run(["pkill", "-KILL", "-u", officer])
+        _ = try? Spawn.run(["pkill", "-KILL", "-u", service])
+        unlink(sudoersFile)
+        for command in cleanup { _ = try? Spawn.run(command) }
+        if madePrivilegeFolder { try? FileManager.default.removeItem(atPath: "/run/sshd") }
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    private func run(_ arguments: [String], schakel: Bool = false) throws {
+        let result = try Spawn.run(schakel ? [Binary.path] + arguments : arguments)
+        guard result.status == 0 else { throw TmuxError(description: "\(arguments.joined(separator: " ")): \(result.errors)") }
+    }
+
+    static func freePort() throws -> UInt16 {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0 }
+        }
+        guard bound else { throw TmuxError(description: "no free port") }
+        return UInt16(bigEndian: address.sin_port)
+    }
+
+    static func accepts(_ port: UInt16) -> Bool {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = port.bigEndian
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+    }
+}
