@@ -33,7 +33,10 @@ public final class CursesTerminal: TerminalBackend {
             throw TerminalStartError(description: unknownTerminal)
         }
         set_escdelay(25)
-        cbreak()
+        // Raw, not cbreak: Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys for the application to handle
+        // (an officer's session has nothing to suspend to or quit into), and Ctrl-S cannot freeze
+        // the screen.
+        raw()
         noecho()
         nonl()
         keypad(window, true)

@@ -44,6 +44,7 @@ enum KeyDecoding {
         case 9: return .tab
         case 8, 127: return .backspace
         case 1...26: return .control(Character(Unicode.Scalar(value + 96)!))
+        case 28: return .control("\\")
         default:
             guard let scalar = Unicode.Scalar(value) else { return .unknown(Int(value)) }
             return .character(Character(scalar))

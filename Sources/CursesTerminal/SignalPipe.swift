@@ -23,6 +23,8 @@ enum SignalPipe {
         signalPipeReadEnd = fds[0]
         signalPipeWriteEnd = fds[1]
         for number in [SIGTERM, SIGHUP, SIGINT] { signal(number, forwardSignal) }
+        // Suspending or dumping core is no way out either, should these come from elsewhere.
+        for number in [SIGTSTP, SIGQUIT, SIGTTIN, SIGTTOU] { signal(number, SIG_IGN) }
         // A signal mask is inherited across exec: a parent that blocked these (a thread pool, a
         // multiplexer) would otherwise leave Schakel deaf to termination and resizes.
         var unblock = sigset_t()

@@ -170,6 +170,9 @@ extension AccessPolicy {
 }
 
 extension AccessPolicy {
+    /// Whether any KMT case may be for the user at all (not for the beheerder).
+    public static func seesCases(_ user: User) -> Bool { user.role != .administrator }
+
     /// Whether any meeting is for the user at all (not for the beheerder).
     public static func seesMeetings(_ user: User) -> Bool {
         MeetingKind.allCases.contains { meetingVisibility(for: user, kind: $0, municipalityID: user.municipality?.id) != .none }

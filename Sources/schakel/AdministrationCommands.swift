@@ -9,7 +9,7 @@ struct AdministrationCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "beheer",
         abstract: "Beheer: een echte database in gebruik nemen.",
-        subcommands: [Initialise.self, Backup.self, Restore.self]
+        subcommands: [Initialise.self, Backup.self, Restore.self, IdleLockSetting.self]
     )
 
     struct Initialise: ParsableCommand {
@@ -46,6 +46,30 @@ struct AdministrationCommand: ParsableCommand {
                 // A folder made for it is the owner's alone too.
                 if isNewFolder { chmod(folder, 0o700) }
                 print("Database gemaakt: \(databasePath) (alleen leesbaar voor de eigenaar). Eerste beheerder: \(administrator).")
+            }
+        }
+    }
+}
+
+extension AdministrationCommand {
+    /// `schakel beheer vergrendeling`: after how many idle minutes sessions lock their screen.
+    struct IdleLockSetting: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "vergrendeling",
+            abstract: "Toon of zet na hoeveel minuten zonder toets het scherm vergrendelt (standaard 10).",
+            discussion: "Geldt voor sessies die daarna beginnen. Zetten doet alleen de eigenaar van de database of een beheerder."
+        )
+
+        @Argument(help: "Minuten (1 tot 240); zonder: de huidige instelling tonen.")
+        var minutes: Int?
+
+        @OptionGroup var options: UserCommand.Options
+
+        func run() throws {
+            try Startup.exitOnFailure {
+                let (store, administrator) = try options.administrator()
+                if let minutes { try store.setIdleLockMinutes(minutes, by: administrator) }
+                print("Het scherm vergrendelt na \(try store.idleLockMinutes()) minuten zonder toets.")
             }
         }
     }

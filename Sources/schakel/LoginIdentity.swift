@@ -21,6 +21,9 @@ enum LoginIdentity {
 
     static func facts(database path: String) throws -> LaunchFacts {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw StartupFailure(description: "Het databasebestand \(path) bestaat niet.")
+        }
         return LaunchFacts(effectiveUserID: geteuid(), effectiveLogin: effectiveLogin(),
                            sudoUser: ProcessInfo.processInfo.environment["SUDO_USER"],
                            database: try fileFacts(path), folder: try fileFacts(folder))

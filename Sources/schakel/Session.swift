@@ -14,12 +14,15 @@ struct Session {
     /// Now: the system clock, or a demo's fixed day.
     let clock: any Clock
     let isDemo: Bool
+    let idleLockMinutes: Int
+    let previousLogin: PreviousLogin?
 
     /// The session, once the coming year's meetings are planned from the series (a write only
     /// when one is missing, and never on a read-only copy).
     static func prepared(store: Store, user: User, resources: Resources, clock: any Clock, isDemo: Bool) throws -> Session {
         try store.planMeetings(resources.upcomingMeetings(from: clock.now().date))
-        return Session(store: store, user: user, resources: resources, clock: clock, isDemo: isDemo)
+        return Session(store: store, user: user, resources: resources, clock: clock, isDemo: isDemo,
+                       idleLockMinutes: try store.idleLockMinutes(), previousLogin: try store.previousLogin(of: user.login))
     }
 
     func run(interface: Bool) throws {
@@ -41,7 +44,7 @@ struct Session {
                                  meetingWorkflow: resources.meetingWorkflow,
                                  meetingSeries: resources.meetingSeries, callRules: resources.callRules,
                                  shippedDirectory: resources.directory, helpLines: resources.helpLines, isDemo: isDemo,
-                                 isReadOnly: store.isReadOnly)
+                                 isReadOnly: store.isReadOnly, idleLockMinutes: idleLockMinutes, previousLogin: previousLogin)
         let program = Program(state: AppState(context: context, size: terminal.size), terminal: terminal, store: store,
                               clock: clock)
         program.run()

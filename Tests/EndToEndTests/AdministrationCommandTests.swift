@@ -38,6 +38,11 @@ import Testing
         // The shipped sociale kaart is in.
         let map = try Spawn.run(["env", "SUDO_USER=beheer.twente", Binary.path, "sociale-kaart", "bijwerken", "--proef", "--db", database])
         #expect(map.output.hasPrefix("De sociale kaart is bij"), "\(map.errors)")
+        // The idle lock is the administrator's to set.
+        #expect(try schakel(["beheer", "vergrendeling"]).output == "Het scherm vergrendelt na 10 minuten zonder toets.\n")
+        #expect(try schakel(["beheer", "vergrendeling", "5"]).output == "Het scherm vergrendelt na 5 minuten zonder toets.\n")
+        let tooLong = try schakel(["beheer", "vergrendeling", "999"])
+        #expect(tooLong.status == 1 && tooLong.errors == "schakel: Kies tussen 1 en 240 minuten.\n")
         let audit = try Spawn.run([Binary.path, "audit", "controleer", "--db", database])
         #expect(audit.status == 0, "\(audit.errors)")
     }

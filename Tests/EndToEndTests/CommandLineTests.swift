@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 
 /// What the command line says before the terminal is ever touched.
@@ -17,7 +18,11 @@ import Testing
         let directory = try Binary.temporaryDirectory()
         let path = directory.appendingPathComponent("notities.txt").path
         try "geen database".write(toFile: path, atomically: true, encoding: .utf8)
-        let result = try schakel(["--db", path])
+        // Owner-only, or Schakel would refuse it for that first.
+        chmod(path, 0o600)
+        chmod(directory.path, 0o700)
+        // As through sudo (root without it gets no session at all).
+        let result = try Spawn.run(["env", "SUDO_USER=iemand", Binary.path, "--db", path])
         #expect(result.status == 1)
         #expect(result.errors.contains("is geen SQLite-database"))
     }

@@ -53,3 +53,27 @@ import SchakelCore
         #expect(changes.contains("create database ok") && changes.contains("update user ok") && changes.contains("update user denied"))
     }
 }
+
+/// What a session shows about itself: the previous login and the idle lock's setting.
+@Suite struct SessionSettingsTests {
+    @Test func thePreviousLoginIsTheOneBeforeThisSessionsAndTheLockIsABeheerdersSetting() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("schakel.sqlite")
+        let clock = Date(timeIntervalSince1970: 1_795_957_320)  // 2026-11-29T13:02:00Z; a day later is ma 30-11, 14:02 in Amsterdam
+        var store = try Store.initialise(path: path, administrator: "beheer.twente", displayName: "B", directory: try Shipped.directory(),
+                                         now: { clock })
+        let beheerder = try store.logIn(login: "beheer.twente")
+        #expect(try store.previousLogin(of: "beheer.twente") == nil)
+        store = try Store.open(path: path, origin: SessionOrigin(address: "10.1.2.3"), now: { clock.addingTimeInterval(86_400) })
+        _ = try store.logIn(login: "beheer.twente")
+        store = try Store.open(path: path, now: { clock.addingTimeInterval(2 * 86_400) })
+        _ = try store.logIn(login: "beheer.twente")
+        let previous = try store.previousLogin(of: "beheer.twente")
+        #expect(previous?.dutch == "vorige keer: ma 30-11 14:02 vanaf 10.1.2.3", "\(String(describing: previous))")
+
+        #expect(try store.idleLockMinutes() == 10)
+        try store.setIdleLockMinutes(5, by: beheerder)
+        #expect(try store.idleLockMinutes() == 5)
+        #expect(throws: StoreFailure.refused("Kies tussen 1 en 240 minuten.")) { try store.setIdleLockMinutes(0, by: beheerder) }
+    }
+}

@@ -24,11 +24,18 @@ public struct AppContext: Hashable, Sendable {
     public let isDemo: Bool
     /// Shown in the header when the database could only be opened read-only.
     public let isReadOnly: Bool
+    /// After how many minutes without a key the screen locks.
+    public let idleLockMinutes: Int
+    /// The login before this one, shown in the header at start.
+    public let previousLogin: PreviousLogin?
 
     public init(user: User, today: CivilDate, calendar: WorkingDayCalendar, workflow: WorkflowDefinition,
                 caseWorkflow: WorkflowDefinition, meetingWorkflow: WorkflowDefinition? = nil,
                 meetingSeries: [MeetingSeriesDefinition] = [], callRules: [CallRule] = [], shippedDirectory: ShippedDirectory? = nil,
-                helpLines: [String], isDemo: Bool, isReadOnly: Bool = false) {
+                helpLines: [String], isDemo: Bool, isReadOnly: Bool = false, idleLockMinutes: Int = IdleLock.defaultMinutes,
+                previousLogin: PreviousLogin? = nil) {
+        self.idleLockMinutes = idleLockMinutes
+        self.previousLogin = previousLogin
         self.callRules = callRules
         self.shippedDirectory = shippedDirectory
         self.user = user

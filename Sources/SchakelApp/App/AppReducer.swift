@@ -25,6 +25,7 @@ public enum AppReducer {
             let newDay = now.date != state.context.today
             // A new day: the header's date, and the deadlines counted from it.
             if newDay { state.shell.context.today = now.date }
+            state.screenLock.clockTicked(now, lockAfter: state.context.idleLockMinutes)
             return broadcast(.clockTicked(now, newDay: newDay), &state)
         case .request(.openTimeline(let subject, let title)):
             return Scope.reduce(TimelineFeature.self, .open(subject, title: title), in: &state)
@@ -54,8 +55,21 @@ public enum AppReducer {
 
     /// The app's keys first; then the timeline when one is open, else the tab's pane.
     static func keyPressed(_ key: Key, _ state: inout AppState) -> [AppEffect] {
+        state.screenLock.keySinceTick = true
+        if state.screenLock.isLocked {
+            return state.screenLock.keyPressed(key, login: state.context.user.login) ? [.repaintScreen] : []
+        }
+        if ScreenLock.isPanicKey(key) {
+            state.screenLock.lock()
+            return []
+        }
         if key == .control("l") { return [.repaintScreen] }
+        state.showsPreviousLogin = false
         state.status = nil
+        if let refusal = ScreenLock.refusal(for: key) {
+            state.status = StatusMessage(refusal)
+            return []
+        }
         if state.isShowingHelp {
             helpKeyPressed(key, &state)
             return []
@@ -81,6 +95,8 @@ public enum AppReducer {
                 break
             }
         }
+        // A tab that holds nothing for this role takes no keys of its own.
+        if pane.closedNote(for: state.context.user) != nil { return [] }
         return Scope.moment(.keyPressed(key), to: pane, in: &state)
     }
 

@@ -17,6 +17,10 @@ public struct AppState: Hashable, Sendable {
     /// First line of the help shown.
     public var helpScroll = 0
     public var isRunning = true
+    /// The idle and panic lock.
+    public var screenLock = ScreenLock()
+    /// The previous login is in the header until the first key.
+    public var showsPreviousLogin = true
 
     public init(context: AppContext, size: Size) {
         shell = Shell(context: context, size: size)

@@ -4,12 +4,17 @@ import TerminalKit
 public enum AppView {
     public static func render(_ state: AppState) -> Grid {
         var grid = Grid(size: state.size)
+        if state.screenLock.isLocked {
+            LockScreenView.draw(state.screenLock, size: state.size, on: &grid)
+            return grid
+        }
         guard FrameLayout.isLargeEnough(state.size) else {
             TooSmallView.draw(size: state.size, on: &grid)
             return grid
         }
         let layout = FrameLayout(size: state.size)
-        HeaderView.draw(state.context, in: layout.header, on: &grid)
+        HeaderView.draw(state.context, previousLogin: state.showsPreviousLogin ? state.context.previousLogin : nil,
+                        in: layout.header, on: &grid)
         TabsView.draw(active: state.tab, in: layout.tabs, on: &grid)
         drawTabNote(state.tab.feature, state, in: layout.tabs, on: &grid)
         if let timeline = state.timeline {
@@ -25,6 +30,11 @@ public enum AppView {
     }
 
     private static func drawPane<F: PaneFeature>(_ feature: F.Type, _ state: AppState, in pane: Rect, on grid: inout Grid) {
+        if let note = F.closedNote(for: state.context.user) {
+            grid.fill(pane)
+            grid.write(TextFitting.fit(note, width: pane.width), in: pane.centered(Size(width: pane.width, height: 1)), alignment: .center)
+            return
+        }
         F.draw(state[keyPath: F.state], shell: state.shell, in: pane, on: &grid)
     }
 

@@ -54,6 +54,8 @@ public protocol PaneFeature: Feature {
     static func reminder(_ state: State) -> String?
     /// A note at the right of the tabs row (the filter in force, say).
     static func tabNote(_ state: State, context: AppContext) -> String?
+    /// The one line a role sees where the tab holds nothing for it; nil when it does.
+    static func closedNote(for user: User) -> String?
 }
 
 extension PaneFeature {
@@ -62,6 +64,10 @@ extension PaneFeature {
     public static func prompt(_ state: State) -> String? { nil }
     public static func reminder(_ state: State) -> String? { nil }
     public static func tabNote(_ state: State, context: AppContext) -> String? { nil }
+    public static func closedNote(for user: User) -> String? { nil }
+
+    /// "Uw rol (beheerder) geeft geen toegang tot signalen."
+    static func noAccess(_ user: User, to what: String) -> String { "Uw rol (\(user.role.label)) geeft geen toegang tot \(what)." }
 }
 
 /// The session's moments, as the app passes them on to its features.

@@ -3,10 +3,11 @@ import TerminalKit
 
 /// The top bar: Schakel, the user, their role and workplace, and the date.
 enum HeaderView {
-    static func draw(_ context: AppContext, in rect: Rect, on grid: inout Grid) {
+    /// With `previousLogin`, its time and origin take the date's place (at start, until a key).
+    static func draw(_ context: AppContext, previousLogin: PreviousLogin? = nil, in rect: Rect, on grid: inout Grid) {
         let bar = Style(.reverse)
         grid.fill(rect, style: bar)
-        let date = "\(context.today.dutchWeekday) \(context.today.dutch)"
+        let date = previousLogin?.dutch ?? "\(context.today.dutchWeekday) \(context.today.dutch)"
         let right = (context.isReadOnly ? "ALLEEN-LEZEN · " : "") + (context.isDemo ? "DEMO · " : "") + date + " "
         let rightWidth = DisplayWidth.of(right)
         grid.write(right, in: Rect(x: rect.maxX - rightWidth, y: rect.y, width: rightWidth, height: 1), style: bar)
@@ -56,8 +57,9 @@ enum StatusLineView {
 
     private static func draw<F: PaneFeature>(_ pane: F.Type, _ state: AppState, in rect: Rect, on grid: inout Grid) {
         let paneState = state[keyPath: F.state]
+        let isClosed = F.closedNote(for: state.context.user) != nil
         // The offer waits for a key, so it is never hidden behind a message.
-        if let prompt = F.prompt(paneState) {
+        if !isClosed, let prompt = F.prompt(paneState) {
             grid.write(prompt, in: rect, style: Style(.bold, tone: .warning).adding(.reverse))
             return
         }
@@ -66,7 +68,7 @@ enum StatusLineView {
             grid.write(text, in: rect, style: message.isError ? Style(.bold, tone: .danger) : Style(.bold))
             return
         }
-        if !state.isShowingHelp && state.timeline == nil, let reminder = F.reminder(paneState) {
+        if !state.isShowingHelp && state.timeline == nil && !isClosed, let reminder = F.reminder(paneState) {
             // Stays until the VTT report is recorded: the route blocks every other step meanwhile.
             grid.write(reminder, in: rect, style: Style(.bold, tone: .danger).adding(.reverse))
             return
@@ -76,6 +78,8 @@ enum StatusLineView {
             hints = "↑↓ scrollen  Esc/? sluit de hulp"
         } else if let timeline = state.timeline {
             hints = TimelineView.hints(timeline)
+        } else if isClosed {
+            hints = "1-\(Tab.allCases.count) tabblad  ? hulp  q stoppen"
         } else {
             hints = F.hints(paneState)
         }

@@ -44,4 +44,6 @@ public enum CasesFeature: PaneFeature {
     }
 
     public static func hints(_ state: CasesState) -> String { CasesView.hints }
+
+    public static func closedNote(for user: User) -> String? { AccessPolicy.seesCases(user) ? nil : noAccess(user, to: "casussen") }
 }

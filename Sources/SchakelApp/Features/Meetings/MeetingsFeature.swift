@@ -46,6 +46,8 @@ public enum MeetingsFeature: PaneFeature {
         MeetingsView.draw(state, context: shell.context, in: pane, on: &grid)
     }
 
+    public static func closedNote(for user: User) -> String? { AccessPolicy.seesMeetings(user) ? nil : noAccess(user, to: "overleggen") }
+
     public static func hints(_ state: MeetingsState) -> String {
         if let open = state.open { return MeetingAgendaView.hints(open) }
         if let actions = state.actions { return ActionListView.hints(actions) }

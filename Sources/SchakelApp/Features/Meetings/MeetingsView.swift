@@ -18,11 +18,6 @@ enum MeetingsView {
             ActionListView.draw(actions, context: context, in: rect, on: &grid)
             return
         }
-        guard AccessPolicy.seesMeetings(context.user) else {
-            let text = "Uw rol (\(context.user.role.label)) geeft geen toegang tot overleggen."
-            grid.write(text, in: rect.centered(Size(width: rect.width, height: 1)), alignment: .center)
-            return
-        }
         let list = state.list
         guard list.isLoaded else {
             grid.write("Overleggen laden…", in: rect.centered(Size(width: rect.width, height: 1)), alignment: .center)

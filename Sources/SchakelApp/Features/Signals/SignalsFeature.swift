@@ -49,6 +49,10 @@ public enum SignalsFeature: PaneFeature {
     }
 
     public static func hints(_ state: SignalsState) -> String { SignalsView.hints(state) }
+
+    public static func closedNote(for user: User) -> String? {
+        AccessPolicy.signalScope(for: user) == .none ? noAccess(user, to: "signalen") : nil
+    }
     public static func hasOverlay(_ state: SignalsState) -> Bool { state.hasOverlay }
     public static func isTyping(_ state: SignalsState) -> Bool {
         state.registration != nil || state.route?.form != nil || state.search?.isTyping == true || state.filterPanel?.naming != nil
