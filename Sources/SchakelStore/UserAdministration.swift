@@ -42,3 +42,9 @@ extension Store {
         if !found { throw .unknownUser(login: login) }
     }
 }
+
+extension Store: UserAdministering {
+    public func managedUsers(by administrator: User) throws(StoreFailure) -> [ManagedUser] {
+        try users(by: administrator).map { ManagedUser(user: $0.user, isActive: $0.isActive) }
+    }
+}

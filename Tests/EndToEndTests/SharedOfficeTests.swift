@@ -38,3 +38,28 @@ import Testing
         #expect(header.contains("vanaf lokaal"))
     }
 }
+
+/// The Beheer tab against the real store: a user added on screen is there for `schakel gebruiker`.
+@Suite struct AdministrationScreenTests {
+    @Test func theBeheerderAddsAUserOnScreen() throws {
+        let directory = try Binary.temporaryDirectory()
+        let database = directory.appendingPathComponent("demo.sqlite").path
+        let tmux = try Tmux("\(Binary.path) demo --db \(database) --als beheer; echo EXIT=$?; sleep 60", width: 80, height: 24)
+        try tmux.waitFor("geeft geen toegang tot signalen")
+        try tmux.send("6")
+        try tmux.waitFor("af.enschede")
+        try tmux.send("n")
+        try tmux.waitFor("Nieuwe gebruiker")
+        try tmux.send("-l", "zc.twee")
+        try tmux.send("Tab")
+        try tmux.send("-l", "Tweede zorgcoördinator")
+        try tmux.send("Tab")
+        try tmux.send("Right", "Right")
+        try tmux.send("F2")
+        try tmux.waitFor("Toegevoegd: zc.twee.")
+        try tmux.send("q")
+        try tmux.waitFor("EXIT=0")
+        let list = try Spawn.run([Binary.path, "gebruiker", "lijst", "--db", database, "--als", "beheer"])
+        #expect(list.output.contains("zc.twee\tTweede zorgcoördinator\tzorgcoördinator\n"), "\(list.output)")
+    }
+}

@@ -151,14 +151,23 @@ final class SshServer {
     }
 
     static func accepts(_ port: UInt16) -> Bool {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let descriptor = connection(to: port)
         defer { close(descriptor) }
+        return descriptor >= 0
+    }
+
+    /// A TCP connection to 127.0.0.1:`port`, or -1; the caller closes it.
+    static func connection(to port: UInt16) -> Int32 {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         address.sin_port = port.bigEndian
-        return withUnsafePointer(to: &address) {
+        let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
         }
+        if connected { return descriptor }
+        close(descriptor)
+        return -1
     }
 }

@@ -107,8 +107,40 @@ enum Fixtures {
 /// An in-memory inbox over fixed rows, paging by key like the store.
 final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseListing, CaseOpening, TimelineKeeping,
                          ChangeWatching, Searching, FilterKeeping, MeetingBrowsing, AgendaEditing, MeetingStepping, MinutesKeeping,
-                         ExportFiling, PartnerDirectory, ReferralKeeping,
+                         ExportFiling, PartnerDirectory, ReferralKeeping, UserAdministering,
                          @unchecked Sendable {
+    /// The users the Beheer tab keeps, in login order.
+    var managed = [ManagedUser(user: Fixtures.af, isActive: true), ManagedUser(user: Fixtures.processManager, isActive: true)]
+
+    func managedUsers(by administrator: User) throws(StoreFailure) -> [ManagedUser] {
+        guard AccessPolicy.canManageUsers(administrator) else { throw .noAccess }
+        return managed.sorted { $0.user.login < $1.user.login }
+    }
+
+    func createUser(login: String, displayName: String, role: Role, municipality: Municipality?, by administrator: User) throws(StoreFailure)
+        -> Int64 {
+        if let problem = UserRules.problem(login: login, displayName: displayName, role: role, municipality: municipality) {
+            throw .refused(problem)
+        }
+        guard !managed.contains(where: { $0.user.login == login }) else { throw .refused("De login '\(login)' bestaat al.") }
+        let id = Int64(managed.count + 100)
+        managed.append(ManagedUser(user: User(id: id, login: login, displayName: displayName, role: role, municipality: municipality),
+                                   isActive: true))
+        return id
+    }
+
+    func updateUser(login: String, displayName: String, role: Role, municipality: Municipality?, by administrator: User) throws(StoreFailure) {
+        guard let index = managed.firstIndex(where: { $0.user.login == login }) else { throw .unknownUser(login: login) }
+        let old = managed[index]
+        managed[index] = ManagedUser(user: User(id: old.user.id, login: login, displayName: displayName, role: role, municipality: municipality),
+                                     isActive: old.isActive)
+    }
+
+    func setUserActive(login: String, active: Bool, by administrator: User) throws(StoreFailure) {
+        guard let index = managed.firstIndex(where: { $0.user.login == login }) else { throw .unknownUser(login: login) }
+        managed[index] = ManagedUser(user: managed[index].user, isActive: active)
+    }
+
     var filters: [SavedFilter] = []
 
     /// Meetings earliest first, and their agendas by meeting id.

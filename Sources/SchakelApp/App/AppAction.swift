@@ -23,6 +23,7 @@ public enum AppAction: Hashable, Sendable {
     case meetings(MeetingsAction)
     case partners(PartnersAction)
     case figures(FiguresAction)
+    case administration(AdministrationAction)
 }
 
 /// Work for the runner: each result comes back as an action.

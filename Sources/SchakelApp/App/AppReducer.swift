@@ -88,7 +88,8 @@ public enum AppReducer {
                 state.isRunning = false
                 return []
             case .character(let c) where c.isNumber:
-                guard let number = c.wholeNumberValue, let tab = Tab(rawValue: number) else { return [] }
+                guard let number = c.wholeNumberValue, let tab = Tab(rawValue: number),
+                      Tab.tabs(for: state.context.user).contains(tab) else { return [] }
                 state.tab = tab
                 return Scope.moment(.shown, to: tab.feature, in: &state)
             default:

@@ -11,6 +11,7 @@ public struct AppState: Hashable, Sendable {
     public var meetings = MeetingsState()
     public var partners = PartnersState()
     public var figures = FiguresState()
+    public var administration = AdministrationState()
     /// The timeline of a signal or a case, over the pane it was opened from.
     public var timeline: TimelinePane?
     public var isShowingHelp = false

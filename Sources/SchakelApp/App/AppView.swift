@@ -15,7 +15,7 @@ public enum AppView {
         let layout = FrameLayout(size: state.size)
         HeaderView.draw(state.context, previousLogin: state.showsPreviousLogin ? state.context.previousLogin : nil,
                         in: layout.header, on: &grid)
-        TabsView.draw(active: state.tab, in: layout.tabs, on: &grid)
+        TabsView.draw(active: state.tab, tabs: Tab.tabs(for: state.context.user), in: layout.tabs, on: &grid)
         drawTabNote(state.tab.feature, state, in: layout.tabs, on: &grid)
         if let timeline = state.timeline {
             TimelineView.draw(timeline, in: layout.pane, on: &grid)

@@ -29,16 +29,18 @@ enum HeaderView {
 
 /// The numbered tabs. The active one is bracketed and reversed, so it shows without colour.
 enum TabsView {
-    static func draw(active: Tab, in rect: Rect, on grid: inout Grid) {
+    static func draw(active: Tab, tabs: [Tab], in rect: Rect, on grid: inout Grid) {
         grid.fill(rect)
-        let full = Tab.allCases.map { label(for: $0, active: active, short: false) }
-        let fits = full.reduce(0) { $0 + DisplayWidth.of($1) } <= rect.width
+        // Full names with a space between; else full names closer together; else shortened.
+        let fullWidth = tabs.reduce(0) { $0 + DisplayWidth.of(label(for: $1, active: active, short: false)) }
+        let fits = fullWidth <= rect.width
+        let spaced = fullWidth + tabs.count <= rect.width
         var x = rect.x
-        for tab in Tab.allCases {
+        for tab in tabs {
             let text = label(for: tab, active: active, short: !fits)
             let style = tab == active ? Style([.reverse, .bold]) : Style(tone: tab.isBuilt ? .normal : .muted)
             x = grid.write(text, x: x, y: rect.y, style: style, maxX: rect.maxX)
-            x = grid.write(" ", x: x, y: rect.y, maxX: rect.maxX)
+            if spaced || !fits { x = grid.write(" ", x: x, y: rect.y, maxX: rect.maxX) }
         }
     }
 
@@ -79,7 +81,7 @@ enum StatusLineView {
         } else if let timeline = state.timeline {
             hints = TimelineView.hints(timeline)
         } else if isClosed {
-            hints = "1-\(Tab.allCases.count) tabblad  ? hulp  q stoppen"
+            hints = "1-\(Tab.tabs(for: state.context.user).count) tabblad  ? hulp  q stoppen"
         } else {
             hints = F.hints(paneState)
         }

@@ -21,7 +21,7 @@ import TerminalKit
             #expect(screen[0].hasPrefix(" Schakel │ Beheerder · beheerder"))
             let body = screen[2..<23].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
             #expect(body.map { $0.trimmingCharacters(in: .whitespaces) } == ["Uw rol (beheerder) geeft geen toegang tot \(what)."])
-            #expect(screen[23].hasPrefix(" 1-5 tabblad  ? hulp  q stoppen"))
+            #expect(screen[23].hasPrefix(" 1-6 tabblad  ? hulp  q stoppen"))
         }
         _ = runEffects(&state, .keyPressed(.character("1")), on: fake)
         _ = runEffects(&state, .keyPressed(.character("n")), on: fake)

@@ -66,7 +66,13 @@ import TerminalKit
     @Test func aFailingStoreShowsADutchMessageInsteadOfCrashing() {
         struct BrokenStore: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseListing, CaseOpening, TimelineKeeping,
                             ChangeWatching, Searching, FilterKeeping, MeetingBrowsing, AgendaEditing, MeetingStepping, MinutesKeeping,
-                            ExportFiling, PartnerDirectory, ReferralKeeping {
+                            ExportFiling, PartnerDirectory, ReferralKeeping, UserAdministering {
+            func managedUsers(by administrator: User) throws(StoreFailure) -> [ManagedUser] { throw .busy }
+            func createUser(login: String, displayName: String, role: Role, municipality: Municipality?,
+                            by administrator: User) throws(StoreFailure) -> Int64 { throw .busy }
+            func updateUser(login: String, displayName: String, role: Role, municipality: Municipality?,
+                            by administrator: User) throws(StoreFailure) { throw .busy }
+            func setUserActive(login: String, active: Bool, by administrator: User) throws(StoreFailure) { throw .busy }
             func meetingPage(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<Meeting> { throw .busy }
             func meetingListKey(atStartOf day: CivilDate) -> ListKey { ListKey(sortValue: day.iso, id: 0) }
             func agenda(ofMeeting meetingID: Int64, for user: User) throws(StoreFailure) -> [AgendaItem] { throw .busy }

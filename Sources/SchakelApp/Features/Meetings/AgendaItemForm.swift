@@ -3,7 +3,7 @@ import SchakelCore
 import TerminalKit
 
 /// An agenda item's form: a new item (about a waiting signal or case, or free) or one changed.
-public struct AgendaItemForm: Hashable, Sendable {
+public struct AgendaItemForm: Hashable, Sendable, WholeForm {
     public var form: EventForm
     /// The item changed; nil for a new one.
     public let itemID: Int64?

@@ -97,31 +97,10 @@ enum MeetingAgendaReducer {
     }
 
     private static func formKey(_ key: Key, _ open: inout OpenMeeting) -> [MeetingsEffect] {
-        guard var item = open.itemForm, !item.isSaving else { return [] }
-        var edited = false
-        switch FormKeys.handle(key, &item.form, isConfirmingDiscard: &item.isConfirmingDiscard, edited: &edited) {
-        case .leave:
-            open.itemForm = nil
-            return []
-        case .stay:
-            open.itemForm = item
-            return []
-        case .save:
-            break
-        }
-        var effects: [MeetingsEffect] = []
-        switch item.draft() {
-        case .failure(let problem):
-            item.problem = problem.message
-        case .success(let draft):
-            item.problem = nil
-            item.isSaving = true
-            let change: AgendaChange = item.itemID.map { .update(itemID: $0, draft) } ?? .add(draft, about: item.subject)
-            if item.itemID == nil { open.itemsBeforeAdding = Set(open.items?.map(\.id) ?? []) }
-            effects = [.changeAgenda(change, meetingID: open.meeting.id, expectedVersion: item.baseVersion ?? open.meeting.version)]
-        }
-        open.itemForm = item
-        return effects
+        guard let draft = FormKeys.handle(key, &open.itemForm, check: { $0.draft() }), let item = open.itemForm else { return [] }
+        let change: AgendaChange = item.itemID.map { .update(itemID: $0, draft) } ?? .add(draft, about: item.subject)
+        if item.itemID == nil { open.itemsBeforeAdding = Set(open.items?.map(\.id) ?? []) }
+        return [.changeAgenda(change, meetingID: open.meeting.id, expectedVersion: item.baseVersion ?? open.meeting.version)]
     }
 
     /// The minutes form: typing, F2 saves, Esc leaves (asking first when something was typed).

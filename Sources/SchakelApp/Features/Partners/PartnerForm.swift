@@ -4,7 +4,7 @@ import TerminalKit
 
 /// An organisation being added or changed: its fields as a form (so that the route's inputs,
 /// layout and keys serve here too), checked as the store checks them before it is saved.
-public struct PartnerForm: Hashable, Sendable {
+public struct PartnerForm: Hashable, Sendable, WholeForm {
     public var form: EventForm
     /// The organisation as it was loaded; nil for a new one.
     public let original: Partner?

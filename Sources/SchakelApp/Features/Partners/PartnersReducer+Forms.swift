@@ -138,28 +138,6 @@ extension PartnersReducer {
 
     /// The organisation's form: F2 saves (checked first), Esc leaves, asking first when something was typed.
     static func formKey(_ key: Key, _ state: inout PartnersState) -> [PartnersEffect] {
-        guard var editing = state.editing, !editing.isSaving else { return [] }
-        var edited = false
-        switch FormKeys.handle(key, &editing.form, isConfirmingDiscard: &editing.isConfirmingDiscard, edited: &edited) {
-        case .leave:
-            state.editing = nil
-            return []
-        case .stay:
-            state.editing = editing
-            return []
-        case .save:
-            break
-        }
-        var effects: [PartnersEffect] = []
-        switch editing.partner() {
-        case .failure(let problem):
-            editing.problem = problem.message
-        case .success(let partner):
-            editing.problem = nil
-            editing.isSaving = true
-            effects = [.save(partner)]
-        }
-        state.editing = editing
-        return effects
+        FormKeys.handle(key, &state.editing) { $0.partner() }.map { [.save($0)] } ?? []
     }
 }
