@@ -43,14 +43,24 @@ extension Store {
     /// A consistent copy while others work (`VACUUM INTO` reads one snapshot), owner-only, put in
     /// place only once it is verified whole: SQLite's integrity check and the audit chain. Then
     /// only the `keep` newest copies are kept. The backup itself is in the audit log (and so in
-    /// the copy).
+    /// the copy); one that fails is logged again as failed.
     public func backUp(into folder: String, keep: Int, by user: User) throws(StoreFailure) -> BackupReport {
         try ExportFile.checkDirectory(folder)
         let final = folder + "/" + BackupFolder.name(for: now())
         guard !FileManager.default.fileExists(atPath: final) else { throw .refused("\(final) bestaat al; probeer het over een seconde opnieuw.") }
+        let name = URL(fileURLWithPath: final).lastPathComponent
+        try audit(AuditRecord(.export, "database", name, detail: "back-up"), by: user)
+        do {
+            return try copy(into: folder, as: final, keep: keep)
+        } catch {
+            try? audit(AuditRecord(.export, "database", name, result: .rejected, detail: "back-up mislukt"), by: user)
+            throw error
+        }
+    }
+
+    private func copy(into folder: String, as final: String, keep: Int) throws(StoreFailure) -> BackupReport {
         let staging = folder + "/.nieuwe-back-up.sqlite"
         unlink(staging)
-        try audit(AuditRecord(.export, "database", URL(fileURLWithPath: final).lastPathComponent, detail: "back-up"), by: user)
         let previousMask = umask(0o077)
         defer { umask(previousMask) }
         do {

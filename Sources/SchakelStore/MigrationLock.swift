@@ -6,12 +6,16 @@ import SchakelCore
 /// it when the process ends, however it ends.
 final class MigrationLock {
     private let path: String
+    private let databasePath: String
     private var descriptor: Int32 = -1
 
-    init(databasePath: String) { path = databasePath + "-migratie.lock" }
+    init(databasePath: String) {
+        path = databasePath + "-migratie.lock"
+        self.databasePath = databasePath
+    }
 
     func acquire() throws {
-        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        descriptor = LockFile.open(path, beside: databasePath)
         guard descriptor >= 0 else {
             // A database in a directory we may not write to cannot be migrated either; say so plainly.
             throw StoreFailure.unreadable(path: path)

@@ -31,7 +31,7 @@ public final class SessionLock {
 
     private static func take(_ databasePath: String, _ operation: Int32) throws(StoreFailure) -> SessionLock? {
         let lockPath = path(for: databasePath)
-        let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        let descriptor = LockFile.open(lockPath, beside: databasePath)
         guard descriptor >= 0 else { throw StoreFailure.unreadable(path: lockPath) }
         while flock(descriptor, operation | LOCK_NB) != 0 {
             if errno == EINTR { continue }

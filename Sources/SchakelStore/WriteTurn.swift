@@ -10,6 +10,7 @@ import SchakelCore
 /// with "busy", as SQLite would.
 final class WriteTurn: @unchecked Sendable {
     private let path: String
+    private let databasePath: String
     private let timeout: DispatchTimeInterval
     /// Waits that could not be had at once happen here, so that the caller can stop waiting.
     private let waiter = DispatchQueue(label: "schakel.schrijfbeurt")
@@ -21,6 +22,7 @@ final class WriteTurn: @unchecked Sendable {
 
     init(databasePath: String, timeout: DispatchTimeInterval) {
         path = databasePath + "-schrijven.lock"
+        self.databasePath = databasePath
         self.timeout = timeout
     }
 
@@ -40,7 +42,7 @@ final class WriteTurn: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if descriptor < 0 {
-            descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+            descriptor = LockFile.open(path, beside: databasePath)
             // A directory we may not write to: the database cannot be written either; SQLite will say so.
             guard descriptor >= 0 else { throw .readOnly(path: path) }
         }

@@ -45,6 +45,7 @@ struct AdministrationCommand: ParsableCommand {
                                          directory: resources.directory, origin: LoginIdentity.origin())
                 // A folder made for it is the owner's alone too.
                 if isNewFolder { chmod(folder, 0o700) }
+                FolderOwnership.giveToFolderOwner(databasePath)
                 print("Database gemaakt: \(databasePath) (alleen leesbaar voor de eigenaar). Eerste beheerder: \(administrator).")
             }
         }

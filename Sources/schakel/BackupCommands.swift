@@ -71,6 +71,7 @@ extension AdministrationCommand {
                 let administrator = User(id: 0, login: login, displayName: "\(login) (eigenaar van de database)", role: .administrator,
                                          municipality: nil)
                 let report = try Store.restore(copy: copy, into: databasePath, by: administrator, origin: LoginIdentity.origin())
+                FolderOwnership.giveToFolderOwner(databasePath)
                 print("Teruggezet: \(copy) → \(databasePath) (auditlog: \(report.auditEntries) regels, intact).")
                 if let aside = report.setAside {
                     print("De vervangen database staat opzij: \(aside). Verwijder die zelf zodra alles klopt; ze bevat persoonsgegevens.")

@@ -52,12 +52,10 @@ final class SshServer {
         try FileManager.default.copyItem(atPath: root + "/etc/sudoers.d/schakel", toPath: sudoersFile)
         chmod(sudoersFile, 0o440)
         try run(["beheer", "init", "--db", database, "--beheerder", "beheer.test"], schakel: true)
-        try run(["gebruiker", "toevoegen", officer, "--naam", "Proef AF", "--rol", "procesmanager", "--db", database], schakel: true)
-        let account = try #require(getpwnam(service)).pointee
-        // Made by root here; on a server, init runs as the service account (docs/DEPLOY.md).
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder + "/db") {
-            chown(folder + "/db/" + name, account.pw_uid, account.pw_gid)
-        }
+        let added = try Spawn.run(as: service, [Binary.path, "gebruiker", "toevoegen", officer, "--naam", "Proef AF", "--rol", "procesmanager",
+                                                 "--db", database])
+        guard added.status == 0 else { throw TmuxError(description: "gebruiker toevoegen: \(added.errors)") }
+        // Made by root, in the service account's folder: the files are given to that account.
         try keys(root: root)
         try configureAndStart(root: root)
     }

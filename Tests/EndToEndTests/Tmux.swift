@@ -121,6 +121,12 @@ enum Spawn {
         try start(argv).wait()
     }
 
+    /// `argv` as the OS account `user` (the tests run as root): as a service account would.
+    static func run(as user: String, _ argv: [String]) throws -> Result {
+        guard let account = getpwnam(user)?.pointee else { throw TmuxError(description: "no account \(user)") }
+        return try run(["setpriv", "--reuid=\(account.pw_uid)", "--regid=\(account.pw_gid)", "--init-groups"] + argv)
+    }
+
     static func start(_ argv: [String]) throws -> Child {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("spawn-\(UUID().uuidString)").path
         let outputPath = base + ".out", errorPath = base + ".err"
