@@ -1,83 +1,87 @@
 import Testing
 @testable import SchakelCore
 
-/// The one suppression rule: no count from 1 to 4 is published, and none can be worked back from a
-/// total — checked by rule on random tables, and by trying every table a reader could think of.
+/// The one suppression rule: no count from 1 to 4 is published, and none can be worked back from
+/// the total — checked by rule on random lists, and by trying every list a reader could think of.
 @Suite struct SmallNumberSuppressionTests {
     @Test func smallCountsAreKeptBackAndZeroIsShown() {
-        let (counts, total) = SmallNumberSuppression.suppress([12, 0, 3, 7, 9])
+        let list = SmallNumberSuppression.suppress([12, 0, 3, 7, 9])
         // The 3 alone would be the total minus the rest: the smallest count of at least 5 goes too.
-        #expect(counts == [.shown(12), .shown(0), .small, .withheld, .shown(9)])
-        #expect(total == .shown(31))
-        #expect(counts.map { $0.text(threshold: 5) } == ["12", "0", "<5", "x", "9"])
+        #expect(list.counts == [.shown(12), .shown(0), .small, .withheld, .shown(9)])
+        #expect(list.total == .shown(31))
+        #expect(list.counts.map { $0.text(threshold: 5) } == ["12", "0", "<5", "x", "9"])
     }
 
-    @Test func twoSmallCountsProtectEachOther() {
-        let (counts, total) = SmallNumberSuppression.suppress([2, 4, 30])
-        #expect(counts == [.small, .small, .shown(30)] && total == .shown(36))
+    @Test func twoSmallCountsProtectEachOtherUnlessTheirSumGivesThemAway() {
+        #expect(SmallNumberSuppression.suppress([2, 4, 30]).counts == [.small, .small, .shown(30)])
+        // 4 + 4 = 8 is the only way two counts below 5 make 8: one more goes.
+        #expect(SmallNumberSuppression.suppress([4, 4, 30, 12]).counts == [.small, .small, .shown(30), .withheld])
+        // 1 + 1 = 2 likewise.
+        #expect(SmallNumberSuppression.suppress([1, 1, 9]).counts == [.small, .small, .withheld])
     }
 
-    @Test func aSmallTotalIsKeptBackItself() {
-        let (counts, total) = SmallNumberSuppression.suppress([1, 2, 0])
-        #expect(counts == [.small, .small, .shown(0)] && total == .small)
+    @Test func aSmallTotalIsKeptBackItselfAndNothingElseIsNeeded() {
+        let list = SmallNumberSuppression.suppress([1, 2, 0])
+        #expect(list.counts == [.small, .small, .shown(0)] && list.total == .small)
     }
 
-    @Test func aTableIsProtectedAlongRowsAndColumns() {
-        let table = SmallNumberSuppression.suppress([[10, 3, 20], [8, 9, 11]], threshold: 5)
-        // The 3 takes the smallest large count of its row (10); then each column with one kept back
-        // takes another (8 under the 10, 9 under the 3).
-        #expect(table.cells == [[.withheld, .small, .shown(20)], [.withheld, .withheld, .shown(11)]])
-        #expect(Self.holds(table, [[10, 3, 20], [8, 9, 11]], threshold: 5))
+    @Test func whenNothingLargeIsLeftTheTotalGoes() {
+        // 3 and x make 9: x is 5 to 8, <5 is 1 to 4; more than one way, so the total stays.
+        let list = SmallNumberSuppression.suppress([3, 0, 6], threshold: 5)
+        #expect(list.counts == [.small, .shown(0), .withheld] && list.total == .shown(9))
+        // 4 and 4 make 8 one way only, and nothing of 5 or more is left to keep back: the total goes.
+        let pinned = SmallNumberSuppression.suppress([4, 4, 0], threshold: 5)
+        #expect(pinned.counts == [.small, .small, .shown(0)] && pinned.total == .withheld)
     }
 
-    @Test func randomTablesFollowTheRule() {
+    @Test func randomListsFollowTheRule() {
         var random = SplitMix(seed: 20261201)
-        for _ in 0..<500 {
-            let rows = random.next(in: 1...5), columns = random.next(in: 1...7)
-            let values = (0..<rows).map { _ in (0..<columns).map { _ in random.next(in: 0...3) == 0 ? random.next(in: 0...4) : random.next(in: 0...40) } }
+        for _ in 0..<2000 {
+            let counts = (0..<random.next(in: 1...14)).map { _ in random.next(in: 0...3) == 0 ? random.next(in: 0...4) : random.next(in: 0...60) }
             let threshold = random.next(in: 2...10)
-            let table = SmallNumberSuppression.suppress(values, threshold: threshold)
-            #expect(Self.holds(table, values, threshold: threshold), "\(values) at \(threshold)")
+            let list = SmallNumberSuppression.suppress(counts, threshold: threshold)
+            // Nothing from 1 to threshold − 1 shown; what is shown is true; a published total has
+            // none or at least two kept back.
+            let published = list.counts + [list.total]
+            #expect(published.allSatisfy { ($0.value ?? 0) == 0 || $0.value! >= threshold }, "\(counts)")
+            #expect(zip(list.counts, counts).allSatisfy { published, count in published.value.map { $0 == count } ?? true }, "\(counts)")
+            #expect(list.total.isSuppressed || list.counts.filter(\.isSuppressed).count != 1, "\(counts)")
         }
     }
 
-    /// Every table a reader could think of, given what is published: each kept-back count must
+    /// Every list a reader could think of, given what is published: each kept-back count must
     /// still have more than one possible value.
     @Test func noKeptBackCountCanBeWorkedOutFromWhatIsPublished() {
         var random = SplitMix(seed: 42)
-        for _ in 0..<400 {
-            let threshold = random.next(in: 3...5)
-            let rows = random.next(in: 1...3), columns = random.next(in: 1...3)
-            let values = (0..<rows).map { _ in (0..<columns).map { _ in random.next(in: 0...9) } }
-            let table = SmallNumberSuppression.suppress(values, threshold: threshold)
-            let possible = ReaderGuesses(table: table, threshold: threshold, ceiling: values.joined().reduce(0, +)).possibleValues()
-            for (r, row) in table.cells.enumerated() {
-                for (c, cell) in row.enumerated() where cell.isSuppressed {
-                    #expect((possible[r][c]?.count ?? 0) > 1, "cell \(r),\(c) of \(values) at \(threshold): \(possible[r][c] ?? [])")
+        for _ in 0..<1500 {
+            let threshold = random.next(in: 2...5)
+            let counts = (0..<random.next(in: 1...6)).map { _ in random.next(in: 0...3) == 0 ? random.next(in: 0...threshold) : random.next(in: 0...12) }
+            let list = SmallNumberSuppression.suppress(counts, threshold: threshold)
+            guard let total = list.total.value else { continue }
+            let shown = list.counts.compactMap(\.value).reduce(0, +)
+            let kept = list.counts.indices.filter { list.counts[$0].isSuppressed }
+            var possible = Array(repeating: Set<Int>(), count: kept.count)
+            var guess = Array(repeating: 0, count: kept.count)
+            func place(_ index: Int, _ left: Int) {
+                guard index < kept.count else {
+                    if left == 0 { for (i, value) in guess.enumerated() { possible[i].insert(value) } }
+                    return
                 }
+                let range = list.counts[kept[index]] == .small ? 1...(threshold - 1) : threshold...max(threshold, left)
+                for value in range where value <= left {
+                    guess[index] = value
+                    place(index + 1, left - value)
+                }
+            }
+            place(0, total - shown)
+            for (i, index) in kept.enumerated() {
+                #expect(possible[i].count > 1, "count \(index) of \(counts) at \(threshold): \(possible[i])")
             }
         }
     }
-
-    /// The rule: nothing from 1 to threshold − 1 shown; every line with a published total has none
-    /// or at least two kept back; shown counts are the true ones.
-    static func holds(_ table: SuppressedTable, _ values: [[Int]], threshold: Int) -> Bool {
-        let all = table.cells.joined() + table.rowTotals + table.columnTotals + [table.total]
-        guard all.allSatisfy({ ($0.value ?? 0) == 0 || $0.value! >= threshold }) else { return false }
-        for (r, row) in values.enumerated() {
-            for (c, value) in row.enumerated() where table.cells[r][c].value.map({ $0 != value }) ?? false { return false }
-        }
-        func protected(_ parts: [PublishedCount], _ total: PublishedCount) -> Bool {
-            total.isSuppressed || parts.filter(\.isSuppressed).count != 1
-        }
-        let columns = values.first?.count ?? 0
-        return values.indices.allSatisfy { protected(table.cells[$0], table.rowTotals[$0]) }
-            && (0..<columns).allSatisfy { c in protected(table.cells.map { $0[c] }, table.columnTotals[c]) }
-            && protected(table.rowTotals, table.total) && protected(table.columnTotals, table.total)
-    }
 }
 
-/// A small seeded generator, so that a failing table can be found again.
+/// A small seeded generator, so that a failing list can be found again.
 struct SplitMix {
     var state: UInt64
     init(seed: UInt64) { state = seed }
@@ -89,59 +93,4 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
     mutating func next(in range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
-}
-
-/// Every table consistent with what is published: shown counts as they are, `<t` from 1 to t − 1,
-/// `x` from t up to what the published totals allow; each kept-back cell's possible values.
-struct ReaderGuesses {
-    let table: SuppressedTable
-    let threshold: Int
-    /// No count can exceed the sum of all (nor, for a cell, a published total it is part of).
-    let ceiling: Int
-
-    func range(_ published: PublishedCount, within bound: Int) -> ClosedRange<Int> {
-        switch published {
-        case .shown(let value): return value...value
-        case .small: return 1...(threshold - 1)
-        case .withheld: return threshold...max(threshold, bound)
-        }
-    }
-
-    func fits(_ published: PublishedCount, _ sum: Int) -> Bool { range(published, within: Int.max - 1).contains(sum) }
-
-    func possibleValues() -> [[Set<Int>?]] {
-        let rows = table.cells.count, columns = table.cells.first?.count ?? 0
-        var possible: [[Set<Int>?]] = Array(repeating: Array(repeating: nil, count: columns), count: rows)
-        var guess = Array(repeating: Array(repeating: 0, count: columns), count: rows)
-        func bound(_ r: Int, _ c: Int) -> Int {
-            [table.rowTotals[r].value, table.columnTotals[c].value, table.total.value, ceiling].compactMap { $0 }.min()!
-        }
-        func place(_ index: Int) {
-            guard index < rows * columns else {
-                for c in 0..<columns where !fits(table.columnTotals[c], guess.reduce(0) { $0 + $1[c] }) { return }
-                guard fits(table.total, guess.joined().reduce(0, +)) else { return }
-                for r in 0..<rows {
-                    for c in 0..<columns where table.cells[r][c].isSuppressed { possible[r][c, default: []].insert(guess[r][c]) }
-                }
-                return
-            }
-            let r = index / columns, c = index % columns
-            for value in range(table.cells[r][c], within: bound(r, c)) {
-                guess[r][c] = value
-                // A finished row must make its total; a column may not pass a published total.
-                if c == columns - 1, !fits(table.rowTotals[r], guess[r].reduce(0, +)) { continue }
-                if let columnTotal = table.columnTotals[c].value, (0...r).reduce(0, { $0 + guess[$1][c] }) > columnTotal { continue }
-                place(index + 1)
-            }
-        }
-        place(0)
-        return possible
-    }
-}
-
-private extension Array where Element == Set<Int>? {
-    subscript(index: Int, default fallback: Set<Int>) -> Set<Int> {
-        get { self[index] ?? fallback }
-        set { self[index] = newValue }
-    }
 }
