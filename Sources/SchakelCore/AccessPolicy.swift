@@ -170,6 +170,22 @@ extension AccessPolicy {
 }
 
 extension AccessPolicy {
+    /// The areas whose figures a user may see: an AF their own municipality and the region's
+    /// totals; the KMT's roles the region and every municipality; the beheerder none.
+    public static func figureAreas(for user: User) -> [FiguresArea] {
+        switch user.role {
+        case .administrator: return []
+        case .designatedOfficer: return [.region] + (user.municipality.map { [.municipality($0)] } ?? [])
+        case .processManager, .careCoordinator, .processSupporter: return [.region] + Municipality.twente.map { .municipality($0) }
+        }
+    }
+
+    /// Whether the region's figures may be broken down by municipality for the user (not for an
+    /// AF: other municipalities' counts are not theirs to see).
+    public static func seesFiguresByMunicipality(_ user: User) -> Bool {
+        figureAreas(for: user).count > 2
+    }
+
     /// Whether any KMT case may be for the user at all (not for the beheerder).
     public static func seesCases(_ user: User) -> Bool { user.role != .administrator }
 

@@ -1,0 +1,89 @@
+/// One count in a breakdown: `Enschede 23`.
+public struct FigureRow: Hashable, Sendable {
+    public let label: String
+    public let count: Int
+
+    public init(_ label: String, _ count: Int) {
+        self.label = label
+        self.count = count
+    }
+}
+
+/// One figure: a breakdown of what was counted (by month, by municipality, by form…).
+public struct FigureBreakdown: Hashable, Sendable {
+    public let id: String
+    public let title: String
+    public let rows: [FigureRow]
+    /// What the rows are counted out of (the signals, say); for a breakdown where one signal may
+    /// count in several rows (forms), it is not their sum.
+    public let total: Int
+
+    public init(id: String, title: String, rows: [FigureRow], total: Int) {
+        self.id = id
+        self.title = title
+        self.rows = rows
+        self.total = total
+    }
+
+    /// Whether every counted thing is in exactly one row.
+    public var isPartition: Bool { rows.reduce(0) { $0 + $1.count } == total }
+
+    /// What may be shown: small counts kept back by the one rule, the total too when needed. When
+    /// a thing may count in several rows, the rows are protected against their own sum.
+    public func published(threshold: Int) -> PublishedBreakdown {
+        let list = SmallNumberSuppression.suppress(rows.map(\.count), threshold: threshold)
+        let total = isPartition ? list.total : SmallNumberSuppression.suppress([self.total], threshold: threshold).total
+        return PublishedBreakdown(id: id, title: title, rows: zip(rows, list.counts).map { PublishedRow(label: $0.label, count: $1) },
+                                  total: total, threshold: threshold)
+    }
+}
+
+public struct PublishedRow: Hashable, Sendable {
+    public let label: String
+    public let count: PublishedCount
+}
+
+/// A breakdown as it may leave the tab: on screen, in the report, in a CSV.
+public struct PublishedBreakdown: Hashable, Sendable {
+    public let id: String
+    public let title: String
+    public let rows: [PublishedRow]
+    public let total: PublishedCount
+    public let threshold: Int
+}
+
+/// The figures over one period and area, as counted: the signals and what became of them.
+public struct SignalFigures: Hashable, Sendable {
+    public let period: FiguresPeriod
+    public let area: FiguresArea
+    public let signals: Int
+    public let breakdowns: [FigureBreakdown]
+
+    public init(period: FiguresPeriod, area: FiguresArea, signals: Int, breakdowns: [FigureBreakdown]) {
+        self.period = period
+        self.area = area
+        self.signals = signals
+        self.breakdowns = breakdowns
+    }
+
+    public func breakdown(_ id: String) -> FigureBreakdown? { breakdowns.first { $0.id == id } }
+}
+
+/// What the tab and the report ask of the store.
+public protocol FigureCounting: Sendable {
+    /// The figures over `period` in `area`, for who may see them (audited; refused otherwise).
+    func signalFigures(_ period: FiguresPeriod, in area: FiguresArea, for user: User) throws(StoreFailure) -> SignalFigures
+}
+
+/// The seeds' estimate the signals are laid beside, from `Resources/cijfers/schatting.yaml`.
+public struct VictimEstimate: Hashable, Sendable {
+    public let victimsPerYear: Int
+    public let reportedVictimsPerYear: Int
+    public let source: String
+
+    public init(victimsPerYear: Int, reportedVictimsPerYear: Int, source: String) {
+        self.victimsPerYear = victimsPerYear
+        self.reportedVictimsPerYear = reportedVictimsPerYear
+        self.source = source
+    }
+}

@@ -1,0 +1,124 @@
+import GRDB
+import Meldroute
+import SchakelCore
+
+/// The figures of tab 5 and the annual report, each counted in SQL over an index range of the
+/// period (never by loading rows): signals by month, municipality, form, source and reporter;
+/// acute and minor; KMT cases by track; referrals by partner.
+extension Store: FigureCounting {
+    public func signalFigures(_ period: FiguresPeriod, in area: FiguresArea, for user: User) throws(StoreFailure) -> SignalFigures {
+        guard AccessPolicy.figureAreas(for: user).contains(area) else {
+            try audit(AuditRecord(.read, "figures", area.label, result: .denied, detail: period.label), by: user)
+            throw .noAccess
+        }
+        let byMunicipality = area == .region && AccessPolicy.seesFiguresByMunicipality(user)
+        return try audited(by: user) { db in
+            let figures = try FigureCount(period: period, area: area, db: db).figures(byMunicipality: byMunicipality)
+            return (figures, AuditRecord(.read, "figures", area.label, detail: "\(period.label): \(figures.signals) signalen"))
+        }
+    }
+}
+
+/// One counting: the period's UTC bounds and the area's condition, and each breakdown's query.
+private struct FigureCount {
+    let period: FiguresPeriod
+    let area: FiguresArea
+    let db: Database
+
+    func utc(_ day: CivilDate) -> String { AmsterdamTime.utcText(from: LocalDateTime(date: day, hour: 0, minute: 0)) }
+
+    /// `received_at` in [first, after) and, for a municipality, its id: the inbox's indexes.
+    func signalRange(_ first: CivilDate, _ after: CivilDate) -> (sql: String, arguments: StatementArguments) {
+        switch area {
+        case .region:
+            return ("received_at >= ? AND received_at < ?", [utc(first), utc(after)])
+        case .municipality(let municipality):
+            return ("municipality_id = ? AND received_at >= ? AND received_at < ?", [municipality.id, utc(first), utc(after)])
+        }
+    }
+
+    func figures(byMunicipality: Bool) throws -> SignalFigures {
+        let (first, after) = period.bounds
+        let range = signalRange(first, after)
+        let forms = ExploitationForm.allCases.map { "coalesce(sum((forms & \($0.rawValue)) != 0), 0)" }.joined(separator: ", ")
+        let row = try Row.fetchOne(db, sql: """
+            SELECT count(*) AS signals, coalesce(sum(acute), 0) AS acute, coalesce(sum(minor_involved), 0) AS minor, \(forms)
+            FROM signal WHERE \(range.sql)
+            """, arguments: range.arguments)!
+        let signals: Int = row["signals"]
+        var breakdowns = [
+            FigureBreakdown(id: "maand", title: "Signalen per maand", rows: try months(), total: signals),
+        ]
+        if byMunicipality {
+            breakdowns.append(FigureBreakdown(id: "gemeente", title: "Signalen per gemeente",
+                                              rows: try grouped("municipality_id", Municipality.twente.map { (String($0.id), $0.name) }, range),
+                                              total: signals))
+        }
+        breakdowns += [
+            FigureBreakdown(id: "vorm", title: "Vorm van uitbuiting (een signaal kan meer vormen hebben)",
+                            rows: ExploitationForm.allCases.enumerated().map { FigureRow($1.label, row[3 + $0]) }, total: signals),
+            FigureBreakdown(id: "bron", title: "Bron van het signaal",
+                            rows: try grouped("source", SignalSource.allCases.map { ($0.rawValue, $0.label) }, range), total: signals),
+            FigureBreakdown(id: "melder", title: "Melder",
+                            rows: try grouped("reporter_type", ReporterType.allCases.map { ($0.rawValue, $0.label) }, range), total: signals),
+            FigureBreakdown(id: "acuut", title: "Acuut", rows: [FigureRow("acuut", row["acute"]), FigureRow("niet acuut", signals - row["acute"])],
+                            total: signals),
+            FigureBreakdown(id: "minderjarig", title: "Minderjarige betrokken",
+                            rows: [FigureRow("minderjarige", row["minor"]), FigureRow("geen minderjarige", signals - row["minor"])], total: signals),
+        ]
+        let cases = try casesByTrack(first, after)
+        breakdowns.append(FigureBreakdown(id: "casus", title: "KMT-casussen geopend", rows: cases, total: cases.reduce(0) { $0 + $1.count }))
+        let referrals = try referralsByPartner(first, after)
+        breakdowns.append(FigureBreakdown(id: "verwijzing", title: "Verwijzingen per organisatie", rows: referrals,
+                                          total: referrals.reduce(0) { $0 + $1.count }))
+        return SignalFigures(period: period, area: area, signals: signals, breakdowns: breakdowns)
+    }
+
+    /// One count per month of the period, each over its own index range.
+    func months() throws -> [FigureRow] {
+        try period.months.map { month in
+            let range = signalRange(month.first, month.after)
+            return FigureRow(month.label, try Int.fetchOne(db, sql: "SELECT count(*) FROM signal WHERE \(range.sql)", arguments: range.arguments) ?? 0)
+        }
+    }
+
+    /// Counts grouped by `column`, in the order of `keys` (stored value, label), zeros included.
+    func grouped(_ column: String, _ keys: [(String, String)], _ range: (sql: String, arguments: StatementArguments)) throws -> [FigureRow] {
+        var counts: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT CAST(\(column) AS TEXT) AS key, count(*) AS n FROM signal WHERE \(range.sql) GROUP BY \(column)",
+                                    arguments: range.arguments) {
+            counts[row["key"]] = row["n"]
+        }
+        return keys.map { FigureRow($0.1, counts[$0.0] ?? 0) }
+    }
+
+    func casesByTrack(_ first: CivilDate, _ after: CivilDate) throws -> [FigureRow] {
+        var sql = "SELECT coalesce(sum(NOT perpetrator_track), 0) AS victim, coalesce(sum(perpetrator_track), 0) AS perpetrator FROM kmt_case "
+            + "WHERE received_at >= ? AND received_at < ?"
+        var arguments: StatementArguments = [utc(first), utc(after)]
+        if case .municipality(let municipality) = area {
+            sql += " AND municipality_id = ?"
+            arguments += [municipality.id]
+        }
+        let row = try Row.fetchOne(db, sql: sql, arguments: arguments)!
+        return [FigureRow("slachtofferspoor", row["victim"]), FigureRow("daderspoor", row["perpetrator"])]
+    }
+
+    /// Referrals made in the period (their date is a local day), by organisation, most first.
+    func referralsByPartner(_ first: CivilDate, _ after: CivilDate) throws -> [FigureRow] {
+        var sql = """
+            SELECT p.name AS name, count(*) AS n FROM referral r JOIN partner p ON p.id = r.partner_id
+            WHERE r.referred_at >= ? AND r.referred_at < ?
+            """
+        var arguments: StatementArguments = [first.iso, after.iso]
+        if case .municipality(let municipality) = area {
+            sql += """
+                 AND ((r.subject_type = 'signal' AND r.subject_id IN (SELECT id FROM signal WHERE municipality_id = ?))
+                   OR (r.subject_type = 'case' AND r.subject_id IN (SELECT id FROM kmt_case WHERE municipality_id = ?)))
+                """
+            arguments += [municipality.id, municipality.id]
+        }
+        sql += " GROUP BY p.id ORDER BY n DESC, p.name"
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { FigureRow($0["name"], $0["n"]) }
+    }
+}
