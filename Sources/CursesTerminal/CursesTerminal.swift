@@ -117,6 +117,15 @@ public final class CursesTerminal: TerminalBackend {
     }
 }
 
+extension CursesTerminal {
+    /// Whether the login's own locale is UTF-8 (`LANG=C` is not): where it is not, the terminal
+    /// may not show block characters, and charts are drawn with `#`. Ask before `start()`.
+    public static func loginLocaleIsUTF8() -> Bool {
+        setlocale(LC_ALL, "")
+        return String(cString: nl_langinfo(nl_item(CODESET))) == "UTF-8"
+    }
+}
+
 /// Makes sure multibyte output is UTF-8 even when the login's locale says otherwise.
 enum UnicodeLocale {
     static func ensure() {

@@ -18,6 +18,8 @@ struct Resources {
     let callRules: [CallRule]
     let calendar: WorkingDayCalendar
     let helpLines: [String]
+    /// The estimate the figures lay the signals beside.
+    let estimate: VictimEstimate
 
     static let workflowDirectory = "workflows"
     static let signalWorkflow = "gemeentelijke-meldroute"
@@ -31,6 +33,7 @@ struct Resources {
     /// Optional: the organisation's own closing days, in the same format.
     static let localClosingDaysFile = "calendar/lokale-sluitingsdagen.yaml"
     static let helpFile = "help/sneltoetsen.txt"
+    static let estimateFile = "cijfers/schatting.yaml"
 
     /// Loads every file, reporting the first problem with its file (and line, where known).
     /// An officer's session passes `honouringEnvironment: false`: `SCHAKEL_RESOURCES` is then
@@ -50,7 +53,8 @@ struct Resources {
                                                              forms: Set(ExploitationForm.allCases.map(\.code)),
                                                              organisations: Set(shippedDirectory.organisations.map(\.key))),
                          calendar: try calendar(in: directory),
-                         helpLines: help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLastEmpty())
+                         helpLines: help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLastEmpty(),
+                         estimate: try estimate(in: directory))
     }
 
     /// Both shipped workflows: the municipal route and the KMT process.
@@ -68,6 +72,11 @@ struct Resources {
             extraDays += try CalendarDataFile.parse(yaml: try text(localClosingDaysFile, in: directory), file: localClosingDaysFile)
         }
         return WorkingDayCalendar(extraDays: extraDays)
+    }
+
+    static func estimate(in directory: URL) throws -> VictimEstimate {
+        let parsed = try EstimateFile.parse(yaml: try text(estimateFile, in: directory), file: estimateFile)
+        return VictimEstimate(victimsPerYear: parsed.victimsPerYear, reportedVictimsPerYear: parsed.reportedPerYear, source: parsed.source)
     }
 
     /// The shipped workflow `name`, from `workflows/<name>.yaml`.

@@ -31,6 +31,7 @@ struct Session {
 
     /// Takes over the terminal, runs the loop, and always gives the terminal back.
     func runInterface() throws {
+        let asciiCharts = !CursesTerminal.loginLocaleIsUTF8()
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal.start()
@@ -44,7 +45,8 @@ struct Session {
                                  meetingWorkflow: resources.meetingWorkflow,
                                  meetingSeries: resources.meetingSeries, callRules: resources.callRules,
                                  shippedDirectory: resources.directory, helpLines: resources.helpLines, isDemo: isDemo,
-                                 isReadOnly: store.isReadOnly, idleLockMinutes: idleLockMinutes, previousLogin: previousLogin)
+                                 isReadOnly: store.isReadOnly, idleLockMinutes: idleLockMinutes, previousLogin: previousLogin,
+                                 victimEstimate: resources.estimate, asciiCharts: asciiCharts)
         let program = Program(state: AppState(context: context, size: terminal.size), terminal: terminal, store: store,
                               clock: clock)
         program.run()

@@ -107,8 +107,19 @@ enum Fixtures {
 /// An in-memory inbox over fixed rows, paging by key like the store.
 final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseListing, CaseOpening, TimelineKeeping,
                          ChangeWatching, Searching, FilterKeeping, MeetingBrowsing, AgendaEditing, MeetingStepping, MinutesKeeping,
-                         ExportFiling, PartnerDirectory, ReferralKeeping, UserAdministering,
+                         ExportFiling, PartnerDirectory, ReferralKeeping, UserAdministering, FigureCounting,
                          @unchecked Sendable {
+    /// What `signalFigures` answers, per area; counted as asked.
+    var figures: [FiguresArea: SignalFigures] = [:]
+    var figureRequests: [(FiguresPeriod, FiguresArea)] = []
+
+    func signalFigures(_ period: FiguresPeriod, in area: FiguresArea, for user: User) throws(StoreFailure) -> SignalFigures {
+        figureRequests.append((period, area))
+        guard AccessPolicy.figureAreas(for: user).contains(area) else { throw .noAccess }
+        let found = figures[area] ?? SignalFigures(period: period, area: area, signals: 0, breakdowns: [])
+        return SignalFigures(period: period, area: area, signals: found.signals, breakdowns: found.breakdowns)
+    }
+
     /// The users the Beheer tab keeps, in login order.
     var managed = [ManagedUser(user: Fixtures.af, isActive: true), ManagedUser(user: Fixtures.processManager, isActive: true)]
 

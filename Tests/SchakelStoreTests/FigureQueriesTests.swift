@@ -61,8 +61,8 @@ import SchakelCore
         #expect(try figures("2025-12-31..2026-01-01").signals == 2)
         let months = try figures("2026").breakdown("maand")!.rows
         #expect(months.map(\.count) == [1, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0])
-        #expect(months.first?.label == "jan 26")
-        #expect(try figures("2025-12-31..2026-01-01").breakdown("maand")!.rows == [FigureRow("dec 25", 1), FigureRow("jan 26", 1)])
+        #expect(months.first?.label == "jan")
+        #expect(try figures("2025-12-31..2026-01-01").breakdown("maand")!.rows == [FigureRow("12-25", 1), FigureRow("01-26", 1)])
     }
 
     @Test func everyBreakdownIsCountedByHand() throws {

@@ -10,6 +10,7 @@ public enum FiguresPeriod: Hashable, Sendable {
 
     static let monthNames = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
                              "november", "december"]
+    static let shortMonthNames = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
 
     /// The first day in the period and the first day after it.
     public var bounds: (first: CivilDate, after: CivilDate) {
@@ -87,14 +88,18 @@ public enum FiguresPeriod: Hashable, Sendable {
     }
 
     /// The months the period touches, each with its first day and the first day after it (cut to
-    /// the period): the buckets of the monthly chart.
+    /// the period): the buckets of the monthly chart. Named `jan` within one year, `01-26` across
+    /// years.
     public var months: [(label: String, first: CivilDate, after: CivilDate)] {
         let (first, after) = bounds
+        let oneYear = first.year == after.adding(days: -1).year
         var result: [(String, CivilDate, CivilDate)] = []
         var start = first
         while start < after {
             let next = min(Self.firstOfMonth(start.year, start.month + 1), after)
-            result.append(("\(Self.monthNames[start.month - 1].prefix(3)) \(start.year % 100 < 10 ? "0" : "")\(start.year % 100)", start, next))
+            let twoDigits = { (value: Int) in value < 10 ? "0\(value)" : "\(value)" }
+            result.append((oneYear ? Self.shortMonthNames[start.month - 1] : "\(twoDigits(start.month))-\(twoDigits(start.year % 100))",
+                           start, next))
             start = next
         }
         return result

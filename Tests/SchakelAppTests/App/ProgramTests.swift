@@ -66,7 +66,10 @@ import TerminalKit
     @Test func aFailingStoreShowsADutchMessageInsteadOfCrashing() {
         struct BrokenStore: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseListing, CaseOpening, TimelineKeeping,
                             ChangeWatching, Searching, FilterKeeping, MeetingBrowsing, AgendaEditing, MeetingStepping, MinutesKeeping,
-                            ExportFiling, PartnerDirectory, ReferralKeeping, UserAdministering {
+                            ExportFiling, PartnerDirectory, ReferralKeeping, UserAdministering, FigureCounting {
+            func signalFigures(_ period: FiguresPeriod, in area: FiguresArea, for user: User) throws(StoreFailure) -> SignalFigures {
+                throw .busy
+            }
             func managedUsers(by administrator: User) throws(StoreFailure) -> [ManagedUser] { throw .busy }
             func createUser(login: String, displayName: String, role: Role, municipality: Municipality?,
                             by administrator: User) throws(StoreFailure) -> Int64 { throw .busy }

@@ -1,21 +1,25 @@
 import SchakelCore
 import TerminalKit
 
-/// What happens in the Cijfers tab. For now only keys reach it, and it does nothing with them.
+/// What happens in the Cijfers tab.
 public enum FiguresAction: Hashable, Sendable {
+    case shown
     case keyPressed(Key)
+    case loaded(SignalFigures)
+    case failed(String)
 }
 
-/// Work for the Cijfers tab's runner: none yet.
-public enum FiguresEffect: Hashable, Sendable {}
+/// Work for the Cijfers tab's runner.
+public enum FiguresEffect: Hashable, Sendable {
+    case load(FiguresPeriod, FiguresArea)
+}
 
-/// Tab 5, Cijfers: wired into the app already, so that building it touches only this folder.
+/// Tab 5, Cijfers: aard en omvang, counted by the store, small numbers kept back.
 public enum FiguresFeature: PaneFeature {
     public typealias State = FiguresState
     public typealias Action = FiguresAction
     public typealias Effect = FiguresEffect
     public static let title = "Cijfers"
-    public static let isBuilt = false
 
     public static var state: WritableKeyPath<AppState, State> { \.figures }
     public static func embed(_ action: FiguresAction) -> AppAction { .figures(action) }
@@ -25,23 +29,40 @@ public enum FiguresFeature: PaneFeature {
     }
 
     public static func action(for moment: AppMoment) -> FiguresAction? {
-        if case .keyPressed(let key) = moment { return .keyPressed(key) }
-        return nil
+        switch moment {
+        case .shown: return .shown
+        case .keyPressed(let key): return .keyPressed(key)
+        default: return nil
+        }
     }
 
-    public static func reduce(_ state: inout FiguresState, _ action: FiguresAction, _ shell: inout Shell) -> [FiguresEffect] { [] }
+    public static func reduce(_ state: inout FiguresState, _ action: FiguresAction, _ shell: inout Shell) -> [FiguresEffect] {
+        FiguresReducer.reduce(&state, action, &shell)
+    }
 
     public static func request(in effect: FiguresEffect) -> AppRequest? { nil }
 
-    /// Nothing of the store yet.
-    public static func capability(of store: any SessionStore) {}
+    public static func capability(of store: any SessionStore) -> any FigureCounting { store }
 
-    public static func run(_ effect: FiguresEffect, state: FiguresState, with capability: Void, clock: any Clock,
-                           context: AppContext) -> FiguresAction? {}
-
-    public static func draw(_ state: FiguresState, shell: Shell, in pane: Rect, on grid: inout Grid) {
-        FiguresView.draw(state, in: pane, on: &grid)
+    public static func run(_ effect: FiguresEffect, state: FiguresState, with store: any FigureCounting, clock: any Clock,
+                           context: AppContext) -> FiguresAction? {
+        switch effect {
+        case .load(let period, let area):
+            do {
+                return .loaded(try store.signalFigures(period, in: area, for: context.user))
+            } catch {
+                return .failed("Cijfers laden mislukt. \(SignalsRunner.message(for: error))")
+            }
+        }
     }
 
-    public static func hints(_ state: FiguresState) -> String { "1-5 tabblad  ? hulp  q stoppen" }
+    public static func draw(_ state: FiguresState, shell: Shell, in pane: Rect, on grid: inout Grid) {
+        FiguresView.draw(state, context: shell.context, in: pane, on: &grid)
+    }
+
+    public static func hints(_ state: FiguresState) -> String { "←→ periode  p jaar/kwartaal/maand  g gebied  Tab volgende  ↑↓ rijen" }
+
+    public static func closedNote(for user: User) -> String? {
+        AccessPolicy.figureAreas(for: user).isEmpty ? noAccess(user, to: "cijfers") : nil
+    }
 }

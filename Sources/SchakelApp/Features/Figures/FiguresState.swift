@@ -1,11 +1,20 @@
-/// Tab 5, Cijfers: not built yet. Its state will hold what the pane shows.
+import SchakelCore
+
+/// Tab 5, Cijfers: the figures of one period and area, the month chart, and one breakdown at a
+/// time below it.
 public struct FiguresState: Hashable, Sendable {
-    /// What is coming here, for the placeholder.
-    static let coming = [
-            "Aard en omvang: signalen en casussen per gemeente,",
-            "vorm en periode, voor het KMT, de gemeenten en de",
-            "themagroep, te exporteren als CSV.",
-    ]
+    /// Nil until the tab is first shown (then this year).
+    public var period: FiguresPeriod?
+    public var area: FiguresArea = .region
+    public var figures: SignalFigures?
+    public var isLoading = false
+    /// Which breakdown (after the months) is shown below the chart.
+    public var breakdown = 0
+    /// The first row of that breakdown shown.
+    public var scroll = 0
 
     public init() {}
+
+    /// The breakdowns below the chart: all but the months, which the chart shows.
+    var listed: [FigureBreakdown] { figures?.breakdowns.filter { $0.id != "maand" } ?? [] }
 }
