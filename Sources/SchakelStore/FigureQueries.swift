@@ -19,6 +19,32 @@ extension Store: FigureCounting {
     }
 }
 
+extension Store {
+    static let figuresThresholdSetting = "figures_threshold"
+    public static let allowedFiguresThresholds = 2...20
+
+    public func recordFiguresExport(_ period: FiguresPeriod, in area: FiguresArea, format: String, for user: User) throws(StoreFailure) {
+        guard AccessPolicy.figureAreas(for: user).contains(area) else { throw .noAccess }
+        try audit(AuditRecord(.export, "figures", area.label, detail: "\(period.label), \(format)"), by: user)
+    }
+
+    public func figuresThreshold() throws(StoreFailure) -> Int {
+        try setting(Self.figuresThresholdSetting).flatMap(Int.init) ?? SmallNumberSuppression.defaultThreshold
+    }
+
+    /// Sets the threshold; audited. Who may is the caller's check.
+    public func setFiguresThreshold(_ threshold: Int, by user: User) throws(StoreFailure) {
+        guard Self.allowedFiguresThresholds.contains(threshold) else {
+            throw .refused("Kies een drempel van \(Self.allowedFiguresThresholds.lowerBound) tot \(Self.allowedFiguresThresholds.upperBound).")
+        }
+        try audited(by: user) { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
+                           arguments: [Self.figuresThresholdSetting, String(threshold)])
+            return ((), AuditRecord(.update, "setting", Self.figuresThresholdSetting, detail: String(threshold)))
+        }
+    }
+}
+
 /// One counting: the period's UTC bounds and the area's condition, and each breakdown's query.
 private struct FigureCount {
     let period: FiguresPeriod

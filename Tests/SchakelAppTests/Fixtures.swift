@@ -113,6 +113,9 @@ final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeepi
     var figures: [FiguresArea: SignalFigures] = [:]
     var figureRequests: [(FiguresPeriod, FiguresArea)] = []
 
+    func recordFiguresExport(_ period: FiguresPeriod, in area: FiguresArea, format: String, for user: User) throws(StoreFailure) {}
+    func figuresThreshold() throws(StoreFailure) -> Int { SmallNumberSuppression.defaultThreshold }
+
     func signalFigures(_ period: FiguresPeriod, in area: FiguresArea, for user: User) throws(StoreFailure) -> SignalFigures {
         figureRequests.append((period, area))
         guard AccessPolicy.figureAreas(for: user).contains(area) else { throw .noAccess }

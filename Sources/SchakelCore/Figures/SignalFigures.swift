@@ -73,6 +73,10 @@ public struct SignalFigures: Hashable, Sendable {
 public protocol FigureCounting: Sendable {
     /// The figures over `period` in `area`, for who may see them (audited; refused otherwise).
     func signalFigures(_ period: FiguresPeriod, in area: FiguresArea, for user: User) throws(StoreFailure) -> SignalFigures
+    /// Records that the figures left Schakel as a report (audited; who may see them may export them).
+    func recordFiguresExport(_ period: FiguresPeriod, in area: FiguresArea, format: String, for user: User) throws(StoreFailure)
+    /// Counts below this are never published (a beheerder's setting; default 5).
+    func figuresThreshold() throws(StoreFailure) -> Int
 }
 
 /// The seeds' estimate the signals are laid beside, from `Resources/cijfers/schatting.yaml`.

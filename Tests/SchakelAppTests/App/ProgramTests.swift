@@ -70,6 +70,10 @@ import TerminalKit
             func signalFigures(_ period: FiguresPeriod, in area: FiguresArea, for user: User) throws(StoreFailure) -> SignalFigures {
                 throw .busy
             }
+            func recordFiguresExport(_ period: FiguresPeriod, in area: FiguresArea, format: String, for user: User) throws(StoreFailure) {
+                throw .busy
+            }
+            func figuresThreshold() throws(StoreFailure) -> Int { throw .busy }
             func managedUsers(by administrator: User) throws(StoreFailure) -> [ManagedUser] { throw .busy }
             func createUser(login: String, displayName: String, role: Role, municipality: Municipality?,
                             by administrator: User) throws(StoreFailure) -> Int64 { throw .busy }

@@ -1,0 +1,83 @@
+import Meldroute
+
+/// The annual "aard en omvang" report of one period and area: Markdown for the council letter, CSV
+/// as Dutch Excel opens it, and one self-contained HTML page with SVG charts that prints on A4.
+/// Only counts, each through the suppression rule; never a case.
+public struct FiguresReport: Sendable {
+    public enum Format: String, CaseIterable, Sendable {
+        case markdown, csv, html
+
+        public var fileExtension: String { self == .markdown ? "md" : rawValue }
+    }
+
+    public let figures: SignalFigures
+    public let threshold: Int
+    public let estimate: VictimEstimate?
+    public let madeOn: CivilDate
+
+    public init(figures: SignalFigures, threshold: Int, estimate: VictimEstimate?, madeOn: CivilDate) {
+        self.figures = figures
+        self.threshold = threshold
+        self.estimate = estimate
+        self.madeOn = madeOn
+    }
+
+    public func text(_ format: Format) -> String {
+        switch format {
+        case .markdown: return markdown()
+        case .csv: return csv()
+        case .html: return FiguresReportPage(report: self).html()
+        }
+    }
+
+    var title: String { "Aard en omvang mensenhandel — \(figures.area.label), \(figures.period.label)" }
+    var published: [PublishedBreakdown] { figures.breakdowns.map { $0.published(threshold: threshold) } }
+
+    /// "In beeld: …" as the tab says it, with the signals' count through the rule.
+    var inView: String {
+        let count = SmallNumberSuppression.suppress([figures.signals], threshold: threshold).total.text(threshold: threshold)
+        guard figures.area == .region, let estimate else { return "In beeld: \(count) signalen." }
+        return "In beeld: \(count) signalen tegen een geschatte \(estimate.victimsPerYear) slachtoffers per jaar in Twente."
+    }
+
+    var suppressionNote: String {
+        "Aantallen van 1 tot \(threshold - 1) staan er als <\(threshold); een aantal dat zo'n klein aantal uit het totaal zou "
+            + "verraden als x."
+    }
+
+    /// A share of a published total, rounded to a tenth, with a decimal comma; empty when kept back.
+    func share(_ count: PublishedCount, of total: PublishedCount) -> String {
+        guard let value = count.value, let total = total.value, total > 0 else { return "" }
+        let tenths = (value * 2000 + total) / (2 * total)
+        return "\(tenths / 10),\(tenths % 10)"
+    }
+
+    public func markdown() -> String {
+        var lines = ["# \(AgendaDocument.escaped(title))", "", inView, ""]
+        if let estimate, figures.area == .region { lines += ["Bron van de schatting: \(AgendaDocument.escaped(estimate.source))", ""] }
+        lines += [suppressionNote + " Gemaakt op \(madeOn.dutch) met Schakel.", ""]
+        for breakdown in published {
+            lines += ["## \(AgendaDocument.escaped(breakdown.title))", "", "| | aantal | aandeel (%) |", "|---|---:|---:|"]
+            for row in breakdown.rows {
+                lines.append("| \(AgendaDocument.escaped(row.label)) | \(AgendaDocument.escaped(row.count.text(threshold: threshold))) | "
+                             + "\(share(row.count, of: breakdown.total)) |")
+            }
+            lines += ["| **totaal** | \(AgendaDocument.escaped(breakdown.total.text(threshold: threshold))) | |", ""]
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Semicolons, decimal commas, UTF-8 with a BOM and CRLF: how Dutch Excel opens a file.
+    public func csv() -> String {
+        var lines = [["uitsplitsing", "categorie", "aantal", "aandeel (%)", "periode", "gebied"].joined(separator: ";")]
+        for breakdown in published {
+            let rows = breakdown.rows.map { ($0.label, $0.count, share($0.count, of: breakdown.total)) }
+                + [("totaal", breakdown.total, "")]
+            for (label, count, share) in rows {
+                lines.append([breakdown.title, label, count.text(threshold: threshold), share, figures.period.label, figures.area.label]
+                    .map(PartnerCSV.quoted).joined(separator: ";"))
+            }
+        }
+        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+    }
+}

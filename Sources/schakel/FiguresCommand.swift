@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import Meldroute
+import SchakelCore
+import SchakelStore
+
+/// `schakel cijfers`: the annual "aard en omvang" report, as Markdown, CSV or HTML.
+struct FiguresCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cijfers",
+        abstract: "Het rapport aard en omvang over een periode: Markdown, CSV (Excel) of HTML (afdrukbaar op A4).",
+        discussion: """
+            Alleen aantallen, nooit een casus. Aantallen onder de drempel (standaard 5; 'schakel cijfers drempel') staan er als \\
+            <5, en een aantal dat zo'n klein aantal zou verraden als x. Elke export staat in het auditlog. Een AF maakt het \\
+            rapport van de eigen gemeente of van de regio (zonder uitsplitsing per gemeente).
+            """,
+        subcommands: [Report.self, Threshold.self],
+        defaultSubcommand: Report.self
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case markdown, csv, html
+    }
+
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "rapport", abstract: "Maak het rapport (standaard).")
+
+        @Option(name: .customLong("periode"), help: "2026, 2026-K3, 2026-11 of 2026-09-01..2026-11-30.")
+        var period: String
+
+        @Option(name: .customLong("gemeente"), help: "Eén gemeente in plaats van de regio.")
+        var municipality: String?
+
+        @Option(name: .customLong("formaat"), help: "markdown, csv of html.")
+        var format: Format = .markdown
+
+        @OptionGroup var options: MeetingCommand.ExportOptions
+
+        func validate() throws {
+            guard FiguresPeriod.parse(period) != nil else {
+                throw ValidationError("--periode verwacht 2026, 2026-K3, 2026-11 of 2026-09-01..2026-11-30; niet '\(period)'.")
+            }
+        }
+
+        func run() throws {
+            let period = FiguresPeriod.parse(period)!
+            let area = try Startup.exitOnFailure { () throws -> FiguresArea in
+                guard let name = municipality else { return .region }
+                guard let found = Municipality.twente.first(where: { $0.name.lowercased() == name.lowercased() }) else {
+                    throw StartupFailure(description: "Onbekende gemeente '\(name)'; bekend: \(Municipality.twente.map(\.name).joined(separator: ", ")).")
+                }
+                return .municipality(found)
+            }
+            let reportFormat = FiguresReport.Format(rawValue: format.rawValue)!
+            try options.export { store, user, resources in
+                guard AccessPolicy.figureAreas(for: user).contains(area) else {
+                    _ = try? store.signalFigures(period, in: area, for: user)  // the refusal is audited
+                    throw StartupFailure(description: "U mag de cijfers van \(area.label) niet zien; een AF ziet de eigen gemeente en de regio.")
+                }
+                let figures = try store.signalFigures(period, in: area, for: user)
+                let report = FiguresReport(figures: figures, threshold: try store.figuresThreshold(), estimate: resources.estimate,
+                                           madeOn: SystemClock().now().date)
+                try store.recordFiguresExport(period, in: area, format: reportFormat.rawValue, for: user)
+                return report.text(reportFormat)
+            }
+        }
+    }
+
+    /// `schakel cijfers drempel`: below which counts are never published.
+    struct Threshold: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "drempel",
+            abstract: "Toon of zet de drempel: aantallen eronder worden nooit getoond (standaard 5).",
+            discussion: "Zetten doet alleen de eigenaar van de database of een beheerder."
+        )
+
+        @Argument(help: "De drempel (2 tot 20); zonder: de huidige tonen.")
+        var threshold: Int?
+
+        @OptionGroup var options: UserCommand.Options
+
+        func run() throws {
+            try Startup.exitOnFailure {
+                let (store, administrator) = try options.administrator()
+                if let threshold { try store.setFiguresThreshold(threshold, by: administrator) }
+                print("Aantallen onder \(try store.figuresThreshold()) worden niet getoond.")
+            }
+        }
+    }
+}

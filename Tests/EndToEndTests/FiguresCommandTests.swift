@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+/// `schakel cijfers`: the report as Markdown, as CSV that Python's csv module reads with `;`, and as
+/// HTML with its charts inside; no count from 1 to 4 in any of them; every export audited.
+@Suite(.serialized) final class FiguresCommandTests {
+    let directory: URL
+    var database: String { directory.appendingPathComponent("demo.sqlite").path }
+
+    init() throws {
+        directory = try Binary.temporaryDirectory()
+        #expect(try Spawn.run([Binary.path, "demo", "--db", database, "--vandaag", "2026-11-24", "--alleen-aanmaken"]).status == 0)
+    }
+
+    func report(_ arguments: [String], as login: String = "pm.kmt") throws -> Spawn.Result {
+        try Spawn.run([Binary.path, "cijfers", "--db", database, "--als", login] + arguments)
+    }
+
+    func python(_ script: String, _ argument: String) throws -> Any? {
+        let result = try Spawn.run([PythonTools.interpreter, "-c", script, argument])
+        #expect(result.status == 0, "\(result.errors)")
+        return try JSONSerialization.jsonObject(with: Data(result.output.utf8))
+    }
+
+    @Test func theCSVOpensAsDutchExcelWouldAndHidesSmallCounts() throws {
+        let path = directory.appendingPathComponent("cijfers.csv").path
+        let made = try report(["--periode", "2026", "--formaat", "csv", "--uit", path])
+        #expect(made.status == 0, "\(made.errors)")
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]) && String(decoding: bytes, as: UTF8.self).contains("\r\n"))
+        let rows = try #require(try python("""
+            import csv, json, sys
+            with open(sys.argv[1], encoding='utf-8-sig', newline='') as f:
+                print(json.dumps(list(csv.reader(f, delimiter=';'))))
+            """, path) as? [[String]])
+        #expect(rows.first == ["uitsplitsing", "categorie", "aantal", "aandeel (%)", "periode", "gebied"])
+        let counts = rows.dropFirst().map { $0[2] }
+        #expect(!counts.isEmpty && counts.allSatisfy { Int($0).map { $0 == 0 || $0 >= 5 } ?? ["<5", "x"].contains($0) }, "\(counts)")
+        #expect(counts.contains("<5"))
+        let total = try #require(rows.first { $0[0] == "Signalen per maand" && $0[1] == "totaal" })
+        #expect(Int(total[2]).map { $0 > 100 } == true)
+        // A share is written with a decimal comma.
+        #expect(rows.dropFirst().contains { $0[3].contains(",") })
+        let municipalities = rows.filter { $0[0] == "Signalen per gemeente" }
+        #expect(municipalities.count == 15)
+    }
+
+    @Test func theHTMLIsOnePageWithItsChartsAndTheMarkdownTheSameFigures() throws {
+        let html = try report(["--periode", "2026-K4", "--gemeente", "Enschede", "--formaat", "html"])
+        #expect(html.status == 0, "\(html.errors)")
+        let parsed = try #require(try python("""
+            import json, sys
+            from html.parser import HTMLParser
+            class Page(HTMLParser):
+                def __init__(self):
+                    super().__init__(); self.tags = []; self.outside = []
+                def handle_starttag(self, tag, attrs):
+                    self.tags.append(tag)
+                    self.outside += [v for k, v in attrs if k in ('src', 'href') and v]
+            page = Page(); page.feed(open(sys.argv[1], encoding='utf-8').read())
+            print(json.dumps({'svg': page.tags.count('svg'), 'table': page.tags.count('table'), 'outside': page.outside}))
+            """, try write(html.output, "cijfers.html")) as? [String: Any])
+        #expect((parsed["svg"] as? Int ?? 0) >= 8 && parsed["svg"] as? Int == parsed["table"] as? Int)
+        #expect((parsed["outside"] as? [String])?.isEmpty == true)
+        #expect(html.output.contains("@page { size: A4;") && html.output.contains("Aard en omvang mensenhandel — Enschede, 2026 K4"))
+        let markdown = try report(["--periode", "2026-K4", "--gemeente", "Enschede"])
+        #expect(markdown.output.hasPrefix("# Aard en omvang mensenhandel — Enschede, 2026 K4\n\nIn beeld: "))
+        #expect(!markdown.output.contains("Signalen per gemeente"))
+    }
+
+    @Test func anAFReportsOnlyTheirOwnAndEveryExportIsAudited() throws {
+        let refused = try report(["--periode", "2026", "--gemeente", "Hengelo"], as: "af.enschede")
+        #expect(refused.status == 1 && refused.errors == "schakel: U mag de cijfers van Hengelo niet zien; een AF ziet de eigen gemeente en de regio.\n")
+        let region = try report(["--periode", "2026"], as: "af.enschede")
+        #expect(region.status == 0 && !region.output.contains("Signalen per gemeente"))
+        let bad = try report(["--periode", "26"])
+        #expect(bad.status != 0 && bad.errors.contains("--periode verwacht 2026, 2026-K3, 2026-11"))
+        let audit = try Spawn.run([PythonTools.interpreter, "-c", """
+            import sqlite3, sys
+            db = sqlite3.connect(sys.argv[1])
+            print(db.execute("SELECT count(*) FROM audit_log WHERE object_type = 'figures' AND action = 'export'").fetchone()[0])
+            print(db.execute("SELECT count(*) FROM audit_log WHERE object_type = 'figures' AND result = 'denied'").fetchone()[0])
+            """, database])
+        #expect(audit.output == "1\n1\n", "\(audit.errors)")
+    }
+
+    private func write(_ text: String, _ name: String) throws -> String {
+        let path = directory.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+}
