@@ -41,8 +41,6 @@ extension Feature {
 public protocol PaneFeature: Feature {
     /// The tab's name.
     static var title: String { get }
-    /// False while the pane only says what is coming.
-    static var isBuilt: Bool { get }
     static func draw(_ state: State, shell: Shell, in pane: Rect, on grid: inout Grid)
     /// The keys that work, for the status line.
     static func hints(_ state: State) -> String
@@ -59,7 +57,6 @@ public protocol PaneFeature: Feature {
 }
 
 extension PaneFeature {
-    public static var isBuilt: Bool { true }
     public static func hasOverlay(_ state: State) -> Bool { false }
     public static func prompt(_ state: State) -> String? { nil }
     public static func reminder(_ state: State) -> String? { nil }

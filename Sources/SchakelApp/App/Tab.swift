@@ -28,7 +28,4 @@ public enum Tab: Int, CaseIterable, Hashable, Sendable {
     public static func tabs(for user: User) -> [Tab] {
         allCases.filter { $0 != .administration || AccessPolicy.canManageUsers(user) }
     }
-
-    /// Whether the pane exists yet; the others say so plainly.
-    public var isBuilt: Bool { feature.isBuilt }
 }

@@ -38,7 +38,7 @@ enum TabsView {
         var x = rect.x
         for tab in tabs {
             let text = label(for: tab, active: active, short: !fits)
-            let style = tab == active ? Style([.reverse, .bold]) : Style(tone: tab.isBuilt ? .normal : .muted)
+            let style = tab == active ? Style([.reverse, .bold]) : Style()
             x = grid.write(text, x: x, y: rect.y, style: style, maxX: rect.maxX)
             if spaced || !fits { x = grid.write(" ", x: x, y: rect.y, maxX: rect.maxX) }
         }

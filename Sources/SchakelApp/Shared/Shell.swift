@@ -10,6 +10,13 @@ public struct StatusMessage: Hashable, Sendable {
         self.text = text
         self.isError = isError
     }
+
+    /// "Geschreven: agenda.md in /srv/export": the file's name first, since on a narrow screen
+    /// the folder is what is cut off.
+    static func written(_ path: String) -> StatusMessage {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return StatusMessage("Geschreven: \(name) in \(path.dropLast(name.count + 1))")
+    }
 }
 
 /// What every pane shares and may change: who works by which rules (the context), the terminal's

@@ -30,6 +30,11 @@ public struct FiguresReport: Sendable {
         }
     }
 
+    /// `cijfers-regio-twente-2026-k4.md`
+    public func fileName(_ format: Format) -> String {
+        "cijfers-\(MeetingDocumentKind.slug(figures.area.label))-\(MeetingDocumentKind.slug(figures.period.label)).\(format.fileExtension)"
+    }
+
     var title: String { "Aard en omvang mensenhandel — \(figures.area.label), \(figures.period.label)" }
     var published: [PublishedBreakdown] { figures.breakdowns.map { $0.published(threshold: threshold) } }
 

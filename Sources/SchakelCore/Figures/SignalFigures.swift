@@ -79,6 +79,9 @@ public protocol FigureCounting: Sendable {
     func figuresThreshold() throws(StoreFailure) -> Int
 }
 
+/// What the Cijfers tab asks of the store: the figures, and the export folder for its report.
+public typealias FiguresStore = FigureCounting & ExportFiling
+
 /// The seeds' estimate the signals are laid beside, from `Resources/cijfers/schatting.yaml`.
 public struct VictimEstimate: Hashable, Sendable {
     public let victimsPerYear: Int

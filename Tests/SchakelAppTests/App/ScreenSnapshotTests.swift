@@ -40,12 +40,6 @@ import TerminalKit
         expectSnapshot(AppView.render(state), named: "detail-80x24")
     }
 
-    @Test func paneNotBuiltYet() {
-        var state = loaded(Size(width: 80, height: 24))
-        _ = AppReducer.reduce(&state, .keyPressed(.character("5")))
-        expectSnapshot(AppView.render(state), named: "placeholder-80x24")
-    }
-
     @Test func emptyInbox() {
         expectSnapshot(AppView.render(loaded(Size(width: 80, height: 24), rows: 0)), named: "inbox-empty-80x24")
     }

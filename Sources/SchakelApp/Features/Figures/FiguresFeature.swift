@@ -7,11 +7,13 @@ public enum FiguresAction: Hashable, Sendable {
     case keyPressed(Key)
     case loaded(SignalFigures)
     case failed(String)
+    case exported(path: String)
 }
 
 /// Work for the Cijfers tab's runner.
 public enum FiguresEffect: Hashable, Sendable {
     case load(FiguresPeriod, FiguresArea)
+    case export(FiguresReport.Format)
 }
 
 /// Tab 5, Cijfers: aard en omvang, counted by the store, small numbers kept back.
@@ -42,9 +44,9 @@ public enum FiguresFeature: PaneFeature {
 
     public static func request(in effect: FiguresEffect) -> AppRequest? { nil }
 
-    public static func capability(of store: any SessionStore) -> any FigureCounting { store }
+    public static func capability(of store: any SessionStore) -> any FiguresStore { store }
 
-    public static func run(_ effect: FiguresEffect, state: FiguresState, with store: any FigureCounting, clock: any Clock,
+    public static func run(_ effect: FiguresEffect, state: FiguresState, with store: any FiguresStore, clock: any Clock,
                            context: AppContext) -> FiguresAction? {
         switch effect {
         case .load(let period, let area):
@@ -53,6 +55,17 @@ public enum FiguresFeature: PaneFeature {
             } catch {
                 return .failed("Cijfers laden mislukt. \(SignalsRunner.message(for: error))")
             }
+        case .export(let format):
+            guard let figures = state.figures else { return nil }
+            let report = FiguresReport(figures: figures, threshold: context.figuresThreshold, estimate: context.victimEstimate,
+                                       madeOn: context.today)
+            do {
+                let path = try store.writeExport(report.text(format), named: report.fileName(format), by: context.user)
+                try store.recordFiguresExport(figures.period, in: figures.area, format: format.rawValue, for: context.user)
+                return .exported(path: path)
+            } catch {
+                return .failed(SignalsRunner.message(for: error))
+            }
         }
     }
 
@@ -60,7 +73,13 @@ public enum FiguresFeature: PaneFeature {
         FiguresView.draw(state, context: shell.context, in: pane, on: &grid)
     }
 
-    public static func hints(_ state: FiguresState) -> String { "←→ periode  p jaar/kwartaal/maand  g gebied  Tab volgende  ↑↓ rijen" }
+    public static func hints(_ state: FiguresState) -> String {
+        "←→ periode  p jaar/kwartaal/maand  g gebied  Tab volgende  ↑↓ rijen  e exporteer"
+    }
+    public static func hasOverlay(_ state: FiguresState) -> Bool { state.isChoosingExport }
+    public static func prompt(_ state: FiguresState) -> String? {
+        state.isChoosingExport ? " Exporteer het rapport: m Markdown · c CSV (Excel) · h HTML (A4) · andere toets: terug" : nil
+    }
 
     public static func closedNote(for user: User) -> String? {
         AccessPolicy.figureAreas(for: user).isEmpty ? noAccess(user, to: "cijfers") : nil

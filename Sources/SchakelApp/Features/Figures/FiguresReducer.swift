@@ -20,6 +20,9 @@ enum FiguresReducer {
             state.isLoading = false
             shell.status = StatusMessage(message, isError: true)
             return []
+        case .exported(let path):
+            shell.status = .written(path)
+            return []
         case .keyPressed(let key):
             return keyPressed(key, &state, user: shell.context.user)
         }
@@ -27,7 +30,15 @@ enum FiguresReducer {
 
     private static func keyPressed(_ key: Key, _ state: inout FiguresState, user: User) -> [FiguresEffect] {
         guard let period = state.period else { return [] }
+        if state.isChoosingExport {
+            state.isChoosingExport = false
+            let formats: [Key: FiguresReport.Format] = [.character("m"): .markdown, .character("c"): .csv, .character("h"): .html]
+            return formats[key].map { [.export($0)] } ?? []
+        }
         switch key {
+        case .character("e"):
+            state.isChoosingExport = state.figures != nil
+            return []
         case .left, .character("h"):
             state.period = period.moved(by: -1)
         case .right, .character("l"):

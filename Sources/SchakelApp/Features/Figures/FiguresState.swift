@@ -12,6 +12,8 @@ public struct FiguresState: Hashable, Sendable {
     public var breakdown = 0
     /// The first row of that breakdown shown.
     public var scroll = 0
+    /// `e` was pressed: the report's format is asked for.
+    public var isChoosingExport = false
 
     public init() {}
 

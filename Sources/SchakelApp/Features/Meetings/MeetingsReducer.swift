@@ -25,9 +25,7 @@ public enum MeetingsReducer {
             return MinutesDrafts.result(result, &state.open, &shell)
         case .exported(let path):
             state.open?.exportMenu = nil
-            // The file's name first: on a narrow screen the folder is what is cut off.
-            let name = path.split(separator: "/").last.map(String.init) ?? path
-            shell.status = StatusMessage("Geschreven: \(name) in \(path.dropLast(name.count + 1))")
+            shell.status = .written(path)
             return []
         case .exportFailed(let message):
             state.open?.exportMenu?.isExporting = false

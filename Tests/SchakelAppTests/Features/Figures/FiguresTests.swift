@@ -77,6 +77,20 @@ import TerminalKit
         #expect(!AppView.render(ascii).textLines().joined().contains("█"))
     }
 
+    @Test func eWritesTheReportToTheExportFolderThroughTheRule() throws {
+        var state = state()
+        fake.exportFolderPath = "/srv/schakel/export"
+        press([.character("e")], &state)
+        #expect(AppView.render(state).textLines()[23].contains("Exporteer het rapport: m Markdown · c CSV (Excel) · h HTML (A4)"))
+        press([.character("c")], &state)
+        #expect(state.status?.text == "Geschreven: cijfers-regio-twente-2026.csv in /srv/schakel/export")
+        let csv = try #require(fake.exportedFiles["cijfers-regio-twente-2026.csv"])
+        #expect(csv.contains("Signalen per gemeente;Borne;<5;;2026;regio Twente\r\n"))
+        // Any other key leaves the question without writing.
+        press([.character("e"), .escape], &state)
+        #expect(fake.exportedFiles.count == 1 && !state.figures.isChoosingExport)
+    }
+
     @Test func theBeheerderSeesNoFigures() {
         let beheerder = User(id: 9, login: "beheer", displayName: "Beheerder", role: .administrator, municipality: nil)
         let state = state(beheerder)
