@@ -85,7 +85,8 @@ import Testing
         let screen = try tmux.waitFor("Termijn")
         #expect(screen.contains("[1 Signalen]"))
         try tmux.send("5")
-        try tmux.waitFor("nog niet gebouwd")
+        let figures = try tmux.waitFor("In beeld:")
+        #expect(figures.contains("[5 Cijfers]"))
         try tmux.send("q")
         try tmux.waitFor("EXIT=0")
     }
