@@ -46,7 +46,7 @@ extension Store {
 }
 
 /// One counting: the period's UTC bounds and the area's condition, and each breakdown's query.
-private struct FigureCount {
+struct FigureCount {
     let period: FiguresPeriod
     let area: FiguresArea
     let db: Database
@@ -92,6 +92,8 @@ private struct FigureCount {
             FigureBreakdown(id: "minderjarig", title: "Minderjarige betrokken",
                             rows: [FigureRow("minderjarige", row["minor"]), FigureRow("geen minderjarige", signals - row["minor"])], total: signals),
         ]
+        breakdowns.append(FigureBreakdown(id: FigureBreakdown.routeStateID, title: "Stand van de meldroute (nu)",
+                                          rows: try grouped("state", nil, range), total: signals))
         let cases = try casesByTrack(first, after)
         breakdowns.append(FigureBreakdown(id: "casus", title: "KMT-casussen geopend", rows: cases, total: cases.reduce(0) { $0 + $1.count }))
         let referrals = try referralsByPartner(first, after)
@@ -108,14 +110,17 @@ private struct FigureCount {
         }
     }
 
-    /// Counts grouped by `column`, in the order of `keys` (stored value, label), zeros included.
-    func grouped(_ column: String, _ keys: [(String, String)], _ range: (sql: String, arguments: StatementArguments)) throws -> [FigureRow] {
-        var counts: [String: Int] = [:]
+    /// Counts grouped by `column`, in the order of `keys` (stored value, label), zeros included;
+    /// without keys, each value found with its count, labelled by the value.
+    func grouped(_ column: String, _ keys: [(String, String)]?, _ range: (sql: String, arguments: StatementArguments)) throws -> [FigureRow] {
+        var counts: [(String, Int)] = []
         for row in try Row.fetchAll(db, sql: "SELECT CAST(\(column) AS TEXT) AS key, count(*) AS n FROM signal WHERE \(range.sql) GROUP BY \(column)",
                                     arguments: range.arguments) {
-            counts[row["key"]] = row["n"]
+            counts.append((row["key"], row["n"]))
         }
-        return keys.map { FigureRow($0.1, counts[$0.0] ?? 0) }
+        guard let keys else { return counts.map { FigureRow($0.0, $0.1) } }
+        let found = Dictionary(uniqueKeysWithValues: counts)
+        return keys.map { FigureRow($0.1, found[$0.0] ?? 0) }
     }
 
     func casesByTrack(_ first: CivilDate, _ after: CivilDate) throws -> [FigureRow] {

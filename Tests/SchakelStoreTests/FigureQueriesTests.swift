@@ -77,6 +77,10 @@ import SchakelCore
         #expect(counts(year, "acuut") == ["acuut": 1, "niet acuut": 3])
         #expect(counts(year, "minderjarig") == ["minderjarige": 2, "geen minderjarige": 2])
         #expect(counts(year, "casus") == ["slachtofferspoor": 0, "daderspoor": 0])
+        // Where the signals are in the route: the store counts by state id, the workflow names them.
+        #expect(counts(year, "stand") == ["gemeld": 4])
+        let named = year.namingRouteStates(try Shipped.workflows().signalRoute.workflow)
+        #expect(named.breakdown("stand")?.rows.first == FigureRow("Gemeld", 4) && named.breakdown("stand")?.rows.count == 6)
         #expect(try figures("2026", .municipality(Municipality.twente.first { $0.name == "Hengelo" }!)).signals == 2)
     }
 

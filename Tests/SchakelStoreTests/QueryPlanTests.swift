@@ -177,3 +177,43 @@ import Meldroute
         }
     }
 }
+
+/// Every figure of tab 5 is counted over an index range of the period: no scan of the signals or
+/// the cases, whatever the area.
+@Suite struct FigureQueryPlanTests {
+    let directory: TemporaryDirectory
+    let store: Store
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        let today = LocalDateTime(date: CivilDate(iso: "2026-11-24")!, hour: 12, minute: 0)
+        store = try DemoDatabase.open(path: directory.path("plan.sqlite"), today: today, calendar: WorkingDayCalendar()).store
+    }
+
+    /// The statements one counting runs, with their arguments written in.
+    func statements(_ area: FiguresArea) throws -> [String] {
+        final class Collected: @unchecked Sendable { var sql: [String] = [] }
+        let collected = Collected()
+        try store.read { db in
+            db.trace(options: .statement) { event in
+                if case .statement(let statement) = event { collected.sql.append(statement.expandedSQL) }
+            }
+            defer { db.trace(options: []) { _ in } }
+            _ = try FigureCount(period: .year(2026), area: area, db: db).figures(byMunicipality: area == .region)
+        }
+        return collected.sql
+    }
+
+    @Test(arguments: [FiguresArea.region, .municipality(Municipality.twente[3])])
+    func everyCountReadsAnIndexRange(_ area: FiguresArea) throws {
+        let counted = try statements(area)
+        #expect(counted.count >= 17, "\(counted)")
+        for sql in counted {
+            let plan = try store.queryPlan(sql: sql, arguments: [])
+            let tableSteps = plan.filter { $0.hasPrefix("SCAN") || $0.hasPrefix("SEARCH") }
+            for step in tableSteps where step.contains(" signal") || step.contains(" kmt_case") {
+                #expect(step.hasPrefix("SEARCH") && step.contains("INDEX"), "\(sql): \(plan)")
+            }
+        }
+    }
+}

@@ -1,3 +1,5 @@
+import Meldroute
+
 /// One count in a breakdown: `Enschede 23`.
 public struct FigureRow: Hashable, Sendable {
     public let label: String
@@ -24,6 +26,9 @@ public struct FigureBreakdown: Hashable, Sendable {
         self.rows = rows
         self.total = total
     }
+
+    /// The breakdown of the signals by where they are in the route now.
+    public static let routeStateID = "stand"
 
     /// Whether every counted thing is in exactly one row.
     public var isPartition: Bool { rows.reduce(0) { $0 + $1.count } == total }
@@ -67,6 +72,19 @@ public struct SignalFigures: Hashable, Sendable {
     }
 
     public func breakdown(_ id: String) -> FigureBreakdown? { breakdowns.first { $0.id == id } }
+
+    /// The route's states named and ordered as the workflow has them (the store knows only their
+    /// ids), every state listed, zero where no signal is in it.
+    public func namingRouteStates(_ workflow: WorkflowDefinition) -> SignalFigures {
+        SignalFigures(period: period, area: area, signals: signals, breakdowns: breakdowns.map { breakdown in
+            guard breakdown.id == FigureBreakdown.routeStateID else { return breakdown }
+            let counts = Dictionary(breakdown.rows.map { ($0.label, $0.count) }, uniquingKeysWith: +)
+            let known = Set(workflow.states.map(\.id))
+            let rows = workflow.states.map { FigureRow($0.label, counts[$0.id] ?? 0) }
+                + counts.filter { !known.contains($0.key) }.sorted { $0.key < $1.key }.map { FigureRow($0.key, $0.value) }
+            return FigureBreakdown(id: breakdown.id, title: breakdown.title, rows: rows, total: breakdown.total)
+        })
+    }
 }
 
 /// What the tab and the report ask of the store.

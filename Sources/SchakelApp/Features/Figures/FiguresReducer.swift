@@ -12,7 +12,7 @@ enum FiguresReducer {
             return load(&state)
         case .loaded(let figures):
             guard figures.period == state.period, figures.area == state.area else { return [] }
-            state.figures = figures
+            state.figures = figures.namingRouteStates(shell.context.workflow)
             state.isLoading = false
             state.breakdown = min(state.breakdown, max(0, state.listed.count - 1))
             return []
