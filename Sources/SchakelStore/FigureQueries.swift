@@ -37,11 +37,7 @@ extension Store {
         guard Self.allowedFiguresThresholds.contains(threshold) else {
             throw .refused("Kies een drempel van \(Self.allowedFiguresThresholds.lowerBound) tot \(Self.allowedFiguresThresholds.upperBound).")
         }
-        try audited(by: user) { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
-                           arguments: [Self.figuresThresholdSetting, String(threshold)])
-            return ((), AuditRecord(.update, "setting", Self.figuresThresholdSetting, detail: String(threshold)))
-        }
+        try setNumber(threshold, for: Self.figuresThresholdSetting, by: user)
     }
 }
 

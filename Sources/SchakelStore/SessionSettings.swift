@@ -15,9 +15,14 @@ extension Store {
         guard IdleLock.allowedMinutes.contains(minutes) else {
             throw .refused("Kies tussen \(IdleLock.allowedMinutes.lowerBound) en \(IdleLock.allowedMinutes.upperBound) minuten.")
         }
+        try setNumber(minutes, for: Self.idleLockSetting, by: user)
+    }
+
+    /// A number kept in the settings table, audited with its new value.
+    func setNumber(_ value: Int, for key: String, by user: User) throws(StoreFailure) {
         try audited(by: user) { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [Self.idleLockSetting, String(minutes)])
-            return ((), AuditRecord(.update, "setting", Self.idleLockSetting, detail: String(minutes)))
+            try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [key, String(value)])
+            return ((), AuditRecord(.update, "setting", key, detail: String(value)))
         }
     }
 

@@ -67,11 +67,8 @@ extension AdministrationCommand {
         @OptionGroup var options: UserCommand.Options
 
         func run() throws {
-            try Startup.exitOnFailure {
-                let (store, administrator) = try options.administrator()
-                if let minutes { try store.setIdleLockMinutes(minutes, by: administrator) }
-                print("Het scherm vergrendelt na \(try store.idleLockMinutes()) minuten zonder toets.")
-            }
+            try options.showOrSet(minutes, set: { try $0.setIdleLockMinutes($1, by: $2) },
+                                  show: { "Het scherm vergrendelt na \(try $0.idleLockMinutes()) minuten zonder toets." })
         }
     }
 }
@@ -92,6 +89,15 @@ struct UserCommand: ParsableCommand {
 
         @Option(name: .customLong("als"), help: "Alleen bij een demodatabase: als deze gebruiker (bijvoorbeeld beheer).")
         var login: String?
+
+        /// Shows a setting, after setting it when a value is given (by the owner or a beheerder).
+        func showOrSet(_ value: Int?, set: (Store, Int, User) throws -> Void, show: (Store) throws -> String) throws {
+            try Startup.exitOnFailure {
+                let (store, administrator) = try administrator()
+                if let value { try set(store, value, administrator) }
+                print(try show(store))
+            }
+        }
 
         /// The store, and who acts: a beheerder in it, or the OS user that owns the file.
         func administrator() throws -> (Store, User) {

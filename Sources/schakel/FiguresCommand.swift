@@ -80,11 +80,8 @@ struct FiguresCommand: ParsableCommand {
         @OptionGroup var options: UserCommand.Options
 
         func run() throws {
-            try Startup.exitOnFailure {
-                let (store, administrator) = try options.administrator()
-                if let threshold { try store.setFiguresThreshold(threshold, by: administrator) }
-                print("Aantallen onder \(try store.figuresThreshold()) worden niet getoond.")
-            }
+            try options.showOrSet(threshold, set: { try $0.setFiguresThreshold($1, by: $2) },
+                                  show: { "Aantallen onder \(try $0.figuresThreshold()) worden niet getoond." })
         }
     }
 }

@@ -84,6 +84,17 @@ import Testing
         #expect(audit.output == "1\n1\n", "\(audit.errors)")
     }
 
+    @Test func theThresholdIsTheBeheerdersToRaise() throws {
+        let refused = try Spawn.run([Binary.path, "cijfers", "drempel", "10", "--db", database, "--als", "pm.kmt"])
+        #expect(refused.status == 1 && refused.errors.contains("Alleen de eigenaar van"))
+        let raised = try Spawn.run([Binary.path, "cijfers", "drempel", "10", "--db", database, "--als", "beheer"])
+        #expect(raised.output == "Aantallen onder 10 worden niet getoond.\n", "\(raised.errors)")
+        let tooHigh = try Spawn.run([Binary.path, "cijfers", "drempel", "50", "--db", database, "--als", "beheer"])
+        #expect(tooHigh.status == 1 && tooHigh.errors == "schakel: Kies een drempel van 2 tot 20.\n")
+        let markdown = try report(["--periode", "2026"])
+        #expect(markdown.output.contains("Aantallen van 1 tot 9 staan er als <10;") && markdown.output.contains("\\<10"))
+    }
+
     private func write(_ text: String, _ name: String) throws -> String {
         let path = directory.appendingPathComponent(name).path
         try text.write(toFile: path, atomically: true, encoding: .utf8)

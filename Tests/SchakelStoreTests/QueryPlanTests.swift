@@ -180,16 +180,7 @@ import Meldroute
 
 /// Every figure of tab 5 is counted over an index range of the period: no scan of the signals or
 /// the cases, whatever the area.
-@Suite struct FigureQueryPlanTests {
-    let directory: TemporaryDirectory
-    let store: Store
-
-    init() throws {
-        directory = try TemporaryDirectory()
-        let today = LocalDateTime(date: CivilDate(iso: "2026-11-24")!, hour: 12, minute: 0)
-        store = try DemoDatabase.open(path: directory.path("plan.sqlite"), today: today, calendar: WorkingDayCalendar()).store
-    }
-
+extension QueryPlanTests {
     /// The statements one counting runs, with their arguments written in.
     func statements(_ area: FiguresArea) throws -> [String] {
         final class Collected: @unchecked Sendable { var sql: [String] = [] }
