@@ -6,14 +6,15 @@ import SchakelCore
 /// period (never by loading rows): signals by month, municipality, form, source and reporter;
 /// acute and minor; KMT cases by track; referrals by partner.
 extension Store: FigureCounting {
-    public func signalFigures(_ period: FiguresPeriod, in area: FiguresArea, for user: User) throws(StoreFailure) -> SignalFigures {
+    public func signalFigures(_ period: FiguresPeriod, in area: FiguresArea, outcomes: RouteOutcomes?, for user: User) throws(StoreFailure)
+        -> SignalFigures {
         guard AccessPolicy.figureAreas(for: user).contains(area) else {
             try audit(AuditRecord(.read, "figures", area.label, result: .denied, detail: period.label), by: user)
             throw .noAccess
         }
         let byMunicipality = area == .region && AccessPolicy.seesFiguresByMunicipality(user)
         return try audited(by: user) { db in
-            let figures = try FigureCount(period: period, area: area, db: db).figures(byMunicipality: byMunicipality)
+            let figures = try FigureCount(period: period, area: area, db: db, outcomes: outcomes).figures(byMunicipality: byMunicipality)
             return (figures, AuditRecord(.read, "figures", area.label, detail: "\(period.label): \(figures.signals) signalen"))
         }
     }
@@ -46,6 +47,7 @@ struct FigureCount {
     let period: FiguresPeriod
     let area: FiguresArea
     let db: Database
+    var outcomes: RouteOutcomes?
 
     func utc(_ day: CivilDate) -> String { AmsterdamTime.utcText(from: LocalDateTime(date: day, hour: 0, minute: 0)) }
 
@@ -90,6 +92,9 @@ struct FigureCount {
         ]
         breakdowns.append(FigureBreakdown(id: FigureBreakdown.routeStateID, title: "Stand van de meldroute (nu)",
                                           rows: try grouped("state", nil, range), total: signals))
+        if let outcomes {
+            breakdowns.append(try decisions(outcomes, range))
+        }
         let cases = try casesByTrack(first, after)
         breakdowns.append(FigureBreakdown(id: "casus", title: "KMT-casussen geopend", rows: cases, total: cases.reduce(0) { $0 + $1.count }))
         let referrals = try referralsByPartner(first, after)
@@ -117,6 +122,29 @@ struct FigureCount {
         guard let keys else { return counts.map { FigureRow($0.0, $0.1) } }
         let found = Dictionary(uniqueKeysWithValues: counts)
         return keys.map { FigureRow($0.1, found[$0.0] ?? 0) }
+    }
+
+    /// Of the signals received in the period and decided on: each next step chosen (a signal may
+    /// have several), and those decided without one.
+    func decisions(_ outcomes: RouteOutcomes, _ range: (sql: String, arguments: StatementArguments)) throws -> FigureBreakdown {
+        let decision = "$.\"\(outcomes.event)\""
+        let chosen = "$.\"\(outcomes.event)\".\"\(outcomes.field)\".meerkeuze"
+        let row = try Row.fetchOne(db, sql: """
+            SELECT coalesce(sum(json_extract(state_data, '\(decision)') IS NOT NULL), 0) AS decided,
+                   coalesce(sum(json_extract(state_data, '\(decision)') IS NOT NULL
+                                AND coalesce(json_array_length(state_data, '\(chosen)'), 0) = 0), 0) AS without
+            FROM signal WHERE \(range.sql)
+            """, arguments: range.arguments)!
+        var counts: [String: Int] = [:]
+        for step in try Row.fetchAll(db, sql: """
+            SELECT step.value AS id, count(*) AS n FROM signal, json_each(signal.state_data, '\(chosen)') AS step
+            WHERE \(range.sql) GROUP BY step.value
+            """, arguments: range.arguments) {
+            counts[step["id"]] = step["n"]
+        }
+        let rows = outcomes.options.map { FigureRow($0.label, counts[$0.id] ?? 0) } + [FigureRow("geen vervolg", row["without"])]
+        return FigureBreakdown(id: "besluit", title: "Besluit op het beslismoment (een signaal kan meer vervolgstappen hebben)",
+                               rows: rows, total: row["decided"])
     }
 
     func casesByTrack(_ first: CivilDate, _ after: CivilDate) throws -> [FigureRow] {

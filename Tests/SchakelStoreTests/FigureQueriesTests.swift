@@ -4,6 +4,7 @@ import Testing
 import TestSupport
 import Meldroute
 import SchakelCore
+import SchakelDemo
 @testable import SchakelStore
 
 /// The figures against hand-counted signals, received in Dutch local time around a year end and
@@ -96,5 +97,44 @@ import SchakelCore
                 .map { "\($0["result"] as String) \($0["object_id"] as String) \($0["detail"] as String)" }
         }
         #expect(audit == ["ok regio Twente 2026: 4 signalen", "ok Enschede 2026: 1 signalen", "denied Hengelo 2026", "denied regio Twente 2026"])
+    }
+}
+
+/// What was decided on the demo's signals, counted by the store in SQL, against the same counted
+/// here by reading every signal's route data.
+@Suite struct DecisionFiguresTests {
+    @Test func theDecisionsAreTheNextStepsRecordedAndTheOnesWithout() throws {
+        let directory = try TemporaryDirectory()
+        let today = LocalDateTime(date: CivilDate(iso: "2026-11-24")!, hour: 12, minute: 0)
+        let workflows = try Shipped.workflows()
+        let store = try DemoDatabase.open(path: directory.path("demo.sqlite"), today: today, calendar: WorkingDayCalendar(),
+                                          workflows: workflows).store
+        let workflow = workflows.signalRoute.workflow
+        let outcomes = try #require(RouteOutcomes(workflow))
+        #expect(outcomes.event == "besluit" && outcomes.field == "vervolgstappen" && outcomes.options.count == 4)
+        let period = FiguresPeriod.days(CivilDate(iso: "2020-01-01")!, today.date)
+        let figures = try store.signalFigures(period, in: .region, outcomes: outcomes, for: try store.user(login: "pm.kmt"))
+        let decisions = try #require(figures.breakdown("besluit"))
+
+        var steps: [String: Int] = [:], without = 0, decided = 0
+        let (first, after) = period.bounds
+        let data = try store.read { db in
+            try String.fetchAll(db, sql: "SELECT state_data FROM signal WHERE received_at >= ? AND received_at < ?",
+                                arguments: [AmsterdamTime.utcText(from: LocalDateTime(date: first, hour: 0, minute: 0)),
+                                            AmsterdamTime.utcText(from: LocalDateTime(date: after, hour: 0, minute: 0))])
+        }
+        for text in data {
+            let recorded = try StateDataCoding.decode(text)
+            guard let decision = recorded["besluit"] else { continue }
+            decided += 1
+            if case .choices(let ids)? = decision["vervolgstappen"], !ids.isEmpty {
+                for id in ids { steps[id, default: 0] += 1 }
+            } else {
+                without += 1
+            }
+        }
+        #expect(decided > 0)
+        #expect(decisions.total == decided)
+        #expect(decisions.rows == outcomes.options.map { FigureRow($0.label, steps[$0.id] ?? 0) } + [FigureRow("geen vervolg", without)])
     }
 }

@@ -89,12 +89,52 @@ public struct SignalFigures: Hashable, Sendable {
 
 /// What the tab and the report ask of the store.
 public protocol FigureCounting: Sendable {
-    /// The figures over `period` in `area`, for who may see them (audited; refused otherwise).
-    func signalFigures(_ period: FiguresPeriod, in area: FiguresArea, for user: User) throws(StoreFailure) -> SignalFigures
+    /// The figures over `period` in `area`, for who may see them (audited; refused otherwise);
+    /// with `outcomes`, also what was decided on the signals received then.
+    func signalFigures(_ period: FiguresPeriod, in area: FiguresArea, outcomes: RouteOutcomes?, for user: User) throws(StoreFailure)
+        -> SignalFigures
     /// Records that the figures left Schakel as a report (audited; who may see them may export them).
     func recordFiguresExport(_ period: FiguresPeriod, in area: FiguresArea, format: String, for user: User) throws(StoreFailure)
     /// Counts below this are never published (a beheerder's setting; default 5).
     func figuresThreshold() throws(StoreFailure) -> Int
+}
+
+extension FigureCounting {
+    public func signalFigures(_ period: FiguresPeriod, in area: FiguresArea, for user: User) throws(StoreFailure) -> SignalFigures {
+        try signalFigures(period, in: area, outcomes: nil, for: user)
+    }
+}
+
+/// Where the route records its decision: the event the workflow files as a decision, and its
+/// multiple-choice field of next steps with their labels. Read from the workflow, so that the
+/// store counts what the workflow names, whatever it names it.
+public struct RouteOutcomes: Hashable, Sendable {
+    public let event: String
+    public let field: String
+    public let options: [(id: String, label: String)]
+
+    public static func == (a: RouteOutcomes, b: RouteOutcomes) -> Bool {
+        a.event == b.event && a.field == b.field && a.options.map(\.id) == b.options.map(\.id) && a.options.map(\.label) == b.options.map(\.label)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(event)
+        hasher.combine(field)
+        hasher.combine(options.map(\.id))
+    }
+
+    /// The first decision event of the workflow with a multiple-choice field, if it has one.
+    public init?(_ workflow: WorkflowDefinition) {
+        for event in workflow.events where event.timelineKind == .decision {
+            if let field = event.fields.first(where: { $0.type == .multipleChoice }) {
+                self.event = event.id
+                self.field = field.id
+                options = field.options.map { ($0.id, $0.label) }
+                return
+            }
+        }
+        return nil
+    }
 }
 
 /// What the Cijfers tab asks of the store: the figures, and the export folder for its report.

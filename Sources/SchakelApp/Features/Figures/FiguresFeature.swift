@@ -51,7 +51,7 @@ public enum FiguresFeature: PaneFeature {
         switch effect {
         case .load(let period, let area):
             do {
-                return .loaded(try store.signalFigures(period, in: area, for: context.user))
+                return .loaded(try store.signalFigures(period, in: area, outcomes: RouteOutcomes(context.workflow), for: context.user))
             } catch {
                 return .failed("Cijfers laden mislukt. \(SignalsRunner.message(for: error))")
             }
