@@ -6,15 +6,17 @@ import SchakelCore
 /// period (never by loading rows): signals by month, municipality, form, source and reporter;
 /// acute and minor; KMT cases by track; referrals by partner.
 extension Store: FigureCounting {
-    public func signalFigures(_ period: FiguresPeriod, in area: FiguresArea, outcomes: RouteOutcomes?, for user: User) throws(StoreFailure)
-        -> SignalFigures {
+    public func signalFigures(_ period: FiguresPeriod, in area: FiguresArea, outcomes: RouteOutcomes?, timing: RouteTiming?,
+                              for user: User) throws(StoreFailure) -> SignalFigures {
         guard AccessPolicy.figureAreas(for: user).contains(area) else {
             try audit(AuditRecord(.read, "figures", area.label, result: .denied, detail: period.label), by: user)
             throw .noAccess
         }
         let byMunicipality = area == .region && AccessPolicy.seesFiguresByMunicipality(user)
         return try audited(by: user) { db in
-            let figures = try FigureCount(period: period, area: area, db: db, outcomes: outcomes).figures(byMunicipality: byMunicipality)
+            let today = AmsterdamTime.localTime(of: now()).date
+            let figures = try FigureCount(period: period, area: area, db: db, outcomes: outcomes, timing: timing, today: today)
+                .figures(byMunicipality: byMunicipality)
             return (figures, AuditRecord(.read, "figures", area.label, detail: "\(period.label): \(figures.signals) signalen"))
         }
     }
@@ -48,6 +50,8 @@ struct FigureCount {
     let area: FiguresArea
     let db: Database
     var outcomes: RouteOutcomes?
+    var timing: RouteTiming?
+    var today: CivilDate?
 
     func utc(_ day: CivilDate) -> String { AmsterdamTime.utcText(from: LocalDateTime(date: day, hour: 0, minute: 0)) }
 
@@ -95,12 +99,18 @@ struct FigureCount {
         if let outcomes {
             breakdowns.append(try decisions(outcomes, range))
         }
+        var durations: [RouteDuration] = []
+        if let timing, let today {
+            let pace = try RoutePace(count: self, timing: timing, today: today).measure(range)
+            breakdowns.append(pace.breakdown)
+            durations = pace.durations
+        }
         let cases = try casesByTrack(first, after)
         breakdowns.append(FigureBreakdown(id: "casus", title: "KMT-casussen geopend", rows: cases, total: cases.reduce(0) { $0 + $1.count }))
         let referrals = try referralsByPartner(first, after)
         breakdowns.append(FigureBreakdown(id: "verwijzing", title: "Verwijzingen per organisatie", rows: referrals,
                                           total: referrals.reduce(0) { $0 + $1.count }))
-        return SignalFigures(period: period, area: area, signals: signals, breakdowns: breakdowns)
+        return SignalFigures(period: period, area: area, signals: signals, breakdowns: breakdowns, durations: durations)
     }
 
     /// One count per month of the period, each over its own index range.

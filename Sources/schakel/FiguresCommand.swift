@@ -57,7 +57,8 @@ struct FiguresCommand: ParsableCommand {
                     _ = try? store.signalFigures(period, in: area, for: user)  // the refusal is audited
                     throw StartupFailure(description: "U mag de cijfers van \(area.label) niet zien; een AF ziet de eigen gemeente en de regio.")
                 }
-                let figures = try store.signalFigures(period, in: area, outcomes: RouteOutcomes(resources.workflow), for: user)
+                let figures = try store.signalFigures(period, in: area, outcomes: RouteOutcomes(resources.workflow),
+                                                      timing: RouteTiming(resources.workflow, calendar: resources.calendar), for: user)
                     .namingRouteStates(resources.workflow)
                 let report = FiguresReport(figures: figures, threshold: try store.figuresThreshold(), estimate: resources.estimate,
                                            madeOn: SystemClock().now().date)

@@ -33,7 +33,9 @@ import Testing
             with open(sys.argv[1], encoding='utf-8-sig', newline='') as f:
                 print(json.dumps(list(csv.reader(f, delimiter=';'))))
             """, path) as? [[String]])
-        #expect(rows.first == ["uitsplitsing", "categorie", "aantal", "aandeel (%)", "periode", "gebied"])
+        #expect(rows.first == ["uitsplitsing", "categorie", "aantal", "aandeel (%)", "periode", "gebied", "werkdagen"])
+        let median = try #require(rows.first { $0[0] == "Werkdagen tot contact met de melder" && $0[1] == "mediaan" })
+        #expect(Int(median[6]) != nil && Int(median[2]).map { $0 >= 5 } == true)
         let counts = rows.dropFirst().map { $0[2] }
         #expect(!counts.isEmpty && counts.allSatisfy { Int($0).map { $0 == 0 || $0 >= 5 } ?? ["<5", "x"].contains($0) }, "\(counts)")
         #expect(counts.contains("<5"))

@@ -116,8 +116,8 @@ final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeepi
     func recordFiguresExport(_ period: FiguresPeriod, in area: FiguresArea, format: String, for user: User) throws(StoreFailure) {}
     func figuresThreshold() throws(StoreFailure) -> Int { SmallNumberSuppression.defaultThreshold }
 
-    func signalFigures(_ period: FiguresPeriod, in area: FiguresArea, outcomes: RouteOutcomes?, for user: User) throws(StoreFailure)
-        -> SignalFigures {
+    func signalFigures(_ period: FiguresPeriod, in area: FiguresArea, outcomes: RouteOutcomes?, timing: RouteTiming?, for user: User)
+        throws(StoreFailure) -> SignalFigures {
         figureRequests.append((period, area))
         guard AccessPolicy.figureAreas(for: user).contains(area) else { throw .noAccess }
         let found = figures[area] ?? SignalFigures(period: period, area: area, signals: 0, breakdowns: [])

@@ -85,6 +85,43 @@ import SchakelDemo
         #expect(try figures("2026", .municipality(Municipality.twente.first { $0.name == "Hengelo" }!)).signals == 2)
     }
 
+    /// The contact deadline in working days, counted by hand: received on new year's day (a
+    /// holiday), the third working day is Tuesday 6 January; received on Sunday 29 March, it is
+    /// Wednesday 1 April, so contact on the 2nd is late. The other two are still waiting, and past it.
+    @Test func theContactDeadlineIsCountedInWorkingDays() throws {
+        let workflows = try Shipped.workflows()
+        let pm = try store.user(login: "pm.kmt")
+        func contact(_ index: Int, on moment: String) throws {
+            let id = try store.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM signal ORDER BY received_at LIMIT 1 OFFSET ?",
+                                                                arguments: [index])! }
+            let parts = moment.split(separator: "T")
+            let time = parts[1].split(separator: ":").map { Int($0)! }
+            let when = LocalDateTime(date: CivilDate(iso: String(parts[0]))!, hour: time[0], minute: time[1])
+            if index == 1 {  // a minor is involved: the VTT report comes first
+                try store.recordRouteEvent("vtt_gemeld", fields: ["gemeld_op": .dateTime(when), "gemeld_door": .text("PM")], onSignal: id,
+                                           expectedVersion: try store.signalRouteState(id: id, for: pm).version, workflows: workflows, by: pm)
+            }
+            let state = try store.signalRouteState(id: id, for: pm)
+            try store.recordRouteEvent("contact_opgenomen", fields: [
+                "contact_op": .dateTime(when),
+                "wijze": .choice("telefonisch"), "waarnemingen": .text("Proef."), "vormen": .choices(["arbeid"]),
+                "betrokkenen": .text("A.B."), "melder_blijft_betrokken": .boolean(true), "afspraken": .text("Geen."),
+            ], onSignal: id, expectedVersion: state.version, workflows: workflows, by: pm)
+        }
+        try contact(1, on: "2026-01-06T16:00")
+        try contact(2, on: "2026-04-02T09:00")
+        let timing = try #require(RouteTiming(workflows.signalRoute.workflow, calendar: WorkingDayCalendar()))
+        #expect(timing.event == "contact_opgenomen" && timing.field == "contact_op" && timing.workingDays == 3)
+        let figures = try store.signalFigures(.year(2026), in: .region, outcomes: nil, timing: timing, for: pm)
+        #expect(counts(figures, "termijn") == ["binnen 3 werkdagen": 1, "later": 1, "nog niet, termijn loopt": 0,
+                                               "nog niet, termijn verstreken": 2, "niet vastgelegd (route anders verlopen)": 0])
+        let toContact = try #require(figures.durations.first)
+        #expect(toContact.count == 2 && toContact.median == 3 && toContact.percentile90 == 4)
+        #expect(toContact.text(threshold: 5) == "Werkdagen tot contact met de melder: te weinig signalen om te tonen.")
+        #expect(toContact.text(threshold: 2) == "Werkdagen tot contact met de melder: mediaan 3, 90% binnen 4 werkdagen (n = 2).")
+        #expect(figures.durations.last?.count == 0)
+    }
+
     @Test func anAFSeesTheirMunicipalityAndTheRegionsTotalsOnlyAndTheBeheerderNothing() throws {
         let enschede = Municipality.twente.first { $0.name == "Enschede" }!, hengelo = Municipality.twente.first { $0.name == "Hengelo" }!
         let region = try figures("2026", as: "af.enschede")
@@ -113,7 +150,7 @@ import SchakelDemo
         let outcomes = try #require(RouteOutcomes(workflow))
         #expect(outcomes.event == "besluit" && outcomes.field == "vervolgstappen" && outcomes.options.count == 4)
         let period = FiguresPeriod.days(CivilDate(iso: "2020-01-01")!, today.date)
-        let figures = try store.signalFigures(period, in: .region, outcomes: outcomes, for: try store.user(login: "pm.kmt"))
+        let figures = try store.signalFigures(period, in: .region, outcomes: outcomes, timing: nil, for: try store.user(login: "pm.kmt"))
         let decisions = try #require(figures.breakdown("besluit"))
 
         var steps: [String: Int] = [:], without = 0, decided = 0

@@ -68,19 +68,32 @@ public struct FiguresReport: Sendable {
                              + "\(share(row.count, of: breakdown.total)) |")
             }
             lines += ["| **totaal** | \(AgendaDocument.escaped(breakdown.total.text(threshold: threshold))) | |", ""]
+            if breakdown.id == RouteTiming.breakdownID {
+                lines += figures.durations.map { "- " + AgendaDocument.escaped($0.text(threshold: threshold)) } + [""]
+            }
         }
         return lines.joined(separator: "\n")
     }
 
     /// Semicolons, decimal commas, UTF-8 with a BOM and CRLF: how Dutch Excel opens a file.
     public func csv() -> String {
-        var lines = [["uitsplitsing", "categorie", "aantal", "aandeel (%)", "periode", "gebied"].joined(separator: ";")]
+        var lines = [["uitsplitsing", "categorie", "aantal", "aandeel (%)", "periode", "gebied", "werkdagen"].joined(separator: ";")]
         for breakdown in published {
             let rows = breakdown.rows.map { ($0.label, $0.count, share($0.count, of: breakdown.total)) }
                 + [("totaal", breakdown.total, "")]
             for (label, count, share) in rows {
-                lines.append([breakdown.title, label, count.text(threshold: threshold), share, figures.period.label, figures.area.label]
+                lines.append([breakdown.title, label, count.text(threshold: threshold), share, figures.period.label, figures.area.label, ""]
                     .map(PartnerCSV.quoted).joined(separator: ";"))
+            }
+        }
+        // The pace in working days, in its own column, only where enough signals stand behind it;
+        // "aantal" is how many signals it is over, through the rule like every count.
+        for duration in figures.durations {
+            let signals = SmallNumberSuppression.suppress([duration.count], threshold: threshold).total.text(threshold: threshold)
+            let shown = duration.count >= threshold
+            for (label, value) in [("mediaan", duration.median), ("90e percentiel", duration.percentile90)] {
+                lines.append([duration.label, label, signals, "", figures.period.label, figures.area.label,
+                              shown ? value.map(String.init) ?? "" : ""].map(PartnerCSV.quoted).joined(separator: ";"))
             }
         }
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"

@@ -13,6 +13,9 @@ struct FiguresReportPage {
             body.append("<section><h2>\(escaped(breakdown.title))</h2>")
             body.append(breakdown.id == "maand" ? columns(breakdown) : bars(breakdown))
             body.append(table(breakdown))
+            if breakdown.id == RouteTiming.breakdownID {
+                body += report.figures.durations.map { "<p>\(escaped($0.text(threshold: report.threshold)))</p>" }
+            }
             body.append("</section>")
         }
         return """

@@ -63,12 +63,15 @@ public struct SignalFigures: Hashable, Sendable {
     public let area: FiguresArea
     public let signals: Int
     public let breakdowns: [FigureBreakdown]
+    /// How long the route took: to the contact, to the decision.
+    public let durations: [RouteDuration]
 
-    public init(period: FiguresPeriod, area: FiguresArea, signals: Int, breakdowns: [FigureBreakdown]) {
+    public init(period: FiguresPeriod, area: FiguresArea, signals: Int, breakdowns: [FigureBreakdown], durations: [RouteDuration] = []) {
         self.period = period
         self.area = area
         self.signals = signals
         self.breakdowns = breakdowns
+        self.durations = durations
     }
 
     public func breakdown(_ id: String) -> FigureBreakdown? { breakdowns.first { $0.id == id } }
@@ -76,14 +79,15 @@ public struct SignalFigures: Hashable, Sendable {
     /// The route's states named and ordered as the workflow has them (the store knows only their
     /// ids), every state listed, zero where no signal is in it.
     public func namingRouteStates(_ workflow: WorkflowDefinition) -> SignalFigures {
-        SignalFigures(period: period, area: area, signals: signals, breakdowns: breakdowns.map { breakdown in
+        let named = breakdowns.map { breakdown in
             guard breakdown.id == FigureBreakdown.routeStateID else { return breakdown }
             let counts = Dictionary(breakdown.rows.map { ($0.label, $0.count) }, uniquingKeysWith: +)
             let known = Set(workflow.states.map(\.id))
             let rows = workflow.states.map { FigureRow($0.label, counts[$0.id] ?? 0) }
                 + counts.filter { !known.contains($0.key) }.sorted { $0.key < $1.key }.map { FigureRow($0.key, $0.value) }
             return FigureBreakdown(id: breakdown.id, title: breakdown.title, rows: rows, total: breakdown.total)
-        })
+        }
+        return SignalFigures(period: period, area: area, signals: signals, breakdowns: named, durations: durations)
     }
 }
 
@@ -91,8 +95,8 @@ public struct SignalFigures: Hashable, Sendable {
 public protocol FigureCounting: Sendable {
     /// The figures over `period` in `area`, for who may see them (audited; refused otherwise);
     /// with `outcomes`, also what was decided on the signals received then.
-    func signalFigures(_ period: FiguresPeriod, in area: FiguresArea, outcomes: RouteOutcomes?, for user: User) throws(StoreFailure)
-        -> SignalFigures
+    func signalFigures(_ period: FiguresPeriod, in area: FiguresArea, outcomes: RouteOutcomes?, timing: RouteTiming?, for user: User)
+        throws(StoreFailure) -> SignalFigures
     /// Records that the figures left Schakel as a report (audited; who may see them may export them).
     func recordFiguresExport(_ period: FiguresPeriod, in area: FiguresArea, format: String, for user: User) throws(StoreFailure)
     /// Counts below this are never published (a beheerder's setting; default 5).
@@ -101,7 +105,7 @@ public protocol FigureCounting: Sendable {
 
 extension FigureCounting {
     public func signalFigures(_ period: FiguresPeriod, in area: FiguresArea, for user: User) throws(StoreFailure) -> SignalFigures {
-        try signalFigures(period, in: area, outcomes: nil, for: user)
+        try signalFigures(period, in: area, outcomes: nil, timing: nil, for: user)
     }
 }
 

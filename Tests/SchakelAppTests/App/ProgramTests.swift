@@ -67,8 +67,8 @@ import TerminalKit
         struct BrokenStore: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseListing, CaseOpening, TimelineKeeping,
                             ChangeWatching, Searching, FilterKeeping, MeetingBrowsing, AgendaEditing, MeetingStepping, MinutesKeeping,
                             ExportFiling, PartnerDirectory, ReferralKeeping, UserAdministering, FigureCounting {
-            func signalFigures(_ period: FiguresPeriod, in area: FiguresArea, outcomes: RouteOutcomes?, for user: User) throws(StoreFailure)
-                -> SignalFigures {
+            func signalFigures(_ period: FiguresPeriod, in area: FiguresArea, outcomes: RouteOutcomes?, timing: RouteTiming?,
+                               for user: User) throws(StoreFailure) -> SignalFigures {
                 throw .busy
             }
             func recordFiguresExport(_ period: FiguresPeriod, in area: FiguresArea, format: String, for user: User) throws(StoreFailure) {

@@ -51,7 +51,8 @@ public enum FiguresFeature: PaneFeature {
         switch effect {
         case .load(let period, let area):
             do {
-                return .loaded(try store.signalFigures(period, in: area, outcomes: RouteOutcomes(context.workflow), for: context.user))
+                return .loaded(try store.signalFigures(period, in: area, outcomes: RouteOutcomes(context.workflow),
+                                                       timing: RouteTiming(context.workflow, calendar: context.calendar), for: context.user))
             } catch {
                 return .failed("Cijfers laden mislukt. \(SignalsRunner.message(for: error))")
             }

@@ -30,6 +30,14 @@ enum FiguresView {
         grid.write(TextFitting.fit(heading, width: pane.width - DisplayWidth.of(position)), x: pane.x, y: top, style: .bold, maxX: pane.maxX)
         grid.write(position, x: pane.maxX - DisplayWidth.of(position), y: top, style: Style(tone: .muted), maxX: pane.maxX)
         charts.drawBars(breakdown, from: first, in: rows, on: &grid)
+        // Under the deadline's bars, the pace in working days, where there is room.
+        if breakdown.id == RouteTiming.breakdownID {
+            let below = rows.y + breakdown.rows.count + 1
+            for (offset, duration) in figures.durations.enumerated() where below + offset < pane.maxY {
+                grid.write(TextFitting.fit(" " + duration.text(threshold: threshold), width: pane.width), x: pane.x, y: below + offset,
+                           maxX: pane.maxX)
+            }
+        }
     }
 
     /// "In beeld: 80 signalen tegen een geschatte 232 slachtoffers per jaar in Twente", scaled to

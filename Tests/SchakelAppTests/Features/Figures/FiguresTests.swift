@@ -85,7 +85,7 @@ import TerminalKit
         press([.character("c")], &state)
         #expect(state.status?.text == "Geschreven: cijfers-regio-twente-2026.csv in /srv/schakel/export")
         let csv = try #require(fake.exportedFiles["cijfers-regio-twente-2026.csv"])
-        #expect(csv.contains("Signalen per gemeente;Borne;<5;;2026;regio Twente\r\n"))
+        #expect(csv.contains("Signalen per gemeente;Borne;<5;;2026;regio Twente;\r\n"))
         // Any other key leaves the question without writing.
         press([.character("e"), .escape], &state)
         #expect(fake.exportedFiles.count == 1 && !state.figures.isChoosingExport)
