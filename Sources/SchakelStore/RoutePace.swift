@@ -40,8 +40,9 @@ struct RoutePace {
     }
 
     func measure(_ range: (sql: String, arguments: StatementArguments)) throws -> Measured {
-        let (first, _) = count.period.bounds
-        let years = (first.year - 1)...(max(today.year, first.year) + 1)
+        let (first, after) = count.period.bounds
+        let last = max(today, after)
+        let years = (first.year - 1)...(last.year + 1)
         let holidays = timing.weekdayHolidays(from: CivilDate(year: years.lowerBound, month: 1, day: 1)!,
                                               through: CivilDate(year: years.upperBound, month: 12, day: 31)!).map(\.iso)
         let path = "$.\"\(timing.event)\".\"\(timing.field)\".\(timing.isDateTime ? "datumtijd" : "datum")"
@@ -49,9 +50,10 @@ struct RoutePace {
         let limit = timing.workingDays
         let number = Self.workingDayNumber
         let sql = """
-            WITH dst(s, e) AS (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)),
-                 holiday(d) AS (SELECT value FROM json_each(?)),
-                 now(d) AS (SELECT ?),
+            WITH dst(s, e) AS MATERIALIZED (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)),
+                 holiday(d) AS MATERIALIZED (SELECT value FROM json_each(?)),
+                 span(d) AS (SELECT ? UNION ALL SELECT date(d, '+1 day') FROM span WHERE d < ?),
+                 daynum(d, n) AS MATERIALIZED (SELECT d, \(number("d")) FROM span),
                  route AS (
                     SELECT received_at, substr(json_extract(state_data, '\(path)'), 1, 10) AS c, state IN (\(running)) AS running,
                            (SELECT min(t.occurred_at) FROM timeline_event t
@@ -61,10 +63,14 @@ struct RoutePace {
                     SELECT \(Self.localDay("received_at")) AS r, c, running,
                            CASE WHEN decided_at IS NULL THEN NULL ELSE \(Self.localDay("decided_at")) END AS decided
                     FROM route),
+                 numbered AS (
+                    SELECT days.c, days.running, received.n AS nr, contacted.n AS nc, decided.n AS nd FROM days
+                    JOIN daynum AS received ON received.d = days.r
+                    LEFT JOIN daynum AS contacted ON contacted.d = days.c
+                    LEFT JOIN daynum AS decided ON decided.d = days.decided),
                  measured AS MATERIALIZED (
-                    SELECT c, running, \(number("c")) - \(number("r")) AS to_contact, \(number("decided")) - \(number("r")) AS to_decision,
-                           \(number("(SELECT d FROM now)")) - \(number("r")) AS waited
-                    FROM days)
+                    SELECT c, running, nc - nr AS to_contact, nd - nr AS to_decision, (SELECT n FROM daynum WHERE d = ?) - nr AS waited
+                    FROM numbered)
             SELECT
                 (SELECT count(*) FROM measured WHERE to_contact <= \(limit)) AS within,
                 (SELECT count(*) FROM measured WHERE to_contact > \(limit)) AS later,
@@ -73,7 +79,9 @@ struct RoutePace {
                 (SELECT count(*) FROM measured WHERE c IS NULL AND NOT running) AS without,
                 \(percentiles("to_contact", "contact")), \(percentiles("to_decision", "decision"))
             """
-        let arguments: StatementArguments = [try json(Self.summerTimes(years)), try json(holidays), today.iso] + range.arguments
+        // The days counted: from the period's first to today (or the period's end, if later).
+        let arguments: StatementArguments = [try json(Self.summerTimes(years)), try json(holidays), first.iso, last.iso]
+            + range.arguments + [today.iso]
         let row = try Row.fetchOne(count.db, sql: sql, arguments: arguments)!
         let rows = [
             FigureRow("binnen \(limit) werkdagen", row["within"]), FigureRow("later", row["later"]),
