@@ -64,6 +64,6 @@ public struct RouteDuration: Hashable, Sendable {
     /// threshold, so that one signal's pace is never told.
     public func text(threshold: Int) -> String {
         guard count >= threshold, let median, let percentile90 else { return "\(label): te weinig signalen om te tonen." }
-        return "\(label): mediaan \(median), 90% binnen \(percentile90) werkdagen (n = \(count))."
+        return "\(label): mediaan \(median), 90% binnen \(percentile90) \(percentile90 == 1 ? "werkdag" : "werkdagen") (n = \(count))."
     }
 }
