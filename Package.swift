@@ -49,7 +49,7 @@ let package = Package(
         .executableTarget(name: "schakel-store-worker", dependencies: ["SchakelStore", "SchakelDemo", "SchakelCore", "Meldroute"],
                           path: "Sources/SchakelStoreWorker"),
         .testTarget(name: "MeldrouteTests", dependencies: ["Meldroute"]),
-        .testTarget(name: "SchakelCoreTests", dependencies: ["SchakelCore"]),
+        .testTarget(name: "SchakelCoreTests", dependencies: ["SchakelCore", "TestSupport"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         // What the store's and the demo's tests share: a scratch directory, the shipped workflows.
         .target(name: "TestSupport", dependencies: ["SchakelCore", "Meldroute"], path: "Tests/Support"),

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import Meldroute
 import SchakelCore
@@ -13,12 +14,16 @@ extension Store: FigureCounting {
             throw .noAccess
         }
         let byMunicipality = area == .region && AccessPolicy.seesFiguresByMunicipality(user)
-        return try audited(by: user) { db in
-            let today = AmsterdamTime.localTime(of: now()).date
-            let figures = try FigureCount(period: period, area: area, db: db, outcomes: outcomes, timing: timing, today: today)
-                .figures(byMunicipality: byMunicipality)
-            return (figures, AuditRecord(.read, "figures", area.label, detail: "\(period.label): \(figures.signals) signalen"))
-        }
+        // Counted on readers, so that a year's count never holds the writers up: the counts and the
+        // route (which reads each signal's route data) on two at once. The figures are handed over
+        // only once their audit line is written.
+        let today = AmsterdamTime.localTime(of: now()).date
+        let (counts, route) = try readTogether(
+            { db in try FigureCount(period: period, area: area, db: db).counts(byMunicipality: byMunicipality) },
+            { db in try FigureCount(period: period, area: area, db: db, outcomes: outcomes, timing: timing, today: today).route() })
+        let figures = FigureCount.assembled(counts, route, period: period, area: area)
+        try audit(AuditRecord(.read, "figures", area.label, detail: "\(period.label): \(figures.signals) signalen"), by: user)
+        return figures
     }
 }
 
@@ -65,7 +70,31 @@ struct FigureCount {
         }
     }
 
+    /// Everything, on one connection.
     func figures(byMunicipality: Bool) throws -> SignalFigures {
+        Self.assembled(try counts(byMunicipality: byMunicipality), try route(), period: period, area: area)
+    }
+
+    /// The counts from the signals' own columns, and the cases and referrals: everything but the route.
+    struct Counts: Sendable {
+        let signals: Int
+        /// The signals' breakdowns, ending with where they are in the route now.
+        let ofSignals: [FigureBreakdown]
+        let others: [FigureBreakdown]
+    }
+
+    /// What became of the signals, from their route data: the decisions and the pace.
+    struct Route: Sendable {
+        var breakdowns: [FigureBreakdown] = []
+        var durations: [RouteDuration] = []
+    }
+
+    static func assembled(_ counts: Counts, _ route: Route, period: FiguresPeriod, area: FiguresArea) -> SignalFigures {
+        SignalFigures(period: period, area: area, signals: counts.signals, breakdowns: counts.ofSignals + route.breakdowns + counts.others,
+                      durations: route.durations)
+    }
+
+    func counts(byMunicipality: Bool) throws -> Counts {
         let (first, after) = period.bounds
         let range = signalRange(first, after)
         let forms = ExploitationForm.allCases.map { "coalesce(sum((forms & \($0.rawValue)) != 0), 0)" }.joined(separator: ", ")
@@ -93,24 +122,30 @@ struct FigureCount {
                             total: signals),
             FigureBreakdown(id: "minderjarig", title: "Minderjarige betrokken",
                             rows: [FigureRow("minderjarige", row["minor"]), FigureRow("geen minderjarige", signals - row["minor"])], total: signals),
+            FigureBreakdown(id: FigureBreakdown.routeStateID, title: "Stand van de meldroute (nu)", rows: try grouped("state", nil, range),
+                            total: signals),
         ]
-        breakdowns.append(FigureBreakdown(id: FigureBreakdown.routeStateID, title: "Stand van de meldroute (nu)",
-                                          rows: try grouped("state", nil, range), total: signals))
-        if let outcomes {
-            breakdowns.append(try decisions(outcomes, range))
-        }
-        var durations: [RouteDuration] = []
-        if let timing, let today {
-            let pace = try RoutePace(count: self, timing: timing, today: today).measure(range)
-            breakdowns.append(pace.breakdown)
-            durations = pace.durations
-        }
         let cases = try casesByTrack(first, after)
-        breakdowns.append(FigureBreakdown(id: "casus", title: "KMT-casussen geopend", rows: cases, total: cases.reduce(0) { $0 + $1.count }))
         let referrals = try referralsByPartner(first, after)
-        breakdowns.append(FigureBreakdown(id: "verwijzing", title: "Verwijzingen per organisatie", rows: referrals,
-                                          total: referrals.reduce(0) { $0 + $1.count }))
-        return SignalFigures(period: period, area: area, signals: signals, breakdowns: breakdowns, durations: durations)
+        return Counts(signals: signals, ofSignals: breakdowns, others: [
+            FigureBreakdown(id: "casus", title: "KMT-casussen geopend", rows: cases, total: cases.reduce(0) { $0 + $1.count }),
+            FigureBreakdown(id: "verwijzing", title: "Verwijzingen per organisatie", rows: referrals, total: referrals.reduce(0) { $0 + $1.count }),
+        ])
+    }
+
+    func route() throws -> Route {
+        let (first, after) = period.bounds
+        let range = signalRange(first, after)
+        var route = Route()
+        if let outcomes {
+            route.breakdowns.append(try decisions(outcomes, range))
+        }
+        if let timing, let today {
+            let pace = RoutePace(try RoutePaceQuery(db: db, timing: timing).groups(range), timing: timing, today: today)
+            route.breakdowns.append(pace.breakdown)
+            route.durations = pace.durations
+        }
+        return route
     }
 
     /// One count per month of the period, each over its own index range.
@@ -137,24 +172,23 @@ struct FigureCount {
     /// Of the signals received in the period and decided on: each next step chosen (a signal may
     /// have several), and those decided without one.
     func decisions(_ outcomes: RouteOutcomes, _ range: (sql: String, arguments: StatementArguments)) throws -> FigureBreakdown {
+        // One pass: the decided signals grouped by the steps chosen, as JSON (`["kmt_vtt"]`, or null).
         let decision = "$.\"\(outcomes.event)\""
         let chosen = "$.\"\(outcomes.event)\".\"\(outcomes.field)\".meerkeuze"
-        let row = try Row.fetchOne(db, sql: """
-            SELECT coalesce(sum(json_extract(state_data, '\(decision)') IS NOT NULL), 0) AS decided,
-                   coalesce(sum(json_extract(state_data, '\(decision)') IS NOT NULL
-                                AND coalesce(json_array_length(state_data, '\(chosen)'), 0) = 0), 0) AS without
-            FROM signal WHERE \(range.sql)
-            """, arguments: range.arguments)!
-        var counts: [String: Int] = [:]
-        for step in try Row.fetchAll(db, sql: """
-            SELECT step.value AS id, count(*) AS n FROM signal, json_each(signal.state_data, '\(chosen)') AS step
-            WHERE \(range.sql) GROUP BY step.value
+        var counts: [String: Int] = [:], decided = 0, without = 0
+        for row in try Row.fetchAll(db, sql: """
+            SELECT json_extract(state_data, '\(chosen)') AS steps, count(*) AS n FROM signal
+            WHERE \(range.sql) AND json_type(state_data, '\(decision)') IS NOT NULL GROUP BY steps
             """, arguments: range.arguments) {
-            counts[step["id"]] = step["n"]
+            let n: Int = row["n"]
+            decided += n
+            let steps = (row["steps"] as String?).flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []
+            if steps.isEmpty { without += n }
+            for step in steps { counts[step, default: 0] += n }
         }
-        let rows = outcomes.options.map { FigureRow($0.label, counts[$0.id] ?? 0) } + [FigureRow("geen vervolg", row["without"])]
+        let rows = outcomes.options.map { FigureRow($0.label, counts[$0.id] ?? 0) } + [FigureRow("geen vervolg", without)]
         return FigureBreakdown(id: "besluit", title: "Besluit op het beslismoment (een signaal kan meer vervolgstappen hebben)",
-                               rows: rows, total: row["decided"])
+                               rows: rows, total: decided)
     }
 
     func casesByTrack(_ first: CivilDate, _ after: CivilDate) throws -> [FigureRow] {

@@ -98,6 +98,15 @@ enum Schema {
                 CREATE INDEX referral_partner ON referral(partner_id, referred_at);
                 """)
         }
+        migrator.registerMigration("v8-figure-indexes") { db in
+            // Tab 5 finds each signal's first decision without reading its other timeline lines, and
+            // counts the region's signals by what they are without reading the signals themselves.
+            // (`kind` is in the partial index as well, or SQLite reads each row to check it.)
+            try db.execute(sql: """
+                CREATE INDEX timeline_decision ON timeline_event(subject_type, subject_id, occurred_at, kind) WHERE kind = 'decision';
+                CREATE INDEX signal_figures ON signal(received_at, municipality_id, source, reporter_type, state, acute, minor_involved, forms);
+                """)
+        }
         return migrator
     }
 }

@@ -180,6 +180,22 @@ public final class Store: Sendable {
         }
     }
 
+    /// Runs two reads at the same time, each on a reader of its own; waits for both.
+    func readTogether<A: Sendable, B: Sendable>(_ first: @Sendable (Database) throws -> A,
+                                                _ second: @Sendable (Database) throws -> B) throws(StoreFailure) -> (A, B) {
+        let firstResult = Mutex<Result<A, StoreFailure>?>(nil), secondResult = Mutex<Result<B, StoreFailure>?>(nil)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 {
+                let result = Result { () throws(StoreFailure) in try self.read(first) }
+                firstResult.withLock { $0 = result }
+            } else {
+                let result = Result { () throws(StoreFailure) in try self.read(second) }
+                secondResult.withLock { $0 = result }
+            }
+        }
+        return (try firstResult.withLock { $0! }.get(), try secondResult.withLock { $0! }.get())
+    }
+
     /// Runs one immediate write transaction, translating database errors into `StoreFailure`.
     /// Waits for this process's turn first (see `WriteTurn`), and holds it only for the transaction.
     func write<T>(_ body: (Database) throws -> T) throws(StoreFailure) -> T {
