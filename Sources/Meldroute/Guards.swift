@@ -48,7 +48,7 @@ public struct Guard: Sendable {
         },
         Guard(name: "geen_vervolgstap_met_reden",
               description: "er is geen vervolgstap gekozen en de reden daarvoor is ingevuld",
-              readsFields: [("vervolgstappen", .multipleChoice), ("reden_geen_vervolg", .text)]) { input in
+              readsFields: [("vervolgstappen", .multipleChoice), ("reden_geen_vervolg", .choice)]) { input in
             if input.fields?["vervolgstappen"].map({ !$0.isEmpty }) == true { return "er is een vervolgstap gekozen" }
             if input.fields?["reden_geen_vervolg"].map({ !$0.isEmpty }) != true {
                 return "zonder vervolgstap is een reden verplicht"

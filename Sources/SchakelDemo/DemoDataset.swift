@@ -20,45 +20,92 @@ struct DemoDataset {
 
     static func make(today: LocalDateTime, calendar: WorkingDayCalendar) -> DemoDataset {
         var random = SplitMix64(seed: 0x5C4A_4B31)
-        var signals: [Signal] = []
-        for municipality in Municipality.twente {
-            // Every municipality has a signal in every state, two of them overdue; larger
-            // municipalities get more.
-            let guaranteed: [(workingDaysAgo: Int, state: String)] = [
-                (1, "gemeld"), (6, "gemeld"), (9, "gemeld"), (4, "contact"), (18, "onderzoek"),
-                (34, "beslismoment"), (80, "doorgezet"), (130, "afgesloten"),
-            ]
-            let extra = extraSignalCount[municipality.name, default: 4]
-            var plan = guaranteed
-            for _ in 0..<extra {
-                // Half of them recent, so the inbox has work in every step of the route.
-                let age = random.next(in: 1...2) == 1 ? random.next(in: 1...30) : random.next(in: 1...400)
-                plan.append((age, state(forAge: age, random: &random)))
+        var plan: [(municipality: Municipality, day: CivilDate, state: String)] = []
+        // The work in the route now, for the AFs the demo is shown with: in Enschede a signal in
+        // every state, two of them overdue and two at their decision; some in Hengelo and Almelo; one in every other
+        // municipality of the rest. About twice the usual number for these weeks.
+        for (index, municipality) in Municipality.twente.enumerated() {
+            let usual = index % 2 == 0 ? [(random.next(in: 1...12), "")] : []
+            for (workingDaysAgo, state) in openWork[municipality.name] ?? usual {
+                let age = workingDaysAgo
+                plan.append((municipality, calendar.addWorkingDays(-age, to: today.date),
+                             state.isEmpty ? Self.state(forAge: age, random: &random) : state))
             }
-            for (age, state) in plan {
-                let day = calendar.addWorkingDays(-age, to: today.date)
-                let received = LocalDateTime(date: day, hour: random.next(in: 8...16), minute: random.next(in: 0...59))
-                signals.append(makeSignal(in: municipality, received: received, state: state, random: &random))
+        }
+        // Three years before that: about 80 signals a year, a little fewer the further back (the
+        // KMT grew into it), more in the months after the two public campaigns and in the growing
+        // season, by municipality in proportion to its population.
+        let recent = calendar.addWorkingDays(-recentWorkingDays, to: today.date)
+        var month = CivilDate(year: today.date.year - 3, month: today.date.month, day: 1)!
+        while month < today.date {
+            let yearsBack = (today.date.daysSinceEpoch - month.daysSinceEpoch) / 365
+            let expected = Double(signalsPerYear) / 12 * seasonal[month.month - 1] * [1.05, 1.0, 0.9, 0.9][min(yearsBack, 3)]
+            let count = max(0, Int(expected.rounded()) + random.next(in: -2...2))
+            let days = month.adding(months: 1).daysSinceEpoch - month.daysSinceEpoch
+            for _ in 0..<count {
+                let day = calendar.workingDay(onOrAfter: month.adding(days: random.next(in: 0...(days - 1))))
+                // The last weeks are the open work's; nothing from the future.
+                guard day < recent else { continue }
+                let age = calendar.workingDays(from: day, to: today.date)
+                plan.append((pickByPopulation(&random), day, Self.state(forAge: age, random: &random)))
             }
+            month = month.adding(months: 1)
+        }
+        var signals = plan.map { planned in
+            let received = LocalDateTime(date: planned.day, hour: random.next(in: 8...16), minute: random.next(in: 0...59))
+            return makeSignal(in: planned.municipality, received: received, state: planned.state, random: &random)
         }
         signals.sort { $0.receivedAt < $1.receivedAt }
         return DemoDataset(users: makeUsers(), signals: signals)
     }
 
-    private static let extraSignalCount = ["Enschede": 60, "Hengelo": 24, "Almelo": 20, "Oldenzaal": 8, "Hof van Twente": 6]
+    /// Signals a year in the region (seed 003: "gemiddeld jaarlijks 80 signalen in Twente").
+    static let signalsPerYear = 80
+    /// How many working days back the open work reaches, and the history stops.
+    static let recentWorkingDays = 40
 
+    /// (working days ago, state; empty: by age) of the open work, per municipality.
+    private static let openWork: [String: [(Int, String)]] = [
+        "Enschede": [(1, "gemeld"), (6, "gemeld"), (9, "gemeld"), (4, "contact"), (18, "onderzoek"), (34, "beslismoment"), (26, "beslismoment"),
+                     (80, "doorgezet"), (130, "afgesloten")],
+        "Hengelo": [(7, "gemeld"), (5, "contact"), (30, "beslismoment")],
+        "Almelo": [(1, "gemeld"), (15, "onderzoek")],
+    ]
+
+    /// Relative numbers of signals by month, January first: more after the campaigns of spring and
+    /// autumn and in the growing season (labour exploitation), fewer in the holidays.
+    private static let seasonal = [0.8, 0.9, 1.0, 1.3, 1.2, 1.1, 0.9, 0.7, 1.0, 1.1, 1.3, 0.7]
+
+    /// Inhabitants in thousands (CBS, 1 January 2024, rounded), in the order of `Municipality.twente`.
+    private static let population = [74, 24, 27, 161, 24, 36, 82, 35, 23, 32, 39, 22, 34, 25]
+
+    private static func pickByPopulation(_ random: inout SplitMix64) -> Municipality {
+        var draw = random.next(in: 0...(population.reduce(0, +) - 1))
+        for (index, people) in population.enumerated() {
+            if draw < people { return Municipality.twente[index] }
+            draw -= people
+        }
+        return Municipality.twente[0]
+    }
+
+    /// Where a signal of `age` working days is now. After three months nearly all were decided:
+    /// a little over half passed on, the rest closed without a next step.
     static func state(forAge age: Int, random: inout SplitMix64) -> String {
         switch age {
         case ...3: return random.pick(["gemeld", "gemeld", "contact"])
         case 4...12: return random.pick(["gemeld", "contact", "contact", "onderzoek"])
         case 13...45: return random.pick(["onderzoek", "onderzoek", "beslismoment"])
-        default: return random.pick(["doorgezet", "doorgezet", "afgesloten", "beslismoment"])
+        case 46...65: return random.pick(["doorgezet", "doorgezet", "afgesloten", "beslismoment"])
+        default: return random.pick(["doorgezet", "doorgezet", "doorgezet", "afgesloten", "afgesloten"])
         }
     }
 
     static func makeSignal(in municipality: Municipality, received: LocalDateTime, state: String,
                                    random: inout SplitMix64) -> Signal {
-        var forms = ExploitationForms([random.pick([.sexual, .labour, .labour, .criminal, .criminal, .sexual, .organRemoval])])
+        // Labour exploitation comes to light more in the growing season, April to September.
+        let growing = (4...9).contains(received.date.month)
+        var forms = ExploitationForms([random.pick([.sexual, .labour, .labour, .criminal, .criminal, .sexual, .organRemoval]
+                                                   + (growing ? [.labour, .labour] : []))])
         if random.next(in: 1...5) == 1 { forms.formUnion(ExploitationForms([random.pick(ExploitationForm.allCases)])) }
         let minor = forms.contains(.criminal) ? random.next(in: 1...2) == 1 : random.next(in: 1...8) == 1
         let acute = random.next(in: 1...7) == 1

@@ -63,7 +63,10 @@ struct DemoHistory {
             // The VTT report, the acknowledgement and the contact come within days; later steps spread
             // over the time there is.
             let early = ["vtt_gemeld", "ontvangst_bevestigd", "contact_opgenomen", "triage_gestart", "crisis_opgepakt"].contains(event)
-            let step = index == 0 ? 0 : early ? random.next(in: 0...1) : max(1, min(available / (events.count + 1), random.next(in: 1...8)))
+            // One contact in six comes after the three working days the route allows.
+            let late = event == "contact_opgenomen" && random.next(in: 1...6) == 1
+            let step = index == 0 ? 0 : late ? random.next(in: 3...6) : early ? random.next(in: 0...1)
+                : max(1, min(available / (events.count + 1), random.next(in: 1...8)))
             day = calendar.addWorkingDays(step, to: day)
             if day > today.date { day = today.date }
             let moment = LocalDateTime(date: day, hour: random.next(in: 9...16), minute: random.next(in: 0...59))
@@ -117,8 +120,10 @@ struct DemoHistory {
         if event.id == "besluit" {
             if target == "afgesloten" {
                 values["vervolgstappen"] = nil
-                values["reden_geen_vervolg"] = .text(random.pick(Self.texts["reden_geen_vervolg"]!))
+                values["reden_geen_vervolg"] = .choice(random.pick(Self.reasonsWithoutFollowUp))
+                values["toelichting"] = .text(random.pick(Self.texts["toelichting_geen_vervolg"]!))
             } else {
+                values["reden_geen_vervolg"] = nil
                 var steps = ["kmt_vtt"]
                 if random.next(in: 1...3) == 1 { steps.append(random.pick(["regie_wmo", "ondermijningsoverleg", "riec"])) }
                 if random.next(in: 1...4) == 1 { steps = [random.pick(["regie_wmo", "ondermijningsoverleg", "riec"])] }
@@ -180,6 +185,11 @@ struct DemoHistory {
         }
     }
 
+    /// Why a signal went no further, about as often as each happens: mostly no signs of
+    /// exploitation, or help already under way.
+    static let reasonsWithoutFollowUp = ["geen_aanwijzingen", "geen_aanwijzingen", "geen_aanwijzingen", "reguliere_hulp", "reguliere_hulp",
+                                         "elders_belegd", "niet_bereikbaar", "te_weinig_informatie", "anders"]
+
     static let texts: [String: [String]] = [
         "waarnemingen": [
             "Melder zag meerdere keren dat een busje vroeg in de ochtend mensen ophaalt.",
@@ -189,8 +199,8 @@ struct DemoHistory {
         "betrokkenen": ["A.B. (mogelijk slachtoffer), C.D. (werkgever)", "E.F. (minderjarig), onbekende oudere man", "G.H. en twee huisgenoten"],
         "duiding": ["Sterke aanwijzingen voor arbeidsuitbuiting.", "Signalen passen bij criminele uitbuiting; KMT adviseert melden.",
                     "Onvoldoende aanwijzingen; wel zorgen over huisvesting."],
-        "reden_geen_vervolg": ["Geen aanwijzingen voor uitbuiting na onderzoek.", "Betrokkene vertrokken naar het buitenland.",
-                               "Overgedragen aan het wijkteam voor schuldhulp."],
+        "toelichting_geen_vervolg": ["Na onderzoek geen aanwijzingen voor uitbuiting.", "Betrokkene vertrokken naar het buitenland.",
+                                     "Overgedragen aan het wijkteam voor schuldhulp."],
         "gemeld_door": ["de melder", "de AF", "het wijkteam"],
         "plan": ["AF vraagt gegevens op bij Burgerzaken en Handhaving.", "Check bij het KMT en de wijkagent."],
         "procesmanager": ["Procesmanager KMT (demo)"],

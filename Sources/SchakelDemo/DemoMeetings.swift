@@ -55,8 +55,10 @@ extension DemoHistory {
             subjects = try importer.cases(perpetratorTrack: false, limit: 3).map { (.kmtCase($0.id), $0.code) }
         case .localUnderminingMeeting, .designatedOfficersMeeting:
             guard let municipality else { return }
-            subjects = try importer.signals(in: municipality.id, states: ["beslismoment", "doorgezet"], limit: 3)
-                .map { (.signal($0.id), $0.code) }
+            // One at its decision, then the latest passed on.
+            let atDecision = try importer.signals(in: municipality.id, states: ["beslismoment"], limit: 1)
+            let passedOn = try importer.signals(in: municipality.id, states: ["doorgezet"], limit: 1000).suffix(3)
+            subjects = (atDecision + passedOn).prefix(3).map { (.signal($0.id), $0.code) }
         default:
             subjects = []
         }

@@ -126,9 +126,12 @@ struct FigureCount {
                             total: signals),
         ]
         let cases = try casesByTrack(first, after)
+        let escalated = try casesToTables(first, after)
         let referrals = try referralsByPartner(first, after)
         return Counts(signals: signals, ofSignals: breakdowns, others: [
             FigureBreakdown(id: "casus", title: "KMT-casussen geopend", rows: cases, total: cases.reduce(0) { $0 + $1.count }),
+            FigureBreakdown(id: "tafel", title: "KMT-casussen opgeschaald naar een tafel (een casus kan naar beide)",
+                            rows: escalated.rows, total: escalated.total),
             FigureBreakdown(id: "verwijzing", title: "Verwijzingen per organisatie", rows: referrals, total: referrals.reduce(0) { $0 + $1.count }),
         ])
     }
@@ -138,7 +141,7 @@ struct FigureCount {
         let range = signalRange(first, after)
         var route = Route()
         if let outcomes {
-            route.breakdowns.append(try decisions(outcomes, range))
+            route.breakdowns += try decisions(outcomes, range)
         }
         if let timing, let today {
             let pace = RoutePace(try RoutePaceQuery(db: db, timing: timing).groups(range), timing: timing, today: today)
@@ -171,24 +174,39 @@ struct FigureCount {
 
     /// Of the signals received in the period and decided on: each next step chosen (a signal may
     /// have several), and those decided without one.
-    func decisions(_ outcomes: RouteOutcomes, _ range: (sql: String, arguments: StatementArguments)) throws -> FigureBreakdown {
-        // One pass: the decided signals grouped by the steps chosen, as JSON (`["kmt_vtt"]`, or null).
+    /// Of the signals received in the period and decided on: each next step chosen (a signal may
+    /// have several), those decided without one, and their reasons where chosen from a list.
+    func decisions(_ outcomes: RouteOutcomes, _ range: (sql: String, arguments: StatementArguments)) throws -> [FigureBreakdown] {
+        // One pass: the decided signals grouped by the steps and the reason chosen, as one JSON
+        // array (`[["kmt_vtt"],null]`); the steps' texts are never read.
         let decision = "$.\"\(outcomes.event)\""
-        let chosen = "$.\"\(outcomes.event)\".\"\(outcomes.field)\".meerkeuze"
-        var counts: [String: Int] = [:], decided = 0, without = 0
+        let chosen = "\(decision).\"\(outcomes.field)\".meerkeuze"
+        // Without a reason field, a path that finds nothing.
+        let reason = outcomes.reasonField.map { "\(decision).\"\($0)\".keuze" } ?? "$.\"\""
+        var steps: [String: Int] = [:], reasons: [String: Int] = [:], decided = 0, without = 0, unsorted = 0
         for row in try Row.fetchAll(db, sql: """
-            SELECT json_extract(state_data, '\(chosen)') AS steps, count(*) AS n FROM signal
-            WHERE \(range.sql) AND json_type(state_data, '\(decision)') IS NOT NULL GROUP BY steps
+            SELECT json_extract(state_data, '\(chosen)', '\(reason)') AS chosen, count(*) AS n FROM signal
+            WHERE \(range.sql) AND json_type(state_data, '\(decision)') IS NOT NULL GROUP BY chosen
             """, arguments: range.arguments) {
             let n: Int = row["n"]
             decided += n
-            let steps = (row["steps"] as String?).flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []
-            if steps.isEmpty { without += n }
-            for step in steps { counts[step, default: 0] += n }
+            let pair = (try? JSONSerialization.jsonObject(with: Data((row["chosen"] as String? ?? "[]").utf8))) as? [Any] ?? []
+            let ids = pair.first as? [String] ?? []
+            for id in ids { steps[id, default: 0] += n }
+            guard ids.isEmpty else { continue }
+            without += n
+            if let id = pair.dropFirst().first as? String { reasons[id, default: 0] += n } else { unsorted += n }
         }
-        let rows = outcomes.options.map { FigureRow($0.label, counts[$0.id] ?? 0) } + [FigureRow("geen vervolg", without)]
-        return FigureBreakdown(id: "besluit", title: "Besluit op het beslismoment (een signaal kan meer vervolgstappen hebben)",
-                               rows: rows, total: decided)
+        var result = [FigureBreakdown(id: "besluit", title: "Besluit op het beslismoment (een signaal kan meer vervolgstappen hebben)",
+                                      rows: outcomes.options.map { FigureRow($0.label, steps[$0.id] ?? 0) } + [FigureRow("geen vervolg", without)],
+                                      total: decided)]
+        if outcomes.reasonField != nil {
+            let rows = outcomes.reasons.map { FigureRow($0.label, reasons[$0.id] ?? 0) }
+            let others = unsorted + reasons.filter { id, _ in !outcomes.reasons.contains { $0.id == id } }.values.reduce(0, +)
+            result.append(FigureBreakdown(id: RouteOutcomes.reasonBreakdownID, title: "Reden bij geen vervolg",
+                                          rows: rows + (others > 0 ? [FigureRow("reden niet uit de lijst", others)] : []), total: without))
+        }
+        return result
     }
 
     func casesByTrack(_ first: CivilDate, _ after: CivilDate) throws -> [FigureRow] {
@@ -201,6 +219,30 @@ struct FigureCount {
         }
         let row = try Row.fetchOne(db, sql: sql, arguments: arguments)!
         return [FigureRow("slachtofferspoor", row["victim"]), FigureRow("daderspoor", row["perpetrator"])]
+    }
+
+    /// KMT cases brought to a regional table for the first time in the period, by table: marked for
+    /// it (the waiting list) or put on its agenda, whichever came first. The total counts each case once.
+    func casesToTables(_ first: CivilDate, _ after: CivilDate) throws -> (rows: [FigureRow], total: Int) {
+        let tables = [MeetingKind.casustafel, .dadertafel]
+        let kinds = tables.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        var arguments: StatementArguments = [utc(first), utc(after)]
+        var inArea = ""
+        if case .municipality(let municipality) = area {
+            inArea = " AND case_id IN (SELECT id FROM kmt_case WHERE municipality_id = ?)"
+            arguments += [municipality.id]
+        }
+        let rows = try Row.fetchAll(db, sql: """
+            WITH escalation(case_id, kind, at) AS (
+                SELECT subject_id, kind, requested_at FROM discussion_request WHERE subject_type = 'case' AND kind IN (\(kinds))
+                UNION ALL
+                SELECT a.subject_id, m.kind, m.starts_at FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id
+                WHERE a.subject_type = 'case' AND m.kind IN (\(kinds))),
+            firsts AS (SELECT case_id, kind, min(at) AS at FROM escalation GROUP BY case_id, kind)
+            SELECT kind, case_id FROM firsts WHERE at >= ? AND at < ?\(inArea)
+            """, arguments: arguments)
+        let counted = tables.map { table in FigureRow(table.label, rows.filter { $0["kind"] == table.rawValue }.count) }
+        return (counted, Set(rows.map { $0["case_id"] as Int64 }).count)
     }
 
     /// Referrals made in the period (their date is a local day), by organisation, most first.

@@ -278,8 +278,7 @@ import Testing
         #expect(dated.count >= 6)
         #expect(dated.allSatisfy { $0.hasPrefix(" 24-11-2026 ") }, "\(dated)")
         // The colleague's screen followed without a key: the signal is passed on.
-        let other = try colleague.waitFor("Doorgezet", seconds: 10)
-        #expect(other.split(separator: "\n").contains { $0.hasPrefix(code) && $0.contains("Doorgezet") })
+        try colleague.waitForLine("\(code) … Doorgezet", seconds: 10) { $0.hasPrefix(code) && $0.contains("Doorgezet") }
         try af.send("Escape", "Escape", "q")
         try af.waitFor("EXIT=0")
         try colleague.send("q")

@@ -46,6 +46,21 @@ final class Tmux {
         return last
     }
 
+    /// Waits until one line of the screen is as `matches` wants (a row that changed, say).
+    @discardableResult
+    func waitForLine(_ description: String, seconds: Double = 30, sourceLocation: SourceLocation = #_sourceLocation,
+                     where matches: (Substring) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if last.split(separator: "\n").contains(where: matches) { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Issue.record("no line \(description); the screen was:\n\(last)", sourceLocation: sourceLocation)
+        return last
+    }
+
     /// Waits until the screen shows `text` and no longer shows `absent` (a list narrowed, say).
     @discardableResult
     func waitFor(_ text: String, without absent: String, seconds: Double = 30,

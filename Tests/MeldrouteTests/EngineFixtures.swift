@@ -20,7 +20,7 @@ func validFields(for event: EventDefinition, satisfying guards: [String] = []) -
     var values: FieldValues = [:]
     for field in event.fields where field.isRequired { values[field.id] = sampleValue(field) }
     if guards.contains("vervolgstap_gekozen") { values["vervolgstappen"] = .choices(["kmt_vtt", "ondermijningsoverleg"]) }
-    if guards.contains("geen_vervolgstap_met_reden") { values["reden_geen_vervolg"] = .text("Geen aanwijzingen voor uitbuiting") }
+    if guards.contains("geen_vervolgstap_met_reden") { values["reden_geen_vervolg"] = .choice("geen_aanwijzingen") }
     return values
 }
 

@@ -62,9 +62,9 @@ import Testing
 
     @Test func noFollowUpNeedsAReasonAndCanBeReopened() throws {
         let atDecision = instance("beslismoment")
-        let closed = try #require(fire("besluit", ["reden_geen_vervolg": .text("Geen aanwijzingen.")], on: atDecision).success)
+        let closed = try #require(fire("besluit", ["reden_geen_vervolg": .choice("geen_aanwijzingen")], on: atDecision).success)
         #expect(closed.to == "afgesloten")
-        #expect(closed.timelineText == "Besluit: geen vervolg. Reden: Geen aanwijzingen.")
+        #expect(closed.timelineText == "Besluit: geen vervolg. Reden: geen aanwijzingen voor uitbuiting")
         let reopened = try #require(fire("heropend", ["reden": .text("Nieuwe melding over hetzelfde adres.")], on: closed.instance).success)
         #expect(reopened.to == "onderzoek")
         #expect(reopened.effects == ["bewaartermijn_stoppen"])

@@ -48,6 +48,40 @@ import SchakelCore
         #expect(counts.0 > 5 && counts.1 >= 20 && counts.2 >= 5 && counts.3 > 0)
     }
 
+    /// Tab 5 on the demo tells Twente's story: about 80 signals a year over three years, the large
+    /// municipalities with the most, more after the campaigns than in the holidays, most decided.
+    @Test func theDemoSpreadsAboutEightySignalsAYearOverThreeYears() throws {
+        let directory = try TemporaryDirectory()
+        let store = try makeDemo(directory, "demo.sqlite")
+        let rows = try store.read { db in
+            try Row.fetchAll(db, sql: "SELECT received_at, municipality_id, state FROM signal").map {
+                (day: AmsterdamTime.localTime(fromUTC: $0["received_at"])!.date, municipality: $0["municipality_id"] as Int64,
+                 state: $0["state"] as String)
+            }
+        }
+        let today = Self.today.date
+        for yearsBack in 0..<3 {
+            let after = today.adding(months: -12 * yearsBack), first = after.adding(months: -12)
+            let count = rows.filter { $0.day >= first && $0.day < after }.count
+            #expect((60...110).contains(count), "\(first)–\(after): \(count)")
+        }
+        #expect(rows.allSatisfy { $0.day >= today.adding(months: -37) && $0.day <= today })
+        // By population: Enschede (4) the most, then Hengelo (7) and Almelo (1) above every small one.
+        var byMunicipality: [Int64: Int] = [:]
+        for row in rows { byMunicipality[row.municipality, default: 0] += 1 }
+        let small = byMunicipality.filter { ![4, 7, 1].contains($0.key) }.values.max() ?? 0
+        #expect(byMunicipality[4]! > byMunicipality[7]! && byMunicipality[4]! > byMunicipality[1]!)
+        #expect(byMunicipality[7]! > small && byMunicipality[1]! > small)
+        // Seasons, over the two full years before the open work: April and November over August and December.
+        let history = rows.filter { $0.day < today.adding(months: -2) }
+        func inMonths(_ months: Set<Int>) -> Int { history.filter { months.contains($0.day.month) }.count }
+        #expect(inMonths([4, 11]) > inMonths([8, 12]))
+        // Older than three months: decided, passed on or closed, a little more often passed on.
+        let old = rows.filter { $0.day < today.adding(months: -4) }
+        let passedOn = old.filter { $0.state == "doorgezet" }.count, closed = old.filter { $0.state == "afgesloten" }.count
+        #expect(passedOn + closed == old.count && passedOn > closed && closed > old.count / 4)
+    }
+
     @Test func theDemoIsTheSameEveryTimeForTheSameDay() throws {
         let directory = try TemporaryDirectory()
         func dump(_ store: Store) throws -> [String] {

@@ -153,7 +153,7 @@ import SchakelDemo
         let figures = try store.signalFigures(period, in: .region, outcomes: outcomes, timing: nil, for: try store.user(login: "pm.kmt"))
         let decisions = try #require(figures.breakdown("besluit"))
 
-        var steps: [String: Int] = [:], without = 0, decided = 0
+        var steps: [String: Int] = [:], reasons: [String: Int] = [:], without = 0, decided = 0
         let (first, after) = period.bounds
         let data = try store.read { db in
             try String.fetchAll(db, sql: "SELECT state_data FROM signal WHERE received_at >= ? AND received_at < ?",
@@ -168,10 +168,67 @@ import SchakelDemo
                 for id in ids { steps[id, default: 0] += 1 }
             } else {
                 without += 1
+                if case .choice(let id)? = decision["reden_geen_vervolg"] { reasons[id, default: 0] += 1 }
             }
         }
         #expect(decided > 0)
         #expect(decisions.total == decided)
         #expect(decisions.rows == outcomes.options.map { FigureRow($0.label, steps[$0.id] ?? 0) } + [FigureRow("geen vervolg", without)])
+
+        // Every "geen vervolg" has its reason from the list, counted by it; no toelichting is read.
+        let byReason = try #require(figures.breakdown(RouteOutcomes.reasonBreakdownID))
+        #expect(outcomes.reasonField == "reden_geen_vervolg" && outcomes.reasons.count == 6)
+        #expect(without > 0 && byReason.total == without && byReason.isPartition)
+        #expect(byReason.rows == outcomes.reasons.map { FigureRow($0.label, reasons[$0.id] ?? 0) })
+    }
+}
+
+/// Cases brought to a regional table, by hand: the first time per table counts, whether marked for
+/// the waiting list or put straight on an agenda; another kind of meeting does not.
+@Suite struct EscalationFiguresTests {
+    @Test func eachCaseCountsInThePeriodItFirstWentToEachTable() throws {
+        let directory = try TemporaryDirectory()
+        let store = try Store.initialise(path: directory.path("schakel.sqlite"), administrator: "beheer", displayName: "Beheer",
+                                         directory: ShippedDirectory(version: 1, organisations: []))
+        let beheer = try store.user(login: "beheer")
+        try store.createUser(login: "pm.kmt", displayName: "PM", role: .processManager, municipality: nil, by: beheer)
+        try store.write { db in
+            // Cases 1–3 in Enschede (4), case 4 in Hengelo (7).
+            for (id, municipality) in [(1, 4), (2, 4), (3, 4), (4, 7)] {
+                try db.execute(sql: """
+                    INSERT INTO kmt_case (id, code, municipality_id, received_at, workflow, state, created_at)
+                    VALUES (?, ?, ?, '2025-06-01T10:00:00Z', 'kmt-werkproces', 'casusregie', '2025-06-01T10:00:00Z')
+                    """, arguments: [id, "C2025-000\(id)", municipality])
+            }
+            func request(_ caseID: Int, _ kind: String, _ at: String) throws {
+                try db.execute(sql: "INSERT INTO discussion_request (subject_type, subject_id, kind, requested_at) VALUES ('case', ?, ?, ?)",
+                               arguments: [caseID, kind, at])
+            }
+            func agenda(_ caseID: Int, _ kind: String, _ at: String) throws {
+                try db.execute(sql: "INSERT INTO meeting (kind, title, starts_at) VALUES (?, 'Overleg', ?)", arguments: [kind, at])
+                try db.execute(sql: "INSERT INTO agenda_item (meeting_id, position, subject_type, subject_id, title) VALUES (?, 1, 'case', ?, 'Bespreking')",
+                               arguments: [db.lastInsertedRowID, caseID])
+            }
+            // Case 1: marked for the casustafel in 2025, discussed there in 2026 — 2025 only.
+            try request(1, "casustafel", "2025-11-20T10:00:00Z")
+            try agenda(1, "casustafel", "2026-01-13T12:30:00Z")
+            // Case 2: straight onto a dadertafel agenda in 2026, and marked for the casustafel in 2026.
+            try agenda(2, "dadertafel", "2026-02-10T12:30:00Z")
+            try request(2, "casustafel", "2026-03-02T09:00:00Z")
+            // Case 3: only to a local meeting, which is no regional table.
+            try request(3, "lokaal_ondermijningsoverleg", "2026-04-01T09:00:00Z")
+            // Case 4 (Hengelo): the casustafel in 2026; 23:30 UTC on 31 December 2025 is 2026 in Enschede.
+            try request(4, "casustafel", "2025-12-31T23:30:00Z")
+        }
+        let pm = try store.user(login: "pm.kmt")
+        func tables(_ period: String, _ area: FiguresArea = .region) throws -> FigureBreakdown {
+            try #require(try store.signalFigures(FiguresPeriod.parse(period)!, in: area, for: pm).breakdown("tafel"))
+        }
+        let year2026 = try tables("2026")
+        #expect(year2026.rows.map(\.count) == [2, 1] && year2026.total == 2 && !year2026.isPartition)
+        let year2025 = try tables("2025")
+        #expect(year2025.rows.map(\.count) == [1, 0] && year2025.total == 1)
+        let enschede = try tables("2026", .municipality(Municipality.twente[3]))
+        #expect(enschede.rows.map(\.count) == [1, 1] && enschede.total == 1)
     }
 }

@@ -114,31 +114,44 @@ extension FigureCounting {
 /// store counts what the workflow names, whatever it names it.
 public struct RouteOutcomes: Hashable, Sendable {
     public let event: String
+    /// The next steps chosen (several may be).
     public let field: String
     public let options: [(id: String, label: String)]
+    /// Why no step was chosen, as one choice, where the workflow asks it so.
+    public let reasonField: String?
+    public let reasons: [(id: String, label: String)]
 
     public static func == (a: RouteOutcomes, b: RouteOutcomes) -> Bool {
         a.event == b.event && a.field == b.field && a.options.map(\.id) == b.options.map(\.id) && a.options.map(\.label) == b.options.map(\.label)
+            && a.reasonField == b.reasonField && a.reasons.map(\.id) == b.reasons.map(\.id) && a.reasons.map(\.label) == b.reasons.map(\.label)
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(event)
         hasher.combine(field)
         hasher.combine(options.map(\.id))
+        hasher.combine(reasonField)
     }
 
-    /// The first decision event of the workflow with a multiple-choice field, if it has one.
+    /// The first decision event of the workflow with a multiple-choice field, if it has one, and
+    /// that event's first single-choice field as the reason.
     public init?(_ workflow: WorkflowDefinition) {
         for event in workflow.events where event.timelineKind == .decision {
             if let field = event.fields.first(where: { $0.type == .multipleChoice }) {
                 self.event = event.id
                 self.field = field.id
                 options = field.options.map { ($0.id, $0.label) }
+                let reason = event.fields.first { $0.type == .choice }
+                reasonField = reason?.id
+                reasons = reason?.options.map { ($0.id, $0.label) } ?? []
                 return
             }
         }
         return nil
     }
+
+    /// The breakdown of the signals decided without a next step, by reason.
+    public static let reasonBreakdownID = "reden"
 }
 
 /// What the Cijfers tab asks of the store: the figures, and the export folder for its report.

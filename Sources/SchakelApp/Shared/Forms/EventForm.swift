@@ -18,11 +18,18 @@ public enum FieldInput: Hashable, Sendable {
         // "When" fields start at today / now; a review date starts empty, to be chosen.
         case .date: self = .date(DateInput(field.notInFuture ? now.date.dutch : ""))
         case .dateTime: self = .dateTime(DateInput(now.date.dutch), TimeInput(LocalDateTime.clock(now)))
-        case .choice: self = .choice(SelectList(options))
+        // An optional choice without an empty option of its own starts at "geen keuze", so that
+        // nothing is recorded unless chosen.
+        case .choice:
+            let needsNone = !field.isRequired && !options.contains { $0.id.isEmpty }
+            self = .choice(SelectList(needsNone ? [Self.noChoice] + options : options))
         case .multipleChoice: self = .choices(MultiSelectList(options))
         case .boolean: self = .boolean(Toggle())
         }
     }
+
+    /// The first option of an optional choice that has none of its own: none of the others.
+    static let noChoice = Option(id: "", label: "geen keuze")
 
     /// The value entered, nil when left empty, or the reason it is not a value.
     func value() -> Result<FieldValue?, InputProblem> {
@@ -43,7 +50,7 @@ public enum FieldInput: Hashable, Sendable {
                 return .failure(problem)
             }
         case .choice(let list):
-            return .success(list.selected.map { .choice($0.id) })
+            return .success(list.selected.flatMap { $0 == Self.noChoice ? nil : .choice($0.id) })
         case .choices(let list):
             let ids = list.chosenOptions.map(\.id)
             return .success(ids.isEmpty ? nil : .choices(ids))

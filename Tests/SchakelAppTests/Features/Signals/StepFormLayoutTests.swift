@@ -42,8 +42,13 @@ import TerminalKit
     @Test(arguments: [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 60, height: 16)])
     func everyFollowUpOfTheDecisionIsOnScreen(size: Size) throws {
         signalAtTheDecision()
-        let state = try stepForm("besluit", row: 3, size: size)
-        let text = screen(state)
+        var state = try stepForm("besluit", row: 3, size: size)
+        // Down to the last field and back, so that the form has scrolled if it had to.
+        var text = screen(state)
+        for key in Array(repeating: Key.tab, count: 3) + Array(repeating: Key.backTab, count: 3) {
+            press([key], &state)
+            text += screen(state)
+        }
         for label in options(of: "besluit") {
             #expect(text.contains(label), "‘\(label)’ is not on screen at \(size)")
         }
