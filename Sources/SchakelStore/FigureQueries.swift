@@ -173,8 +173,6 @@ struct FigureCount {
     }
 
     /// Of the signals received in the period and decided on: each next step chosen (a signal may
-    /// have several), and those decided without one.
-    /// Of the signals received in the period and decided on: each next step chosen (a signal may
     /// have several), those decided without one, and their reasons where chosen from a list.
     func decisions(_ outcomes: RouteOutcomes, _ range: (sql: String, arguments: StatementArguments)) throws -> [FigureBreakdown] {
         // One pass: the decided signals grouped by the steps and the reason chosen, as one JSON
