@@ -36,6 +36,7 @@ struct DemoDataset {
         // KMT grew into it), more in the months after the two public campaigns and in the growing
         // season, by municipality in proportion to its population.
         let recent = calendar.addWorkingDays(-recentWorkingDays, to: today.date)
+        var allocation = PopulationShare()
         var month = CivilDate(year: today.date.year - 3, month: today.date.month, day: 1)!
         while month < today.date {
             let yearsBack = (today.date.daysSinceEpoch - month.daysSinceEpoch) / 365
@@ -47,7 +48,7 @@ struct DemoDataset {
                 // The last weeks are the open work's; nothing from the future.
                 guard day < recent else { continue }
                 let age = calendar.workingDays(from: day, to: today.date)
-                plan.append((pickByPopulation(&random), day, Self.state(forAge: age, random: &random)))
+                plan.append((allocation.next(), day, Self.state(forAge: age, random: &random)))
             }
             month = month.adding(months: 1)
         }
@@ -79,13 +80,22 @@ struct DemoDataset {
     /// Inhabitants in thousands (CBS, 1 January 2024, rounded), in the order of `Municipality.twente`.
     private static let population = [74, 24, 27, 161, 24, 36, 82, 35, 23, 32, 39, 22, 34, 25]
 
-    private static func pickByPopulation(_ random: inout SplitMix64) -> Municipality {
-        var draw = random.next(in: 0...(population.reduce(0, +) - 1))
-        for (index, people) in population.enumerated() {
-            if draw < people { return Municipality.twente[index] }
-            draw -= people
+    /// Hands out signals to municipalities in proportion to their population, as evenly over time
+    /// as whole signals allow: each goes to the one furthest behind its share so far. A random draw
+    /// would leave Hengelo with three signals in a year as easily as Tubbergen with ten.
+    struct PopulationShare {
+        private var given = Array(repeating: 0, count: population.count)
+        private var total = 0
+
+        mutating func next() -> Municipality {
+            total += 1
+            let people = Double(population.reduce(0, +))
+            let behind = population.indices.max { a, b in
+                Double(total * population[a]) / people - Double(given[a]) < Double(total * population[b]) / people - Double(given[b])
+            }!
+            given[behind] += 1
+            return Municipality.twente[behind]
         }
-        return Municipality.twente[0]
     }
 
     /// Where a signal of `age` working days is now. After three months nearly all were decided:

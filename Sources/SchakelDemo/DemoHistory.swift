@@ -14,6 +14,10 @@ struct DemoHistory {
     /// The series the demo's meetings come from (none: no meetings).
     var meetingSeries: [MeetingSeriesDefinition] = []
     var random = SplitMix64(seed: 0xD3_4D_0C)
+    /// Cases that went up to a regional table, and when: their meetings are added with the others.
+    var escalations: [(id: Int64, code: String, table: MeetingKind, at: LocalDateTime)] = []
+    /// The organisations of the sociale kaart, by name.
+    var partnerIDs: [String: Int64] = [:]
 
     /// The events that lead from the start to each state, after the VTT report where it is owed.
     static let signalPaths: [String: [String]] = [
@@ -33,6 +37,7 @@ struct DemoHistory {
 
     mutating func add(into importer: BulkImport) throws {
         try addPartners(importer)
+        partnerIDs = Dictionary(try importer.partnerIDs().map { ($0.name, $0.id) }, uniquingKeysWith: { first, _ in first })
         let processManager = try importer.userID(login: "pm.kmt")
         for signal in try importer.signals() {
             var instance = WorkflowInstance(state: "gemeld", facts: CaseFacts(acute: signal.acute, minorInvolved: signal.minorInvolved),
@@ -43,8 +48,13 @@ struct DemoHistory {
             let fired = try walk(workflows.signalRoute, &instance, events: events, from: signal.receivedAt, toward: signal.state)
             try importer.record(fired, on: .signal(signal.id), authorID: signal.officerID)
             try importer.setRoute(of: .signal(signal.id), to: instance, version: 1 + fired.count)
-            // Signals passed on to the KMT get a case, about one in two.
+            // Those passed on to care direction (WMO) are referred to a care organisation.
             let decision = instance.recorded["besluit"]?["vervolgstappen"]
+            if case .choices(let steps)? = decision, steps.contains("regie_wmo"), let decided = fired.last?.moment {
+                try refer(.signal(signal.id), to: Self.careOrganisations, at: decided, reason: "Hulp en begeleiding na het besluit.",
+                          authorID: signal.officerID, importer)
+            }
+            // Signals passed on to the KMT get a case, about one in two.
             if signal.state == "doorgezet", case .choices(let steps)? = decision, steps.contains("kmt_vtt"), random.next(in: 1...2) == 1,
                let lastMoment = fired.last?.moment {
                 try openCase(for: signal, at: lastMoment, processManager: processManager, importer)
@@ -136,7 +146,7 @@ struct DemoHistory {
     private mutating func openCase(for signal: BulkImport.SignalFacts, at moment: LocalDateTime, processManager: Int64?,
                                    _ importer: BulkImport) throws {
         let perpetrator = signal.forms.contains(.criminal) && random.next(in: 1...3) == 1
-        let state = random.pick(["aangemeld", "triage", "advies_consult", "casusregie", "casusregie", "opgeschaald",
+        let state = random.pick(["aangemeld", "triage", "advies_consult", "casusregie", "casusregie", "opgeschaald", "opgeschaald",
                                  "afgeschaald", "doorverwezen", "afgesloten"])
         let created = try importer.openCase(
             fromSignal: signal.id, at: moment, caseProcess: workflows.caseProcess,
@@ -151,12 +161,41 @@ struct DemoHistory {
             // A crisis declared today, not yet picked up.
             fired += try walk(workflows.caseProcess, &instance, events: ["crisis_gemeld"], from: today, toward: state)
         }
-        // Where its walk through the KMT process left it.
+        // Where its walk through the KMT process left it; referred or escalated where it went.
         try importer.setRoute(of: .kmtCase(created.id), to: instance, version: 1 + fired.count)
+        for (transition, at) in fired {
+            switch transition.event.id {
+            case "opgeschaald":
+                escalations.append((created.id, created.code, perpetrator ? .dadertafel : .casustafel, at))
+            case "casusregie_gestart" where !perpetrator && random.next(in: 1...2) == 1:
+                try refer(.kmtCase(created.id), to: Self.victimCare, at: at, reason: "Opvang en begeleiding binnen de casusregie.",
+                          authorID: processManager, importer)
+            case "doorverwezen":
+                try refer(.kmtCase(created.id), to: perpetrator ? Self.enforcers : Self.victimCare, at: at, reason: "Doorverwezen door het KMT.",
+                          authorID: processManager, importer)
+            case "afgeschaald":
+                try refer(.kmtCase(created.id), to: Self.careOrganisations, at: at, reason: "Afgeschaald naar de lokale zorg.",
+                          authorID: processManager, importer)
+            default:
+                break
+            }
+        }
         try importer.addLine(on: .signal(signal.id), kind: .referral, perpetrator ? "KMT-casus aangemaakt." : "KMT-casus \(created.code) aangemaakt.",
                              authorID: processManager, at: moment)
         try importer.record(fired, on: .kmtCase(created.id), authorID: processManager)
     }
+
+    /// A referral to one of `organisations` that the sociale kaart has.
+    private mutating func refer(_ subject: TimelineSubject, to organisations: [String], at moment: LocalDateTime, reason: String,
+                                authorID: Int64?, _ importer: BulkImport) throws {
+        let name = random.pick(organisations)
+        guard let id = partnerIDs[name] else { return }
+        try importer.addReferral(about: subject, toPartner: id, named: name, on: moment, reason: reason, authorID: authorID)
+    }
+
+    static let careOrganisations = ["SMD Enschede", "GGD Twente", "Humanitas Onder Dak (Humod)", "Jarabee", "Skillz jongerenwerk"]
+    static let victimCare = ["CoMensha", "Humanitas Onder Dak (Humod)", "FairWork", "Jarabee", "Transfore"]
+    static let enforcers = ["Politie / AVIM", "Openbaar Ministerie", "Nederlandse Arbeidsinspectie (NLA)"]
 
     /// Fictional contact persons at some of the organisations the shipped directory brought in,
     /// marked as fictional. The draws are made for every name of the list, whether the

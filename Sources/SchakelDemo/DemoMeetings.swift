@@ -24,6 +24,25 @@ extension DemoHistory {
             try addItems(to: id, kind: planned.kind, municipality: planned.municipality, importer)
         }
         try addWaiting(importer)
+        try addEarlierTables(importer)
+    }
+
+    /// The regional tables held before: each case that went up to one is on the agenda of the first
+    /// of its kind after that, held. The last months are the meetings' above.
+    private func addEarlierTables(_ importer: BulkImport) throws {
+        let before = today.date.adding(days: -150)
+        var held: [String: (id: Int64, items: Int)] = [:]
+        for escalation in escalations where escalation.at.date < before {
+            let series = meetingSeries.filter { $0.kind == escalation.table.rawValue }
+            guard let meeting = MeetingSchedule.upcoming(series, from: escalation.at.date.adding(days: 1), months: 4, calendar: calendar)
+                .first(where: { $0.startsAt.date < before }) else { continue }
+            if held[meeting.occurrence] == nil, let id = try importer.addMeeting(meeting, status: "gehouden") {
+                held[meeting.occurrence] = (id, 0)
+            }
+            guard let (id, items) = held[meeting.occurrence] else { continue }
+            try importer.addAgendaItem(toMeeting: id, position: items + 1, about: .kmtCase(escalation.id), title: "Bespreking \(escalation.code)")
+            held[meeting.occurrence] = (id, items + 1)
+        }
     }
 
     /// Cases and signals a step marked for a table, not yet on an agenda: the waiting list.

@@ -218,6 +218,14 @@ public final class BulkImport {
         try DiscussionRows.itemAdded(db.lastInsertedRowID, about: subject, toMeeting: meetingID, at: starts, by: nil, in: db)
     }
 
+    /// A referral to an organisation on the day of `moment`, with its timeline line as the referral form writes it.
+    public func addReferral(about subject: TimelineSubject, toPartner partnerID: Int64, named name: String, on moment: LocalDateTime,
+                            reason: String, authorID: Int64?) throws {
+        try db.execute(sql: "INSERT INTO referral (subject_type, subject_id, partner_id, referred_at, reason, author_id) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [subject.typeName, subject.id, partnerID, moment.date.iso, reason, authorID])
+        try addLine(on: subject, kind: .referral, "Verwezen naar \(name) op \(moment.date.dutch): \(reason)", authorID: authorID, at: moment)
+    }
+
     /// A signal or case waiting for a kind of table since `requestedAt`.
     public func addDiscussionRequest(about subject: TimelineSubject, kind: MeetingKind, municipality: Municipality?, reason: String,
                                      requestedAt: LocalDateTime) throws {

@@ -80,6 +80,19 @@ import SchakelCore
         let old = rows.filter { $0.day < today.adding(months: -4) }
         let passedOn = old.filter { $0.state == "doorgezet" }.count, closed = old.filter { $0.state == "afgesloten" }.count
         #expect(passedOn + closed == old.count && passedOn > closed && closed > old.count / 4)
+        // Every year has its referrals, and cases that went up to a table held back then.
+        let (referralDays, tableDays) = try store.read { db in
+            (try String.fetchAll(db, sql: "SELECT referred_at FROM referral").compactMap(CivilDate.init(iso:)),
+             try String.fetchAll(db, sql: """
+                SELECT m.starts_at FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id
+                WHERE a.subject_type = 'case' AND m.kind IN ('casustafel', 'dadertafel') AND m.status = 'gehouden'
+                """).map { AmsterdamTime.localTime(fromUTC: $0)!.date })
+        }
+        for yearsBack in 0..<3 {
+            let after = today.adding(months: -12 * yearsBack), first = after.adding(months: -12)
+            #expect(referralDays.filter { $0 >= first && $0 < after }.count >= 3, "\(first)–\(after)")
+        }
+        #expect(tableDays.filter { $0 < today.adding(months: -12) }.count >= 2)
     }
 
     @Test func theDemoIsTheSameEveryTimeForTheSameDay() throws {

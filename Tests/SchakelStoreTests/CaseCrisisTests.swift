@@ -28,6 +28,7 @@ import SchakelDemo
         signalID = try store.write { db in
             let id = try Int64.fetchOne(db, sql: """
                 SELECT id FROM signal WHERE municipality_id = 4 AND state = 'beslismoment' AND acute = 0
+                AND json_type(state_data, '$.vtt_gemeld') IS NULL
                 AND id NOT IN (SELECT signal_id FROM kmt_case WHERE signal_id IS NOT NULL) LIMIT 1
                 """)!
             try db.execute(sql: "UPDATE signal SET acute = 1, minor_involved = 1 WHERE id = ?", arguments: [id])
