@@ -63,7 +63,7 @@ struct DemoDataset {
     /// Signals a year in the region (seed 003: "gemiddeld jaarlijks 80 signalen in Twente").
     static let signalsPerYear = 80
     /// How many working days back the open work reaches, and the history stops.
-    static let recentWorkingDays = 40
+    static let recentWorkingDays = 20
 
     /// (working days ago, state; empty: by age) of the open work, per municipality.
     private static let openWork: [String: [(Int, String)]] = [

@@ -23,8 +23,8 @@ extension DemoHistory {
             guard local, furnished.insert(which).inserted else { continue }
             try addItems(to: id, kind: planned.kind, municipality: planned.municipality, importer)
         }
-        try addWaiting(importer)
         try addEarlierTables(importer)
+        try addWaiting(importer)
     }
 
     /// The regional tables held before: each case that went up to one is on the agenda of the first

@@ -24,20 +24,20 @@ import Testing
         try pm.send("a")
         try pm.waitFor("Toevoegen: wat wacht op")
         try pm.send("Enter")
-        try pm.waitFor("Agendapunt over C2023-0006")
+        try pm.waitFor("Agendapunt over C2024-0005")
         try pm.send("F2")
         try pm.waitFor("4 punten")
         try pm.send("a")
         try pm.waitFor("Toevoegen: wat wacht op")
         try pm.send("Enter")
-        try pm.waitFor("Agendapunt over C2024-0001")
+        try pm.waitFor("Agendapunt over C2024-0003")
         try pm.send("Tab", "Tab", "P")
         try pm.waitFor("(•) Politie / AVIM")
         try pm.send("F2")
         try pm.waitFor("5 punten")
         // The added item is selected: one up.
         try pm.send("K")
-        try pm.waitFor("4 Bespreking C2024-0001")
+        try pm.waitFor("4 Bespreking C2024-0003")
 
         try pm.send("z")
         try pm.waitFor("Stap van het overleg")
@@ -52,8 +52,8 @@ import Testing
         let written = directory.appendingPathComponent("export/casustafel-mensenhandel-2026-12-08-agenda-politie-avim.md").path
         try pm.waitFor("Geschreven: casustafel-mensenhandel-2026-12-08-agenda-politie-avim.md in")
         let agenda = try String(contentsOfFile: written, encoding: .utf8)
-        #expect(agenda.contains("- Agenda voor: Politie / AVIM") && agenda.contains("Bespreking C2024-0001"))
-        #expect(!agenda.contains("C2023-0006") && !agenda.contains("C2023-0001"))
+        #expect(agenda.contains("- Agenda voor: Politie / AVIM") && agenda.contains("Bespreking C2024-0003"))
+        #expect(!agenda.contains("C2024-0005") && !agenda.contains("C2023-0001"))
         let names = try DemoQueries.personNames(in: database)
         #expect(names.count > 10)
         for name in names { #expect(!agenda.contains(name), "\(name)") }
@@ -62,7 +62,7 @@ import Testing
 
         // Minutes of the moved item.
         try pm.send("v")
-        try pm.waitFor("Verslag van punt 4: Bespreking C2024-0001")
+        try pm.waitFor("Verslag van punt 4: Bespreking C2024-0003")
         for (text, next) in [("Politie deelt nieuwe informatie over de werkgever.", true), ("KMT houdt de regie.", true),
                              ("Opvang regelen via Humanitas", true), ("Zorgcoördinator KMT", true), ("15-12-2026", false)] {
             try pm.send("-l", text)
@@ -82,9 +82,9 @@ import Testing
         try pm.send("Enter")
         try pm.waitFor("houder bevat ‘zorgco’")
         let actions = try pm.waitFor("Opvang regelen via Humanitas")
-        #expect(actions.contains("15-12-2026") && actions.contains("C2024-0001"))
+        #expect(actions.contains("15-12-2026") && actions.contains("C2024-0003"))
         try pm.send("Enter")
-        try pm.waitFor("Tijdlijn van casus C2024-0001")
+        try pm.waitFor("Tijdlijn van casus C2024-0003")
         try pm.send("k")
         try pm.waitFor("Besluit in de casustafel mensenhandel van 08-12-2026: KMT houdt de regie.")
         try pm.send("Escape")
@@ -100,9 +100,9 @@ import Testing
         let id = try DemoQueries.casustafel(on: "2026-12-08", in: database)
         let minutes = try Spawn.run([Binary.path, "overleg", "verslag", id, "--db", database, "--als", "pm.kmt"])
         #expect(minutes.status == 0, "\(minutes.errors)")
-        #expect(minutes.output.contains("## 4. Bespreking C2024-0001\n"))
+        #expect(minutes.output.contains("## 4. Bespreking C2024-0003\n"))
         #expect(minutes.output.contains("- KMT houdt de regie.\n"))
-        #expect(minutes.output.contains("- Opvang regelen via Humanitas (C2024-0001) — Zorgcoördinator KMT, uiterlijk 15-12-2026 (afgerond)\n"))
+        #expect(minutes.output.contains("- Opvang regelen via Humanitas (C2024-0003) — Zorgcoördinator KMT, uiterlijk 15-12-2026 (afgerond)\n"))
         for name in names { #expect(!minutes.output.contains(name), "\(name)") }
     }
 }
