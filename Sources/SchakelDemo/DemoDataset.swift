@@ -87,9 +87,11 @@ struct DemoDataset {
         private var given = Array(repeating: 0, count: population.count)
         private var total = 0
 
+        private static let people = Double(population.reduce(0, +))
+
         mutating func next() -> Municipality {
             total += 1
-            let people = Double(population.reduce(0, +))
+            let people = Self.people
             let behind = population.indices.max { a, b in
                 Double(total * population[a]) / people - Double(given[a]) < Double(total * population[b]) / people - Double(given[b])
             }!

@@ -70,7 +70,7 @@ struct FigureCount {
         }
     }
 
-    /// Everything, on one connection.
+    /// Everything, on one connection (what the query-plan test traces; the store reads the two halves at once).
     func figures(byMunicipality: Bool) throws -> SignalFigures {
         Self.assembled(try counts(byMunicipality: byMunicipality), try route(), period: period, area: area)
     }
