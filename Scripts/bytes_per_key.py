@@ -16,7 +16,6 @@ import curses
 import fcntl
 import json
 import os
-import pty
 import select
 import signal
 import sqlite3
@@ -27,6 +26,8 @@ import sys
 import tempfile
 import termios
 import time
+
+import pty_child
 
 TERM = "xterm-256color"
 # What the terminal sends for the keys, in the keypad mode curses asks for.
@@ -39,9 +40,7 @@ class Terminal:
     """A program in a pseudo-terminal of a fixed size."""
 
     def __init__(self, argv, columns, rows, env):
-        self.pid, self.fd = pty.fork()
-        if self.pid == 0:
-            os.execvpe(argv[0], argv, env)
+        self.pid, self.fd = pty_child.start(argv, env)
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
         os.kill(self.pid, signal.SIGWINCH)
 
@@ -67,12 +66,7 @@ class Terminal:
         return self.drain(quiet)
 
     def close(self):
-        try:
-            os.kill(self.pid, signal.SIGTERM)
-            os.waitpid(self.pid, 0)
-        except (ProcessLookupError, ChildProcessError):
-            pass
-        os.close(self.fd)
+        pty_child.stop(self.pid, self.fd)
 
 
 def measure_schakel(binary, database, columns, rows, repeats, quiet, env):

@@ -4,23 +4,12 @@ import Foundation
 /// pseudo-terminal), beside `less -S` on the same rows.
 enum KeystrokeBenchmark {
     static func run(report: inout BenchmarkReport) throws {
-        let schakel = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-            .appendingPathComponent("schakel")
-        guard FileManager.default.isExecutableFile(atPath: schakel.path) else {
+        guard let schakel = ScriptHarness.schakel else {
             print("  (bytes per toets overgeslagen: bouw eerst schakel, `swift build -c release`)")
             report.record("bytes per toets gemeten", 0, "", goal: .atLeast(1))
             return
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "Scripts/bytes_per_key.py", "--schakel", schakel.path, "--json"]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0,
-              let sizes = try JSONSerialization.jsonObject(with: data) as? [String: [String: [String: Double]]] else {
+        guard let sizes = try ScriptHarness.measure("bytes_per_key.py", schakel: schakel, []) as? [String: [String: [String: Double]]] else {
             report.record("bytes per toets gemeten", 0, "", goal: .atLeast(1))
             return
         }

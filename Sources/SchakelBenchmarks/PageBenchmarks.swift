@@ -3,8 +3,9 @@ import Meldroute
 import SchakelCore
 @_spi(Benchmarks) import SchakelStore
 
-/// Each page through the store (query, decode by column, local time, route dates) next to the
-/// same SQL through SQLite's C API with nothing decoded, timed one after the other per page, the
+/// Each page as the store reads it (query, decode by column, local time, route dates; the audit
+/// entry every page a person asks for also writes is timed on its own) next to the same SQL through
+/// SQLite's C API with nothing decoded, timed one after the other per page, the
 /// page's rows read once beforehand so that neither is timed with a cold cache.
 struct PageComparison {
     private(set) var store: [Double] = []
@@ -43,7 +44,7 @@ enum PageBenchmarks {
         }
         var seen = page.rows.count
         while page.hasMore, let key = page.rows.last?.key {
-            try next.add(store: { page = try store.inboxPage(.after(key), limit: pageSize, for: user) },
+            try next.add(store: { page = try store.inboxPageRead(.after(key), limit: pageSize, for: user) },
                          raw: { _ = try store.rawInboxPage(.after(key), limit: pageSize, for: user) })
             seen += page.rows.count
         }
@@ -53,7 +54,7 @@ enum PageBenchmarks {
         }
         var steps = 0
         while page.hasMore, steps < 300, let key = page.rows.first?.key {
-            try previous.add(store: { page = try store.inboxPage(.before(key), limit: pageSize, for: user) },
+            try previous.add(store: { page = try store.inboxPageRead(.before(key), limit: pageSize, for: user) },
                              raw: { _ = try store.rawInboxPage(.before(key), limit: pageSize, for: user) })
             steps += 1
         }
@@ -63,14 +64,19 @@ enum PageBenchmarks {
         last.record("\(login): laatste pagina", into: &report, budgetMilliseconds: 20)
         previous.record("\(login): vorige pagina (\(previous.store.count)×)", into: &report, budgetMilliseconds: 20)
 
-        // Opening the list for real also writes its audit entry: one synced commit.
-        var opens: [Double] = []
+        // Opening the list, or a further page of it, for real also writes its audit entry: one synced commit.
+        var opens: [Double] = [], further: [Double] = []
         for _ in 0..<20 {
-            let started = DispatchTime.now()
-            _ = try store.inboxPage(.first, limit: pageSize, for: user)
+            var started = DispatchTime.now()
+            let opened = try store.inboxPage(.first, limit: pageSize, for: user)
             opens.append(milliseconds(since: started))
+            guard let key = opened.rows.last?.key else { continue }
+            started = DispatchTime.now()
+            _ = try store.inboxPage(.after(key), limit: pageSize, for: user)
+            further.append(milliseconds(since: started))
         }
         report.record("\(login): inbox openen (met auditregel)", samples: opens, budgetMilliseconds: 20)
+        report.record("\(login): volgende pagina (met auditregel)", samples: further, budgetMilliseconds: 20)
         var details: [Double] = []
         for row in page.rows.prefix(50) {
             let started = DispatchTime.now()
@@ -93,17 +99,25 @@ enum PageBenchmarks {
                          raw: { _ = try store.rawTimelinePage(of: subject, .last, limit: pageSize) })
         }
         while page.hasMore, let key = page.rows.first?.key {
-            try previous.add(store: { page = try store.timelinePage(of: subject, .before(key), limit: pageSize, for: pm) },
+            try previous.add(store: { page = try store.timelinePageRead(of: subject, .before(key), limit: pageSize) },
                              raw: { _ = try store.rawTimelinePage(of: subject, .before(key), limit: pageSize) })
         }
         page = try store.timelinePageRead(of: subject, .first, limit: pageSize)
         while page.hasMore, let key = page.rows.last?.key {
-            try next.add(store: { page = try store.timelinePage(of: subject, .after(key), limit: pageSize, for: pm) },
+            try next.add(store: { page = try store.timelinePageRead(of: subject, .after(key), limit: pageSize) },
                          raw: { _ = try store.rawTimelinePage(of: subject, .after(key), limit: pageSize) })
+        }
+        // Each page a person asks for also writes its audit entry.
+        var audited: [Double] = []
+        for _ in 0..<20 {
+            let started = DispatchTime.now()
+            _ = try store.timelinePage(of: subject, .after(page.rows.first?.key ?? ListKey(sortValue: "", id: 0)), limit: pageSize, for: pm)
+            audited.append(milliseconds(since: started))
         }
         last.record("tijdlijn van \(lines): laatste pagina", into: &report, budgetMilliseconds: 20)
         previous.record("tijdlijn van \(lines): vorige pagina (\(previous.store.count)×)", into: &report, budgetMilliseconds: 20)
         next.record("tijdlijn van \(lines): volgende pagina (\(next.store.count)×)", into: &report, budgetMilliseconds: 20)
+        report.record("tijdlijn van \(lines): pagina (met auditregel)", samples: audited, budgetMilliseconds: 20)
     }
 }
 

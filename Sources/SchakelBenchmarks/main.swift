@@ -2,11 +2,13 @@
 // figure misses its goal. From the repository's root:
 //
 //     swift run -c release schakel-benchmarks [--signalen N] [--gebeurtenissen N] [--schrijvers N] [--seconden N]
+//                                             [--stille-sessies N] [--stil-seconden N]
 //
 // Fills a temporary database (100,000 signals and 1,000,000 timeline lines unless told
 // otherwise), then measures: syncs per commit; every inbox and timeline page through the store
 // against the same SQL through SQLite's C API; many writer processes at once; and the bytes a
-// key sends to the terminal, beside `less -S` (Scripts/bytes_per_key.py).
+// key sends to the terminal, beside `less -S` (Scripts/bytes_per_key.py); and what idle sessions
+// write and use while a colleague commits once a minute (Scripts/idle_sessions.py).
 import Foundation
 import Meldroute
 import SchakelCore
@@ -28,6 +30,8 @@ let signalCount = option("--signalen", 100_000)
 let eventCount = option("--gebeurtenissen", 1_000_000)
 let writers = option("--schrijvers", 20)
 let seconds = option("--seconden", 60)
+let idleSessions = option("--stille-sessies", 10)
+let idleSeconds = option("--stil-seconden", 120)
 let resources = URL(fileURLWithPath: "Resources")
 guard FileManager.default.fileExists(atPath: resources.appendingPathComponent("workflows/gemeentelijke-meldroute.yaml").path) else {
     print("Start de benchmarks vanuit de hoofdmap van Schakel (waar Resources/ staat).")
@@ -69,6 +73,9 @@ if writers > 0 && seconds > 0 {
                           seconds: seconds, report: &report)
 }
 try KeystrokeBenchmark.run(report: &report)
+if idleSessions > 0 && idleSeconds > 0 {
+    try IdleSessionBenchmark.run(sessions: idleSessions, seconds: idleSeconds, report: &report)
+}
 
 report.printSummary(peakMemoryMegabytes: peakResidentMegabytes())
 exit(report.allMet ? 0 : 1)

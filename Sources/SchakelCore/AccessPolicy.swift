@@ -103,8 +103,16 @@ extension AccessPolicy {
         [.careCoordinator, .processSupporter, .processManager, .administrator].contains(user.role)
     }
 
-    /// Users and settings belong to the beheerder.
+    /// Users belong to the beheerder.
     public static func canManageUsers(_ user: User) -> Bool { user.role == .administrator }
+
+    /// So do the settings (idle lock, threshold, export folder) and the backups.
+    public static func canManageSettings(_ user: User) -> Bool { user.role == .administrator }
+
+    /// Why a setting or a backup is refused: nothing to hide about a setting, so said plainly.
+    public static func settingsRefusal(for user: User) -> StoreFailure {
+        .refused("Alleen een beheerder (of de eigenaar van de database) doet dit; \(user.login) is \(user.role.label).")
+    }
 
     /// Who may open a KMT case from a signal: the KMT's procesmanagers, and the AF of the signal's
     /// municipality (the "melding KMT/VTT" step).

@@ -1,6 +1,10 @@
+import Foundation
+
 /// What an audit entry records that someone did. The raw values are stored.
 public enum AuditAction: String, Sendable, CaseIterable {
     case list, read, search, create, update, transition, export, login, denied
+    /// An anchor of the chain taken for the system log (`schakel audit anker`).
+    case anchor
 
     /// In Dutch, for reports.
     public var label: String {
@@ -14,6 +18,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
         case .export: return "geëxporteerd"
         case .login: return "aangemeld"
         case .denied: return "geweigerd"
+        case .anchor: return "verankerd"
         }
     }
 }
@@ -43,5 +48,51 @@ public struct SessionOrigin: Hashable, Sendable {
     public static func from(sshClient: String?, onBehalfOf: String? = nil) -> SessionOrigin {
         let address = sshClient?.split(separator: " ").first.map(String.init) ?? ""
         return SessionOrigin(address: address.isEmpty ? "lokaal" : address, onBehalfOf: onBehalfOf)
+    }
+}
+
+/// Why something is read: whether the audit log records it. The rule itself is written where reads
+/// are audited (`Store.readAudited`).
+public enum ReadOccasion: Hashable, Sendable {
+    /// A person asked for it — opened a list or a further page of it, a detail, an agenda, a
+    /// timeline: a new access, logged.
+    case asked
+    /// Shown again without anyone asking — a colleague's process committed, the day changed, the
+    /// screen was redrawn: what the person already opened, not a new access, not logged.
+    case refresh
+}
+
+/// A point of the audit chain recorded outside the database (the system log): entry `entry` has
+/// hash `hash`. A file that no longer holds that entry with that hash was cut short, rolled back
+/// or rewritten, however well its own chain and seal were put right.
+public struct AuditAnchor: Hashable, Sendable, CustomStringConvertible {
+    public let entry: Int64
+    public let hash: String
+
+    public init(entry: Int64, hash: String) {
+        self.entry = entry
+        self.hash = hash
+    }
+
+    /// `NUMMER:HASH`, as `schakel audit anker` prints it.
+    public var description: String { "\(entry):\(hash)" }
+
+    /// Exactly `NUMMER:HASH` (a SHA-256 in lowercase hex), with spaces around allowed.
+    public init?(_ text: String) {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, let entry = Int64(parts[0]), entry > 0, Self.isHash(parts[1]) else { return nil }
+        self.init(entry: entry, hash: String(parts[1]))
+    }
+
+    /// Every anchor in a text such as a system log extract: each line's last word of the form
+    /// `NUMMER:HASH` (journald and syslog put a time and a name before it). Lines without one are skipped.
+    public static func found(in text: String) -> [AuditAnchor] {
+        text.split(whereSeparator: \.isNewline).compactMap { line in
+            line.split(separator: " ").last.flatMap { AuditAnchor(String($0)) }
+        }
+    }
+
+    private static func isHash(_ text: Substring) -> Bool {
+        text.utf8.count == 64 && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
     }
 }

@@ -169,18 +169,33 @@ public struct ActionItem: Hashable, Sendable {
 /// Reading meetings and their agendas, with the access policy applied: what the Overleggen tab lists.
 public protocol MeetingBrowsing: Sendable {
     /// Meetings in time order, earliest first; `.after(meetingListKey(atStartOf: today))` starts at today's.
-    func meetingPage(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<Meeting>
+    func meetingPage(_ request: PageRequest, limit: Int, for user: User, _ occasion: ReadOccasion) throws(StoreFailure) -> Page<Meeting>
     /// The key of the list's place at the start of `day`: the page after it lists the meetings
     /// from that day on, the page before it those earlier.
     func meetingListKey(atStartOf day: CivilDate) -> ListKey
-    func agenda(ofMeeting meetingID: Int64, for user: User) throws(StoreFailure) -> [AgendaItem]
+    func agenda(ofMeeting meetingID: Int64, for user: User, _ occasion: ReadOccasion) throws(StoreFailure) -> [AgendaItem]
     /// One meeting, with who is invited; nil when it is not there or not for the user.
     func meeting(id: Int64, for user: User) throws(StoreFailure) -> Meeting?
     /// The agenda as it leaves Schakel, for all the invited or for one invited partner; the export
     /// is written to the audit log. A partner not invited is refused with who is.
     func agendaForExport(meetingID: Int64, partner: String?, format: String, for user: User) throws(StoreFailure) -> AgendaExport
     /// What waits for a table of the kinds the user may see, oldest first (at most `limit`).
-    func waitingForDiscussion(limit: Int, for user: User) throws(StoreFailure) -> [WaitingDiscussion]
+    func waitingForDiscussion(limit: Int, for user: User, _ occasion: ReadOccasion) throws(StoreFailure) -> [WaitingDiscussion]
+}
+
+extension MeetingBrowsing {
+    /// Pages, an agenda and the waiting list a person asked for (audited).
+    public func meetingPage(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<Meeting> {
+        try meetingPage(request, limit: limit, for: user, .asked)
+    }
+
+    public func agenda(ofMeeting meetingID: Int64, for user: User) throws(StoreFailure) -> [AgendaItem] {
+        try agenda(ofMeeting: meetingID, for: user, .asked)
+    }
+
+    public func waitingForDiscussion(limit: Int, for user: User) throws(StoreFailure) -> [WaitingDiscussion] {
+        try waitingForDiscussion(limit: limit, for: user, .asked)
+    }
 }
 
 /// Planning meetings, their agendas and the agreements made, with the access policy applied.

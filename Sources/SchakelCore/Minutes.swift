@@ -58,7 +58,8 @@ public protocol MinutesKeeping: Sendable {
     /// action item goes onto the item's signal or case timeline in the same transaction.
     func recordMinutes(_ entry: MinutesEntry, onItem itemID: Int64, expectedVersion: Int, by user: User) throws(StoreFailure) -> Int
     /// Open action items the user may see, soonest due first, paged by key.
-    func openActionItems(_ request: PageRequest, limit: Int, filter: ActionFilter, for user: User) throws(StoreFailure) -> Page<ActionItem>
+    func openActionItems(_ request: PageRequest, limit: Int, filter: ActionFilter, for user: User,
+                         _ occasion: ReadOccasion) throws(StoreFailure) -> Page<ActionItem>
     /// Marks an action item done (a line on its timeline too); refused when it changed since.
     func completeActionItem(_ id: Int64, expectedVersion: Int, by user: User) throws(StoreFailure)
     /// The minutes of a meeting the user sees in full, for export; audited.
@@ -91,4 +92,12 @@ public protocol ExportFiling: Sendable {
     /// Writes `text` as `name` in the export folder, whole or not at all and readable by its owner
     /// only; the path written. Audited with the path.
     func writeExport(_ text: String, named name: String, by user: User) throws(StoreFailure) -> String
+}
+
+extension MinutesKeeping {
+    /// A page of action items a person asked for (audited).
+    public func openActionItems(_ request: PageRequest, limit: Int, filter: ActionFilter = .all,
+                                for user: User) throws(StoreFailure) -> Page<ActionItem> {
+        try openActionItems(request, limit: limit, filter: filter, for: user, .asked)
+    }
 }

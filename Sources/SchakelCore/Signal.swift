@@ -76,12 +76,23 @@ public protocol SignalReading: Sendable {
     /// A page of the signals the user may see, narrowed by `filter`; `overdue` says, for today,
     /// what "achterstallig" means.
     func inboxPage(_ request: PageRequest, limit: Int, filter: SignalFilter, overdue: [OverdueRule],
-                   for user: User) throws -> Page<SignalSummary>
+                   for user: User, _ occasion: ReadOccasion) throws -> Page<SignalSummary>
     /// The signal, or nil when it does not exist or the user may not see it (indistinguishable).
-    func signalDetail(id: Int64, for user: User) throws -> SignalDetail?
+    func signalDetail(id: Int64, for user: User, _ occasion: ReadOccasion) throws -> SignalDetail?
 }
 
 extension SignalReading {
+    /// A page a person asked for (audited).
+    public func inboxPage(_ request: PageRequest, limit: Int, filter: SignalFilter, overdue: [OverdueRule],
+                          for user: User) throws -> Page<SignalSummary> {
+        try inboxPage(request, limit: limit, filter: filter, overdue: overdue, for: user, .asked)
+    }
+
+    /// A signal a person opened (audited).
+    public func signalDetail(id: Int64, for user: User) throws -> SignalDetail? {
+        try signalDetail(id: id, for: user, .asked)
+    }
+
     /// The unfiltered inbox.
     public func inboxPage(_ request: PageRequest, limit: Int, for user: User) throws -> Page<SignalSummary> {
         try inboxPage(request, limit: limit, filter: SignalFilter(), overdue: [], for: user)

@@ -37,9 +37,12 @@ extension Store {
     }
 
     /// Open agreements about what the user may fully see, soonest due first, paged by key.
-    public func openActionItems(_ request: PageRequest, limit: Int, filter: ActionFilter = .all,
-                                for user: User) throws(StoreFailure) -> Page<ActionItem> {
-        guard let query = ActionListQuery.make(request, limit: limit, filter: filter, for: user) else { return Page(rows: [], hasMore: false) }
+    public func openActionItems(_ request: PageRequest, limit: Int, filter: ActionFilter,
+                                for user: User, _ occasion: ReadOccasion) throws(StoreFailure) -> Page<ActionItem> {
+        guard let query = ActionListQuery.make(request, limit: limit, filter: filter, for: user) else {
+            try auditRefusal(AuditRecord(.list, "action", result: .denied, detail: "geen toegang tot afspraken"), occasion, by: user)
+            return Page(rows: [], hasMore: false)
+        }
         let fetch = { (db: Database) in
             try query.page(in: db, limit: limit) { row -> ActionItem in
                 let id: Int64 = row["id"]
@@ -55,14 +58,9 @@ extension Store {
                                   meetingID: row["meeting_id"], meeting: meeting)
             }
         }
-        switch request {
-        case .first, .last:
-            return try audited(by: user) { db in
-                let page = try fetch(db)
-                return (page, AuditRecord(.list, "action", detail: "afspraken, \(page.rows.count) regels"))
-            }
-        case .after, .before:
-            return try read(fetch)
+        return try readAudited(occasion, by: user) { db in
+            let page = try fetch(db)
+            return (page, AuditRecord(.list, "action", detail: "afspraken\(request.auditNote), \(page.rows.count) regels"))
         }
     }
 }

@@ -6,7 +6,8 @@ import SchakelCore
 extension Store {
     public func agendaForExport(meetingID: Int64, partner: String?, format: String, for user: User) throws(StoreFailure) -> AgendaExport {
         guard let meeting = try meeting(id: meetingID, for: user) else {
-            try audit(AuditRecord(.export, "meeting", String(meetingID), result: .notFound, detail: "agenda \(format)"), by: user)
+            try audit(AuditRecord(.export, "meeting", String(meetingID), result: try meetingRefusal(meetingID),
+                                  detail: "agenda \(format)"), by: user)
             throw .refused("Overleg \(meetingID) bestaat niet, of u heeft er geen toegang toe.")
         }
         var forPartner: String?
@@ -24,5 +25,15 @@ extension Store {
                               detail: "agenda \(format) voor \(forPartner ?? "alle genodigden"), \(document.items.count) punten"), by: user)
         let stamp = AmsterdamTime.utcText(of: now()).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
         return AgendaExport(meeting: meeting, items: document.items, partner: forPartner, stamp: stamp)
+    }
+}
+
+extension Store {
+    /// What a refused meeting was, for the log (the user is told the same vague thing either way):
+    /// `denied` when it exists, `not_found` when it does not.
+    func meetingRefusal(_ meetingID: Int64) throws(StoreFailure) -> AuditResult {
+        try read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM meeting WHERE id = ?)", arguments: [meetingID])! ? .denied : .notFound
+        }
     }
 }

@@ -90,3 +90,14 @@ enum AuditLog {
                              record.result.rawValue, origin.address, record.detail, previous, hash])
     }
 }
+
+extension PageRequest {
+    /// Where in a list a page lies, for an audit entry's detail: the start says nothing.
+    var auditNote: String {
+        switch self {
+        case .first: return ""
+        case .last: return ", einde"
+        case .after, .before: return ", verder"
+        }
+    }
+}

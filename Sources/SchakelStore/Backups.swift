@@ -45,6 +45,10 @@ extension Store {
     /// only the `keep` newest copies are kept. The backup itself is in the audit log (and so in
     /// the copy); one that fails is logged again as failed.
     public func backUp(into folder: String, keep: Int, by user: User) throws(StoreFailure) -> BackupReport {
+        guard AccessPolicy.canManageSettings(user) else {
+            try audit(AuditRecord(.export, "database", folder, result: .denied, detail: "back-up"), by: user)
+            throw AccessPolicy.settingsRefusal(for: user)
+        }
         try ExportFile.checkDirectory(folder)
         let final = folder + "/" + BackupFolder.name(for: now())
         guard !FileManager.default.fileExists(atPath: final) else { throw .refused("\(final) bestaat al; probeer het over een seconde opnieuw.") }

@@ -18,15 +18,15 @@ import SchakelCore
         try rawRows(TimelineQuery.make(subject, kinds: [], request, limit: limit))
     }
 
-    /// The inbox page as the store reads and decodes it, without the audit entry that opening the
-    /// list (the first or last page) also writes.
+    /// The inbox page as the store reads and decodes it, without the audit entry that every page a
+    /// person asks for also writes (timed on its own).
     public func inboxPageRead(_ request: PageRequest, limit: Int, for user: User) throws -> Page<SignalSummary> {
         guard let query = InboxQuery.make(request, limit: limit, scope: AccessPolicy.signalScope(for: user), userID: user.id)
         else { return Page(rows: [], hasMore: false) }
         return try read { db in try query.page(in: db, limit: limit, Self.listedSummary(from:)) }
     }
 
-    /// A timeline page as the store reads and decodes it, without the audit entry of opening it.
+    /// A timeline page as the store reads and decodes it, without the audit entry every page writes.
     public func timelinePageRead(of subject: TimelineSubject, _ request: PageRequest, limit: Int) throws -> Page<TimelineEntry> {
         let query = TimelineQuery.make(subject, kinds: [], request, limit: limit)
         return try read { db in try query.page(in: db, limit: limit) { row in try Self.timelineEntry(from: row, visibility: .full) } }

@@ -39,22 +39,12 @@ extension Store: CaseListing, CaseOpening, TimelineKeeping, ChangeWatching {
     /// A page of the KMT cases the user may see, newest first. Pseudonymised rows carry no summary.
     public func casePage(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<CaseSummary> {
         guard let query = CaseListQuery.make(request, limit: limit, for: user) else {
-            if request == .first || request == .last {
-                try audit(AuditRecord(.list, "case", result: .denied, detail: "geen toegang tot casussen"), by: user)
-            }
+            try audit(AuditRecord(.list, "case", result: .denied, detail: "geen toegang tot casussen"), by: user)
             return Page(rows: [], hasMore: false)
         }
-        let fetch = { (db: Database) in
-            try query.page(in: db, limit: limit) { row in try Self.caseSummary(from: row, for: user) }
-        }
-        switch request {
-        case .first, .last:
-            return try audited(by: user) { db in
-                let page = try fetch(db)
-                return (page, AuditRecord(.list, "case", detail: "casussen, \(page.rows.count) regels"))
-            }
-        case .after, .before:
-            return try read(fetch)
+        return try audited(by: user) { db in
+            let page = try query.page(in: db, limit: limit) { row in try Self.caseSummary(from: row, for: user) }
+            return (page, AuditRecord(.list, "case", detail: "casussen\(request.auditNote), \(page.rows.count) regels"))
         }
     }
 

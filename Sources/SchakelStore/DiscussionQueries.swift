@@ -4,10 +4,15 @@ import SchakelCore
 
 /// The waiting list: signals and cases marked for a table and on no agenda yet.
 extension Store {
-    public func waitingForDiscussion(limit: Int, for user: User) throws(StoreFailure) -> [WaitingDiscussion] {
+    public func waitingForDiscussion(limit: Int, for user: User,
+                                     _ occasion: ReadOccasion) throws(StoreFailure) -> [WaitingDiscussion] {
         guard let (condition, arguments) = MeetingListQuery.condition(for: user, kind: "r.kind", municipality: "r.municipality_id")
-        else { return [] }
-        return try audited(by: user) { db in
+        else {
+            try auditRefusal(AuditRecord(.list, "discussion_request", result: .denied, detail: "geen toegang tot overleggen"), occasion,
+                             by: user)
+            return []
+        }
+        return try readAudited(occasion, by: user) { db in
             // The meetings' access rule applies to the table asked for, by its kind and municipality.
             let rows = try Row.fetchAll(db, sql: """
                 SELECT r.id, r.subject_type, r.subject_id, r.kind, r.reason, r.requested_at,

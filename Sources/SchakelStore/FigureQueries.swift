@@ -32,7 +32,10 @@ extension Store {
     public static let allowedFiguresThresholds = 2...20
 
     public func recordFiguresExport(_ period: FiguresPeriod, in area: FiguresArea, format: String, for user: User) throws(StoreFailure) {
-        guard AccessPolicy.figureAreas(for: user).contains(area) else { throw .noAccess }
+        guard AccessPolicy.figureAreas(for: user).contains(area) else {
+            try audit(AuditRecord(.export, "figures", area.label, result: .denied, detail: "\(period.label), \(format)"), by: user)
+            throw .noAccess
+        }
         try audit(AuditRecord(.export, "figures", area.label, detail: "\(period.label), \(format)"), by: user)
     }
 

@@ -35,17 +35,15 @@ extension Store: MeetingPlanning {
     }
 
     /// Meetings the user may see, earliest first, paged by key.
-    public func meetingPage(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<Meeting> {
-        guard let query = MeetingListQuery.make(request, limit: limit, for: user) else { return Page(rows: [], hasMore: false) }
-        let fetch = { (db: Database) in try query.page(in: db, limit: limit) { row in try Self.meeting(from: row, for: user) } }
-        switch request {
-        case .first, .last:
-            return try audited(by: user) { db in
-                let page = try fetch(db)
-                return (page, AuditRecord(.list, "meeting", detail: "overleggen, \(page.rows.count) regels"))
-            }
-        case .after, .before:
-            return try read(fetch)
+    public func meetingPage(_ request: PageRequest, limit: Int, for user: User,
+                            _ occasion: ReadOccasion) throws(StoreFailure) -> Page<Meeting> {
+        guard let query = MeetingListQuery.make(request, limit: limit, for: user) else {
+            try auditRefusal(AuditRecord(.list, "meeting", result: .denied, detail: "geen toegang tot overleggen"), occasion, by: user)
+            return Page(rows: [], hasMore: false)
+        }
+        return try readAudited(occasion, by: user) { db in
+            let page = try query.page(in: db, limit: limit) { row in try Self.meeting(from: row, for: user) }
+            return (page, AuditRecord(.list, "meeting", detail: "overleggen\(request.auditNote), \(page.rows.count) regels"))
         }
     }
 
@@ -79,14 +77,12 @@ extension Store: MeetingPlanning {
 
     /// A meeting's agenda as the user may see it. Items about records the user may not see are left
     /// out (a pseudonymised view shows the others by code, without notes).
-    public func agenda(ofMeeting meetingID: Int64, for user: User) throws(StoreFailure) -> [AgendaItem] {
-        let moment = now()
-        let outcome = try write { db -> Result<[AgendaItem], StoreFailure> in
+    public func agenda(ofMeeting meetingID: Int64, for user: User,
+                       _ occasion: ReadOccasion) throws(StoreFailure) -> [AgendaItem] {
+        let outcome = try readAudited(occasion, by: user) { db -> (Result<[AgendaItem], StoreFailure>, AuditRecord) in
             guard let meetingVisibility = try Self.meetingVisibility(meetingID, for: user, in: db), meetingVisibility != .none else {
                 let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM meeting WHERE id = ?)", arguments: [meetingID])!
-                try AuditLog.append(AuditRecord(.read, "meeting", String(meetingID), result: exists ? .denied : .notFound),
-                                    actor: user.login, origin: origin, at: moment, in: db)
-                return .failure(.noAccess)
+                return (.failure(.noAccess), AuditRecord(.read, "meeting", String(meetingID), result: exists ? .denied : .notFound))
             }
             let rows = try Row.fetchAll(db, sql: """
                 SELECT a.id, a.position, a.title, a.notes, a.subject_type, a.subject_id, coalesce(s.code, c.code) AS code,
@@ -118,9 +114,7 @@ extension Store: MeetingPlanning {
                     summary: full ? row["summary"] : "",
                     decisions: full ? (row["decisions"] as String).split(separator: "\n").map(String.init) : []))
             }
-            try AuditLog.append(AuditRecord(.read, "meeting", String(meetingID), detail: "agenda, \(items.count) punten"),
-                                actor: user.login, origin: origin, at: moment, in: db)
-            return .success(items)
+            return (.success(items), AuditRecord(.read, "meeting", String(meetingID), detail: "agenda, \(items.count) punten"))
         }
         return try outcome.get()
     }

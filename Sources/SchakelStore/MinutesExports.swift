@@ -10,7 +10,8 @@ extension Store: ExportFiling {
 
     public func minutesForExport(meetingID: Int64, for user: User) throws(StoreFailure) -> MinutesExport {
         guard let meeting = try meeting(id: meetingID, for: user), meeting.visibility == .full else {
-            try audit(AuditRecord(.export, "meeting", String(meetingID), result: .notFound, detail: "verslag"), by: user)
+            try audit(AuditRecord(.export, "meeting", String(meetingID), result: try meetingRefusal(meetingID), detail: "verslag"),
+                      by: user)
             throw .refused("Overleg \(meetingID) bestaat niet, of u ziet het niet in zijn geheel; alleen dan kunt u het verslag exporteren.")
         }
         let items = try agenda(ofMeeting: meetingID, for: user)
@@ -38,9 +39,13 @@ extension Store: ExportFiling {
         try setting(Self.exportFolderSetting).flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// Sets the export folder (it must exist and be writable); audited. Who may is the caller's check.
+    /// Sets the export folder (it must exist and be writable); only a beheerder may. Audited, the refusal too.
     public func setExportFolder(_ folder: String, by user: User) throws(StoreFailure) {
         let absolute = URL(fileURLWithPath: folder).standardizedFileURL.path
+        guard AccessPolicy.canManageSettings(user) else {
+            try audit(AuditRecord(.update, "setting", Self.exportFolderSetting, result: .denied, detail: absolute), by: user)
+            throw AccessPolicy.settingsRefusal(for: user)
+        }
         try ExportFile.checkDirectory(absolute)
         try audited(by: user) { db in
             try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [Self.exportFolderSetting, absolute])

@@ -5,21 +5,20 @@ import SchakelCore
 
 extension Store: PartnerDirectory {
     /// The directory in name order, paged by key, filtered as typed and by facets.
-    public func partnerPage(_ request: PageRequest, limit: Int, filter: PartnerFilter = .none, today: CivilDate,
-                            for user: User) throws(StoreFailure) -> Page<Partner> {
+    /// The sociale kaart holds no personal data of cases: reading it is not logged, a refusal is.
+    public func partnerPage(_ request: PageRequest, limit: Int, filter: PartnerFilter, today: CivilDate,
+                            for user: User, _ occasion: ReadOccasion) throws(StoreFailure) -> Page<Partner> {
         guard AccessPolicy.canReadPartners(user) else {
-            if request == .first || request == .last {
-                try audit(AuditRecord(.list, "partner", result: .denied), by: user)
-            }
+            try auditRefusal(AuditRecord(.list, "partner", result: .denied), occasion, by: user)
             return Page(rows: [], hasMore: false)
         }
         let query = PartnerListQuery.make(request, limit: limit, filter: filter, today: today)
         return try read { db in try query.page(in: db, limit: limit, PartnerRows.partner) }
     }
 
-    public func partner(id: Int64, for user: User) throws(StoreFailure) -> PartnerDetail? {
+    public func partner(id: Int64, for user: User, _ occasion: ReadOccasion) throws(StoreFailure) -> PartnerDetail? {
         guard AccessPolicy.canReadPartners(user) else {
-            try audit(AuditRecord(.read, "partner", String(id), result: .denied), by: user)
+            try auditRefusal(AuditRecord(.read, "partner", String(id), result: .denied), occasion, by: user)
             return nil
         }
         return try read { db in

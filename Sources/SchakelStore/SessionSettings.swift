@@ -10,7 +10,7 @@ extension Store {
         try setting(Self.idleLockSetting).flatMap(Int.init) ?? IdleLock.defaultMinutes
     }
 
-    /// Sets it; audited. Who may is the caller's check.
+    /// Sets it; only a beheerder may. Audited, the refusal too.
     public func setIdleLockMinutes(_ minutes: Int, by user: User) throws(StoreFailure) {
         guard IdleLock.allowedMinutes.contains(minutes) else {
             throw .refused("Kies tussen \(IdleLock.allowedMinutes.lowerBound) en \(IdleLock.allowedMinutes.upperBound) minuten.")
@@ -20,6 +20,10 @@ extension Store {
 
     /// A number kept in the settings table, audited with its new value.
     func setNumber(_ value: Int, for key: String, by user: User) throws(StoreFailure) {
+        guard AccessPolicy.canManageSettings(user) else {
+            try audit(AuditRecord(.update, "setting", key, result: .denied, detail: String(value)), by: user)
+            throw AccessPolicy.settingsRefusal(for: user)
+        }
         try audited(by: user) { db in
             try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [key, String(value)])
             return ((), AuditRecord(.update, "setting", key, detail: String(value)))

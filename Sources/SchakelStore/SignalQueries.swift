@@ -5,32 +5,24 @@ import SchakelCore
 extension Store: SignalReading {
     /// One page of the inbox in newest-first order, found by key through an index.
     public func inboxPage(_ request: PageRequest, limit: Int, filter: SignalFilter, overdue: [OverdueRule],
-                          for user: User) throws -> Page<SignalSummary> {
-        // Opening the list (first or last page) is audited; paging on within it is not.
-        let opensList: Bool
-        switch request {
-        case .first, .last: opensList = true
-        case .after, .before: opensList = false
-        }
+                          for user: User, _ occasion: ReadOccasion) throws -> Page<SignalSummary> {
         guard let query = InboxQuery.make(request, limit: limit, scope: AccessPolicy.signalScope(for: user), filter: filter,
                                           overdue: overdue, userID: user.id) else {
-            if opensList { try audit(AuditRecord(.list, "signal", result: .denied, detail: "geen toegang tot signalen"), by: user) }
+            try auditRefusal(AuditRecord(.list, "signal", result: .denied, detail: "geen toegang tot signalen"), occasion, by: user)
             return Page(rows: [], hasMore: false)
         }
-        let fetch = { (db: Database) in try query.page(in: db, limit: limit, Self.listedSummary(from:)) }
-        guard opensList else { return try read(fetch) }
-        return try audited(by: user) { db in
-            let page = try fetch(db)
+        return try readAudited(occasion, by: user) { db in
+            let page = try query.page(in: db, limit: limit, Self.listedSummary(from:))
             let filtered = filter.isEmpty ? "" : ", gefilterd"
-            return (page, AuditRecord(.list, "signal", detail: "inbox\(filtered), \(page.rows.count) regels"))
+            return (page, AuditRecord(.list, "signal", detail: "inbox\(filtered)\(request.auditNote), \(page.rows.count) regels"))
         }
     }
 
     /// The signal's details, or nil when it does not exist or lies outside the user's scope (the
     /// caller cannot tell which; the audit log can).
-    public func signalDetail(id: Int64, for user: User) throws -> SignalDetail? {
+    public func signalDetail(id: Int64, for user: User, _ occasion: ReadOccasion) throws -> SignalDetail? {
         let scope = AccessPolicy.signalScope(for: user)
-        let result = try audited(by: user) { db -> ((Row, [Row])?, AuditRecord) in
+        let result = try readAudited(occasion, by: user) { db -> ((Row, [Row])?, AuditRecord) in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT s.*, m.name AS municipality
                 FROM signal s JOIN municipality m ON m.id = s.municipality_id

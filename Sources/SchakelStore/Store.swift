@@ -242,6 +242,27 @@ public final class Store: Sendable {
         try audited(by: user) { _ in ((), record) }
     }
 
+    /// A read, audited by the rule of the audit log:
+    /// - What a person asked for is logged (`.asked`): opening a list or a further page of it, a
+    ///   detail, an agenda, a timeline, a search, figures, an export — and so is every refusal of it,
+    ///   as `denied` when it exists but is not theirs to see, `not_found` only when it does not exist.
+    /// - What is shown again without anyone asking (`.refresh`: a colleague's process committed, the
+    ///   day changed, the screen was redrawn) is not a new access: it shows what the person already
+    ///   opened, whose opening was logged. It writes nothing at all, not even a refusal, so an idle
+    ///   session never commits, and never wakes the other sessions (which poll for commits).
+    func readAudited<T>(_ occasion: ReadOccasion, by user: User,
+                        _ body: (Database) throws -> (T, AuditRecord)) throws(StoreFailure) -> T {
+        switch occasion {
+        case .asked: return try audited(by: user, body)
+        case .refresh: return try read { db in try body(db).0 }
+        }
+    }
+
+    /// A refusal of a read, logged by the same rule: only when a person asked.
+    func auditRefusal(_ record: AuditRecord, _ occasion: ReadOccasion, by user: User) throws(StoreFailure) {
+        if occasion == .asked { try audit(record, by: user) }
+    }
+
     /// A value stored in the settings table.
     func setting(_ key: String) throws(StoreFailure) -> String? {
         try read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key]) }

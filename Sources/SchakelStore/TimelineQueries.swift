@@ -12,26 +12,15 @@ extension Store {
         let fetch = { (db: Database, visibility: Visibility) in
             try query.page(in: db, limit: limit) { row in try Self.timelineEntry(from: row, visibility: visibility) }
         }
-        // Paging on within an opened timeline only reads; opening it (or being refused) is audited.
-        if request != .first && request != .last {
-            let page = try read { db -> Page<TimelineEntry>? in
-                guard let visibility = try Self.visibility(of: subject, for: user, in: db), visibility != .none else { return nil }
-                return try fetch(db, visibility)
-            }
-            if let page { return page }
-        }
-        let outcome = try write { db -> Result<Page<TimelineEntry>, StoreFailure> in
+        // Every page is a person's key (timelines are not refreshed): opening it, paging on, or being refused.
+        let outcome = try audited(by: user) { db -> (Result<Page<TimelineEntry>, StoreFailure>, AuditRecord) in
             let visibility = try Self.visibility(of: subject, for: user, in: db)
             guard let visibility, visibility != .none else {
-                try AuditLog.append(AuditRecord(.read, subject.typeName, String(subject.id),
-                                                result: visibility == nil ? .notFound : .denied, detail: "tijdlijn"),
-                                    actor: user.login, origin: origin, at: now(), in: db)
-                return .failure(.noAccess)
+                return (.failure(.noAccess), AuditRecord(.read, subject.typeName, String(subject.id),
+                                                         result: visibility == nil ? .notFound : .denied, detail: "tijdlijn"))
             }
-            let page = try fetch(db, visibility)
-            try AuditLog.append(AuditRecord(.read, subject.typeName, String(subject.id), detail: "tijdlijn"),
-                                actor: user.login, origin: origin, at: now(), in: db)
-            return .success(page)
+            return (.success(try fetch(db, visibility)),
+                    AuditRecord(.read, subject.typeName, String(subject.id), detail: "tijdlijn\(request.auditNote)"))
         }
         return try outcome.get()
     }

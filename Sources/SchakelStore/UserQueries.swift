@@ -23,6 +23,26 @@ extension Store {
         }
     }
 
+    /// Starts a session as another user, for `--als`: only on a demo database. On a real one the
+    /// attempt to be someone else is refused, and logged as `denied` under the login that made it.
+    public func logIn(as asked: String, by actual: String) throws(StoreFailure) -> User {
+        guard try isDemo() else {
+            if !isReadOnly {
+                try audited(byLogin: actual) { _ in ((), AuditRecord(.login, "user", asked, result: .denied, detail: "--als op een echte database")) }
+            }
+            throw .refused("--als kan alleen bij een demodatabase; hier geldt wie er is ingelogd.")
+        }
+        return try logIn(login: asked)
+    }
+
+    /// A start refused before a user could be looked up (sudo misused, files open to others, root
+    /// without sudo): logged as a denied login when this process can write the database at all.
+    public func recordRefusedStart(actor: String, claimed: String, reason: String) {
+        guard !isReadOnly else { return }
+        let reason = reason.prefix { $0 != "." && $0 != "\n" }
+        try? audited(byLogin: actor) { _ in ((), AuditRecord(.login, "user", claimed, result: .denied, detail: String(reason))) }
+    }
+
     /// The active user with this login. Unknown and inactive logins are refused with a reason.
     public func user(login: String) throws(StoreFailure) -> User {
         let row = try read { db in

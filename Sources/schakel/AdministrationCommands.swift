@@ -90,31 +90,54 @@ struct UserCommand: ParsableCommand {
         @Option(name: .customLong("als"), help: "Alleen bij een demodatabase: als deze gebruiker (bijvoorbeeld beheer).")
         var login: String?
 
-        /// Shows a setting, after setting it when a value is given (by the owner or a beheerder).
+        init() {}
+
+        init(databasePath: String, login: String?) {
+            self.databasePath = databasePath
+            self.login = login
+        }
+
+        /// Shows a setting, after setting it when a value is given (by the owner or a beheerder: the
+        /// store refuses anyone else, and logs it). Showing is for anyone who may open the file.
         func showOrSet(_ value: Int?, set: (Store, Int, User) throws -> Void, show: (Store) throws -> String) throws {
             try Startup.exitOnFailure {
+                guard let value else {
+                    print(try show(try Store.open(path: databasePath, origin: LoginIdentity.origin())))
+                    return
+                }
                 let (store, administrator) = try administrator()
-                if let value { try set(store, value, administrator) }
+                try set(store, value, administrator)
                 print(try show(store))
             }
         }
 
-        /// The store, and who acts: a beheerder in it, or the OS user that owns the file.
+        /// The store, and who acts: the OS user that owns the file, as beheerder under its own name;
+        /// otherwise whoever is logged in (a demo user with `--als`). Whether they may do what they
+        /// ask is the store's to decide, and to log when it refuses.
         func administrator() throws -> (Store, User) {
-            let store = try Store.open(path: databasePath, origin: LoginIdentity.origin())
-            let login = try MeetingCommand.ExportOptions.login(self.login, on: store)
-            if let user = try? store.user(login: login), user.role == .administrator {
-                _ = try store.logIn(login: login)
-                return (store, user)
-            }
+            try administrator(store: try Store.open(path: databasePath, origin: LoginIdentity.origin()))
+        }
+
+        func administrator(store: Store) throws -> (Store, User) {
             var status = stat()
             if self.login == nil, stat(databasePath, &status) == 0, status.st_uid == getuid() {
-                // The owner of the file (the service account) acts as beheerder, under its own name.
+                let login = try LoginIdentity.current(on: store)
+                if let user = try? store.user(login: login), user.role == .administrator { return (store, try store.logIn(login: login)) }
                 return (store, User(id: 0, login: login, displayName: "\(login) (eigenaar van de database)", role: .administrator,
                                     municipality: nil))
             }
-            throw StartupFailure(description: "Alleen de eigenaar van \(databasePath) of een beheerder in Schakel beheert gebruikers; "
-                + "\(login) is geen van beide.")
+            return (store, try MeetingCommand.ExportOptions.logIn(self.login, on: store))
+        }
+
+        /// Runs a user administration step; a refusal (already logged by the store) said as such.
+        func managing<T>(_ step: (Store, User) throws -> T) throws -> T {
+            let (store, administrator) = try administrator()
+            do {
+                return try step(store, administrator)
+            } catch StoreFailure.noAccess {
+                throw StartupFailure(description: "Alleen de eigenaar van \(databasePath) of een beheerder in Schakel beheert gebruikers; "
+                    + "\(administrator.login) is \(administrator.role.label).")
+            }
         }
     }
 
@@ -145,13 +168,14 @@ struct UserCommand: ParsableCommand {
     static func setRole(of login: String, _ roleOptions: RoleOptions, _ options: Options, isNew: Bool) throws {
         try Startup.exitOnFailure {
             let (role, municipality) = try roleOptions.resolved()
-            let (store, administrator) = try options.administrator()
-            if isNew {
-                try store.createUser(login: login, displayName: roleOptions.displayName, role: role, municipality: municipality,
-                                     by: administrator)
-            } else {
-                try store.updateUser(login: login, displayName: roleOptions.displayName, role: role, municipality: municipality,
-                                     by: administrator)
+            try options.managing { store, administrator in
+                if isNew {
+                    try store.createUser(login: login, displayName: roleOptions.displayName, role: role, municipality: municipality,
+                                         by: administrator)
+                } else {
+                    try store.updateUser(login: login, displayName: roleOptions.displayName, role: role, municipality: municipality,
+                                         by: administrator)
+                }
             }
             print("\(isNew ? "Toegevoegd" : "Gewijzigd"): \(login) (\(role.label)\(municipality.map { ", " + $0.name } ?? "")).")
         }
@@ -159,8 +183,7 @@ struct UserCommand: ParsableCommand {
 
     static func setActive(_ login: String, _ active: Bool, _ options: Options) throws {
         try Startup.exitOnFailure {
-            let (store, administrator) = try options.administrator()
-            try store.setUserActive(login: login, active: active, by: administrator)
+            try options.managing { store, administrator in try store.setUserActive(login: login, active: active, by: administrator) }
             print("\(active ? "Gedeblokkeerd" : "Geblokkeerd"): \(login).")
         }
     }
@@ -206,8 +229,7 @@ struct UserCommand: ParsableCommand {
 
         func run() throws {
             try Startup.exitOnFailure {
-                let (store, administrator) = try options.administrator()
-                for (user, isActive) in try store.users(by: administrator) {
+                for (user, isActive) in try options.managing({ store, administrator in try store.users(by: administrator) }) {
                     let place = user.municipality.map { " · " + $0.name } ?? ""
                     print("\(user.login)\t\(user.displayName)\t\(user.role.label)\(place)\(isActive ? "" : "\tgeblokkeerd")")
                 }

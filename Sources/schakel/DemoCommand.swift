@@ -39,9 +39,16 @@ struct DemoCommand: ParsableCommand {
             let resources = try Resources.load()
             // A fixed day stays fixed for the screens and for every step the store dates.
             let clock: any InstantClock = today.flatMap(CivilDate.init(iso:)).map(FixedDayClock.init(day:)) ?? SystemClock()
-            let (store, created) = try DemoDatabase.open(path: path, today: clock.now(), calendar: resources.calendar,
-                                                      workflows: resources.workflows, meetingSeries: resources.meetingSeries, directory: resources.directory, origin: LoginIdentity.origin(),
-                                                      now: { clock.instant() })
+            let (store, created): (Store, Bool)
+            do {
+                (store, created) = try DemoDatabase.open(path: path, today: clock.now(), calendar: resources.calendar,
+                                                         workflows: resources.workflows, meetingSeries: resources.meetingSeries,
+                                                         directory: resources.directory, origin: LoginIdentity.origin(), now: { clock.instant() })
+            } catch StoreFailure.notADemoDatabase {
+                // A real database: the demo's users are someone else there, and asking to be one is logged.
+                LoginIdentity.recordRefusal(onRealDatabase: path, claimed: login, reason: "schakel demo (--als) op een echte database")
+                throw StoreFailure.notADemoDatabase(path: path)
+            }
             print("Demodatabase: \(path) (\(created ? "nieuw aangemaakt" : "bestaand, hergebruikt"))")
             let user = try store.logIn(login: login)
             return try Session.prepared(store: store, user: user, resources: resources, clock: clock, isDemo: true)

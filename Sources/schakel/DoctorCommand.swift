@@ -41,6 +41,7 @@ enum ServerInspection {
                                 database: database(plan.databasePath), newestBackupAge: newestBackupAge(in: plan.backupFolder),
                                 resourcesProblem: resourcesProblem, resourcesFolder: resourcesFolder)
         if let account { facts.foreignFiles = foreignFiles(in: plan.databaseFolder, owner: account) }
+        facts.auditAnchorAge = (try? Store.open(path: plan.databasePath, readOnly: true).hoursSinceAuditAnchor()) ?? nil
         return facts
     }
 

@@ -55,7 +55,9 @@ struct FiguresCommand: ParsableCommand {
             try options.export { store, user, resources in
                 guard AccessPolicy.figureAreas(for: user).contains(area) else {
                     _ = try? store.signalFigures(period, in: area, for: user)  // the refusal is audited
-                    throw StartupFailure(description: "U mag de cijfers van \(area.label) niet zien; een AF ziet de eigen gemeente en de regio.")
+                    let allowed = AccessPolicy.figureAreas(for: user).map(\.label).joined(separator: ", ")
+                    let reason = allowed.isEmpty ? "uw rol (\(user.role.label)) geeft geen toegang tot cijfers." : "u ziet: \(allowed)."
+                    throw StartupFailure(description: "U mag de cijfers van \(area.label) niet zien; \(reason)")
                 }
                 let figures = try store.signalFigures(period, in: area, outcomes: RouteOutcomes(resources.workflow),
                                                       timing: RouteTiming(resources.workflow, calendar: resources.calendar), for: user)

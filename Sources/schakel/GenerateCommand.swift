@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Meldroute
 import SchakelDemo
+import SchakelCore
 import SchakelStore
 
 /// `schakel genereer`: fills a (demo) database with many fictional signals and timeline lines, for
@@ -32,9 +33,16 @@ struct GenerateCommand: ParsableCommand {
             let today = SystemClock().now()
             let started = Date()
             // Only ever a demo database: generated data must never mix with real cases.
-            let (store, _) = try DemoDatabase.open(path: databasePath, today: today, calendar: resources.calendar,
-                                                workflows: resources.workflows, meetingSeries: resources.meetingSeries,
-                                                directory: resources.directory)
+            let store: Store
+            do {
+                (store, _) = try DemoDatabase.open(path: databasePath, today: today, calendar: resources.calendar,
+                                                   workflows: resources.workflows, meetingSeries: resources.meetingSeries,
+                                                   directory: resources.directory)
+            } catch StoreFailure.notADemoDatabase {
+                let login = LoginIdentity.acting(database: databasePath)
+                LoginIdentity.recordRefusal(onRealDatabase: databasePath, claimed: login, reason: "schakel genereer op een echte database")
+                throw StoreFailure.notADemoDatabase(path: databasePath)
+            }
             try SignalGenerator.addSignals(signals, to: store, today: today, calendar: resources.calendar)
             let afterSignals = Date()
             if events > 0 { try SignalGenerator.addTimelineEvents(events, to: store) }

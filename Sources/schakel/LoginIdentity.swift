@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import SchakelCore
+import SchakelStore
 
 /// Who is at the keyboard: the OS login, or `SUDO_USER` when started through sudo as the account
 /// that owns the database (see `LaunchPolicy`).
@@ -37,7 +38,7 @@ enum LoginIdentity {
         return FileFacts(ownerID: status.st_uid, mode: UInt32(status.st_mode))
     }
 
-    private static func effectiveLogin() -> String? {
+    fileprivate static func effectiveLogin() -> String? {
         guard let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name else { return nil }
         return String(cString: name)
     }
@@ -49,5 +50,37 @@ enum LoginIdentity {
         var serviceAccount: String?
         if let sudoUser = environment["SUDO_USER"], !sudoUser.isEmpty { serviceAccount = effectiveLogin() }
         return SessionOrigin.from(sshClient: environment["SSH_CLIENT"], onBehalfOf: serviceAccount)
+    }
+}
+
+extension LoginIdentity {
+    /// The login acting on the database `store` has open. A refusal (sudo misused, root without
+    /// sudo) is logged in the store, as far as this process may write it, before it is thrown.
+    static func current(on store: Store, session: Bool = false) throws -> String {
+        do {
+            return try current(database: store.path, session: session)
+        } catch let refusal as StartupFailure {
+            recordRefusal(refusal, in: store)
+            throw refusal
+        }
+    }
+
+    /// A refused start, logged under the account that tried and the identity it claimed.
+    static func recordRefusal(_ refusal: StartupFailure, in store: Store) {
+        let account = effectiveLogin() ?? "uid \(geteuid())"
+        let claimed = ProcessInfo.processInfo.environment["SUDO_USER"].flatMap { $0.isEmpty ? nil : $0 } ?? account
+        store.recordRefusedStart(actor: account, claimed: claimed, reason: refusal.description)
+    }
+
+    /// A demo's work asked of a real database (its users, its fictional data): refused, and logged in
+    /// it under whoever asked, as far as this process may write it.
+    static func recordRefusal(onRealDatabase path: String, claimed: String, reason: String) {
+        guard let store = try? Store.open(path: path, origin: origin()) else { return }
+        store.recordRefusedStart(actor: acting(database: path), claimed: claimed, reason: reason)
+    }
+
+    /// Who is really at the keyboard, for logging an attempt to act as someone else (`--als`).
+    static func acting(database path: String) -> String {
+        (try? current(database: path)) ?? effectiveLogin() ?? "uid \(geteuid())"
     }
 }

@@ -53,16 +53,14 @@ struct MeetingCommand: ParsableCommand {
 
         func open() throws -> (Store, User) {
             let store = try Store.open(path: databasePath, origin: LoginIdentity.origin())
-            return (store, try store.logIn(login: try Self.login(login, on: store)))
+            return (store, try Self.logIn(login, on: store))
         }
 
-        /// The OS login; another user only on a demo database.
-        static func login(_ asked: String?, on store: Store) throws -> String {
-            guard let asked else { return try LoginIdentity.current(database: store.path) }
-            guard try store.isDemo() else {
-                throw StartupFailure(description: "--als kan alleen bij een demodatabase; hier geldt wie er is ingelogd.")
-            }
-            return asked
+        /// The OS login; another user (`--als`) only on a demo database. Every refusal — an unknown
+        /// or blocked login, `--als` on a real database, a misused sudo — is logged by the store.
+        static func logIn(_ asked: String?, on store: Store) throws -> User {
+            guard let asked else { return try store.logIn(login: try LoginIdentity.current(on: store)) }
+            return try store.logIn(as: asked, by: LoginIdentity.acting(database: store.path))
         }
     }
 
@@ -150,15 +148,12 @@ struct MeetingCommand: ParsableCommand {
         func run() throws {
             try Startup.exitOnFailure {
                 let store = try Store.open(path: databasePath, origin: LoginIdentity.origin())
-                let user = try store.logIn(login: try ExportOptions.login(login, on: store))
                 guard let folder else {
                     print(try store.exportFolder() ?? "Er is geen exportmap ingesteld.")
                     return
                 }
-                let isDemo = try store.isDemo()
-                guard user.role == .administrator || isDemo else {
-                    throw StartupFailure(description: "Alleen een beheerder stelt de exportmap in.")
-                }
+                // A beheerder, or the owner of the file; anyone else is refused (and logged) by the store.
+                let (_, user) = try UserCommand.Options(databasePath: databasePath, login: login).administrator(store: store)
                 try store.setExportFolder(folder, by: user)
                 print("Exportmap: \(try store.exportFolder() ?? folder)")
             }

@@ -17,6 +17,9 @@ import Testing
         #expect(printed.output.contains(
             "%schakel-gebruikers ALL=(schakel) NOPASSWD: /opt/schakel/bin/schakel open --db /var/lib/schakel/schakel.sqlite\n"))
         #expect(printed.output.contains("OnCalendar=*-*-* 02:30:00"))
+        // The daily anchor of the audit log goes to the journal with the backup, before it.
+        #expect(printed.output.contains("ExecStart=/opt/schakel/bin/schakel audit anker --db /var/lib/schakel/schakel.sqlite\n"
+            + "ExecStart=/opt/schakel/bin/schakel beheer backup --db /var/lib/schakel/schakel.sqlite"))
         let unsafe = try Spawn.run([Binary.path, "installeer", "--db", "/var/lib/mijn schakel/db.sqlite"])
         #expect(unsafe.status == 1 && unsafe.errors.contains("'/var/lib/mijn schakel/db.sqlite' kan niet in de sshd- en sudo-regels"))
     }
@@ -56,10 +59,17 @@ import Testing
         let foreign = try schakel(["doctor"] + deployment)
         #expect(foreign.output.contains("PROBLEEM  Niet van nobody: \(database).oud"), "\(foreign.output)")
         unlink(database + ".oud")
+        #expect(foreign.output.contains("PROBLEEM  Het auditlog is nog nooit verankerd in het systeemlog.\n"
+            + "          herstel: systemctl start schakel-backup.service"), "\(foreign.output)")
+        // The anchor, as its systemd unit runs it: one line NUMMER:HASH for the journal.
+        let anchor = try Spawn.run(as: "nobody", [Binary.path, "audit", "anker", "--db", database])
+        #expect(anchor.status == 0, "\(anchor.errors)")
+        #expect(anchor.output.wholeMatch(of: /[0-9]+:[0-9a-f]{64}\n/) != nil, "\(anchor.output)")
         let healthy = try schakel(["doctor"] + deployment)
         #expect(healthy.status == 0, "\(healthy.output)")
         #expect(healthy.output.hasSuffix("\nAlles in orde.\n"))
         #expect(healthy.output.contains("in orde   De database is heel en het auditlog is onbeschadigd."))
+        #expect(healthy.output.contains("in orde   Het laatste anker van het auditlog is minder dan een uur oud."))
 
         #expect(chmod(database, 0o644) == 0)
         try Data("# met de hand gewijzigd\n".utf8).write(to: URL(fileURLWithPath: root + "/etc/ssh/sshd_config.d/schakel.conf"))

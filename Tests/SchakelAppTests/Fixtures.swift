@@ -162,13 +162,15 @@ final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeepi
     var meetings: [Meeting] = []
     var agendas: [Int64: [AgendaItem]] = [:]
 
-    func meetingPage(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<Meeting> {
-        Self.page(meetings, request, limit: limit, newestFirst: false, key: \.key)
+    func meetingPage(_ request: PageRequest, limit: Int, for user: User, _ occasion: ReadOccasion) throws(StoreFailure) -> Page<Meeting> {
+        reads.append(ReadRecord(what: "meetings", occasion: occasion))
+        return Self.page(meetings, request, limit: limit, newestFirst: false, key: \.key)
     }
 
     func meetingListKey(atStartOf day: CivilDate) -> ListKey { ListKey(sortValue: day.iso, id: 0) }
 
-    func agenda(ofMeeting meetingID: Int64, for user: User) throws(StoreFailure) -> [AgendaItem] {
+    func agenda(ofMeeting meetingID: Int64, for user: User, _ occasion: ReadOccasion) throws(StoreFailure) -> [AgendaItem] {
+        reads.append(ReadRecord(what: "agenda", occasion: occasion))
         guard let items = agendas[meetingID] else { throw .noAccess }
         return items
     }
@@ -258,7 +260,9 @@ final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeepi
         return meeting.version + 1
     }
 
-    func openActionItems(_ request: PageRequest, limit: Int, filter: ActionFilter, for user: User) throws(StoreFailure) -> Page<ActionItem> {
+    func openActionItems(_ request: PageRequest, limit: Int, filter: ActionFilter, for user: User,
+                         _ occasion: ReadOccasion) throws(StoreFailure) -> Page<ActionItem> {
+        reads.append(ReadRecord(what: "actions", occasion: occasion))
         actionFilters.append(filter)
         let matching = actions.filter { action in
             (filter.owner.isEmpty || action.owner.localizedCaseInsensitiveContains(filter.owner))
@@ -296,7 +300,8 @@ final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeepi
     var partnerFilters: [PartnerFilter] = []
 
     func partnerPage(_ request: PageRequest, limit: Int, filter: PartnerFilter, today: CivilDate,
-                     for user: User) throws(StoreFailure) -> Page<Partner> {
+                     for user: User, _ occasion: ReadOccasion) throws(StoreFailure) -> Page<Partner> {
+        reads.append(ReadRecord(what: "partners", occasion: occasion))
         partnerFilters.append(filter)
         let matching = partners.map(\.partner).filter { partner in
             (filter.text.isEmpty || [partner.name, partner.shortName, partner.offer].contains { $0.localizedCaseInsensitiveContains(filter.text) })
@@ -307,7 +312,10 @@ final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeepi
         return Self.page(matching, request, limit: limit, newestFirst: false, key: \.listKey)
     }
 
-    func partner(id: Int64, for user: User) throws(StoreFailure) -> PartnerDetail? { partners.first { $0.partner.id == id } }
+    func partner(id: Int64, for user: User, _ occasion: ReadOccasion) throws(StoreFailure) -> PartnerDetail? {
+        reads.append(ReadRecord(what: "partner", occasion: occasion))
+        return partners.first { $0.partner.id == id }
+    }
 
     func shippedPartners(for user: User) throws(StoreFailure) -> [String: Partner] {
         Dictionary(partners.compactMap { detail in detail.partner.shippedKey.map { ($0, detail.partner) } }, uniquingKeysWith: { a, _ in a })
@@ -430,7 +438,10 @@ final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeepi
         return try changeAgenda(.remove(itemID: itemID), of: meetingID, expectedVersion: expectedVersion)
     }
 
-    func waitingForDiscussion(limit: Int, for user: User) throws(StoreFailure) -> [WaitingDiscussion] { Array(waiting.prefix(limit)) }
+    func waitingForDiscussion(limit: Int, for user: User, _ occasion: ReadOccasion) throws(StoreFailure) -> [WaitingDiscussion] {
+        reads.append(ReadRecord(what: "waiting", occasion: occasion))
+        return Array(waiting.prefix(limit))
+    }
 
     func saveFilter(named name: String, _ filter: SignalFilter, shared: Bool, by user: User) throws(StoreFailure) {
         filters.removeAll { $0.name == name }
@@ -537,14 +548,23 @@ final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeepi
     /// The last filter asked for, to check what the screen sends.
     var lastFilter = SignalFilter()
 
+    /// Every audited read asked of the store, with why: what the audit log would record.
+    struct ReadRecord: Hashable {
+        let what: String
+        let occasion: ReadOccasion
+    }
+    var reads: [ReadRecord] = []
+
     func inboxPage(_ request: PageRequest, limit: Int, filter: SignalFilter, overdue: [OverdueRule],
-                   for user: User) throws -> Page<SignalSummary> {
+                   for user: User, _ occasion: ReadOccasion) throws -> Page<SignalSummary> {
+        reads.append(ReadRecord(what: "inbox", occasion: occasion))
         lastFilter = filter
         return inboxPage(request, limit: limit)
     }
 
-    func signalDetail(id: Int64, for user: User) throws -> SignalDetail? {
-        rows.contains { $0.id == id } ? Fixtures.detail() : nil
+    func signalDetail(id: Int64, for user: User, _ occasion: ReadOccasion) throws -> SignalDetail? {
+        reads.append(ReadRecord(what: "signal", occasion: occasion))
+        return rows.contains { $0.id == id } ? Fixtures.detail() : nil
     }
 
     func dataVersion() throws(StoreFailure) -> Int { version }

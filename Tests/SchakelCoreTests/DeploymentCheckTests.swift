@@ -16,9 +16,11 @@ import Testing
             plan.executable: .present(FileFacts(ownerID: 0, mode: 0o755), text: nil),
         ]
         for file in plan.files { paths[file.path] = .present(FileFacts(ownerID: 0, mode: file.mode), text: file.text) }
-        return ServerFacts(serviceAccountID: service, officerGroupExists: true, paths: paths,
-                           database: .opened(problems: [], activeAdministrators: 1, isDemo: false), newestBackupAge: 5,
-                           resourcesProblem: nil, resourcesFolder: nil)
+        var facts = ServerFacts(serviceAccountID: service, officerGroupExists: true, paths: paths,
+                                database: .opened(problems: [], activeAdministrators: 1, isDemo: false), newestBackupAge: 5,
+                                resourcesProblem: nil, resourcesFolder: nil)
+        facts.auditAnchorAge = 5
+        return facts
     }
 
     func problems(_ facts: ServerFacts) -> [DoctorFinding] { DeploymentCheck.findings(facts, plan: plan).filter(\.isProblem) }
@@ -44,6 +46,18 @@ import Testing
             "Er is geen actieve beheerder.",
             "De nieuwste back-up is 50 uur oud.",
         ])
+    }
+
+    @Test func anAuditLogNeverOrNotLatelyAnchoredIsAProblem() {
+        var facts = healthyFacts()
+        facts.auditAnchorAge = nil
+        #expect(problems(facts).map(\.text) == ["Het auditlog is nog nooit verankerd in het systeemlog."])
+        facts.auditAnchorAge = 30
+        #expect(problems(facts).map(\.text) == ["Het laatste anker van het auditlog is 30 uur oud."])
+        #expect(problems(facts).first?.mend?.hasPrefix("systemctl start schakel-backup.service") == true)
+        // A database that does not open says so itself; no anchor finding on top of it.
+        facts.database = .failed("het bestand bestaat niet")
+        #expect(problems(facts).map(\.text) == ["De database kan niet worden geopend: het bestand bestaat niet"])
     }
 
     @Test func aSudoersFileWithTheWrongModeIsNamedWithItsRemedy() {

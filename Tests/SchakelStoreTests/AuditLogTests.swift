@@ -19,7 +19,7 @@ import SchakelDemo
         let today = LocalDateTime(date: CivilDate(iso: "2026-11-24")!, hour: 12, minute: 0)
         store = try DemoDatabase.open(path: path, today: today, calendar: WorkingDayCalendar(),
                                    origin: SessionOrigin(address: "10.0.0.7")).store
-        // Ten entries: logins, lists, reads allowed, denied and not found.
+        // Eleven entries: logins, lists and a further page, reads allowed, denied and not found.
         let af = try store.logIn(login: "af.enschede")
         let hengelo = try store.logIn(login: "af.hengelo")
         let first = try #require(try store.inboxPage(.first, limit: 20, for: af).rows.first)
@@ -59,15 +59,16 @@ import SchakelDemo
     @Test func everyAccessIsRecordedWithWhoWhatAndWhere() throws {
         let entries = try rows()
         #expect(entries.map { "\($0["actor"] as String) \($0["action"] as String) \($0["result"] as String)" } == [
-            "af.enschede login ok", "af.hengelo login ok", "af.enschede list ok", "af.enschede read ok",
+            "af.enschede login ok", "af.hengelo login ok", "af.enschede list ok", "af.enschede list ok", "af.enschede read ok",
             "af.hengelo read denied", "af.enschede read not_found", "niemand login denied", "beheer login ok",
             "beheer list denied", "af.hengelo list ok",
         ])
         #expect(entries.allSatisfy { $0["origin"] as String == "10.0.0.7" })
-        #expect(entries[4]["object_id"] as String == entries[3]["object_id"] as String)
+        #expect(entries[3]["detail"] as String == "inbox, verder, 20 regels")
+        #expect(entries[5]["object_id"] as String == entries[4]["object_id"] as String)
         let verification = try store.verifyAuditLog()
         #expect(verification.isIntact, "\(verification.problems)")
-        #expect(verification.entries == 10)
+        #expect(verification.entries == 11)
         #expect(verification.lastHash == entries.last.map { $0["hash"] as String })
     }
 
@@ -101,7 +102,7 @@ import SchakelDemo
         try tamper("DELETE FROM audit_log WHERE id > 7")
         try restoreTriggers()
         #expect(try store.verifyAuditLog().problems == [.init(
-            entry: 8, reason: "het log eindigt bij regel 7 maar is verzegeld tot regel 10: de laatste regels zijn verwijderd")])
+            entry: 8, reason: "het log eindigt bij regel 7 maar is verzegeld tot regel 11: de laatste regels zijn verwijderd")])
     }
 
     @Test func reorderedRowsAreFound() throws {
@@ -120,14 +121,14 @@ import SchakelDemo
     @Test func aRowRewrittenWithAFreshHashAfterDroppingTheTriggerIsFound() throws {
         // The intruder knows the algorithm and gives the rewritten row a correct hash of its own.
         try tamper("DROP TRIGGER audit_log_no_update")
-        let original = AuditRow(row: try rows()[4])
+        let original = AuditRow(row: try rows()[5])
         let forgedHash = AuditLog.hash(
             id: original.id, at: original.at, actor: original.actor, onBehalfOf: original.onBehalfOf, action: original.action,
             objectType: original.objectType, objectID: original.objectID, result: "ok", origin: original.origin,
             detail: "", previousHash: original.previousHash)
-        try tamper("UPDATE audit_log SET result = 'ok', detail = '', hash = ? WHERE id = 5", [forgedHash])
+        try tamper("UPDATE audit_log SET result = 'ok', detail = '', hash = ? WHERE id = 6", [forgedHash])
         let verification = try store.verifyAuditLog()
-        #expect(verification.problems.first == .init(entry: 6, reason: "verwijst niet naar de regel ervoor (verwijderd of verplaatst)"))
+        #expect(verification.problems.first == .init(entry: 7, reason: "verwijst niet naar de regel ervoor (verwijderd of verplaatst)"))
         #expect(verification.problems.contains(.init(entry: nil, reason: "de beveiliging 'audit_log_no_update' ontbreekt")))
     }
 
@@ -136,6 +137,6 @@ import SchakelDemo
         _ = try reopened.logIn(login: "pm.kmt")
         let verification = try reopened.verifyAuditLog()
         #expect(verification.isIntact)
-        #expect(verification.entries == 11)
+        #expect(verification.entries == 12)
     }
 }

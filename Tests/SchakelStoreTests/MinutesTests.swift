@@ -120,12 +120,21 @@ import SchakelDemo
         try store.write { db in try db.execute(sql: "DELETE FROM setting WHERE key = 'exportmap'") }
         #expect(try store.exportFolder() == nil)
         #expect(throws: StoreFailure.self) { try store.writeExport("x", named: "agenda.md", by: pm) }
+        let beheer = try store.user(login: "beheer")
         #expect(throws: StoreFailure.refused("De map /bestaat/niet bestaat niet; er is niets geschreven.")) {
-            try store.setExportFolder("/bestaat/niet", by: pm)
+            try store.setExportFolder("/bestaat/niet", by: beheer)
         }
         let folder = directory.path("uitvoer")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
-        try store.setExportFolder(folder, by: pm)
+        // Only the beheerder sets it, on a demo too; the refusal is in the audit log.
+        #expect(throws: StoreFailure.refused("Alleen een beheerder (of de eigenaar van de database) doet dit; pm.kmt is procesmanager.")) {
+            try store.setExportFolder(folder, by: pm)
+        }
+        let refusal = try store.read { db in
+            try Row.fetchOne(db, sql: "SELECT actor, object_id, result FROM audit_log ORDER BY id DESC LIMIT 1")
+        }
+        #expect(refusal.map { [$0["actor"], $0["object_id"], $0["result"]] as [String] } == ["pm.kmt", "exportmap", "denied"])
+        try store.setExportFolder(folder, by: beheer)
         let path = try store.writeExport("# Agenda\n", named: "agenda.md", by: pm)
         #expect(path == folder + "/agenda.md")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "# Agenda\n")

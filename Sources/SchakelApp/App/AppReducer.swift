@@ -49,8 +49,15 @@ public enum AppReducer {
         }
     }
 
+    /// A moment for every feature — but a pane closed to the user's role hears none: it loads
+    /// nothing, so nothing is refused (and logged) that the user never asked for.
     private static func broadcast(_ moment: AppMoment, _ state: inout AppState) -> [AppEffect] {
-        features.flatMap { Scope.moment(moment, to: $0, in: &state) }
+        let user = state.context.user
+        return features.filter { !isClosed($0, to: user) }.flatMap { Scope.moment(moment, to: $0, in: &state) }
+    }
+
+    private static func isClosed(_ feature: any Feature.Type, to user: User) -> Bool {
+        (feature as? any PaneFeature.Type)?.closedNote(for: user) != nil
     }
 
     /// The app's keys first; then the timeline when one is open, else the tab's pane.
@@ -91,7 +98,7 @@ public enum AppReducer {
                 guard let number = c.wholeNumberValue, let tab = Tab(rawValue: number),
                       Tab.tabs(for: state.context.user).contains(tab) else { return [] }
                 state.tab = tab
-                return Scope.moment(.shown, to: tab.feature, in: &state)
+                return isClosed(tab.feature, to: state.context.user) ? [] : Scope.moment(.shown, to: tab.feature, in: &state)
             default:
                 break
             }

@@ -39,6 +39,8 @@ public struct ServerFacts: Hashable, Sendable {
     /// Files in the database's folder that the service account does not own (a lock file left by
     /// root, say): sessions cannot use them.
     public var foreignFiles: [String] = []
+    /// Hours since `schakel audit anker` last anchored the audit log in the system log; nil when it never did.
+    public var auditAnchorAge: Double?
 
     public init(serviceAccountID: UInt32?, officerGroupExists: Bool, paths: [String: PathFacts], database: DatabaseReport,
                 newestBackupAge: Double?, resourcesProblem: String?, resourcesFolder: String?) {
@@ -85,6 +87,7 @@ public enum DeploymentCheck {
         findings.append(owned.check(plan.exportFolder, what: "De exportmap", mode: 0o700, isFolder: true))
         findings.append(owned.check(plan.backupFolder, what: "De back-upmap", mode: 0o700, isFolder: true))
         findings.append(backupAge(facts.newestBackupAge))
+        if case .opened = facts.database { findings.append(anchorAge(facts.auditAnchorAge)) }
         findings.append(includesDropIns(facts.paths[plan.root + sshdMainConfig] ?? .missing))
         for file in plan.files {
             findings.append(configuration(file, found: facts.paths[file.path] ?? .missing))
@@ -128,6 +131,16 @@ public enum DeploymentCheck {
         return hours <= 26
             ? .fine("De nieuwste back-up is \(shown) oud.")
             : .problem("De nieuwste back-up is \(shown) oud.", mend: "systemctl status schakel-backup.timer schakel-backup.service")
+    }
+
+    /// The daily anchor runs with the backup, into the system log.
+    private static func anchorAge(_ hours: Double?) -> DoctorFinding {
+        let mend = "systemctl start schakel-backup.service; de ankers staan in journalctl -u schakel-backup.service"
+        guard let hours else { return .problem("Het auditlog is nog nooit verankerd in het systeemlog.", mend: mend) }
+        let shown = hours < 1 ? "minder dan een uur" : "\(Int(hours)) uur"
+        return hours <= 26
+            ? .fine("Het laatste anker van het auditlog is \(shown) oud.")
+            : .problem("Het laatste anker van het auditlog is \(shown) oud.", mend: mend)
     }
 
     private static func includesDropIns(_ found: PathFacts) -> DoctorFinding {

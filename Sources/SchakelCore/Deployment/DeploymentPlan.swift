@@ -82,13 +82,15 @@ public struct DeploymentPlan: Hashable, Sendable {
     public var backupService: String {
         """
         [Unit]
-        Description=Schakel: back-up van de database
+        Description=Schakel: anker van het auditlog en back-up van de database
 
         [Service]
         Type=oneshot
         User=\(serviceAccount)
         Group=\(serviceAccount)
         UMask=0077
+        # Het anker (NUMMER:HASH) gaat naar het journal, buiten de database: zie docs/DEPLOY.md.
+        ExecStart=\(executable) audit anker --db \(databasePath)
         ExecStart=\(executable) beheer backup --db \(databasePath) --naar \(backupFolder) --bewaar \(keptBackups)
 
         """
@@ -97,7 +99,7 @@ public struct DeploymentPlan: Hashable, Sendable {
     public var backupTimer: String {
         """
         [Unit]
-        Description=Schakel: dagelijkse back-up van de database
+        Description=Schakel: dagelijks anker van het auditlog en back-up van de database
 
         [Timer]
         OnCalendar=*-*-* 02:30:00

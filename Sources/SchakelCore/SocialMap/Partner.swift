@@ -214,8 +214,8 @@ public protocol PartnerDirectory: Sendable {
     /// Organisations in name order, paged by key; archived ones are left out. `today` decides
     /// which need checking.
     func partnerPage(_ request: PageRequest, limit: Int, filter: PartnerFilter, today: CivilDate,
-                     for user: User) throws(StoreFailure) -> Page<Partner>
-    func partner(id: Int64, for user: User) throws(StoreFailure) -> PartnerDetail?
+                     for user: User, _ occasion: ReadOccasion) throws(StoreFailure) -> Page<Partner>
+    func partner(id: Int64, for user: User, _ occasion: ReadOccasion) throws(StoreFailure) -> PartnerDetail?
     /// The organisations that came from the shipped directory and are not archived, by their key:
     /// what "wie bel ik voor…" names.
     func shippedPartners(for user: User) throws(StoreFailure) -> [String: Partner]
@@ -283,4 +283,16 @@ public protocol ReferralKeeping: Sendable {
     /// The referral row and a `referral` line on the timeline, in one transaction; for who may see
     /// the signal or case in full.
     func refer(_ subject: TimelineSubject, _ referral: NewReferral, by user: User) throws(StoreFailure) -> Int64
+}
+
+extension PartnerDirectory {
+    /// A page and an organisation a person asked for.
+    public func partnerPage(_ request: PageRequest, limit: Int, filter: PartnerFilter = .none, today: CivilDate,
+                            for user: User) throws(StoreFailure) -> Page<Partner> {
+        try partnerPage(request, limit: limit, filter: filter, today: today, for: user, .asked)
+    }
+
+    public func partner(id: Int64, for user: User) throws(StoreFailure) -> PartnerDetail? {
+        try partner(id: id, for: user, .asked)
+    }
 }

@@ -52,7 +52,7 @@ final class AdjustableClock: Clock {
         runEffects(&state, .started, on: fake)
         #expect(AppReducer.reduce(&state, .clockTicked(LocalDateTime(date: Fixtures.today, hour: 10, minute: 31))).isEmpty)
         let effects = AppReducer.reduce(&state, .clockTicked(Self.afterMidnight))
-        #expect(effects.compactMap { $0.of(SignalsFeature.self) } == [.loadInboxPage(.first, limit: InboxState.pageSize)])
+        #expect(effects.compactMap { $0.of(SignalsFeature.self) } == [.loadInboxPage(.first, limit: InboxState.pageSize, .refresh)])
         #expect(effects.count == 1)
     }
 

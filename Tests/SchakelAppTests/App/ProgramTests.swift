@@ -63,6 +63,40 @@ import TerminalKit
         #expect(program.state.signals.inbox.selectedRow?.signal.id == selected)
     }
 
+    /// The audit log's rule seen from the screen: what a key opens is asked for (and logged); what a
+    /// colleague's commit shows again is a refresh (not logged), so idle sessions never write.
+    @Test func aColleaguesCommitOnlyRefreshesWhatIsOpenAndAKeyAsks() throws {
+        let fake = FakeSignals(Fixtures.signals(30))
+        fake.meetings = Fixtures.meetings(5)
+        let terminal = ScriptedTerminal(size: Size(width: 80, height: 24), events: [])
+        let program = Program(state: Fixtures.state(), terminal: terminal, store: fake, clock: Fixtures.clock)
+        program.send(.started)
+        program.checkForOtherProcessesCommits()
+        program.send(.keyPressed(.character("3")))        // the meetings listed
+        program.send(.keyPressed(.character("w")))        // and what waits for a table
+        program.send(.keyPressed(.character("4")))        // the sociale kaart
+        program.send(.keyPressed(.character("1")))
+        program.send(.keyPressed(.enter))                 // the selected signal opened
+        #expect(!fake.reads.isEmpty)
+        #expect(fake.reads.allSatisfy { $0.occasion == .asked }, "\(fake.reads)")
+        let opened = Set(fake.reads.map(\.what))
+        #expect(opened.isSuperset(of: ["inbox", "signal", "meetings", "waiting", "partners"]), "\(opened)")
+
+        fake.reads = []
+        program.checkForOtherProcessesCommits()
+        #expect(fake.reads.isEmpty)  // nobody committed: nothing read at all
+
+        fake.version += 1
+        program.checkForOtherProcessesCommits()
+        #expect(Set(fake.reads.map(\.what)) == opened, "every open list and detail is shown again")
+        #expect(fake.reads.allSatisfy { $0.occasion == .refresh }, "\(fake.reads)")
+
+        // The clock passing midnight shows the inbox again for the new day: a refresh too.
+        fake.reads = []
+        program.send(.clockTicked(LocalDateTime(date: Fixtures.today.adding(days: 1), hour: 0, minute: 0)))
+        #expect(fake.reads.allSatisfy { $0.occasion == .refresh }, "\(fake.reads)")
+    }
+
     @Test func aFailingStoreShowsADutchMessageInsteadOfCrashing() {
         struct BrokenStore: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseListing, CaseOpening, TimelineKeeping,
                             ChangeWatching, Searching, FilterKeeping, MeetingBrowsing, AgendaEditing, MeetingStepping, MinutesKeeping,
@@ -81,10 +115,10 @@ import TerminalKit
             func updateUser(login: String, displayName: String, role: Role, municipality: Municipality?,
                             by administrator: User) throws(StoreFailure) { throw .busy }
             func setUserActive(login: String, active: Bool, by administrator: User) throws(StoreFailure) { throw .busy }
-            func meetingPage(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<Meeting> { throw .busy }
+            func meetingPage(_ request: PageRequest, limit: Int, for user: User, _ occasion: ReadOccasion) throws(StoreFailure) -> Page<Meeting> { throw .busy }
             func meetingListKey(atStartOf day: CivilDate) -> ListKey { ListKey(sortValue: day.iso, id: 0) }
-            func agenda(ofMeeting meetingID: Int64, for user: User) throws(StoreFailure) -> [AgendaItem] { throw .busy }
-            func waitingForDiscussion(limit: Int, for user: User) throws(StoreFailure) -> [WaitingDiscussion] { throw .busy }
+            func agenda(ofMeeting meetingID: Int64, for user: User, _ occasion: ReadOccasion) throws(StoreFailure) -> [AgendaItem] { throw .busy }
+            func waitingForDiscussion(limit: Int, for user: User, _ occasion: ReadOccasion) throws(StoreFailure) -> [WaitingDiscussion] { throw .busy }
             func meeting(id: Int64, for user: User) throws(StoreFailure) -> Meeting? { throw .busy }
             func agendaForExport(meetingID: Int64, partner: String?, format: String, for user: User) throws(StoreFailure) -> AgendaExport {
                 throw .busy
@@ -102,11 +136,11 @@ import TerminalKit
             func recordMinutes(_ entry: MinutesEntry, onItem itemID: Int64, expectedVersion: Int,
                                by user: User) throws(StoreFailure) -> Int { throw .busy }
             func openActionItems(_ request: PageRequest, limit: Int, filter: ActionFilter,
-                                 for user: User) throws(StoreFailure) -> Page<ActionItem> { throw .busy }
+                                 for user: User, _ occasion: ReadOccasion) throws(StoreFailure) -> Page<ActionItem> { throw .busy }
             func completeActionItem(_ id: Int64, expectedVersion: Int, by user: User) throws(StoreFailure) { throw .busy }
             func partnerPage(_ request: PageRequest, limit: Int, filter: PartnerFilter, today: CivilDate,
-                             for user: User) throws(StoreFailure) -> Page<Partner> { throw .busy }
-            func partner(id: Int64, for user: User) throws(StoreFailure) -> PartnerDetail? { throw .busy }
+                             for user: User, _ occasion: ReadOccasion) throws(StoreFailure) -> Page<Partner> { throw .busy }
+            func partner(id: Int64, for user: User, _ occasion: ReadOccasion) throws(StoreFailure) -> PartnerDetail? { throw .busy }
             func shippedPartners(for user: User) throws(StoreFailure) -> [String: Partner] { throw .busy }
             func archivePartner(_ id: Int64, expectedVersion: Int, by user: User) throws(StoreFailure) { throw .busy }
             func refer(_ subject: TimelineSubject, _ referral: NewReferral, by user: User) throws(StoreFailure) -> Int64 { throw .busy }
@@ -139,8 +173,8 @@ import TerminalKit
                                   workflows: Workflows, by user: User) throws(StoreFailure) -> RecordedRouteEvent { throw .busy }
             func registerSignal(_ signal: NewSignal, by user: User) throws -> RegisteredSignal { throw StoreFailure.busy }
             func inboxPage(_ request: PageRequest, limit: Int, filter: SignalFilter, overdue: [OverdueRule],
-                           for user: User) throws -> Page<SignalSummary> { throw StoreFailure.busy }
-            func signalDetail(id: Int64, for user: User) throws -> SignalDetail? { throw StoreFailure.busy }
+                           for user: User, _ occasion: ReadOccasion) throws -> Page<SignalSummary> { throw StoreFailure.busy }
+            func signalDetail(id: Int64, for user: User, _ occasion: ReadOccasion) throws -> SignalDetail? { throw StoreFailure.busy }
         }
         let terminal = ScriptedTerminal(size: Size(width: 80, height: 24), events: [])
         let program = Program(state: Fixtures.state(), terminal: terminal, store: BrokenStore(), clock: Fixtures.clock)

@@ -42,14 +42,15 @@ public enum MeetingsPageRequest: Hashable, Sendable {
 
 /// Work for the Overleggen tab's runner; each result comes back as a `MeetingsAction`.
 public enum MeetingsEffect: Hashable, Sendable {
-    case loadPage(MeetingsPageRequest, limit: Int)
-    case loadAgenda(meetingID: Int64)
-    case loadWaiting(limit: Int)
+    /// `.refresh` shows again what is open (audited as `ReadOccasion` says).
+    case loadPage(MeetingsPageRequest, limit: Int, ReadOccasion = .asked)
+    case loadAgenda(meetingID: Int64, ReadOccasion = .asked)
+    case loadWaiting(limit: Int, ReadOccasion = .asked)
     case changeAgenda(AgendaChange, meetingID: Int64, expectedVersion: Int)
     /// A step of the `overleg` workflow (agenda vaststellen, gehouden, ...).
     case recordMeetingEvent(String, FieldValues, meetingID: Int64, expectedVersion: Int)
     case recordMinutes(MinutesEntry, itemID: Int64, meetingID: Int64, expectedVersion: Int)
-    case loadActions(PageRequest, ActionFilter, limit: Int)
+    case loadActions(PageRequest, ActionFilter, limit: Int, ReadOccasion = .asked)
     case completeAction(id: Int64, expectedVersion: Int)
     case draft(DraftEffect)
     case export(MeetingDocumentKind, meetingID: Int64)

@@ -47,12 +47,14 @@ public enum MeetingsReducer {
             shell.status = StatusMessage(message, isError: true)
             return []
         case .otherProcessCommitted:
-            var effects: [MeetingsEffect] = state.list.reload(newestFirst: false).map { [.loadPage(.page($0), limit: MeetingsState.pageSize)] } ?? []
-            if let open = state.open { effects.append(.loadAgenda(meetingID: open.meeting.id)) }
-            if state.waiting != nil { effects.append(.loadWaiting(limit: WaitingList.limit)) }
+            // What is open is shown again, not opened anew: nothing is written to the audit log.
+            var effects: [MeetingsEffect] = state.list.reload(newestFirst: false)
+                .map { [.loadPage(.page($0), limit: MeetingsState.pageSize, .refresh)] } ?? []
+            if let open = state.open { effects.append(.loadAgenda(meetingID: open.meeting.id, .refresh)) }
+            if state.waiting != nil { effects.append(.loadWaiting(limit: WaitingList.limit, .refresh)) }
             if var actions = state.actions, let request = actions.list.reload(newestFirst: false) {
                 state.actions = actions
-                effects.append(.loadActions(request, actions.filter, limit: MeetingsState.pageSize))
+                effects.append(.loadActions(request, actions.filter, limit: MeetingsState.pageSize, .refresh))
             }
             return effects
         case .keyPressed(let key):

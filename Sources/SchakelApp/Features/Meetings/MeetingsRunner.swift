@@ -8,16 +8,23 @@ struct MeetingsRunner {
     func run(_ effect: MeetingsEffect, context: AppContext) -> MeetingsAction? {
         do {
             switch effect {
-            case .loadPage(.from(let day), let limit):
+            case .loadPage(.from(let day), let limit, let occasion):
                 let request = PageRequest.after(store.meetingListKey(atStartOf: day))
-                return .pageLoaded(request, try store.meetingPage(request, limit: limit, for: context.user), fromDay: true)
-            case .loadPage(.page(let request), let limit):
-                return .pageLoaded(request, try store.meetingPage(request, limit: limit, for: context.user), fromDay: false)
-            case .loadAgenda(let meetingID):
+                return .pageLoaded(request, try store.meetingPage(request, limit: limit, for: context.user, occasion), fromDay: true)
+            case .loadPage(.page(let request), let limit, let occasion):
+                return .pageLoaded(request, try store.meetingPage(request, limit: limit, for: context.user, occasion), fromDay: false)
+            case .loadAgenda(let meetingID, let occasion):
+                // The agenda first: it is the audited read, refusal included.
+                let items: [AgendaItem]
+                do {
+                    items = try store.agenda(ofMeeting: meetingID, for: context.user, occasion)
+                } catch .noAccess {
+                    return .agendaLoaded(meetingID: meetingID, nil, [])
+                }
                 guard let meeting = try store.meeting(id: meetingID, for: context.user) else {
                     return .agendaLoaded(meetingID: meetingID, nil, [])
                 }
-                return .agendaLoaded(meetingID: meetingID, meeting, try store.agenda(ofMeeting: meetingID, for: context.user))
+                return .agendaLoaded(meetingID: meetingID, meeting, items)
             case .changeAgenda(let change, let meetingID, let version):
                 return apply(meetingID: meetingID) { () throws(StoreFailure) in
                     try perform(change, meetingID: meetingID, version: version, user: context.user)
@@ -34,8 +41,9 @@ struct MeetingsRunner {
                 return apply(meetingID: meetingID) { () throws(StoreFailure) in
                     _ = try store.recordMinutes(entry, onItem: itemID, expectedVersion: version, by: context.user)
                 }
-            case .loadActions(let request, let filter, let limit):
-                return .actionsLoaded(request, filter, try store.openActionItems(request, limit: limit, filter: filter, for: context.user))
+            case .loadActions(let request, let filter, let limit, let occasion):
+                return .actionsLoaded(request, filter, try store.openActionItems(request, limit: limit, filter: filter, for: context.user,
+                                                                                 occasion))
             case .completeAction(let id, let version):
                 do {
                     try store.completeActionItem(id, expectedVersion: version, by: context.user)
@@ -47,8 +55,8 @@ struct MeetingsRunner {
                 return export(document, meetingID: meetingID, context: context)
             case .draft(let effect):
                 return DraftRunner.run(effect, store: store, user: context.user).map(MeetingsAction.draft)
-            case .loadWaiting(let limit):
-                return .waitingLoaded(try store.waitingForDiscussion(limit: limit, for: context.user))
+            case .loadWaiting(let limit, let occasion):
+                return .waitingLoaded(try store.waitingForDiscussion(limit: limit, for: context.user, occasion))
             case .request:
                 return nil
             }

@@ -31,8 +31,9 @@ public enum PartnersAction: Hashable, Sendable {
 
 /// Work for the Sociale kaart tab's runner; each result comes back as a `PartnersAction`.
 public enum PartnersEffect: Hashable, Sendable {
-    case loadPage(PageRequest, PartnerFilter, limit: Int)
-    case loadDetail(id: Int64)
+    /// `.refresh` shows again what is open (audited as `ReadOccasion` says).
+    case loadPage(PageRequest, PartnerFilter, limit: Int, ReadOccasion = .asked)
+    case loadDetail(id: Int64, ReadOccasion = .asked)
     case advise(CallSituation)
     case save(Partner)
     case archive(id: Int64, expectedVersion: Int)

@@ -99,8 +99,10 @@ public enum PartnersReducer {
             return [.loadPage(state.list.reload(newestFirst: false) ?? .first, state.filter, limit: PartnersState.pageSize)]
         case .otherProcessCommitted:
             var effects: [PartnersEffect] = []
-            if let request = state.list.reload(newestFirst: false) { effects.append(.loadPage(request, state.filter, limit: PartnersState.pageSize)) }
-            if let open = state.open { effects.append(.loadDetail(id: open.id)) }
+            if let request = state.list.reload(newestFirst: false) {
+                effects.append(.loadPage(request, state.filter, limit: PartnersState.pageSize, .refresh))
+            }
+            if let open = state.open { effects.append(.loadDetail(id: open.id, .refresh)) }
             return effects
         case .keyPressed(let key):
             if state.editing != nil { return formKey(key, &state) }

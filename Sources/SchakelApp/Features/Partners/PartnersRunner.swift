@@ -59,11 +59,11 @@ struct PartnersRunner {
     private func read(_ effect: PartnersEffect, context: AppContext) -> PartnersAction? {
         do throws(StoreFailure) {
             switch effect {
-            case .loadPage(let request, let filter, let limit):
+            case .loadPage(let request, let filter, let limit, let occasion):
                 return .pageLoaded(request, filter, try store.partnerPage(request, limit: limit, filter: filter, today: context.today,
-                                                                         for: context.user))
-            case .loadDetail(let id):
-                return .detailLoaded(id: id, try store.partner(id: id, for: context.user))
+                                                                         for: context.user, occasion))
+            case .loadDetail(let id, let occasion):
+                return .detailLoaded(id: id, try store.partner(id: id, for: context.user, occasion))
             case .advise(let situation):
                 let partners = try store.shippedPartners(for: context.user)
                 return .adviceLoaded(situation, CallAdvice.advise(context.callRules, for: situation, partners: partners))

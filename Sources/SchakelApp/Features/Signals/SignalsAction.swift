@@ -35,8 +35,9 @@ public enum SignalsAction: Hashable, Sendable {
 
 /// Work for the Signalen pane's runner; each result comes back as a `SignalsAction`.
 public enum SignalsEffect: Hashable, Sendable {
-    case loadInboxPage(PageRequest, limit: Int)
-    case loadSignalDetail(id: Int64)
+    /// `.refresh` shows again what is open (audited as `ReadOccasion` says).
+    case loadInboxPage(PageRequest, limit: Int, ReadOccasion = .asked)
+    case loadSignalDetail(id: Int64, ReadOccasion = .asked)
     /// Read the clock (and the user's unsaved registration) and open the registration form.
     case openRegistration
     case registerSignal(NewSignal)

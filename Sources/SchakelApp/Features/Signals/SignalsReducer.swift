@@ -29,7 +29,7 @@ public enum SignalsReducer {
         case .otherProcessCommitted:
             // Reload the list where it stands and the open signal; forms stay as typed.
             var effects = InboxReducer.reload(&state.inbox)
-            if let detail = state.detail { effects.append(.loadSignalDetail(id: detail.detail.summary.id)) }
+            if let detail = state.detail { effects.append(.loadSignalDetail(id: detail.detail.summary.id, .refresh)) }
             return effects
 
         case .terminalResized:
@@ -94,7 +94,7 @@ public enum SignalsReducer {
 
         case .caseOpened(let code):
             shell.status = StatusMessage("KMT-casus \(code) aangemaakt; zie tabblad 2 Casussen.")
-            return [.request(.casesChanged)] + (state.detail.map { [.loadSignalDetail(id: $0.detail.summary.id)] } ?? [])
+            return [.request(.casesChanged)] + (state.detail.map { [.loadSignalDetail(id: $0.detail.summary.id, .refresh)] } ?? [])
 
         case .routeStateLoaded(let route, let now):
             state.route = RouteDialog(route: route, workflow: shell.context.workflow, now: now)
@@ -109,7 +109,7 @@ public enum SignalsReducer {
             var effects = signalID.map { [SignalsEffect.draft(.discard(.routeStep(signalID: $0)))] } ?? []
             effects += InboxReducer.reload(&state.inbox)
             state.inbox.reselectID = signalID ?? state.inbox.reselectID
-            if let id = signalID, state.detail != nil { effects.append(.loadSignalDetail(id: id)) }
+            if let id = signalID, state.detail != nil { effects.append(.loadSignalDetail(id: id, .refresh)) }
             return effects
 
         case .routeEventFailed(let message, let isConflict):

@@ -9,17 +9,17 @@ struct SignalsRunner {
     func run(_ effect: SignalsEffect, state: SignalsState, context: AppContext) -> SignalsAction? {
         let user = context.user
         switch effect {
-        case .loadInboxPage(let request, let limit):
+        case .loadInboxPage(let request, let limit, let occasion):
             do {
                 let overdue = OverdueRule.rules(for: context.workflow, today: context.today, calendar: context.calendar)
                 return .inboxPageLoaded(request, try store.inboxPage(request, limit: limit, filter: state.filter, overdue: overdue,
-                                                                     for: user))
+                                                                     for: user, occasion))
             } catch {
                 return .loadFailed("Signalen laden mislukt. \(Self.message(for: error))")
             }
-        case .loadSignalDetail(let id):
+        case .loadSignalDetail(let id, let occasion):
             do {
-                return .signalDetailLoaded(try store.signalDetail(id: id, for: user))
+                return .signalDetailLoaded(try store.signalDetail(id: id, for: user, occasion))
             } catch {
                 return .loadFailed("Signaal openen mislukt. \(Self.message(for: error))")
             }

@@ -23,7 +23,7 @@ import TerminalKit
                 let effects = SignalsReducer.reduce(&pane, queue.removeFirst(), &shell)
                 (state.feature, state.shell) = (pane, shell)
                 for effect in effects {
-                    if case .loadInboxPage(let request, let limit) = effect {
+                    if case .loadInboxPage(let request, let limit, _) = effect {
                         queue.append(.inboxPageLoaded(request, fake.inboxPage(request, limit: limit)))
                     }
                 }

@@ -53,7 +53,7 @@ import TerminalKit
         ], expectedVersion: 1)))
         #expect(state.route == nil)
         #expect(state.status == StatusMessage("Vastgelegd: Direct gemeld bij Veilig Thuis Twente op 24-11-2026 10:30 door J. de Boer (melder)."))
-        #expect(effects.contains(.loadInboxPage(.first, limit: InboxState.pageSize)))
+        #expect(effects.contains(.loadInboxPage(.first, limit: InboxState.pageSize, .refresh)))
         #expect(state.inbox.selectedRow?.signal.id == 10_000)
 
         // Now the route moves on: the acknowledgement and the contact are possible.

@@ -34,7 +34,7 @@ enum InboxReducer {
         guard let request = inbox.reload(newestFirst: true) else { return [] }
         // A reload in place asks for as many rows as the window holds.
         let limit = request == .first ? InboxState.pageSize : max(InboxState.pageSize, inbox.rows.count)
-        return [.loadInboxPage(request, limit: limit)]
+        return [.loadInboxPage(request, limit: limit, .refresh)]
     }
 
     static func scrollToSelection(_ inbox: inout InboxState, visibleRows: Int) {
