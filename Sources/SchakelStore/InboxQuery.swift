@@ -83,4 +83,24 @@ enum VisibleSubjects {
         guard !visible.isEmpty else { return nil }
         return ("(" + visible.joined(separator: " OR ") + ")", arguments)
     }
+
+    /// On an agenda item (`a`) joined to its signal (`s`) and case (`c`): the user sees the item at
+    /// all — it has no subject, or its subject is theirs in full or pseudonymised — as the agenda
+    /// itself decides (`Store.visibility(of:for:in:)`). Only database ids are written into the SQL.
+    static func seenAtAll(for user: User) -> String {
+        var seen = ["a.subject_type IS NULL"]
+        switch AccessPolicy.signalScope(for: user) {
+        case .none: break
+        case .region: seen.append("s.id IS NOT NULL")
+        case .municipality(let id): seen.append("s.municipality_id = \(id)")
+        }
+        if let condition = AccessPolicy.caseCondition(for: user) {
+            var sql = condition.sql
+            for argument in condition.arguments {
+                if let mark = sql.firstIndex(of: "?") { sql.replaceSubrange(mark...mark, with: String(argument)) }
+            }
+            seen.append("(c.id IS NOT NULL AND \(sql))")
+        }
+        return "(" + seen.joined(separator: " OR ") + ")"
+    }
 }

@@ -52,7 +52,7 @@ extension Store: MeetingPlanning {
         guard let (condition, arguments) = MeetingListQuery.condition(for: user) else { return nil }
         return try read { db in
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT \(MeetingListQuery.columns) FROM \(MeetingListQuery.tables) WHERE g.id = ? AND \(condition)
+                SELECT \(MeetingListQuery.columns(for: user)) FROM \(MeetingListQuery.tables) WHERE g.id = ? AND \(condition)
                 """, arguments: [id] + arguments) else { return nil }
             let invited = try String.fetchAll(db, sql: "SELECT organisation FROM meeting_invitee WHERE meeting_id = ? ORDER BY organisation",
                                               arguments: [id])
@@ -149,13 +149,21 @@ enum MeetingListQuery {
     static func make(_ request: PageRequest, limit: Int, for user: User) -> KeysetQuery? {
         guard let (condition, arguments) = condition(for: user) else { return nil }
         return KeysetQuery.make(
-            select: columns, from: tables, conditions: [condition], arguments: arguments,
+            select: columns(for: user), from: tables, conditions: [condition], arguments: arguments,
             sortColumn: "g.starts_at", idColumn: "g.id", newestFirst: false, request: request, limit: limit)
     }
 
-    static let columns = """
-        g.id, g.kind, g.title, g.starts_at, g.location, g.status, g.municipality_id, m.name AS municipality,
-        g.length_minutes, g.series, g.version, g.chair, g.calendar_sequence, (SELECT count(*) FROM agenda_item a WHERE a.meeting_id = g.id) AS items
+    /// A meeting's columns, with the number of agenda items the user may see at all: an item about a
+    /// signal or case outside their need-to-know does not exist for them, not even in a count.
+    static func columns(for user: User) -> String {
         """
+        g.id, g.kind, g.title, g.starts_at, g.location, g.status, g.municipality_id, m.name AS municipality,
+        g.length_minutes, g.series, g.version, g.chair, g.calendar_sequence,
+        (SELECT count(*) FROM agenda_item a
+         LEFT JOIN signal s ON a.subject_type = 'signal' AND s.id = a.subject_id
+         LEFT JOIN kmt_case c ON a.subject_type = 'case' AND c.id = a.subject_id
+         WHERE a.meeting_id = g.id AND \(VisibleSubjects.seenAtAll(for: user))) AS items
+        """
+    }
     static let tables = "meeting g LEFT JOIN municipality m ON m.id = g.municipality_id"
 }

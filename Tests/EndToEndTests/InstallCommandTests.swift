@@ -47,7 +47,9 @@ import Testing
         try Data("Include /etc/ssh/sshd_config.d/*.conf\n".utf8).write(to: URL(fileURLWithPath: root + "/etc/ssh/sshd_config"))
         #expect(try schakel(["beheer", "init", "--db", database, "--beheerder", "beheer.twente"]).status == 0)
         // The backup runs as the service account, as its systemd unit does (root is not the owner).
-        let backup = try Spawn.run(as: "nobody", [Binary.path, "beheer", "backup", "--db", database, "--naar", backups])
+        // As the unit runs it: the program installed where the service account can run it.
+        let program = try Binary.installed(in: try Binary.temporaryDirectory())
+        let backup = try Spawn.run(as: "nobody", [program, "beheer", "backup", "--db", database, "--naar", backups])
         #expect(backup.status == 0, "\(backup.errors)")
         // Made by root in the service account's folder, so given to it; a file root leaves there
         // by hand is named by doctor.
@@ -62,7 +64,7 @@ import Testing
         #expect(foreign.output.contains("PROBLEEM  Het auditlog is nog nooit verankerd in het systeemlog.\n"
             + "          herstel: systemctl start schakel-backup.service"), "\(foreign.output)")
         // The anchor, as its systemd unit runs it: one line NUMMER:HASH for the journal.
-        let anchor = try Spawn.run(as: "nobody", [Binary.path, "audit", "anker", "--db", database])
+        let anchor = try Spawn.run(as: "nobody", [program, "audit", "anker", "--db", database])
         #expect(anchor.status == 0, "\(anchor.errors)")
         #expect(anchor.output.wholeMatch(of: /[0-9]+:[0-9a-f]{64}\n/) != nil, "\(anchor.output)")
         let healthy = try schakel(["doctor"] + deployment)

@@ -19,6 +19,8 @@ final class SshServer {
     static var canRun: Bool { whyNot == nil }
 
     let folder: String
+    /// The program as installed for the test, where the service account can run it.
+    let program: String
     let suffix = String(UUID().uuidString.lowercased().filter(\.isHexDigit).prefix(6))
     var service: String { "sksvc\(suffix)" }
     var officer: String { "skaf\(suffix)" }
@@ -31,8 +33,10 @@ final class SshServer {
     private var cleanup: [[String]] = []
 
     init() throws {
-        folder = try Binary.temporaryDirectory().path
+        let url = try Binary.temporaryDirectory()
+        folder = url.path
         chmod(folder, 0o755)
+        program = try Binary.installed(in: url)
     }
 
     /// Accounts, keys, the plan written, the database made, and sshd started.
@@ -45,14 +49,14 @@ final class SshServer {
         cleanup.insert(["userdel", officer], at: 0)
         try run(["usermod", "-p", "*", officer])  // no password, but not locked: keys only
         let root = folder + "/root"
-        let written = try Spawn.run([Binary.path, "installeer", "--schrijf", "--wortel", root, "--account", service, "--groep", group,
+        let written = try Spawn.run([program, "installeer", "--schrijf", "--wortel", root, "--account", service, "--groep", group,
                                      "--db", database, "--backupmap", folder + "/backups"])
         guard written.status == 0 else { throw TmuxError(description: "installeer --schrijf: \(written.errors)") }
         // sudo reads only /etc/sudoers.d: the rule installeer wrote (and visudo checked) goes there.
         try FileManager.default.copyItem(atPath: root + "/etc/sudoers.d/schakel", toPath: sudoersFile)
         chmod(sudoersFile, 0o440)
         try run(["beheer", "init", "--db", database, "--beheerder", "beheer.test"], schakel: true)
-        let added = try Spawn.run(as: service, [Binary.path, "gebruiker", "toevoegen", officer, "--naam", "Proef AF", "--rol", "procesmanager",
+        let added = try Spawn.run(as: service, [program, "gebruiker", "toevoegen", officer, "--naam", "Proef AF", "--rol", "procesmanager",
                                                  "--db", database])
         guard added.status == 0 else { throw TmuxError(description: "gebruiker toevoegen: \(added.errors)") }
         // Made by root, in the service account's folder: the files are given to that account.
@@ -129,7 +133,7 @@ final class SshServer {
     }
 
     private func run(_ arguments: [String], schakel: Bool = false) throws {
-        let result = try Spawn.run(schakel ? [Binary.path] + arguments : arguments)
+        let result = try Spawn.run(schakel ? [program] + arguments : arguments)
         guard result.status == 0 else { throw TmuxError(description: "\(arguments.joined(separator: " ")): \(result.errors)") }
     }
 

@@ -190,6 +190,27 @@ enum Binary {
             .deletingLastPathComponent().appendingPathComponent("Resources").appendingPathComponent(relative).path
     }
 
+    /// The built program with its `Resources/`, copied into `folder` as `docs/DEPLOY.md` installs it
+    /// (`opt/schakel/bin/schakel`, everything readable and the program runnable by anyone): for the
+    /// tests that run Schakel as another account, wherever the checkout lives — under `/root` too.
+    static func installed(in folder: URL) throws -> String {
+        let base = folder.appendingPathComponent("opt/schakel")
+        try FileManager.default.createDirectory(at: base.appendingPathComponent("bin"), withIntermediateDirectories: true)
+        let program = base.appendingPathComponent("bin/schakel").path
+        try FileManager.default.copyItem(atPath: path, toPath: program)
+        let resources = base.appendingPathComponent("Resources").path
+        try FileManager.default.copyItem(atPath: resourcePath(""), toPath: resources)
+        for folder in [folder.path, folder.path + "/opt", base.path, base.path + "/bin"] { chmod(folder, 0o755) }
+        chmod(program, 0o755)
+        for file in FileManager.default.enumerator(atPath: resources)?.compactMap({ $0 as? String }) ?? [] {
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: resources + "/" + file, isDirectory: &isFolder)
+            chmod(resources + "/" + file, isFolder.boolValue ? 0o755 : 0o644)
+        }
+        chmod(resources, 0o755)
+        return program
+    }
+
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("schakel-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
