@@ -4,21 +4,31 @@ public enum SignalScope: Hashable, Sendable {
     case municipality(Int64)
     /// Every municipality of the region.
     case region
+    /// Only the signals a KMT victim-track case came from, in any municipality: what victim care
+    /// needs, and no other municipal signal.
+    case caseOrigins
     /// No signal content at all.
     case none
 
-    public func includes(municipalityID: Int64) -> Bool {
+    /// Whether a signal of this municipality is in scope, as far as its municipality tells.
+    /// `caseOrigins` depends on the signal's cases: the store decides that one (`signalInScope`).
+    public func includes(municipalityID: Int64, isVictimCaseOrigin: Bool = false) -> Bool {
         switch self {
         case .municipality(let id): return id == municipalityID
         case .region: return true
+        case .caseOrigins: return isVictimCaseOrigin
         case .none: return false
         }
     }
+
+    /// Signals of more than one municipality (the municipality filter makes sense).
+    public var spansMunicipalities: Bool { self == .region || self == .caseOrigins }
 }
 
-/// Need to know: an AF sees their own municipality; the KMT's procesmanagers and
-/// zorgcoördinator see the region; the procesondersteuner sees no signal content
-/// (meeting and partner data only); the beheerder sees no case content.
+/// Need to know: an AF sees their own municipality; the KMT's procesmanagers see the region; the
+/// zorgcoördinator, who coordinates victim care, sees the signals the KMT's victim-track cases came
+/// from and no other municipal signal; the procesondersteuner sees no signal content (meeting and
+/// partner data only); the beheerder sees no case content. `docs/SECURITY.md` has the whole table.
 /// The store enforces this in every method; screens only follow it.
 public enum AccessPolicy {
     public static func signalScope(for user: User) -> SignalScope {
@@ -26,8 +36,10 @@ public enum AccessPolicy {
         case .designatedOfficer:
             guard let municipality = user.municipality else { return .none }
             return .municipality(municipality.id)
-        case .processManager, .careCoordinator:
+        case .processManager:
             return .region
+        case .careCoordinator:
+            return .caseOrigins
         case .processSupporter, .administrator:
             return .none
         }
@@ -154,7 +166,8 @@ public enum MeetingKind: String, CaseIterable, Hashable, Sendable {
 }
 
 extension AccessPolicy {
-    /// Meetings: procesmanagers see all; the zorgcoördinator all but the dadertafel; the
+    /// Meetings: procesmanagers see all; the zorgcoördinator the regional ones but the dadertafel
+    /// (a municipality's own meetings are not victim care's); the
     /// procesondersteuner the logistics of all but the dadertafel, pseudonymised (agenda items by
     /// code, no notes); the dadertafel is for procesmanagers only;
     /// an AF their own municipality's meetings in full and regional ones other than the dadertafel
@@ -164,7 +177,7 @@ extension AccessPolicy {
         case .processManager:
             return .full
         case .careCoordinator:
-            return kind == .dadertafel ? .none : .full
+            return kind == .dadertafel || kind.isMunicipal ? .none : .full
         case .processSupporter:
             return kind == .dadertafel ? .none : .pseudonymised
         case .designatedOfficer:
@@ -204,7 +217,14 @@ extension AccessPolicy {
 
     /// AFs register signals for their municipality; the KMT's procesmanagers and zorgcoördinator for
     /// the region. The procesondersteuner and the beheerder see no signal content, so they register none.
-    public static func canRegisterSignals(_ user: User) -> Bool { signalScope(for: user) != .none }
+    /// An AF for their municipality, a procesmanager for the region: the zorgcoördinator sees only
+    /// signals that became victim cases, so a signal they registered would vanish from their sight.
+    public static func canRegisterSignals(_ user: User) -> Bool {
+        switch signalScope(for: user) {
+        case .municipality, .region: return true
+        case .caseOrigins, .none: return false
+        }
+    }
 
     /// An agenda is built by those who see the meeting in full.
     public static func canEditAgenda(for user: User, kind: MeetingKind, municipalityID: Int64?) -> Bool {

@@ -12,11 +12,12 @@ enum InboxQuery {
         switch scope {
         case .none:
             return nil
-        case .municipality(let id):
-            conditions.append("s.municipality_id = ?")
-            arguments += [id]
         case .region:
             break
+        case .municipality, .caseOrigins:
+            guard let condition = SignalScopeSQL.condition(scope) else { return nil }
+            conditions.append(condition.sql)
+            arguments += condition.arguments
         }
         func list<T: DatabaseValueConvertible>(_ values: [T]) -> String {
             arguments += StatementArguments(values)
@@ -68,12 +69,9 @@ enum VisibleSubjects {
     static func condition(for user: User) -> (sql: String, arguments: StatementArguments)? {
         var visible: [String] = []
         var arguments: StatementArguments = []
-        switch AccessPolicy.signalScope(for: user) {
-        case .none: break
-        case .region: visible.append("s.id IS NOT NULL")
-        case .municipality(let id):
-            visible.append("s.municipality_id = ?")
-            arguments += [id]
+        if let condition = SignalScopeSQL.condition(AccessPolicy.signalScope(for: user)) {
+            visible.append(condition.sql)
+            arguments += condition.arguments
         }
         // The procesondersteuner sees cases pseudonymised only: never their content.
         if user.role != .processSupporter, let condition = AccessPolicy.caseCondition(for: user) {
@@ -93,6 +91,7 @@ enum VisibleSubjects {
         case .none: break
         case .region: seen.append("s.id IS NOT NULL")
         case .municipality(let id): seen.append("s.municipality_id = \(id)")
+        case .caseOrigins: seen.append(SignalScopeSQL.caseOrigin)
         }
         if let condition = AccessPolicy.caseCondition(for: user) {
             var sql = condition.sql
@@ -102,5 +101,22 @@ enum VisibleSubjects {
             seen.append("(c.id IS NOT NULL AND \(sql))")
         }
         return "(" + seen.joined(separator: " OR ") + ")"
+    }
+}
+
+/// A signal scope as SQL over `signal s` (which may be left-joined and absent): the one place the
+/// scopes are written as SQL, beside `Store.signalInScope` for one signal.
+enum SignalScopeSQL {
+    /// The signal became a victim-track KMT case (the zorgcoördinator's scope).
+    static let caseOrigin = "EXISTS (SELECT 1 FROM kmt_case k WHERE k.signal_id = s.id AND k.perpetrator_track = 0)"
+
+    /// Nil when no signal at all is in scope.
+    static func condition(_ scope: SignalScope) -> (sql: String, arguments: StatementArguments)? {
+        switch scope {
+        case .none: return nil
+        case .region: return ("s.id IS NOT NULL", [])
+        case .municipality(let id): return ("s.municipality_id = ?", [id])
+        case .caseOrigins: return (caseOrigin, [])
+        }
     }
 }

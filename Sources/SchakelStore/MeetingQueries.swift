@@ -135,7 +135,9 @@ enum MeetingListQuery {
         switch user.role {
         case .processManager:
             return ("1", [])
-        case .careCoordinator, .processSupporter:
+        case .careCoordinator:
+            return ("(\(kind) <> 'dadertafel' AND \(kind) NOT IN (\(municipal)))", [])
+        case .processSupporter:
             return ("\(kind) <> 'dadertafel'", [])
         case .designatedOfficer:
             guard let own = user.municipality?.id else { return nil }

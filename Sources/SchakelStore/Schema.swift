@@ -107,6 +107,10 @@ enum Schema {
                 CREATE INDEX signal_figures ON signal(received_at, municipality_id, source, reporter_type, state, acute, minor_involved, forms);
                 """)
         }
+        migrator.registerMigration("v9-case-origins") { db in
+            // The zorgcoördinator sees the signals victim-track cases came from: found from the signal.
+            try db.execute(sql: "CREATE INDEX kmt_case_signal ON kmt_case(signal_id, perpetrator_track)")
+        }
         return migrator
     }
 }

@@ -61,12 +61,11 @@ enum SearchQuery {
             table = "signal_fts"
             select = "s.id, s.code AS title, snippet(signal_fts, -1, '«', '»', '…', 10) AS snippet"
             from = "signal_fts JOIN signal s ON s.id = signal_fts.rowid"
-            switch AccessPolicy.signalScope(for: user) {
-            case .none: return nil
-            case .region: break
-            case .municipality(let id):
-                conditions.append("s.municipality_id = ?")
-                arguments += [id]
+            let scope = AccessPolicy.signalScope(for: user)
+            guard let condition = SignalScopeSQL.condition(scope) else { return nil }
+            if scope != .region {
+                conditions.append(condition.sql)
+                arguments += condition.arguments
             }
         case .timeline:
             table = "timeline_fts"

@@ -21,7 +21,6 @@ extension Store: SignalReading {
     /// The signal's details, or nil when it does not exist or lies outside the user's scope (the
     /// caller cannot tell which; the audit log can).
     public func signalDetail(id: Int64, for user: User, _ occasion: ReadOccasion) throws -> SignalDetail? {
-        let scope = AccessPolicy.signalScope(for: user)
         let result = try readAudited(occasion, by: user) { db -> ((Row, [Row])?, AuditRecord) in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT s.*, m.name AS municipality
@@ -30,7 +29,7 @@ extension Store: SignalReading {
                 """, arguments: [id]) else {
                 return (nil, AuditRecord(.read, "signal", String(id), result: .notFound))
             }
-            guard scope.includes(municipalityID: row["municipality_id"]) else {
+            guard try Self.signalInScope(id, municipalityID: row["municipality_id"], for: user, in: db) else {
                 return (nil, AuditRecord(.read, "signal", String(id), result: .denied, detail: "buiten need-to-know"))
             }
             let persons = try Row.fetchAll(db, sql: """

@@ -6,12 +6,11 @@ import SchakelCore
 extension Store: SignalRouting {
     /// The signal's place in its route, for the action menu.
     public func signalRouteState(id: Int64, for user: User) throws(StoreFailure) -> SignalRouteState {
-        let scope = AccessPolicy.signalScope(for: user)
         let loaded = try audited(by: user) { db -> (Row?, AuditRecord) in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM signal WHERE id = ?", arguments: [id]) else {
                 return (nil, AuditRecord(.read, "signal", String(id), result: .notFound, detail: "route"))
             }
-            guard scope.includes(municipalityID: row["municipality_id"]) else {
+            guard try Self.signalInScope(id, municipalityID: row["municipality_id"], for: user, in: db) else {
                 return (nil, AuditRecord(.read, "signal", String(id), result: .denied, detail: "route"))
             }
             return (row, AuditRecord(.read, "signal", String(id), detail: "route"))

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 /// The sociale kaart in the real binary, in tmux: the zorgcoördinator narrows it to organisations
-/// for minors in Enschede and opens one; an AF refers a signal to it and finds the referral on
-/// the signal's timeline; the zorgcoördinator's screen follows.
+/// for minors in Enschede and opens one; an AF refers one of Enschede's KMT cases to it and finds
+/// the referral on the case's timeline; the zorgcoördinator's screen follows (a victim case is hers
+/// to see; a municipal signal that never reached the KMT would not be).
 @Suite struct SocialMapScenarioTests {
     let directory: URL
     var database: String { directory.appendingPathComponent("demo.sqlite").path }
@@ -40,9 +41,9 @@ import Testing
 
         let af = try demo(as: "af.enschede")
         try af.waitFor("Termijn")
-        try af.send("Enter")
-        let detail = try af.waitFor("(alleen lezen)")
-        let code = try #require(detail.split(separator: " ").first { $0.hasPrefix("S20") }.map(String.init))
+        try af.send("2")
+        let cases = try af.waitFor("Let op")
+        let code = try #require(cases.split(whereSeparator: \.isWhitespace).first { $0.hasPrefix("C20") }.map(String.init))
         try af.send("v")
         try af.waitFor("\(code) verwijzen: kies de organisatie")
         try af.send("/")
@@ -54,12 +55,12 @@ import Testing
         try af.send("-l", "Minderjarige betrokken; melding volgens de meldcode.")
         try af.send("F2")
         try af.waitFor("\(code) verwezen naar Veilig Thuis Twente (VTT); dat staat op de tijdlijn.")
-        // The organisation lists the referral now; back to the signal.
+        // The organisation lists the referral now; back to the case.
         try af.waitFor("Verwijzingen die u mag zien (1)")
-        try af.send("Escape", "1")
-        try af.waitFor("(alleen lezen)")
-        try af.send("t")
-        try af.waitFor("Tijdlijn van signaal \(code)")
+        try af.send("Escape", "2")
+        try af.waitFor("Let op")
+        try af.send("Enter")
+        try af.waitFor("Tijdlijn van casus \(code)")
         try af.waitFor("Verwezen naar Veilig Thuis Twente (VTT) op 24-11-2026: Minderjarige betrokken; melding volgens de")
 
         // The zorgcoördinator's open organisation lists it, without a key pressed.

@@ -16,9 +16,13 @@ import Testing
         #expect(AccessPolicy.signalScope(for: user(.designatedOfficer)) == SignalScope.none)
     }
 
-    @Test func kmtCaseRolesSeeTheRegion() {
+    @Test func procesmanagersSeeTheRegionAndTheZorgcoordinatorTheSignalsOfVictimCases() {
         #expect(AccessPolicy.signalScope(for: user(.processManager)) == .region)
-        #expect(AccessPolicy.signalScope(for: user(.careCoordinator)) == .region)
+        #expect(AccessPolicy.signalScope(for: user(.careCoordinator)) == .caseOrigins)
+        // Whether a signal is a victim case's origin, only the store can tell; the municipality alone never suffices.
+        #expect(!SignalScope.caseOrigins.includes(municipalityID: enschede.id))
+        #expect(SignalScope.caseOrigins.includes(municipalityID: enschede.id, isVictimCaseOrigin: true))
+        #expect(!AccessPolicy.canRegisterSignals(user(.careCoordinator)) && AccessPolicy.canRegisterSignals(user(.processManager)))
     }
 
     @Test func supportAndAdministrationSeeNoSignalContent() {
@@ -103,7 +107,7 @@ import Testing
         }
         #expect(Role.allCases.filter { canEdit($0, .casustafel) } == [.processManager, .careCoordinator])
         #expect(Role.allCases.filter { canEdit($0, .dadertafel) } == [.processManager])
-        #expect(Role.allCases.filter { canEdit($0, .localUnderminingMeeting, held: enschede) } == [.designatedOfficer, .processManager, .careCoordinator])
+        #expect(Role.allCases.filter { canEdit($0, .localUnderminingMeeting, held: enschede) } == [.designatedOfficer, .processManager])
     }
 
     @Test func municipalMeetingsAreForTheirOwnAF() {
@@ -111,6 +115,9 @@ import Testing
         #expect(visibility(.designatedOfficer, hengelo, .localUnderminingMeeting, held: enschede) == .none)
         #expect(visibility(.designatedOfficer, enschede, .casustafel) == .pseudonymised)
         #expect(visibility(.careCoordinator, nil, .casustafel) == .full)
+        // A municipality's own meetings are not victim care's.
+        #expect(visibility(.careCoordinator, nil, .localUnderminingMeeting, held: enschede) == .none)
+        #expect(visibility(.careCoordinator, nil, .designatedOfficersMeeting, held: enschede) == .none)
         #expect(visibility(.administrator, nil, .themeGroup) == .none)
     }
 }

@@ -9,7 +9,7 @@ import SchakelCore
 @Suite struct MigrationTests {
     static let migrations = ["v1-municipalities-users-signals", "v2-route-cases-meetings-partners-audit", "v3-code-number-indexes",
                              "v4-meeting-series-agenda-minutes", "v5-agenda-change-marks", "v6-social-map",
-                             "v7-referral-contacts", "v8-figure-indexes"]
+                             "v7-referral-contacts", "v8-figure-indexes", "v9-case-origins"]
 
     @Test func theMigrationsAreTheKnownOnesInOrder() throws {
         let queue = try DatabaseQueue()

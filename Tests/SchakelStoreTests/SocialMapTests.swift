@@ -152,7 +152,8 @@ import SchakelDemo
         #expect(last?.text == "Verwezen naar Veilig Thuis Twente (VTT) op 24-11-2026: Minderjarige; melding volgens de meldcode.")
         // The organisation lists it for whom may see the signal: not for Hengelo's officer, not for the beheerder.
         #expect(try store.partner(id: vtt.id!, for: enschede)?.referrals.map(\.reason) == [referral.reason])
-        #expect(try store.partner(id: vtt.id!, for: try user("zc.kmt"))?.referrals.count == 1)
+        // Nor for the zorgcoördinator: this signal never became a victim case (CareCoordinatorScopeTests has one that did).
+        #expect(try store.partner(id: vtt.id!, for: try user("zc.kmt"))?.referrals.isEmpty == true)
         #expect(try store.partner(id: vtt.id!, for: hengelo)?.referrals.isEmpty == true)
         #expect(try store.partner(id: vtt.id!, for: try user("beheer"))?.referrals.isEmpty == true)
     }

@@ -41,7 +41,7 @@ public struct FilterPanel: Hashable, Sendable {
     init(_ filter: SignalFilter, context: AppContext) {
         overdue = Toggle(filter.overdueOnly)
         states = MultiSelectList(context.workflow.states.map { Option(id: $0.id, label: $0.label) }, chosen: filter.states)
-        if AccessPolicy.signalScope(for: context.user) == .region {
+        if AccessPolicy.signalScope(for: context.user).spansMunicipalities {
             municipalities = MultiSelectList(Municipality.twente.map { Option(id: String($0.id), label: $0.name) },
                                              chosen: Set(filter.municipalityIDs.map(String.init)))
         }
