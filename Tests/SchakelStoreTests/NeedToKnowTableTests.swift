@@ -1,0 +1,142 @@
+import Foundation
+import GRDB
+import Testing
+import TestSupport
+import Meldroute
+import SchakelCore
+@testable import SchakelStore
+import SchakelDemo
+
+/// `NeedToKnowTable` tried cell by cell against the real store: for every role, every kind of record
+/// in the AF's own municipality (Enschede) and another (Hengelo), whether it is in its list, opens,
+/// and is found by a search — and every refusal to open is in the audit log as `denied`.
+@Suite struct NeedToKnowTableTests {
+    typealias Table = NeedToKnowTable
+
+    /// The eight records, made for the test with words no demo text has, so a search finds exactly them.
+    struct Records {
+        var ids: [Table.Record: [Table.Place: Int64]] = [:]
+        var words: [Table.Record: [Table.Place: String]] = [:]
+    }
+
+    let directory: TemporaryDirectory
+    let store: Store
+    let records: Records
+    let users: [Role: User]
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        let workflows = try Shipped.workflows()
+        let store = try DemoDatabase.open(path: directory.path("tabel.sqlite"), today: Shipped.today, calendar: WorkingDayCalendar(),
+                                          workflows: workflows).store
+        self.store = store
+        let pm = try store.user(login: "pm.kmt")
+        var users: [Role: User] = [:]
+        for login in ["af.enschede", "pm.kmt", "zc.kmt", "po.kmt", "beheer"] {
+            let user = try store.user(login: login)
+            users[user.role] = user
+        }
+        self.users = users
+        var made = Records()
+        for place in Table.Place.allCases {
+            let municipality = Municipality.twente.first { $0.name == (place == .own ? "Enschede" : "Hengelo") }!
+            func signal(_ word: String) throws -> Int64 {
+                try store.registerSignal(NewSignal(source: .phone, reporterType: .anonymous, municipality: municipality, forms: [.labour],
+                                                   description: "Proefsignaal \(word) voor de tabel."), by: pm).id
+            }
+            func note(_ word: String, on subject: TimelineSubject) throws {
+                _ = try store.addNote("Notitie \(word) voor de tabel.", to: subject, by: pm)
+            }
+            let tag = place == .own ? "eigen" : "ander"
+            let plain = try signal("zoekplain\(tag)")
+            let origin = try signal("zoekbron\(tag)")
+            let victim = try store.openCase(fromSignal: origin, perpetratorTrack: false, summary: "", caseProcess: workflows.caseProcess, by: pm)
+            try note("zoekslachtoffer\(tag)", on: .kmtCase(victim.id))
+            let perpetratorSignal = try signal("zoekdaderbron\(tag)")
+            let perpetrator = try store.openCase(fromSignal: perpetratorSignal, perpetratorTrack: true, summary: "",
+                                                 caseProcess: workflows.caseProcess, by: pm)
+            try note("zoekdader\(tag)", on: .kmtCase(perpetrator.id))
+            for (record, id, word) in [(Table.Record.signal, plain, "zoekplain\(tag)"), (.victimCaseSignal, origin, "zoekbron\(tag)"),
+                                       (.victimCase, victim.id, "zoekslachtoffer\(tag)"), (.perpetratorCase, perpetrator.id, "zoekdader\(tag)")] {
+                made.ids[record, default: [:]][place] = id
+                made.words[record, default: [:]][place] = word
+            }
+        }
+        records = made
+    }
+
+    static func isCase(_ record: Table.Record) -> Bool { record == .victimCase || record == .perpetratorCase }
+
+    /// Whether the record is in its list for the user, and how it shows there.
+    func listed(_ record: Table.Record, id: Int64, for user: User) throws -> Visibility {
+        if Self.isCase(record) {
+            var page = try store.casePage(.first, limit: 100, for: user)
+            while true {
+                if let row = page.rows.first(where: { $0.id == id }) { return row.visibility }
+                guard page.hasMore, let key = page.rows.last?.key else { return .none }
+                page = try store.casePage(.after(key), limit: 100, for: user)
+            }
+        }
+        var page = try store.inboxPage(.first, limit: 100, filter: SignalFilter(), overdue: [], for: user, .refresh)
+        while true {
+            if page.rows.contains(where: { $0.id == id }) { return .full }
+            guard page.hasMore, let key = page.rows.last?.key else { return .none }
+            page = try store.inboxPage(.after(key), limit: 100, filter: SignalFilter(), overdue: [], for: user, .refresh)
+        }
+    }
+
+    /// What opening it gives: the signal's detail, or the case's timeline with or without its text.
+    func opened(_ record: Table.Record, id: Int64, word: String, for user: User) throws -> Visibility {
+        if Self.isCase(record) {
+            let result = Result { () throws(StoreFailure) in try store.timelinePage(of: .kmtCase(id), .first, limit: 100, for: user) }
+            if case .failure(.noAccess) = result { return .none }
+            return try result.get().rows.contains { $0.text.contains(word) } ? .full : .pseudonymised
+        }
+        return try store.signalDetail(id: id, for: user)?.description.contains(word) == true ? .full : .none
+    }
+
+    /// Whether a search for its word finds it.
+    func found(_ record: Table.Record, id: Int64, word: String, for user: User) throws -> Visibility {
+        if Self.isCase(record) {
+            return try store.search(word, in: .timeline, limit: 20, for: user).rows.contains { $0.subject == .kmtCase(id) } ? .full : .none
+        }
+        return try store.search(word, in: .signal, limit: 20, for: user).rows.contains { $0.id == id } ? .full : .none
+    }
+
+    @Test(arguments: Role.allCases)
+    func everyCellHoldsInTheStore(role: Role) throws {
+        let user = try #require(users[role])
+        for record in Table.Record.allCases {
+            for place in Table.Place.allCases {
+                let id = records.ids[record]![place]!, word = records.words[record]![place]!
+                let cell = "\(role.rawValue), \(record.rawValue), \(place.rawValue)"
+                #expect(try listed(record, id: id, for: user) == Table.access(role, record, place, .list), "\(cell): lijst")
+                let before = try store.read { db in try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM audit_log")! }
+                let open = Table.access(role, record, place, .open)
+                #expect(try opened(record, id: id, word: word, for: user) == open, "\(cell): openen")
+                if open == .none {
+                    let results = try store.read { db in
+                        try String.fetchAll(db, sql: "SELECT result FROM audit_log WHERE id > ? AND actor = ? AND object_id = ?",
+                                            arguments: [before, user.login, String(id)])
+                    }
+                    #expect(results == ["denied"], "\(cell): de weigering staat in het log")
+                }
+                #expect(try found(record, id: id, word: word, for: user) == Table.access(role, record, place, .search), "\(cell): zoeken")
+            }
+        }
+    }
+
+    @Test func theTableCoversEveryRoleAndRecordAndIsPrintedInSecurityMd() throws {
+        #expect(Set(Table.cells.keys) == Set(Role.allCases))
+        for role in Role.allCases { #expect(Set(Table.cells[role]!.keys) == Set(Table.Record.allCases)) }
+        for cell in Table.cells.values.flatMap(\.values) {
+            for letters in [cell.own, cell.other] {
+                #expect(letters.count == Table.Operation.allCases.count && letters.allSatisfy { "FP-".contains($0) })
+            }
+        }
+        let document = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/SECURITY.md")
+        let text = try String(contentsOf: document, encoding: .utf8)
+        #expect(text.contains(Table.markdown), "docs/SECURITY.md should print NeedToKnowTable.markdown:\n\(Table.markdown)")
+    }
+}
