@@ -197,9 +197,13 @@ enum Binary {
         let base = folder.appendingPathComponent("opt/schakel")
         try FileManager.default.createDirectory(at: base.appendingPathComponent("bin"), withIntermediateDirectories: true)
         let program = base.appendingPathComponent("bin/schakel").path
-        try FileManager.default.copyItem(atPath: path, toPath: program)
         let resources = base.appendingPathComponent("Resources").path
-        try FileManager.default.copyItem(atPath: resourcePath(""), toPath: resources)
+        // Copied by another process: a file this (many-threaded) process opened for writing could be
+        // inherited by a child another test forks meanwhile, and then "Text file busy" when run.
+        for (from, to) in [(path, program), (resourcePath(""), resources)] {
+            let copied = try Spawn.run(["cp", "-R", from, to])
+            guard copied.status == 0 else { throw TmuxError(description: "cp \(from): \(copied.errors)") }
+        }
         for folder in [folder.path, folder.path + "/opt", base.path, base.path + "/bin"] { chmod(folder, 0o755) }
         chmod(program, 0o755)
         for file in FileManager.default.enumerator(atPath: resources)?.compactMap({ $0 as? String }) ?? [] {

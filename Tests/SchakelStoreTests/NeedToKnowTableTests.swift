@@ -9,11 +9,12 @@ import SchakelDemo
 
 /// `NeedToKnowTable` tried cell by cell against the real store: for every role, every kind of record
 /// in the AF's own municipality (Enschede) and another (Hengelo), whether it is in its list, opens,
-/// and is found by a search — and every refusal to open is in the audit log as `denied`.
+/// and is found by a search; for a meeting, whether its agenda can be made and its minutes exported —
+/// and every refusal is in the audit log as `denied`.
 @Suite struct NeedToKnowTableTests {
     typealias Table = NeedToKnowTable
 
-    /// The eight records, made for the test with words no demo text has, so a search finds exactly them.
+    /// The records, made for the test with words no demo text has, so a search finds exactly them.
     struct Records {
         var ids: [Table.Record: [Table.Place: Int64]] = [:]
         var words: [Table.Record: [Table.Place: String]] = [:]
@@ -56,8 +57,21 @@ import SchakelDemo
             let perpetrator = try store.openCase(fromSignal: perpetratorSignal, perpetratorTrack: true, summary: "",
                                                  caseProcess: workflows.caseProcess, by: pm)
             try note("zoekdader\(tag)", on: .kmtCase(perpetrator.id))
+            func meeting(_ kind: MeetingKind, _ word: String) throws -> Int64 {
+                let id = try store.planMeeting(kind: kind, title: "Proefoverleg \(word)", startsAt: Shipped.today.adding(minutes: 60 * 24 * 14),
+                                               location: "", municipality: kind.isMunicipal ? municipality : nil, by: pm)
+                _ = try store.addAgendaItem(AgendaItemDraft(title: "Eigen punt", question: "Vraag \(word)."), about: nil, toMeeting: id,
+                                            expectedVersion: try store.meetingVersion(id), by: pm)
+                return id
+            }
+            let municipal = try meeting(.localUnderminingMeeting, "zoekgemeente\(tag)")
+            // The regional tables have no municipality: one of each serves both places.
+            let regional = place == .own ? try meeting(.casustafel, "zoekregio") : made.ids[.regionalMeeting]![.own]!
+            let perpetrators = place == .own ? try meeting(.dadertafel, "zoekdadertafel") : made.ids[.dadertafel]![.own]!
             for (record, id, word) in [(Table.Record.signal, plain, "zoekplain\(tag)"), (.victimCaseSignal, origin, "zoekbron\(tag)"),
-                                       (.victimCase, victim.id, "zoekslachtoffer\(tag)"), (.perpetratorCase, perpetrator.id, "zoekdader\(tag)")] {
+                                       (.victimCase, victim.id, "zoekslachtoffer\(tag)"), (.perpetratorCase, perpetrator.id, "zoekdader\(tag)"),
+                                       (.municipalMeeting, municipal, "zoekgemeente\(tag)"), (.regionalMeeting, regional, "zoekregio"),
+                                       (.dadertafel, perpetrators, "zoekdadertafel")] {
                 made.ids[record, default: [:]][place] = id
                 made.words[record, default: [:]][place] = word
             }
@@ -66,6 +80,45 @@ import SchakelDemo
     }
 
     static func isCase(_ record: Table.Record) -> Bool { record == .victimCase || record == .perpetratorCase }
+
+    /// What the store does for `operation` on a meeting: how it lists and opens it, and whether its
+    /// agenda can be made and its minutes exported.
+    func meeting(_ operation: Table.Operation, id: Int64, word: String, for user: User) throws -> Visibility {
+        func allowed(_ attempt: () throws(StoreFailure) -> Void) throws -> Visibility {
+            do {
+                try attempt()
+                return .full
+            } catch let failure {
+                switch failure {
+                case .noAccess, .refused: return .none
+                default: throw failure
+                }
+            }
+        }
+        switch operation {
+        case .list:
+            var page = try store.meetingPage(.first, limit: 100, for: user, .refresh)
+            while true {
+                if let row = page.rows.first(where: { $0.id == id }) { return row.visibility }
+                guard page.hasMore, let key = page.rows.last?.key else { return .none }
+                page = try store.meetingPage(.after(key), limit: 100, for: user, .refresh)
+            }
+        case .open:
+            let result = Result { () throws(StoreFailure) in try store.agenda(ofMeeting: id, for: user) }
+            if case .failure(.noAccess) = result { return .none }
+            return try result.get().contains { $0.question.contains(word) } ? .full : .pseudonymised
+        case .edit:
+            let version = try store.meetingVersion(id)
+            return try allowed { () throws(StoreFailure) in
+                _ = try store.addAgendaItem(AgendaItemDraft(title: "Punt van \(user.login)"), about: nil, toMeeting: id, expectedVersion: version,
+                                            by: user)
+            }
+        case .export:
+            return try allowed { () throws(StoreFailure) in _ = try store.minutesForExport(meetingID: id, for: user) }
+        case .search:
+            return .none
+        }
+    }
 
     /// Whether the record is in its list for the user, and how it shows there.
     func listed(_ record: Table.Record, id: Int64, for user: User) throws -> Visibility {
@@ -106,7 +159,25 @@ import SchakelDemo
     @Test(arguments: Role.allCases)
     func everyCellHoldsInTheStore(role: Role) throws {
         let user = try #require(users[role])
-        for record in Table.Record.allCases {
+        for record in Table.Record.allCases where record.isMeeting {
+            for place in Table.Place.allCases {
+                let id = records.ids[record]![place]!, word = records.words[record]![place]!
+                for operation in record.operations {
+                    let before = try store.read { db in try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM audit_log")! }
+                    let expected = Table.access(role, record, place, operation)
+                    let cell = "\(role.rawValue), \(record.rawValue), \(place.rawValue), \(operation.rawValue)"
+                    #expect(try meeting(operation, id: id, word: word, for: user) == expected, "\(cell)")
+                    if expected == .none && operation != .list {
+                        let results = try store.read { db in
+                            try String.fetchAll(db, sql: "SELECT result FROM audit_log WHERE id > ? AND actor = ? AND object_id = ?",
+                                                arguments: [before, user.login, String(id)])
+                        }
+                        #expect(results == ["denied"], "\(cell): de weigering staat in het log")
+                    }
+                }
+            }
+        }
+        for record in Table.Record.allCases where !record.isMeeting {
             for place in Table.Place.allCases {
                 let id = records.ids[record]![place]!, word = records.words[record]![place]!
                 let cell = "\(role.rawValue), \(record.rawValue), \(place.rawValue)"
@@ -129,9 +200,11 @@ import SchakelDemo
     @Test func theTableCoversEveryRoleAndRecordAndIsPrintedInSecurityMd() throws {
         #expect(Set(Table.cells.keys) == Set(Role.allCases))
         for role in Role.allCases { #expect(Set(Table.cells[role]!.keys) == Set(Table.Record.allCases)) }
-        for cell in Table.cells.values.flatMap(\.values) {
-            for letters in [cell.own, cell.other] {
-                #expect(letters.count == Table.Operation.allCases.count && letters.allSatisfy { "FP-".contains($0) })
+        for role in Role.allCases {
+            for (record, cell) in Table.cells[role]! {
+                for letters in [cell.own, cell.other] {
+                    #expect(letters.count == record.operations.count && letters.allSatisfy { "FP-".contains($0) }, "\(role) \(record)")
+                }
             }
         }
         let document = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -1,5 +1,5 @@
-/// Need-to-know for case content, as one table: what each role may do with a signal or a KMT case,
-/// by what the record is and where it lies. `AccessPolicy` implements it; `docs/SECURITY.md` prints
+/// Need-to-know as one table: what each role may do with a signal, a KMT case or a meeting, by what
+/// the record is and where it lies. `AccessPolicy` implements it; `docs/SECURITY.md` prints
 /// it (`markdown`, checked to be there); `NeedToKnowTableTests` tries every cell against the real store.
 public enum NeedToKnowTable {
     /// What the record is.
@@ -10,6 +10,16 @@ public enum NeedToKnowTable {
         case victimCaseSignal = "signaal van een slachtoffercasus"
         case victimCase = "casus, slachtofferspoor"
         case perpetratorCase = "casus, daderspoor"
+        /// A municipality's own meeting: the lokaal ondermijningsoverleg, the werkoverleg AF.
+        case municipalMeeting = "overleg van een gemeente"
+        /// The casustafel, the themagroep, an integraal casusoverleg.
+        case regionalMeeting = "regionaal overleg"
+        case dadertafel
+
+        public var isMeeting: Bool { self == .municipalMeeting || self == .regionalMeeting || self == .dadertafel }
+
+        /// What can be done with it, in the order of its cell's letters.
+        public var operations: [Operation] { isMeeting ? [.list, .open, .edit, .export] : [.list, .open, .search] }
     }
 
     /// Where it lies: the AF's own municipality, or another (the same for the regional roles).
@@ -26,17 +36,22 @@ public enum NeedToKnowTable {
         case open = "openen"
         /// A full-text search finds it (a signal by its text, a case by its timeline).
         case search = "zoeken"
+        /// A meeting's agenda: items added, moved, minuted.
+        case edit = "agenda maken"
+        /// A meeting's minutes, exported.
+        case export = "verslag exporteren"
     }
 
-    /// The access of every operation, in `Operation` order: F full, P pseudonymised (a code, no free
-    /// text), - none (it does not exist for the role, and asking is refused and logged).
+    /// The access of every operation, in the record's `operations` order: F full, P pseudonymised (a
+    /// code, no free text), - none (it does not exist for the role, and asking is refused and logged).
     public struct Cell: Hashable, Sendable {
         public let own: String
         public let other: String
 
-        public func access(_ place: Place, _ operation: Operation) -> Visibility {
+        public func access(_ place: Place, _ operation: Operation, of record: Record) -> Visibility {
             let letters = Array(place == .own ? own : other)
-            switch letters[Operation.allCases.firstIndex(of: operation)!] {
+            guard let index = record.operations.firstIndex(of: operation) else { return .none }
+            switch letters[index] {
             case "F": return .full
             case "P": return .pseudonymised
             default: return .none
@@ -51,39 +66,48 @@ public enum NeedToKnowTable {
         .designatedOfficer: [
             .signal: cell("FFF", "---"), .victimCaseSignal: cell("FFF", "---"),
             .victimCase: cell("FFF", "---"), .perpetratorCase: cell("---", "---"),
+            .municipalMeeting: cell("FFFF", "----"), .regionalMeeting: cell("PP--", "PP--"), .dadertafel: cell("----", "----"),
         ],
         .processManager: [
             .signal: cell("FFF", "FFF"), .victimCaseSignal: cell("FFF", "FFF"),
             .victimCase: cell("FFF", "FFF"), .perpetratorCase: cell("FFF", "FFF"),
+            .municipalMeeting: cell("FFFF", "FFFF"), .regionalMeeting: cell("FFFF", "FFFF"), .dadertafel: cell("FFFF", "FFFF"),
         ],
         .careCoordinator: [
             .signal: cell("---", "---"), .victimCaseSignal: cell("FFF", "FFF"),
             .victimCase: cell("FFF", "FFF"), .perpetratorCase: cell("---", "---"),
+            .municipalMeeting: cell("----", "----"), .regionalMeeting: cell("FFFF", "FFFF"), .dadertafel: cell("----", "----"),
         ],
         .processSupporter: [
             .signal: cell("---", "---"), .victimCaseSignal: cell("---", "---"),
             .victimCase: cell("PP-", "PP-"), .perpetratorCase: cell("---", "---"),
+            .municipalMeeting: cell("PP--", "PP--"), .regionalMeeting: cell("PP--", "PP--"), .dadertafel: cell("----", "----"),
         ],
         .administrator: [
             .signal: cell("---", "---"), .victimCaseSignal: cell("---", "---"),
             .victimCase: cell("---", "---"), .perpetratorCase: cell("---", "---"),
+            .municipalMeeting: cell("----", "----"), .regionalMeeting: cell("----", "----"), .dadertafel: cell("----", "----"),
         ],
     ]
 
     public static func access(_ role: Role, _ record: Record, _ place: Place, _ operation: Operation) -> Visibility {
-        cells[role]![record]!.access(place, operation)
+        cells[role]![record]!.access(place, operation, of: record)
     }
 
-    /// The table as Markdown, a row per record and place, a column per role; each cell the access of
-    /// lijst / openen / zoeken.
+    /// The table as Markdown: one for the case content (lijst / openen / zoeken), one for the meetings
+    /// (lijst / openen / agenda maken / verslag exporteren); a row per record and place, a column per role.
     public static var markdown: String {
+        markdown(Record.allCases.filter { !$0.isMeeting }) + "\n" + markdown(Record.allCases.filter(\.isMeeting))
+    }
+
+    static func markdown(_ records: [Record]) -> String {
         let roles = Role.allCases
         var lines = ["| record | plaats | " + roles.map(\.label).joined(separator: " | ") + " |",
                      "|---|---|" + roles.map { _ in "---|" }.joined()]
-        for record in Record.allCases {
+        for record in records {
             for place in Place.allCases {
                 let accesses = roles.map { role in
-                    Operation.allCases.map { operation in
+                    record.operations.map { operation in
                         switch access(role, record, place, operation) {
                         case .full: return "F"
                         case .pseudonymised: return "P"
