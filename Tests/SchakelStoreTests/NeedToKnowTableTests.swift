@@ -18,6 +18,10 @@ import SchakelDemo
     struct Records {
         var ids: [Table.Record: [Table.Place: Int64]] = [:]
         var words: [Table.Record: [Table.Place: String]] = [:]
+        /// The action item the procesmanager made about each signal and case.
+        var actions: [Int64: Int64] = [:]
+        /// The organisation every signal and case was referred to.
+        var partner: Int64 = 0
     }
 
     let directory: TemporaryDirectory
@@ -29,7 +33,7 @@ import SchakelDemo
         directory = try TemporaryDirectory()
         let workflows = try Shipped.workflows()
         let store = try DemoDatabase.open(path: directory.path("tabel.sqlite"), today: Shipped.today, calendar: WorkingDayCalendar(),
-                                          workflows: workflows).store
+                                          workflows: workflows, directory: try Shipped.directory()).store
         self.store = store
         let pm = try store.user(login: "pm.kmt")
         var users: [Role: User] = [:]
@@ -39,6 +43,7 @@ import SchakelDemo
         }
         self.users = users
         var made = Records()
+        made.partner = try #require(try store.read { db in try Int64.fetchOne(db, sql: "SELECT min(id) FROM partner") })
         for place in Table.Place.allCases {
             let municipality = Municipality.twente.first { $0.name == (place == .own ? "Enschede" : "Hengelo") }!
             func signal(_ word: String) throws -> Int64 {
@@ -74,12 +79,45 @@ import SchakelDemo
                                        (.dadertafel, perpetrators, "zoekdadertafel")] {
                 made.ids[record, default: [:]][place] = id
                 made.words[record, default: [:]][place] = word
+                // What hangs from a signal or case: a referral and an action item, by the procesmanager.
+                guard let subject = Self.subject(record, id) else { continue }
+                _ = try store.refer(subject, NewReferral(partnerID: made.partner, reason: "Verwezen \(word).", date: Shipped.today.date), by: pm)
+                made.actions[id] = try store.addActionItem(about: subject, description: "Actie \(word)", owner: "KMT", due: Shipped.today.date,
+                                                           by: pm)
             }
         }
         records = made
     }
 
     static func isCase(_ record: Table.Record) -> Bool { record == .victimCase || record == .perpetratorCase }
+
+    static func subject(_ record: Table.Record, _ id: Int64) -> TimelineSubject? {
+        record.isMeeting ? nil : isCase(record) ? .kmtCase(id) : .signal(id)
+    }
+
+    /// Whether the user may refer it to an organisation.
+    func referred(_ record: Table.Record, id: Int64, for user: User) throws -> Visibility {
+        let referral = NewReferral(partnerID: records.partner, reason: "Door \(user.login).", date: Shipped.today.date)
+        let result = Result { () throws(StoreFailure) in try store.refer(Self.subject(record, id)!, referral, by: user) }
+        if case .failure(.noAccess) = result { return .none }
+        _ = try result.get()
+        return .full
+    }
+
+    /// Whether its referral shows under the organisation and its action item among the user's
+    /// actions: both (full), neither (none) — one without the other would be a leak or a gap.
+    func related(_ record: Table.Record, id: Int64, for user: User) throws -> Visibility {
+        let subject = Self.subject(record, id)!
+        let referrals = try store.partner(id: records.partner, for: user, .refresh)?.referrals.contains { $0.subject == subject } == true
+        var actions = false
+        var page = try store.openActionItems(.first, limit: 100, filter: .all, for: user, .refresh)
+        while !actions {
+            actions = page.rows.contains { $0.id == records.actions[id] }
+            guard page.hasMore, let key = page.rows.last?.key else { break }
+            page = try store.openActionItems(.after(key), limit: 100, filter: .all, for: user, .refresh)
+        }
+        return referrals && actions ? .full : !referrals && !actions ? .none : .pseudonymised
+    }
 
     /// What the store does for `operation` on a meeting: how it lists and opens it, and whether its
     /// agenda can be made and its minutes exported.
@@ -115,7 +153,7 @@ import SchakelDemo
             }
         case .export:
             return try allowed { () throws(StoreFailure) in _ = try store.minutesForExport(meetingID: id, for: user) }
-        case .search:
+        case .search, .refer, .related:
             return .none
         }
     }
@@ -193,6 +231,17 @@ import SchakelDemo
                     #expect(results == ["denied"], "\(cell): de weigering staat in het log")
                 }
                 #expect(try found(record, id: id, word: word, for: user) == Table.access(role, record, place, .search), "\(cell): zoeken")
+                #expect(try related(record, id: id, for: user) == Table.access(role, record, place, .related), "\(cell): verwijzingen en acties")
+                let beforeReferring = try store.read { db in try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM audit_log")! }
+                let refer = Table.access(role, record, place, .refer)
+                #expect(try referred(record, id: id, for: user) == refer, "\(cell): verwijzen")
+                if refer == .none {
+                    let results = try store.read { db in
+                        try String.fetchAll(db, sql: "SELECT result FROM audit_log WHERE id > ? AND actor = ? AND object_type = 'referral'",
+                                            arguments: [beforeReferring, user.login])
+                    }
+                    #expect(results == ["denied"], "\(cell): de geweigerde verwijzing staat in het log")
+                }
             }
         }
     }

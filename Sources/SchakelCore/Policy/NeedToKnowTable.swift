@@ -19,7 +19,7 @@ public enum NeedToKnowTable {
         public var isMeeting: Bool { self == .municipalMeeting || self == .regionalMeeting || self == .dadertafel }
 
         /// What can be done with it, in the order of its cell's letters.
-        public var operations: [Operation] { isMeeting ? [.list, .open, .edit, .export] : [.list, .open, .search] }
+        public var operations: [Operation] { isMeeting ? [.list, .open, .edit, .export] : [.list, .open, .search, .refer, .related] }
     }
 
     /// Where it lies: the AF's own municipality, or another (the same for the regional roles).
@@ -36,6 +36,10 @@ public enum NeedToKnowTable {
         case open = "openen"
         /// A full-text search finds it (a signal by its text, a case by its timeline).
         case search = "zoeken"
+        /// It is referred to an organisation on the sociale kaart.
+        case refer = "verwijzen"
+        /// What hangs from it is seen: its referrals (under the organisation) and its action items.
+        case related = "verwijzingen en acties zien"
         /// A meeting's agenda: items added, moved, minuted.
         case edit = "agenda maken"
         /// A meeting's minutes, exported.
@@ -64,28 +68,28 @@ public enum NeedToKnowTable {
     /// The table. Why each role sees what it sees is in `docs/SECURITY.md`.
     public static let cells: [Role: [Record: Cell]] = [
         .designatedOfficer: [
-            .signal: cell("FFF", "---"), .victimCaseSignal: cell("FFF", "---"),
-            .victimCase: cell("FFF", "---"), .perpetratorCase: cell("---", "---"),
+            .signal: cell("FFFFF", "-----"), .victimCaseSignal: cell("FFFFF", "-----"),
+            .victimCase: cell("FFFFF", "-----"), .perpetratorCase: cell("-----", "-----"),
             .municipalMeeting: cell("FFFF", "----"), .regionalMeeting: cell("PP--", "PP--"), .dadertafel: cell("----", "----"),
         ],
         .processManager: [
-            .signal: cell("FFF", "FFF"), .victimCaseSignal: cell("FFF", "FFF"),
-            .victimCase: cell("FFF", "FFF"), .perpetratorCase: cell("FFF", "FFF"),
+            .signal: cell("FFFFF", "FFFFF"), .victimCaseSignal: cell("FFFFF", "FFFFF"),
+            .victimCase: cell("FFFFF", "FFFFF"), .perpetratorCase: cell("FFFFF", "FFFFF"),
             .municipalMeeting: cell("FFFF", "FFFF"), .regionalMeeting: cell("FFFF", "FFFF"), .dadertafel: cell("FFFF", "FFFF"),
         ],
         .careCoordinator: [
-            .signal: cell("---", "---"), .victimCaseSignal: cell("FFF", "FFF"),
-            .victimCase: cell("FFF", "FFF"), .perpetratorCase: cell("---", "---"),
+            .signal: cell("-----", "-----"), .victimCaseSignal: cell("FFFFF", "FFFFF"),
+            .victimCase: cell("FFFFF", "FFFFF"), .perpetratorCase: cell("-----", "-----"),
             .municipalMeeting: cell("----", "----"), .regionalMeeting: cell("FFFF", "FFFF"), .dadertafel: cell("----", "----"),
         ],
         .processSupporter: [
-            .signal: cell("---", "---"), .victimCaseSignal: cell("---", "---"),
-            .victimCase: cell("PP-", "PP-"), .perpetratorCase: cell("---", "---"),
+            .signal: cell("-----", "-----"), .victimCaseSignal: cell("-----", "-----"),
+            .victimCase: cell("PP---", "PP---"), .perpetratorCase: cell("-----", "-----"),
             .municipalMeeting: cell("PP--", "PP--"), .regionalMeeting: cell("PP--", "PP--"), .dadertafel: cell("----", "----"),
         ],
         .administrator: [
-            .signal: cell("---", "---"), .victimCaseSignal: cell("---", "---"),
-            .victimCase: cell("---", "---"), .perpetratorCase: cell("---", "---"),
+            .signal: cell("-----", "-----"), .victimCaseSignal: cell("-----", "-----"),
+            .victimCase: cell("-----", "-----"), .perpetratorCase: cell("-----", "-----"),
             .municipalMeeting: cell("----", "----"), .regionalMeeting: cell("----", "----"), .dadertafel: cell("----", "----"),
         ],
     ]
@@ -94,7 +98,8 @@ public enum NeedToKnowTable {
         cells[role]![record]!.access(place, operation, of: record)
     }
 
-    /// The table as Markdown: one for the case content (lijst / openen / zoeken), one for the meetings
+    /// The table as Markdown: one for the case content (lijst / openen / zoeken / verwijzen /
+    /// verwijzingen en acties zien), one for the meetings
     /// (lijst / openen / agenda maken / verslag exporteren); a row per record and place, a column per role.
     public static var markdown: String {
         markdown(Record.allCases.filter { !$0.isMeeting }) + "\n" + markdown(Record.allCases.filter(\.isMeeting))
