@@ -89,10 +89,52 @@ import SchakelDemo
         records = made
     }
 
+    /// Full when the attempt goes through, none when it is refused.
+    func allowed(_ attempt: () throws(StoreFailure) -> Void) throws -> Visibility {
+        do {
+            try attempt()
+            return .full
+        } catch let failure {
+            switch failure {
+            case .noAccess, .refused: return .none
+            default: throw failure
+            }
+        }
+    }
+
     static func isCase(_ record: Table.Record) -> Bool { record == .victimCase || record == .perpetratorCase }
 
     static func subject(_ record: Table.Record, _ id: Int64) -> TimelineSubject? {
         record.isMeeting ? nil : isCase(record) ? .kmtCase(id) : .signal(id)
+    }
+
+    /// What the store does for the records that are neither case content nor a meeting.
+    func other(_ record: Table.Record, _ place: Table.Place, _ operation: Table.Operation, for user: User) throws -> Visibility {
+        let area: FiguresArea = record == .regionalFigures ? .region
+            : .municipality(Municipality.twente.first { $0.name == (place == .own ? "Enschede" : "Hengelo") }!)
+        let year = FiguresPeriod.parse("2026")!
+        switch (record, operation) {
+        case (.socialMap, .list):
+            return try store.partnerPage(.first, limit: 5, today: Shipped.today.date, for: user).rows.isEmpty ? .none : .full
+        case (.socialMap, .change):
+            let detail = try #require(try store.partner(id: records.partner, for: user))
+            return try allowed { () throws(StoreFailure) in _ = try store.savePartner(detail.partner, by: user) }
+        case (.socialMap, .download):
+            return try allowed { () throws(StoreFailure) in _ = try store.partnersForExport(format: "csv", for: user) }
+        case (.municipalFigures, .open), (.regionalFigures, .open):
+            return try allowed { () throws(StoreFailure) in _ = try store.signalFigures(year, in: area, outcomes: nil, timing: nil, for: user) }
+        case (.municipalFigures, .download), (.regionalFigures, .download):
+            return try allowed { () throws(StoreFailure) in try store.recordFiguresExport(year, in: area, format: "csv", for: user) }
+        case (.users, .list):
+            return try allowed { () throws(StoreFailure) in _ = try store.users(by: user) }
+        case (.users, .change):
+            return try allowed { () throws(StoreFailure) in try store.setUserActive(login: "af.hengelo", active: true, by: user) }
+        case (.settings, .change):
+            return try allowed { () throws(StoreFailure) in try store.setIdleLockMinutes(15, by: user) }
+        default:
+            Issue.record("no trial for \(record.rawValue), \(operation.rawValue)")
+            return .pseudonymised
+        }
     }
 
     /// Whether the user may refer it to an organisation.
@@ -122,17 +164,6 @@ import SchakelDemo
     /// What the store does for `operation` on a meeting: how it lists and opens it, and whether its
     /// agenda can be made and its minutes exported.
     func meeting(_ operation: Table.Operation, id: Int64, word: String, for user: User) throws -> Visibility {
-        func allowed(_ attempt: () throws(StoreFailure) -> Void) throws -> Visibility {
-            do {
-                try attempt()
-                return .full
-            } catch let failure {
-                switch failure {
-                case .noAccess, .refused: return .none
-                default: throw failure
-                }
-            }
-        }
         switch operation {
         case .list:
             var page = try store.meetingPage(.first, limit: 100, for: user, .refresh)
@@ -153,8 +184,9 @@ import SchakelDemo
             }
         case .export:
             return try allowed { () throws(StoreFailure) in _ = try store.minutesForExport(meetingID: id, for: user) }
-        case .search, .refer, .related:
-            return .none
+        case .search, .refer, .related, .change, .download:
+            Issue.record("no trial for a meeting's \(operation.rawValue)")
+            return .pseudonymised
         }
     }
 
@@ -215,7 +247,23 @@ import SchakelDemo
                 }
             }
         }
-        for record in Table.Record.allCases where !record.isMeeting {
+        for record in Table.Record.allCases where !record.isMeeting && !record.isCaseContent {
+            for place in record.hasPlace ? Table.Place.allCases : [.own] {
+                for operation in record.operations {
+                    let before = try store.read { db in try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM audit_log")! }
+                    let expected = Table.access(role, record, place, operation)
+                    let cell = "\(role.rawValue), \(record.rawValue), \(place.rawValue), \(operation.rawValue)"
+                    #expect(try other(record, place, operation, for: user) == expected, "\(cell)")
+                    if expected == .none {
+                        let results = try store.read { db in
+                            try String.fetchAll(db, sql: "SELECT result FROM audit_log WHERE id > ? AND actor = ?", arguments: [before, user.login])
+                        }
+                        #expect(results == ["denied"], "\(cell): de weigering staat in het log")
+                    }
+                }
+            }
+        }
+        for record in Table.Record.allCases where record.isCaseContent {
             for place in Table.Place.allCases {
                 let id = records.ids[record]![place]!, word = records.words[record]![place]!
                 let cell = "\(role.rawValue), \(record.rawValue), \(place.rawValue)"

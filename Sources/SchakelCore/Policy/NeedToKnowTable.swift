@@ -1,5 +1,5 @@
-/// Need-to-know as one table: what each role may do with a signal, a KMT case or a meeting, by what
-/// the record is and where it lies. `AccessPolicy` implements it; `docs/SECURITY.md` prints
+/// Need-to-know as one table: what each role may do with a signal, a KMT case, a meeting, the
+/// sociale kaart, the figures, the users and the settings, by what the record is and where it lies. `AccessPolicy` implements it; `docs/SECURITY.md` prints
 /// it (`markdown`, checked to be there); `NeedToKnowTableTests` tries every cell against the real store.
 public enum NeedToKnowTable {
     /// What the record is.
@@ -15,11 +15,35 @@ public enum NeedToKnowTable {
         /// The casustafel, the themagroep, an integraal casusoverleg.
         case regionalMeeting = "regionaal overleg"
         case dadertafel
+        /// The partner organisations and their contact persons.
+        case socialMap = "sociale kaart"
+        /// Aard en omvang of one municipality (own or other).
+        case municipalFigures = "cijfers van een gemeente"
+        /// Aard en omvang of the region.
+        case regionalFigures = "cijfers van de regio"
+        case users = "gebruikers"
+        /// The idle lock, the threshold, the export folder (shown to anyone who may open the file).
+        case settings = "instellingen"
 
         public var isMeeting: Bool { self == .municipalMeeting || self == .regionalMeeting || self == .dadertafel }
 
+        /// The case content: signals and KMT cases.
+        public var isCaseContent: Bool { [.signal, .victimCaseSignal, .victimCase, .perpetratorCase].contains(self) }
+
+        /// Whether the AF's own municipality and another differ for it at all.
+        public var hasPlace: Bool { isCaseContent || self == .municipalMeeting || self == .municipalFigures }
+
         /// What can be done with it, in the order of its cell's letters.
-        public var operations: [Operation] { isMeeting ? [.list, .open, .edit, .export] : [.list, .open, .search, .refer, .related] }
+        public var operations: [Operation] {
+            switch self {
+            case .signal, .victimCaseSignal, .victimCase, .perpetratorCase: return [.list, .open, .search, .refer, .related]
+            case .municipalMeeting, .regionalMeeting, .dadertafel: return [.list, .open, .edit, .export]
+            case .socialMap: return [.list, .change, .download]
+            case .municipalFigures, .regionalFigures: return [.open, .download]
+            case .users: return [.list, .change]
+            case .settings: return [.change]
+            }
+        }
     }
 
     /// Where it lies: the AF's own municipality, or another (the same for the regional roles).
@@ -44,6 +68,10 @@ public enum NeedToKnowTable {
         case edit = "agenda maken"
         /// A meeting's minutes, exported.
         case export = "verslag exporteren"
+        /// Changed: an organisation saved, a user blocked, a setting set.
+        case change = "wijzigen"
+        /// Taken out of Schakel as a file: the sociale kaart as CSV, the figures as a report.
+        case download = "exporteren"
     }
 
     /// The access of every operation, in the record's `operations` order: F full, P pseudonymised (a
@@ -65,32 +93,41 @@ public enum NeedToKnowTable {
 
     static func cell(_ own: String, _ other: String) -> Cell { Cell(own: own, other: other) }
 
+    /// A record for which the AF's own municipality and another do not differ.
+    static func same(_ letters: String) -> Cell { Cell(own: letters, other: letters) }
+
     /// The table. Why each role sees what it sees is in `docs/SECURITY.md`.
     public static let cells: [Role: [Record: Cell]] = [
         .designatedOfficer: [
             .signal: cell("FFFFF", "-----"), .victimCaseSignal: cell("FFFFF", "-----"),
             .victimCase: cell("FFFFF", "-----"), .perpetratorCase: cell("-----", "-----"),
             .municipalMeeting: cell("FFFF", "----"), .regionalMeeting: cell("PP--", "PP--"), .dadertafel: cell("----", "----"),
+            .socialMap: same("F-F"), .municipalFigures: cell("FF", "--"), .regionalFigures: same("FF"), .users: same("--"),
+            .settings: same("-"),
         ],
         .processManager: [
             .signal: cell("FFFFF", "FFFFF"), .victimCaseSignal: cell("FFFFF", "FFFFF"),
             .victimCase: cell("FFFFF", "FFFFF"), .perpetratorCase: cell("FFFFF", "FFFFF"),
             .municipalMeeting: cell("FFFF", "FFFF"), .regionalMeeting: cell("FFFF", "FFFF"), .dadertafel: cell("FFFF", "FFFF"),
+            .socialMap: same("FFF"), .municipalFigures: same("FF"), .regionalFigures: same("FF"), .users: same("--"), .settings: same("-"),
         ],
         .careCoordinator: [
             .signal: cell("-----", "-----"), .victimCaseSignal: cell("FFFFF", "FFFFF"),
             .victimCase: cell("FFFFF", "FFFFF"), .perpetratorCase: cell("-----", "-----"),
             .municipalMeeting: cell("----", "----"), .regionalMeeting: cell("FFFF", "FFFF"), .dadertafel: cell("----", "----"),
+            .socialMap: same("FFF"), .municipalFigures: same("FF"), .regionalFigures: same("FF"), .users: same("--"), .settings: same("-"),
         ],
         .processSupporter: [
             .signal: cell("-----", "-----"), .victimCaseSignal: cell("-----", "-----"),
             .victimCase: cell("PP---", "PP---"), .perpetratorCase: cell("-----", "-----"),
             .municipalMeeting: cell("PP--", "PP--"), .regionalMeeting: cell("PP--", "PP--"), .dadertafel: cell("----", "----"),
+            .socialMap: same("FFF"), .municipalFigures: same("FF"), .regionalFigures: same("FF"), .users: same("--"), .settings: same("-"),
         ],
         .administrator: [
             .signal: cell("-----", "-----"), .victimCaseSignal: cell("-----", "-----"),
             .victimCase: cell("-----", "-----"), .perpetratorCase: cell("-----", "-----"),
             .municipalMeeting: cell("----", "----"), .regionalMeeting: cell("----", "----"), .dadertafel: cell("----", "----"),
+            .socialMap: same("FFF"), .municipalFigures: same("--"), .regionalFigures: same("--"), .users: same("FF"), .settings: same("F"),
         ],
     ]
 
@@ -98,11 +135,11 @@ public enum NeedToKnowTable {
         cells[role]![record]!.access(place, operation, of: record)
     }
 
-    /// The table as Markdown: one for the case content (lijst / openen / zoeken / verwijzen /
-    /// verwijzingen en acties zien), one for the meetings
-    /// (lijst / openen / agenda maken / verslag exporteren); a row per record and place, a column per role.
+    /// The table as Markdown, in three parts — the case content, the meetings, everything else — each
+    /// cell its record's operations in order; a row per record and place, a column per role.
     public static var markdown: String {
-        markdown(Record.allCases.filter { !$0.isMeeting }) + "\n" + markdown(Record.allCases.filter(\.isMeeting))
+        [Record.allCases.filter(\.isCaseContent), Record.allCases.filter(\.isMeeting),
+         Record.allCases.filter { !$0.isCaseContent && !$0.isMeeting }].map(markdown).joined(separator: "\n")
     }
 
     static func markdown(_ records: [Record]) -> String {
@@ -110,7 +147,7 @@ public enum NeedToKnowTable {
         var lines = ["| record | plaats | " + roles.map(\.label).joined(separator: " | ") + " |",
                      "|---|---|" + roles.map { _ in "---|" }.joined()]
         for record in records {
-            for place in Place.allCases {
+            for place in record.hasPlace ? Place.allCases : [.own] {
                 let accesses = roles.map { role in
                     record.operations.map { operation in
                         switch access(role, record, place, operation) {
@@ -120,7 +157,7 @@ public enum NeedToKnowTable {
                         }
                     }.joined(separator: " ")
                 }
-                lines.append("| \(record.rawValue) | \(place.rawValue) | " + accesses.joined(separator: " | ") + " |")
+                lines.append("| \(record.rawValue) | \(record.hasPlace ? place.rawValue : "—") | " + accesses.joined(separator: " | ") + " |")
             }
         }
         return lines.joined(separator: "\n") + "\n"
