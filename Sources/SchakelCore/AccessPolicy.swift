@@ -10,14 +10,13 @@ public enum SignalScope: Hashable, Sendable {
     /// No signal content at all.
     case none
 
-    /// Whether a signal of this municipality is in scope, as far as its municipality tells.
-    /// `caseOrigins` depends on the signal's cases: the store decides that one (`signalInScope`).
-    public func includes(municipalityID: Int64, isVictimCaseOrigin: Bool = false) -> Bool {
+    /// Whether a new signal of this municipality would be in scope. A new signal is no case's
+    /// origin yet; for an existing one the store decides with the lists' SQL (`Store.signalInScope`).
+    public func includes(municipalityID: Int64) -> Bool {
         switch self {
         case .municipality(let id): return id == municipalityID
         case .region: return true
-        case .caseOrigins: return isVictimCaseOrigin
-        case .none: return false
+        case .caseOrigins, .none: return false
         }
     }
 
@@ -215,10 +214,9 @@ extension AccessPolicy {
         MeetingKind.allCases.contains { meetingVisibility(for: user, kind: $0, municipalityID: user.municipality?.id) != .none }
     }
 
-    /// AFs register signals for their municipality; the KMT's procesmanagers and zorgcoördinator for
-    /// the region. The procesondersteuner and the beheerder see no signal content, so they register none.
-    /// An AF for their municipality, a procesmanager for the region: the zorgcoördinator sees only
-    /// signals that became victim cases, so a signal they registered would vanish from their sight.
+    /// An AF registers signals for their municipality, a procesmanager for the region. The
+    /// zorgcoördinator sees only signals that became victim cases, so one she registered would vanish
+    /// from her sight; the procesondersteuner and the beheerder see no signal content at all.
     public static func canRegisterSignals(_ user: User) -> Bool {
         switch signalScope(for: user) {
         case .municipality, .region: return true

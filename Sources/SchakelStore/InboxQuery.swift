@@ -17,7 +17,7 @@ enum InboxQuery {
         case .municipality, .caseOrigins:
             guard let condition = SignalScopeSQL.condition(scope) else { return nil }
             conditions.append(condition.sql)
-            arguments += condition.arguments
+            arguments += StatementArguments(condition.ids)
         }
         func list<T: DatabaseValueConvertible>(_ values: [T]) -> String {
             arguments += StatementArguments(values)
@@ -71,7 +71,7 @@ enum VisibleSubjects {
         var arguments: StatementArguments = []
         if let condition = SignalScopeSQL.condition(AccessPolicy.signalScope(for: user)) {
             visible.append(condition.sql)
-            arguments += condition.arguments
+            arguments += StatementArguments(condition.ids)
         }
         // The procesondersteuner sees cases pseudonymised only: never their content.
         if user.role != .processSupporter, let condition = AccessPolicy.caseCondition(for: user) {
@@ -87,20 +87,22 @@ enum VisibleSubjects {
     /// itself decides (`Store.visibility(of:for:in:)`). Only database ids are written into the SQL.
     static func seenAtAll(for user: User) -> String {
         var seen = ["a.subject_type IS NULL"]
-        switch AccessPolicy.signalScope(for: user) {
-        case .none: break
-        case .region: seen.append("s.id IS NOT NULL")
-        case .municipality(let id): seen.append("s.municipality_id = \(id)")
-        case .caseOrigins: seen.append(SignalScopeSQL.caseOrigin)
+        if let condition = SignalScopeSQL.condition(AccessPolicy.signalScope(for: user)) {
+            seen.append(inlined(condition.sql, condition.ids))
         }
         if let condition = AccessPolicy.caseCondition(for: user) {
-            var sql = condition.sql
-            for argument in condition.arguments {
-                if let mark = sql.firstIndex(of: "?") { sql.replaceSubrange(mark...mark, with: String(argument)) }
-            }
-            seen.append("(c.id IS NOT NULL AND \(sql))")
+            seen.append("(c.id IS NOT NULL AND \(inlined(condition.sql, condition.arguments)))")
         }
         return "(" + seen.joined(separator: " OR ") + ")"
+    }
+
+    /// `sql` with each `?` replaced by the next id, in order.
+    private static func inlined(_ sql: String, _ ids: [Int64]) -> String {
+        var sql = sql
+        for id in ids {
+            if let mark = sql.firstIndex(of: "?") { sql.replaceSubrange(mark...mark, with: String(id)) }
+        }
+        return sql
     }
 }
 
@@ -108,10 +110,10 @@ enum VisibleSubjects {
 /// scopes are written as SQL, beside `Store.signalInScope` for one signal.
 enum SignalScopeSQL {
     /// The signal became a victim-track KMT case (the zorgcoördinator's scope).
-    static let caseOrigin = "EXISTS (SELECT 1 FROM kmt_case k WHERE k.signal_id = s.id AND k.perpetrator_track = 0)"
+    private static let caseOrigin = "EXISTS (SELECT 1 FROM kmt_case k WHERE k.signal_id = s.id AND k.perpetrator_track = 0)"
 
-    /// Nil when no signal at all is in scope.
-    static func condition(_ scope: SignalScope) -> (sql: String, arguments: StatementArguments)? {
+    /// Nil when no signal at all is in scope. The placeholders stand for `ids`, in order.
+    static func condition(_ scope: SignalScope) -> (sql: String, ids: [Int64])? {
         switch scope {
         case .none: return nil
         case .region: return ("s.id IS NOT NULL", [])

@@ -65,7 +65,7 @@ enum SearchQuery {
             guard let condition = SignalScopeSQL.condition(scope) else { return nil }
             if scope != .region {
                 conditions.append(condition.sql)
-                arguments += condition.arguments
+                arguments += StatementArguments(condition.ids)
             }
         case .timeline:
             table = "timeline_fts"

@@ -29,7 +29,7 @@ extension Store: SignalReading {
                 """, arguments: [id]) else {
                 return (nil, AuditRecord(.read, "signal", String(id), result: .notFound))
             }
-            guard try Self.signalInScope(id, municipalityID: row["municipality_id"], for: user, in: db) else {
+            guard try Self.signalInScope(id, for: user, in: db) else {
                 return (nil, AuditRecord(.read, "signal", String(id), result: .denied, detail: "buiten need-to-know"))
             }
             let persons = try Row.fetchAll(db, sql: """

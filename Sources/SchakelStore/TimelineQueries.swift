@@ -25,23 +25,19 @@ extension Store {
         return try outcome.get()
     }
 
-    /// Whether signal `id` of `municipalityID` is in the user's scope: `SignalScopeSQL` for one signal.
-    static func signalInScope(_ id: Int64, municipalityID: Int64, for user: User, in db: Database) throws -> Bool {
-        let scope = AccessPolicy.signalScope(for: user)
-        guard scope == .caseOrigins else { return scope.includes(municipalityID: municipalityID) }
-        let origin = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM kmt_case WHERE signal_id = ? AND perpetrator_track = 0)",
-                                       arguments: [id]) ?? false
-        return scope.includes(municipalityID: municipalityID, isVictimCaseOrigin: origin)
+    /// Whether signal `id` is in the user's scope: the lists' own SQL (`SignalScopeSQL`), for one signal.
+    static func signalInScope(_ id: Int64, for user: User, in db: Database) throws -> Bool {
+        guard let scope = SignalScopeSQL.condition(AccessPolicy.signalScope(for: user)) else { return false }
+        return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM signal s WHERE s.id = ? AND \(scope.sql))",
+                                 arguments: StatementArguments([id] + scope.ids)) ?? false
     }
 
     /// How much of a signal or case the user may see; nil when it does not exist.
     static func visibility(of subject: TimelineSubject, for user: User, in db: Database) throws -> Visibility? {
         switch subject {
         case .signal(let id):
-            guard let municipality = try Int64.fetchOne(db, sql: "SELECT municipality_id FROM signal WHERE id = ?", arguments: [id]) else {
-                return nil
-            }
-            return try signalInScope(id, municipalityID: municipality, for: user, in: db) ? .full : Visibility.none
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM signal WHERE id = ?)", arguments: [id])! else { return nil }
+            return try signalInScope(id, for: user, in: db) ? .full : Visibility.none
         case .kmtCase(let id):
             guard let row = try Row.fetchOne(db, sql: "SELECT municipality_id, perpetrator_track FROM kmt_case WHERE id = ?",
                                              arguments: [id]) else { return nil }
