@@ -20,6 +20,9 @@ public final class Store: Sendable {
     private let writeTurn: WriteTurn
     /// Writes by this Store, for checkpointing now and then.
     private let writes = Atomic<Int>(0)
+    /// The last year's figures protected, with what they were protected from: moving between the
+    /// periods and areas of one year does not search again while nothing has changed.
+    let lastPublisher = Mutex<(counts: [FigureCounts], threshold: Int, publisher: FigurePublisher)?>(nil)
 
     private init(pool: DatabasePool, path: String, origin: SessionOrigin, now: @escaping @Sendable () -> Date, isReadOnly: Bool) {
         writeTurn = WriteTurn(databasePath: path, timeout: .milliseconds(Self.busyTimeoutMilliseconds))
@@ -178,22 +181,6 @@ public final class Store: Sendable {
         } catch {
             throw StoreErrors.translate(error, path: path)
         }
-    }
-
-    /// Runs two reads at the same time, each on a reader of its own; waits for both.
-    func readTogether<A: Sendable, B: Sendable>(_ first: @Sendable (Database) throws -> A,
-                                                _ second: @Sendable (Database) throws -> B) throws(StoreFailure) -> (A, B) {
-        let firstResult = Mutex<Result<A, StoreFailure>?>(nil), secondResult = Mutex<Result<B, StoreFailure>?>(nil)
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            if index == 0 {
-                let result = Result { () throws(StoreFailure) in try self.read(first) }
-                firstResult.withLock { $0 = result }
-            } else {
-                let result = Result { () throws(StoreFailure) in try self.read(second) }
-                secondResult.withLock { $0 = result }
-            }
-        }
-        return (try firstResult.withLock { $0! }.get(), try secondResult.withLock { $0! }.get())
     }
 
     /// Runs one immediate write transaction, translating database errors into `StoreFailure`.

@@ -11,7 +11,8 @@ struct FiguresCommand: ParsableCommand {
         abstract: "Het rapport aard en omvang over een periode: Markdown, CSV (Excel) of HTML (afdrukbaar op A4).",
         discussion: """
             Alleen aantallen, nooit een casus. Aantallen onder de drempel (standaard 5; 'schakel cijfers drempel') staan er als \\
-            <5, en een aantal dat zo'n klein aantal zou verraden als x. Elke export staat in het auditlog. Een AF maakt het \\
+            <5, en een aantal dat zo'n klein aantal zou verraden — ook samen met andere perioden en gemeenten van hetzelfde \\
+            jaar — als x. Elke export staat in het auditlog. Een AF maakt het \\
             rapport van de eigen gemeente of van de regio (zonder uitsplitsing per gemeente).
             """,
         subcommands: [Report.self, Threshold.self],
@@ -25,7 +26,7 @@ struct FiguresCommand: ParsableCommand {
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "rapport", abstract: "Maak het rapport (standaard).")
 
-        @Option(name: .customLong("periode"), help: "2026, 2026-K3, 2026-11 of 2026-09-01..2026-11-30.")
+        @Option(name: .customLong("periode"), help: "Een jaar, kwartaal of maand: 2026, 2026-K3 of 2026-11.")
         var period: String
 
         @Option(name: .customLong("gemeente"), help: "Eén gemeente in plaats van de regio.")
@@ -38,7 +39,8 @@ struct FiguresCommand: ParsableCommand {
 
         func validate() throws {
             guard FiguresPeriod.parse(period) != nil else {
-                throw ValidationError("--periode verwacht 2026, 2026-K3, 2026-11 of 2026-09-01..2026-11-30; niet '\(period)'.")
+                throw ValidationError("--periode verwacht een jaar, kwartaal of maand (2026, 2026-K3 of 2026-11); niet '\(period)'. "
+                                      + "Een vrije reeks dagen kan niet: twee reeksen die een dag verschillen zouden een klein aantal verraden.")
             }
         }
 
@@ -62,8 +64,7 @@ struct FiguresCommand: ParsableCommand {
                 let figures = try store.signalFigures(period, in: area, outcomes: RouteOutcomes(resources.workflow),
                                                       timing: RouteTiming(resources.workflow, calendar: resources.calendar), for: user)
                     .namingRouteStates(resources.workflow)
-                let report = FiguresReport(figures: figures, threshold: try store.figuresThreshold(), estimate: resources.estimate,
-                                           madeOn: SystemClock().now().date)
+                let report = FiguresReport(figures: figures, estimate: resources.estimate, madeOn: SystemClock().now().date)
                 try store.recordFiguresExport(period, in: area, format: reportFormat.rawValue, for: user)
                 return report.text(reportFormat)
             }

@@ -16,15 +16,13 @@ struct Session {
     let isDemo: Bool
     let idleLockMinutes: Int
     let previousLogin: PreviousLogin?
-    let figuresThreshold: Int
 
     /// The session, once the coming year's meetings are planned from the series (a write only
     /// when one is missing, and never on a read-only copy).
     static func prepared(store: Store, user: User, resources: Resources, clock: any Clock, isDemo: Bool) throws -> Session {
         try store.planMeetings(resources.upcomingMeetings(from: clock.now().date))
         return Session(store: store, user: user, resources: resources, clock: clock, isDemo: isDemo,
-                       idleLockMinutes: try store.idleLockMinutes(), previousLogin: try store.previousLogin(of: user.login),
-                       figuresThreshold: try store.figuresThreshold())
+                       idleLockMinutes: try store.idleLockMinutes(), previousLogin: try store.previousLogin(of: user.login))
     }
 
     func run(interface: Bool) throws {
@@ -48,7 +46,7 @@ struct Session {
                                  meetingSeries: resources.meetingSeries, callRules: resources.callRules,
                                  shippedDirectory: resources.directory, helpLines: resources.helpLines, isDemo: isDemo,
                                  isReadOnly: store.isReadOnly, idleLockMinutes: idleLockMinutes, previousLogin: previousLogin,
-                                 victimEstimate: resources.estimate, figuresThreshold: figuresThreshold, asciiCharts: asciiCharts)
+                                 victimEstimate: resources.estimate, asciiCharts: asciiCharts)
         let program = Program(state: AppState(context: context, size: terminal.size), terminal: terminal, store: store,
                               clock: clock)
         program.run()

@@ -114,7 +114,7 @@ final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeepi
     var figureRequests: [(FiguresPeriod, FiguresArea)] = []
 
     func recordFiguresExport(_ period: FiguresPeriod, in area: FiguresArea, format: String, for user: User) throws(StoreFailure) {}
-    func figuresThreshold() throws(StoreFailure) -> Int { SmallNumberSuppression.defaultThreshold }
+    func figuresThreshold() throws(StoreFailure) -> Int { JointSuppression.defaultThreshold }
 
     func signalFigures(_ period: FiguresPeriod, in area: FiguresArea, outcomes: RouteOutcomes?, timing: RouteTiming?, for user: User)
         throws(StoreFailure) -> SignalFigures {

@@ -59,11 +59,11 @@ import SchakelDemo
         #expect(try figures("2026-K1").signals == 3)
         #expect(try figures("2026-03").signals == 2)
         #expect(try figures("2026-04").signals == 1)
-        #expect(try figures("2025-12-31..2026-01-01").signals == 2)
         let months = try figures("2026").breakdown("maand")!.rows
         #expect(months.map(\.count) == [1, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0])
         #expect(months.first?.label == "jan")
-        #expect(try figures("2025-12-31..2026-01-01").breakdown("maand")!.rows == [FigureRow("12-25", 1), FigureRow("01-26", 1)])
+        // No free span of days: two spans a day apart would give that day's count away.
+        #expect(FiguresPeriod.parse("2025-12-31..2026-01-01") == nil)
     }
 
     @Test func everyBreakdownIsCountedByHand() throws {
@@ -118,7 +118,7 @@ import SchakelDemo
         let toContact = try #require(figures.durations.first)
         #expect(toContact.count == 2 && toContact.median == 3 && toContact.percentile90 == 4)
         #expect(toContact.text(threshold: 5) == "Werkdagen tot contact met de melder: te weinig signalen om te tonen.")
-        #expect(toContact.text(threshold: 2) == "Werkdagen tot contact met de melder: mediaan 3, 90% binnen 4 werkdagen (n = 2).")
+        #expect(toContact.text(threshold: 2) == "Werkdagen tot contact met de melder: mediaan 3, 90% binnen 4 werkdagen.")
         #expect(figures.durations.last?.count == 0)
     }
 
@@ -149,7 +149,7 @@ import SchakelDemo
         let workflow = workflows.signalRoute.workflow
         let outcomes = try #require(RouteOutcomes(workflow))
         #expect(outcomes.event == "besluit" && outcomes.field == "vervolgstappen" && outcomes.options.count == 4)
-        let period = FiguresPeriod.days(CivilDate(iso: "2020-01-01")!, today.date)
+        let period = FiguresPeriod.year(2026)
         let figures = try store.signalFigures(period, in: .region, outcomes: outcomes, timing: nil, for: try store.user(login: "pm.kmt"))
         let decisions = try #require(figures.breakdown("besluit"))
 

@@ -30,8 +30,6 @@ public struct AppContext: Hashable, Sendable {
     public let previousLogin: PreviousLogin?
     /// The estimate tab 5 lays the signals beside.
     public let victimEstimate: VictimEstimate?
-    /// Counts below this are never shown (tab 5 and its exports).
-    public let figuresThreshold: Int
     /// The login's locale cannot show block characters: charts are drawn with `#`.
     public let asciiCharts: Bool
 
@@ -39,10 +37,8 @@ public struct AppContext: Hashable, Sendable {
                 caseWorkflow: WorkflowDefinition, meetingWorkflow: WorkflowDefinition? = nil,
                 meetingSeries: [MeetingSeriesDefinition] = [], callRules: [CallRule] = [], shippedDirectory: ShippedDirectory? = nil,
                 helpLines: [String], isDemo: Bool, isReadOnly: Bool = false, idleLockMinutes: Int = IdleLock.defaultMinutes,
-                previousLogin: PreviousLogin? = nil, victimEstimate: VictimEstimate? = nil,
-                figuresThreshold: Int = SmallNumberSuppression.defaultThreshold, asciiCharts: Bool = false) {
+                previousLogin: PreviousLogin? = nil, victimEstimate: VictimEstimate? = nil, asciiCharts: Bool = false) {
         self.victimEstimate = victimEstimate
-        self.figuresThreshold = figuresThreshold
         self.asciiCharts = asciiCharts
         self.idleLockMinutes = idleLockMinutes
         self.previousLogin = previousLogin

@@ -1,12 +1,12 @@
 import Meldroute
 
-/// The period figures are counted over: a year, a quarter, a month, or from one day to another
-/// (both included). Days are Dutch calendar days (Europe/Amsterdam).
+/// The period figures are counted over: a year, a quarter or a month — the periods a year's figures
+/// are protected over together (`FigurePublisher`); no free span of days, which could be set one
+/// day apart and subtracted. Days are Dutch calendar days (Europe/Amsterdam).
 public enum FiguresPeriod: Hashable, Sendable {
     case year(Int)
     case quarter(Int, Int)
     case month(Int, Int)
-    case days(CivilDate, CivilDate)
 
     static let monthNames = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
                              "november", "december"]
@@ -22,22 +22,22 @@ public enum FiguresPeriod: Hashable, Sendable {
             return (first, Self.firstOfMonth(year, 3 * quarter + 1))
         case .month(let year, let month):
             return (CivilDate(year: year, month: month, day: 1)!, Self.firstOfMonth(year, month + 1))
-        case .days(let first, let last):
-            return (first, last.adding(days: 1))
         }
     }
 
-    /// `2026`, `2026 K3`, `november 2026`, `01-09-2026 t/m 30-11-2026`.
+    /// The calendar year the period is in.
+    public var year: Int { bounds.first.year }
+
+    /// `2026`, `2026 K3`, `november 2026`.
     public var label: String {
         switch self {
         case .year(let year): return String(year)
         case .quarter(let year, let quarter): return "\(year) K\(quarter)"
         case .month(let year, let month): return "\(Self.monthNames[month - 1]) \(year)"
-        case .days(let first, let last): return "\(first.dutch) t/m \(last.dutch)"
         }
     }
 
-    /// The period before (`-1`) or after (`1`) of the same kind; a span of days moves by its length.
+    /// The period before (`-1`) or after (`1`) of the same kind.
     public func moved(by steps: Int) -> FiguresPeriod {
         switch self {
         case .year(let year):
@@ -48,9 +48,6 @@ public enum FiguresPeriod: Hashable, Sendable {
         case .month(let year, let month):
             let index = year * 12 + month - 1 + steps
             return .month(Self.floorDivide(index, 12), index - 12 * Self.floorDivide(index, 12) + 1)
-        case .days(let first, let last):
-            let length = last.daysSinceEpoch - first.daysSinceEpoch + 1
-            return .days(first.adding(days: steps * length), last.adding(days: steps * length))
         }
     }
 
@@ -60,18 +57,13 @@ public enum FiguresPeriod: Hashable, Sendable {
         switch self {
         case .year: return .quarter(first.year, (first.month - 1) / 3 + 1)
         case .quarter: return .month(first.year, first.month)
-        case .month, .days: return .year(first.year)
+        case .month: return .year(first.year)
         }
     }
 
-    /// `2026`, `2026-K3` (or `2026-Q3`), `2026-11`, or `2026-09-01..2026-11-30`; nil when it is none.
+    /// `2026`, `2026-K3` (or `2026-Q3`) or `2026-11`; nil when it is none.
     public static func parse(_ text: String) -> FiguresPeriod? {
         let parts = text.uppercased().split(separator: "-", omittingEmptySubsequences: false).map(String.init)
-        if text.contains("..") {
-            let ends = text.components(separatedBy: "..")
-            guard ends.count == 2, let first = CivilDate(iso: ends[0]), let last = CivilDate(iso: ends[1]), first <= last else { return nil }
-            return .days(first, last)
-        }
         guard let year = Int(parts[0]), (1900...2999).contains(year), parts[0].count == 4 else { return nil }
         switch parts.count {
         case 1:
@@ -87,19 +79,15 @@ public enum FiguresPeriod: Hashable, Sendable {
         }
     }
 
-    /// The months the period touches, each with its first day and the first day after it (cut to
-    /// the period): the buckets of the monthly chart. Named `jan` within one year, `01-26` across
-    /// years.
+    /// The months of the period, each with its first day and the first day after it: the buckets
+    /// of the monthly chart, named `jan`, `feb`…
     public var months: [(label: String, first: CivilDate, after: CivilDate)] {
         let (first, after) = bounds
-        let oneYear = first.year == after.adding(days: -1).year
         var result: [(String, CivilDate, CivilDate)] = []
         var start = first
         while start < after {
-            let next = min(Self.firstOfMonth(start.year, start.month + 1), after)
-            let twoDigits = { (value: Int) in value < 10 ? "0\(value)" : "\(value)" }
-            result.append((oneYear ? Self.shortMonthNames[start.month - 1] : "\(twoDigits(start.month))-\(twoDigits(start.year % 100))",
-                           start, next))
+            let next = Self.firstOfMonth(start.year, start.month + 1)
+            result.append((Self.shortMonthNames[start.month - 1], start, next))
             start = next
         }
         return result

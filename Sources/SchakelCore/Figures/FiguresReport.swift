@@ -11,16 +11,16 @@ public struct FiguresReport: Sendable {
     }
 
     public let figures: SignalFigures
-    public let threshold: Int
     public let estimate: VictimEstimate?
     public let madeOn: CivilDate
 
-    public init(figures: SignalFigures, threshold: Int, estimate: VictimEstimate?, madeOn: CivilDate) {
+    public init(figures: SignalFigures, estimate: VictimEstimate?, madeOn: CivilDate) {
         self.figures = figures
-        self.threshold = threshold
         self.estimate = estimate
         self.madeOn = madeOn
     }
+
+    var threshold: Int { figures.threshold }
 
     public func text(_ format: Format) -> String {
         switch format {
@@ -36,18 +36,18 @@ public struct FiguresReport: Sendable {
     }
 
     var title: String { "Aard en omvang mensenhandel — \(figures.area.label), \(figures.period.label)" }
-    var published: [PublishedBreakdown] { figures.breakdowns.map { $0.published(threshold: threshold) } }
+    var published: [PublishedBreakdown] { figures.published }
 
-    /// "In beeld: …" as the tab says it, with the signals' count through the rule.
+    /// "In beeld: …" as the tab says it, with the signals' count as published.
     var inView: String {
-        let count = SmallNumberSuppression.suppress([figures.signals], threshold: threshold).total.text(threshold: threshold)
+        let count = figures.publishedSignals.text(threshold: threshold)
         guard figures.area == .region, let estimate else { return "In beeld: \(count) signalen." }
         return "In beeld: \(count) signalen tegen een geschatte \(estimate.victimsPerYear) slachtoffers per jaar in Twente."
     }
 
     var suppressionNote: String {
-        "Aantallen van 1 tot \(threshold - 1) staan er als <\(threshold); een aantal dat zo'n klein aantal uit het totaal zou "
-            + "verraden als x."
+        "Aantallen van 1 tot \(threshold - 1) staan er als <\(threshold) (soms ook een 0). Een aantal dat samen met andere "
+            + "cijfers van dit jaar (een totaal, andere perioden, andere gemeenten) zo'n klein aantal zou verraden, staat er als x."
     }
 
     /// A share of a published total, rounded to a tenth, with a decimal comma; empty when kept back.
@@ -87,12 +87,11 @@ public struct FiguresReport: Sendable {
             }
         }
         // The pace in working days, in its own column, only where enough signals stand behind it;
-        // "aantal" is how many signals it is over, through the rule like every count.
+        // how many is not said (it would be a count beside the protected ones).
         for duration in figures.durations {
-            let signals = SmallNumberSuppression.suppress([duration.count], threshold: threshold).total.text(threshold: threshold)
             let shown = duration.count >= threshold
             for (label, value) in [("mediaan", duration.median), ("90e percentiel", duration.percentile90)] {
-                lines.append([duration.label, label, signals, "", figures.period.label, figures.area.label,
+                lines.append([duration.label, label, "", "", figures.period.label, figures.area.label,
                               shown ? value.map(String.init) ?? "" : ""].map(PartnerCSV.quoted).joined(separator: ";"))
             }
         }

@@ -60,10 +60,11 @@ public struct RouteDuration: Hashable, Sendable {
         self.percentile90 = percentile90
     }
 
-    /// "Dagen tot contact: mediaan 2, 90% binnen 4 werkdagen (n = 80)"; too few to say below the
-    /// threshold, so that one signal's pace is never told.
+    /// "Dagen tot contact: mediaan 2, 90% binnen 4 werkdagen"; too few to say below the threshold,
+    /// so that one signal's pace is never told. How many signals it is over is not said: that
+    /// count would stand beside the protected ones unprotected.
     public func text(threshold: Int) -> String {
         guard count >= threshold, let median, let percentile90 else { return "\(label): te weinig signalen om te tonen." }
-        return "\(label): mediaan \(median), 90% binnen \(percentile90) \(percentile90 == 1 ? "werkdag" : "werkdagen") (n = \(count))."
+        return "\(label): mediaan \(median), 90% binnen \(percentile90) \(percentile90 == 1 ? "werkdag" : "werkdagen")."
     }
 }

@@ -32,20 +32,16 @@ public struct FigureBreakdown: Hashable, Sendable {
 
     /// Whether every counted thing is in exactly one row.
     public var isPartition: Bool { rows.reduce(0) { $0 + $1.count } == total }
-
-    /// What may be shown: small counts kept back by the one rule, the total too when needed. When
-    /// a thing may count in several rows, the rows are protected against their own sum.
-    public func published(threshold: Int) -> PublishedBreakdown {
-        let list = SmallNumberSuppression.suppress(rows.map(\.count), threshold: threshold)
-        let total = isPartition ? list.total : SmallNumberSuppression.suppress([self.total], threshold: threshold).total
-        return PublishedBreakdown(id: id, title: title, rows: zip(rows, list.counts).map { PublishedRow(label: $0.label, count: $1) },
-                                  total: total, threshold: threshold)
-    }
 }
 
 public struct PublishedRow: Hashable, Sendable {
     public let label: String
     public let count: PublishedCount
+
+    public init(label: String, count: PublishedCount) {
+        self.label = label
+        self.count = count
+    }
 }
 
 /// A breakdown as it may leave the tab: on screen, in the report, in a CSV.
@@ -55,39 +51,100 @@ public struct PublishedBreakdown: Hashable, Sendable {
     public let rows: [PublishedRow]
     public let total: PublishedCount
     public let threshold: Int
+
+    public init(id: String, title: String, rows: [PublishedRow], total: PublishedCount, threshold: Int) {
+        self.id = id
+        self.title = title
+        self.rows = rows
+        self.total = total
+        self.threshold = threshold
+    }
 }
 
-/// The figures over one period and area, as counted: the signals and what became of them.
+/// What was counted over one period and area (or one month of one municipality), before anything
+/// is kept back.
+public struct FigureCounts: Hashable, Sendable {
+    public let signals: Int
+    public let breakdowns: [FigureBreakdown]
+
+    public init(signals: Int, breakdowns: [FigureBreakdown]) {
+        self.signals = signals
+        self.breakdowns = breakdowns
+    }
+}
+
+/// The figures over one period and area: the signals and what became of them, as counted, and
+/// what may be published of them (every count through `JointSuppression`).
 public struct SignalFigures: Hashable, Sendable {
     public let period: FiguresPeriod
     public let area: FiguresArea
     public let signals: Int
-    public let breakdowns: [FigureBreakdown]
+    public private(set) var breakdowns: [FigureBreakdown]
     /// How long the route took: to the contact, to the decision.
     public let durations: [RouteDuration]
+    /// The signals' count and the breakdowns as they may leave the tab, and below which counts are kept back.
+    public private(set) var publishedSignals: PublishedCount
+    public private(set) var published: [PublishedBreakdown]
+    public private(set) var threshold: Int
 
-    public init(period: FiguresPeriod, area: FiguresArea, signals: Int, breakdowns: [FigureBreakdown], durations: [RouteDuration] = []) {
+    /// Figures that stand alone, each list protected with its total (the store publishes its
+    /// figures with the rest of their year instead: `FigurePublisher`).
+    public init(period: FiguresPeriod, area: FiguresArea, signals: Int, breakdowns: [FigureBreakdown], durations: [RouteDuration] = [],
+                threshold: Int = JointSuppression.defaultThreshold) {
+        self.init(period: period, area: area, signals: signals, breakdowns: breakdowns, durations: durations, publishing: true, threshold: threshold)
+    }
+
+    init(period: FiguresPeriod, area: FiguresArea, signals: Int, breakdowns: [FigureBreakdown], durations: [RouteDuration], publishing: Bool,
+         threshold: Int = JointSuppression.defaultThreshold) {
         self.period = period
         self.area = area
         self.signals = signals
         self.breakdowns = breakdowns
         self.durations = durations
+        publishedSignals = .withheld
+        published = []
+        self.threshold = threshold
+        guard publishing else { return }
+        let alone = FigurePublisher(alone: FigureCounts(signals: signals, breakdowns: breakdowns), threshold: threshold).publishing(self)
+        publishedSignals = alone.publishedSignals
+        published = alone.published
+    }
+
+    func published(signals: PublishedCount, breakdowns: [PublishedBreakdown], threshold: Int) -> SignalFigures {
+        var figures = self
+        figures.publishedSignals = signals
+        figures.published = breakdowns
+        figures.threshold = threshold
+        return figures
     }
 
     public func breakdown(_ id: String) -> FigureBreakdown? { breakdowns.first { $0.id == id } }
+    public func publishedBreakdown(_ id: String) -> PublishedBreakdown? { published.first { $0.id == id } }
 
     /// The route's states named and ordered as the workflow has them (the store knows only their
     /// ids), every state listed, zero where no signal is in it.
     public func namingRouteStates(_ workflow: WorkflowDefinition) -> SignalFigures {
-        let named = breakdowns.map { breakdown in
-            guard breakdown.id == FigureBreakdown.routeStateID else { return breakdown }
-            let counts = Dictionary(breakdown.rows.map { ($0.label, $0.count) }, uniquingKeysWith: +)
-            let known = Set(workflow.states.map(\.id))
-            let rows = workflow.states.map { FigureRow($0.label, counts[$0.id] ?? 0) }
-                + counts.filter { !known.contains($0.key) }.sorted { $0.key < $1.key }.map { FigureRow($0.key, $0.value) }
-            return FigureBreakdown(id: breakdown.id, title: breakdown.title, rows: rows, total: breakdown.total)
+        let known = Set(workflow.states.map(\.id))
+        func named<Row>(_ rows: [Row], label: (Row) -> String, zero: (String) -> Row, relabel: (Row, String) -> Row) -> [Row] {
+            let byID = Dictionary(rows.map { (label($0), $0) }, uniquingKeysWith: { first, _ in first })
+            return workflow.states.map { state in byID[state.id].map { relabel($0, state.label) } ?? zero(state.label) }
+                + rows.filter { !known.contains(label($0)) }.sorted { label($0) < label($1) }
         }
-        return SignalFigures(period: period, area: area, signals: signals, breakdowns: named, durations: durations)
+        var figures = self
+        figures.breakdowns = breakdowns.map { breakdown in
+            guard breakdown.id == FigureBreakdown.routeStateID else { return breakdown }
+            return FigureBreakdown(id: breakdown.id, title: breakdown.title,
+                                   rows: named(breakdown.rows, label: \.label, zero: { FigureRow($0, 0) }, relabel: { FigureRow($1, $0.count) }),
+                                   total: breakdown.total)
+        }
+        figures.published = published.map { breakdown in
+            guard breakdown.id == FigureBreakdown.routeStateID else { return breakdown }
+            return PublishedBreakdown(id: breakdown.id, title: breakdown.title,
+                                      rows: named(breakdown.rows, label: \.label, zero: { PublishedRow(label: $0, count: .shown(0)) },
+                                                  relabel: { PublishedRow(label: $1, count: $0.count) }),
+                                      total: breakdown.total, threshold: breakdown.threshold)
+        }
+        return figures
     }
 }
 

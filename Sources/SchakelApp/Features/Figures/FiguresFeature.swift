@@ -58,8 +58,7 @@ public enum FiguresFeature: PaneFeature {
             }
         case .export(let format):
             guard let figures = state.figures else { return nil }
-            let report = FiguresReport(figures: figures, threshold: context.figuresThreshold, estimate: context.victimEstimate,
-                                       madeOn: context.today)
+            let report = FiguresReport(figures: figures, estimate: context.victimEstimate, madeOn: context.today)
             do {
                 let path = try store.writeExport(report.text(format), named: report.fileName(format), by: context.user)
                 try store.recordFiguresExport(figures.period, in: figures.area, format: format.rawValue, for: context.user)

@@ -18,5 +18,5 @@ public struct FiguresState: Hashable, Sendable {
     public init() {}
 
     /// The breakdowns below the chart: all but the months, which the chart shows.
-    var listed: [FigureBreakdown] { figures?.breakdowns.filter { $0.id != "maand" } ?? [] }
+    var listed: [PublishedBreakdown] { figures?.published.filter { $0.id != "maand" } ?? [] }
 }

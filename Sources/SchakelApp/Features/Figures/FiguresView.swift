@@ -2,7 +2,7 @@ import SchakelCore
 import TerminalKit
 
 /// Tab 5: what was counted over the period and area, the months as columns, and one breakdown as
-/// bars. Every count passes the suppression rule before it is drawn.
+/// bars. Every count drawn is as the store published it (`JointSuppression`).
 enum FiguresView {
     static func draw(_ state: FiguresState, context: AppContext, in pane: Rect, on grid: inout Grid) {
         grid.fill(pane)
@@ -10,16 +10,16 @@ enum FiguresView {
         let title = "Cijfers · \(state.area.label) · \(period.label)" + (state.isLoading ? " · laden…" : "")
         grid.write(TextFitting.fit(" " + title, width: pane.width), x: pane.x, y: pane.y, style: .bold, maxX: pane.maxX)
         guard let figures = state.figures else { return }
-        let threshold = context.figuresThreshold
+        let threshold = figures.threshold
         let charts = FigureCharts(ascii: context.asciiCharts, threshold: threshold)
         grid.write(TextFitting.fit(" " + inView(figures, context: context), width: pane.width), x: pane.x, y: pane.y + 1, maxX: pane.maxX)
         let chartHeight = min(8, max(3, (pane.height - 4) / 2))
-        if let months = figures.breakdown("maand")?.published(threshold: threshold) {
+        if let months = figures.publishedBreakdown("maand") {
             charts.drawMonths(months, in: Rect(x: pane.x + 1, y: pane.y + 3, width: pane.width - 2, height: chartHeight), on: &grid)
         }
         let listed = state.listed
         guard listed.indices.contains(state.breakdown) else { return }
-        let breakdown = listed[state.breakdown].published(threshold: threshold)
+        let breakdown = listed[state.breakdown]
         let top = pane.y + 3 + chartHeight + 1
         let rows = Rect(x: pane.x + 1, y: top + 1, width: pane.width - 2, height: max(0, pane.maxY - top - 1))
         let first = min(state.scroll, max(0, breakdown.rows.count - rows.height))
@@ -43,8 +43,7 @@ enum FiguresView {
     /// "In beeld: 80 signalen tegen een geschatte 232 slachtoffers per jaar in Twente", scaled to
     /// the period; for a municipality only its own count.
     static func inView(_ figures: SignalFigures, context: AppContext) -> String {
-        let count = SmallNumberSuppression.suppress([figures.signals], threshold: context.figuresThreshold).total
-            .text(threshold: context.figuresThreshold)
+        let count = figures.publishedSignals.text(threshold: figures.threshold)
         guard figures.area == .region, let estimate = context.victimEstimate else { return "In beeld: \(count) signalen." }
         let (first, after) = figures.period.bounds
         let days = after.daysSinceEpoch - first.daysSinceEpoch
