@@ -28,18 +28,27 @@ extension Store: FigureCounting {
 
     /// The year's grid protected, or the one protected last when it was protected from the same counts.
     func publisher(of year: YearLeaves, outcomes: RouteOutcomes?, timing: RouteTiming?, today: CivilDate, threshold: Int) -> FigurePublisher {
+        let key = FigurePublisherKey(year: year, outcomes: outcomes, timing: timing, today: today, threshold: threshold)
+        if let last = lastPublisher.withLock({ $0 }), last.key == key { return last.publisher }
         let months = (0..<12).map { month in
             YearLeaves.municipalities.indices.map { municipality in
                 year.counts(months: [month], municipalities: [municipality], byMunicipality: false, outcomes: outcomes, timing: timing,
                             today: today).counts
             }
         }
-        let counts = months.flatMap { $0 }
-        if let last = lastPublisher.withLock({ $0 }), last.threshold == threshold, last.counts == counts { return last.publisher }
         let publisher = FigurePublisher(months: months, threshold: threshold)
-        lastPublisher.withLock { $0 = (counts, threshold, publisher) }
+        lastPublisher.withLock { $0 = (key, publisher) }
         return publisher
     }
+}
+
+/// What a year's protected figures were made from: equal keys, equal grids.
+struct FigurePublisherKey: Hashable, Sendable {
+    let year: YearLeaves
+    let outcomes: RouteOutcomes?
+    let timing: RouteTiming?
+    let today: CivilDate
+    let threshold: Int
 }
 
 extension Store {

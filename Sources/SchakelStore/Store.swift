@@ -22,7 +22,7 @@ public final class Store: Sendable {
     private let writes = Atomic<Int>(0)
     /// The last year's figures protected, with what they were protected from: moving between the
     /// periods and areas of one year does not search again while nothing has changed.
-    let lastPublisher = Mutex<(counts: [FigureCounts], threshold: Int, publisher: FigurePublisher)?>(nil)
+    let lastPublisher = Mutex<(key: FigurePublisherKey, publisher: FigurePublisher)?>(nil)
 
     private init(pool: DatabasePool, path: String, origin: SessionOrigin, now: @escaping @Sendable () -> Date, isReadOnly: Bool) {
         writeTurn = WriteTurn(databasePath: path, timeout: .milliseconds(Self.busyTimeoutMilliseconds))

@@ -9,8 +9,9 @@ import SchakelDemo
 
 /// `NeedToKnowTable` tried cell by cell against the real store: for every role, every kind of record
 /// in the AF's own municipality (Enschede) and another (Hengelo), whether it is in its list, opens,
-/// and is found by a search; for a meeting, whether its agenda can be made and its minutes exported —
-/// and every refusal is in the audit log as `denied`.
+/// is found by a search, referred, written to (a note), and — a signal — registered there; for a
+/// meeting, whether its agenda can be made and its minutes exported — and every refusal is in the
+/// audit log as `denied`.
 @Suite struct NeedToKnowTableTests {
     typealias Table = NeedToKnowTable
 
@@ -184,7 +185,7 @@ import SchakelDemo
             }
         case .export:
             return try allowed { () throws(StoreFailure) in _ = try store.minutesForExport(meetingID: id, for: user) }
-        case .search, .refer, .related, .change, .download:
+        case .search, .refer, .related, .write, .register, .change, .download:
             Issue.record("no trial for a meeting's \(operation.rawValue)")
             return .pseudonymised
         }
@@ -290,6 +291,31 @@ import SchakelDemo
                     }
                     #expect(results == ["denied"], "\(cell): de geweigerde verwijzing staat in het log")
                 }
+                for operation in [Table.Operation.write, .register] where record.operations.contains(operation) {
+                    let beforeWriting = try store.read { db in try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM audit_log")! }
+                    let expected = Table.access(role, record, place, operation)
+                    #expect(try written(operation, record, place, id: id, for: user) == expected, "\(cell): \(operation.rawValue)")
+                    if expected == .none {
+                        let results = try store.read { db in
+                            try String.fetchAll(db, sql: "SELECT result FROM audit_log WHERE id > ? AND actor = ? AND object_type = ?",
+                                                arguments: [beforeWriting, user.login, operation == .write ? "note" : "signal"])
+                        }
+                        #expect(results == ["denied"], "\(cell): de weigering van \(operation.rawValue) staat in het log")
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether a note goes on its timeline, or a new signal is registered in its municipality.
+    func written(_ operation: Table.Operation, _ record: Table.Record, _ place: Table.Place, id: Int64, for user: User) throws -> Visibility {
+        let municipality = Municipality.twente.first { $0.name == (place == .own ? "Enschede" : "Hengelo") }!
+        return try allowed { () throws(StoreFailure) in
+            if operation == .write {
+                _ = try store.addNote("Notitie van \(user.login).", to: Self.subject(record, id)!, by: user)
+            } else {
+                _ = try store.registerSignal(NewSignal(source: .phone, reporterType: .anonymous, municipality: municipality, forms: [.labour],
+                                                       description: "Geregistreerd door \(user.login)."), by: user)
             }
         }
     }

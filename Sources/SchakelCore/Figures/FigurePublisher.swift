@@ -55,12 +55,16 @@ public struct FigurePublisher: Sendable {
                 let total = Self.totalLayer(breakdown.id)
                 _ = layer(total)
                 if total != Self.signalsLayer { leaf[total] = breakdown.total }
+                // Rows of one label add up; a layer that is one breakdown's row and another's total
+                // (no next step) is the same count either way.
+                var rows: [String: Int] = [:]
                 for row in breakdown.rows {
                     let name = Self.rowLayer(breakdown.id, row.label)
                     if layers[name] == nil { rowLabels[breakdown.id, default: []].append(row.label) }
                     _ = layer(name)
-                    leaf[name, default: 0] += row.count
+                    rows[name, default: 0] += row.count
                 }
+                leaf.merge(rows) { _, row in row }
             }
             counts.append(leaf)
         }

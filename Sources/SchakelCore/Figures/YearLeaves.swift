@@ -5,7 +5,7 @@ import Meldroute
 /// kept by key: `signals`, `acute`, `minor`, `form/…`, `source/…`, `reporter/…`, `state/…`,
 /// `decided`, `step/…`, `without`, `reason/…`, `reason-other`, `case/victim`, `case/perpetrator`,
 /// `table/…`, `table/any`, `partner/…` (with a label: the organisation's name).
-public struct YearLeaves: Sendable {
+public struct YearLeaves: Hashable, Sendable {
     public let year: Int
     var counts: [String: [Int]] = [:]
     var labels: [String: String] = [:]

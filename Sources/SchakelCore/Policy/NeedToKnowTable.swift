@@ -36,7 +36,8 @@ public enum NeedToKnowTable {
         /// What can be done with it, in the order of its cell's letters.
         public var operations: [Operation] {
             switch self {
-            case .signal, .victimCaseSignal, .victimCase, .perpetratorCase: return [.list, .open, .search, .refer, .related]
+            case .signal: return [.list, .open, .search, .refer, .related, .write, .register]
+            case .victimCaseSignal, .victimCase, .perpetratorCase: return [.list, .open, .search, .refer, .related, .write]
             case .municipalMeeting, .regionalMeeting, .dadertafel: return [.list, .open, .edit, .export]
             case .socialMap: return [.list, .change, .download]
             case .municipalFigures, .regionalFigures: return [.open, .download]
@@ -64,6 +65,10 @@ public enum NeedToKnowTable {
         case refer = "verwijzen"
         /// What hangs from it is seen: its referrals (under the organisation) and its action items.
         case related = "verwijzingen en acties zien"
+        /// Written to: a note on its timeline, or a step of its route (the same rule: seen in full).
+        case write = "notitie of stap"
+        /// A new one registered, in the AF's own municipality or another.
+        case register = "registreren"
         /// A meeting's agenda: items added, moved, minuted.
         case edit = "agenda maken"
         /// A meeting's minutes, exported.
@@ -99,33 +104,33 @@ public enum NeedToKnowTable {
     /// The table. Why each role sees what it sees is in `docs/SECURITY.md`.
     public static let cells: [Role: [Record: Cell]] = [
         .designatedOfficer: [
-            .signal: cell("FFFFF", "-----"), .victimCaseSignal: cell("FFFFF", "-----"),
-            .victimCase: cell("FFFFF", "-----"), .perpetratorCase: cell("-----", "-----"),
+            .signal: cell("FFFFFFF", "-------"), .victimCaseSignal: cell("FFFFFF", "------"),
+            .victimCase: cell("FFFFFF", "------"), .perpetratorCase: cell("------", "------"),
             .municipalMeeting: cell("FFFF", "----"), .regionalMeeting: cell("PP--", "PP--"), .dadertafel: cell("----", "----"),
             .socialMap: same("F-F"), .municipalFigures: cell("FF", "--"), .regionalFigures: same("FF"), .users: same("--"),
             .settings: same("-"),
         ],
         .processManager: [
-            .signal: cell("FFFFF", "FFFFF"), .victimCaseSignal: cell("FFFFF", "FFFFF"),
-            .victimCase: cell("FFFFF", "FFFFF"), .perpetratorCase: cell("FFFFF", "FFFFF"),
+            .signal: cell("FFFFFFF", "FFFFFFF"), .victimCaseSignal: cell("FFFFFF", "FFFFFF"),
+            .victimCase: cell("FFFFFF", "FFFFFF"), .perpetratorCase: cell("FFFFFF", "FFFFFF"),
             .municipalMeeting: cell("FFFF", "FFFF"), .regionalMeeting: cell("FFFF", "FFFF"), .dadertafel: cell("FFFF", "FFFF"),
             .socialMap: same("FFF"), .municipalFigures: same("FF"), .regionalFigures: same("FF"), .users: same("--"), .settings: same("-"),
         ],
         .careCoordinator: [
-            .signal: cell("-----", "-----"), .victimCaseSignal: cell("FFFFF", "FFFFF"),
-            .victimCase: cell("FFFFF", "FFFFF"), .perpetratorCase: cell("-----", "-----"),
+            .signal: cell("-------", "-------"), .victimCaseSignal: cell("FFFFFF", "FFFFFF"),
+            .victimCase: cell("FFFFFF", "FFFFFF"), .perpetratorCase: cell("------", "------"),
             .municipalMeeting: cell("----", "----"), .regionalMeeting: cell("FFFF", "FFFF"), .dadertafel: cell("----", "----"),
             .socialMap: same("FFF"), .municipalFigures: same("FF"), .regionalFigures: same("FF"), .users: same("--"), .settings: same("-"),
         ],
         .processSupporter: [
-            .signal: cell("-----", "-----"), .victimCaseSignal: cell("-----", "-----"),
-            .victimCase: cell("PP---", "PP---"), .perpetratorCase: cell("-----", "-----"),
+            .signal: cell("-------", "-------"), .victimCaseSignal: cell("------", "------"),
+            .victimCase: cell("PP----", "PP----"), .perpetratorCase: cell("------", "------"),
             .municipalMeeting: cell("PP--", "PP--"), .regionalMeeting: cell("PP--", "PP--"), .dadertafel: cell("----", "----"),
             .socialMap: same("FFF"), .municipalFigures: same("FF"), .regionalFigures: same("FF"), .users: same("--"), .settings: same("-"),
         ],
         .administrator: [
-            .signal: cell("-----", "-----"), .victimCaseSignal: cell("-----", "-----"),
-            .victimCase: cell("-----", "-----"), .perpetratorCase: cell("-----", "-----"),
+            .signal: cell("-------", "-------"), .victimCaseSignal: cell("------", "------"),
+            .victimCase: cell("------", "------"), .perpetratorCase: cell("------", "------"),
             .municipalMeeting: cell("----", "----"), .regionalMeeting: cell("----", "----"), .dadertafel: cell("----", "----"),
             .socialMap: same("FFF"), .municipalFigures: same("--"), .regionalFigures: same("--"), .users: same("FF"), .settings: same("F"),
         ],
