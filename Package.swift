@@ -18,7 +18,9 @@ let package = Package(
         // Pure workflow state-machine library.
         .target(name: "Meldroute", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Domain types, access policy, working-day calendar. Pure.
-        .target(name: "SchakelCore", dependencies: ["Meldroute", .product(name: "SwiftCSV", package: "SwiftCSV")]),
+        .target(name: "SchakelCore", dependencies: ["Meldroute", "TextSafety", .product(name: "SwiftCSV", package: "SwiftCSV")]),
+        // The one table of what text may never carry as it is, for the screen and the exports. Pure.
+        .target(name: "TextSafety"),
         // The only target that imports GRDB.
         .target(name: "SchakelStore", dependencies: [
             "SchakelCore", "Meldroute", .product(name: "GRDB", package: "GRDB.swift"),
@@ -27,7 +29,7 @@ let package = Package(
         // Demo data and load generation, on top of the store (no SQL of its own).
         .target(name: "SchakelDemo", dependencies: ["SchakelStore", "SchakelCore", "Meldroute"]),
         // Cells, grid, display width, sanitiser, layout, widgets, keys. Pure.
-        .target(name: "TerminalKit"),
+        .target(name: "TerminalKit", dependencies: ["TextSafety"]),
         // The system ncursesw library; only CursesTerminal imports it.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalKit"]),

@@ -88,7 +88,7 @@ extension Store: MeetingPlanning {
                 SELECT a.id, a.position, a.title, a.notes, a.subject_type, a.subject_id, coalesce(s.code, c.code) AS code,
                        a.question, a.brought_by, a.minutes_allotted, a.standing, a.summary, a.decisions, coalesce(s.forms, c.forms, 0) AS forms,
                        m.name AS municipality, \(SubjectSQL.pseudonyms(of: "a")) AS persons,
-                       (SELECT group_concat(organisation, '|') FROM agenda_item_invitee WHERE agenda_item_id = a.id) AS invited
+                       (SELECT json_group_array(organisation) FROM agenda_item_invitee WHERE agenda_item_id = a.id) AS invited
                 FROM agenda_item a
                 LEFT JOIN signal s ON a.subject_type = 'signal' AND s.id = a.subject_id
                 LEFT JOIN kmt_case c ON a.subject_type = 'case' AND c.id = a.subject_id
@@ -104,13 +104,14 @@ extension Store: MeetingPlanning {
                 let code: String? = row["code"]
                 let full = visibility == .full
                 // Pseudonymised: the code stands for the subject, and no free text is shown.
-                let invited: String = row["invited"] ?? ""
+                // A JSON array: an organisation's name may hold any character, a separator too.
+                let invited = (try? JSONDecoder().decode([String].self, from: Data((row["invited"] as String? ?? "[]").utf8))) ?? []
                 items.append(AgendaItem(
                     id: row["id"], position: row["position"], title: full ? row["title"] : code.map { "Bespreking \($0)" } ?? row["title"],
                     subjectCode: code, notes: full ? row["notes"] : "", question: full ? row["question"] : "",
                     broughtBy: row["brought_by"], minutesAllotted: row["minutes_allotted"], isStanding: row["standing"],
                     persons: SubjectSQL.words(row["persons"]), forms: ExploitationForms(rawValue: row["forms"]),
-                    municipality: row["municipality"], invited: invited.split(separator: "|").map(String.init).sorted(),
+                    municipality: row["municipality"], invited: invited.sorted(),
                     summary: full ? row["summary"] : "",
                     decisions: full ? (row["decisions"] as String).split(separator: "\n").map(String.init) : []))
             }

@@ -1,3 +1,5 @@
+import TextSafety
+
 /// Makes hostile text safe to draw: every character that could move the cursor, change the
 /// terminal's state, reorder text or hide itself is replaced by a visible placeholder.
 ///
@@ -8,7 +10,7 @@
 ///   the byte-order mark, the soft hyphen — become `�`.
 /// - Line and paragraph separators become `␤`.
 public enum DisplaySanitizer {
-    public static let placeholder: Unicode.Scalar = "\u{FFFD}"
+    public static let placeholder = UnsafeScalars.placeholder
 
     /// The text with every unsafe scalar replaced; printable ASCII is returned untouched.
     public static func sanitize(_ text: String) -> String {
@@ -30,21 +32,6 @@ public enum DisplaySanitizer {
     }
 
     /// The placeholder for an unsafe scalar, or nil when the scalar is safe to draw.
-    public static func replacement(for scalar: Unicode.Scalar) -> Unicode.Scalar? {
-        let value = scalar.value
-        switch value {
-        case 0x00...0x1F:
-            return Unicode.Scalar(0x2400 + value)
-        case 0x7F:
-            return "\u{2421}"
-        case 0x80...0x9F:
-            return placeholder
-        case 0x2028, 0x2029:
-            return "\u{2424}"
-        case 0x20...0x7E:
-            return nil
-        default:
-            return scalar.properties.generalCategory == .format ? placeholder : nil
-        }
-    }
+    @inline(__always)
+    public static func replacement(for scalar: Unicode.Scalar) -> Unicode.Scalar? { UnsafeScalars.marker(for: scalar) }
 }

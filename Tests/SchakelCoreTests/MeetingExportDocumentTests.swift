@@ -33,9 +33,9 @@ import Meldroute
     }
 
     @Test func icalendarTextIsEscapedAndFoldedAt75OctetsWithoutSplittingACharacter() {
-        #expect(MeetingCalendar.escaped("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne")
+        #expect(ExportText.calendarText("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne")
         let long = "DESCRIPTION:" + String(repeating: "é", count: 60)  // 12 + 120 octets
-        let lines = MeetingCalendar.folded(long).components(separatedBy: "\r\n")
+        let lines = ExportText.folded(long).components(separatedBy: "\r\n")
         #expect(lines.count == 2)
         #expect(lines.allSatisfy { $0.utf8.count <= 75 })
         #expect(lines[1].hasPrefix(" "))

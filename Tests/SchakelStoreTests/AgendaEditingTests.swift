@@ -35,6 +35,17 @@ import SchakelDemo
         try store.timelinePage(of: subject, kinds: [.meeting], .last, limit: 20, for: pm).rows.map(\.text)
     }
 
+    /// An organisation's name may hold any character: one with a `|` stays one organisation, and the
+    /// per-partner agenda of another does not get its item.
+    @Test func anInviteeWithASeparatorInItsNameStaysOne() throws {
+        let draft = AgendaItemDraft(title: "Bespreking", invited: ["Politie / AVIM|CoMensha", "a\",\"b"])
+        _ = try store.addAgendaItem(draft, about: nil, toMeeting: meetingID, expectedVersion: try store.meetingVersion(meetingID), by: pm)
+        let item = try #require(try agenda.last)
+        #expect(item.invited == ["Politie / AVIM|CoMensha", "a\",\"b"])
+        let meeting = try #require(try store.meetingPage(.first, limit: 100, for: pm).rows.first { $0.id == meetingID })
+        #expect(!AgendaDocument(meeting: meeting, items: try agenda, partner: "CoMensha", statusLabel: "").items.contains { $0.id == item.id })
+    }
+
     @Test func aWaitingCaseGoesOnTheAgendaWithItsQuestionAndLeavesTheWaitingList() throws {
         let version = try store.meetingVersion(meetingID)
         let draft = AgendaItemDraft(title: "Bespreking \(waiting.code)", question: "Wie neemt de regie op huisvesting?",

@@ -38,22 +38,22 @@ public struct AgendaDocument: Hashable, Sendable {
 
     /// The agenda in Markdown.
     public var markdown: String {
-        var lines = ["# \(Self.escaped(meeting.title)) — \(when)", ""]
-        lines.append("- Plaats: \(Self.escaped(meeting.location))")
-        if !meeting.chair.isEmpty { lines.append("- Voorzitter: \(Self.escaped(meeting.chair))") }
+        var lines = ["# \(ExportText.markdown(meeting.title)) — \(when)", ""]
+        lines.append("- Plaats: \(ExportText.markdown(meeting.location))")
+        if !meeting.chair.isEmpty { lines.append("- Voorzitter: \(ExportText.markdown(meeting.chair))") }
         lines.append("- Status: \(statusLabel)")
-        if let partner { lines.append("- Agenda voor: \(Self.escaped(partner))") }
+        if let partner { lines.append("- Agenda voor: \(ExportText.markdown(partner))") }
         let planned = items.reduce(0) { $0 + $1.minutesAllotted }
         lines.append("- Gepland: \(planned) van \(meeting.lengthMinutes) minuten")
         lines.append("")
         if items.isEmpty { lines.append("Nog geen agendapunten.") }
         for (index, item) in items.enumerated() {
-            lines.append("## \(index + 1). \(Self.escaped(item.title)) (\(item.minutesAllotted) min)")
+            lines.append("## \(index + 1). \(ExportText.markdown(item.title)) (\(item.minutesAllotted) min)")
             var facts: [String] = []
             if let about = Self.about(item) { facts.append("Over: \(about)") }
-            if !item.broughtBy.isEmpty { facts.append("Brengt in: \(Self.escaped(item.broughtBy))") }
-            if !item.invited.isEmpty { facts.append("Ook uitgenodigd: \(item.invited.map(Self.escaped).joined(separator: ", "))") }
-            if !item.question.isEmpty { facts.append("Vraag aan de tafel: \(Self.escaped(item.question))") }
+            if !item.broughtBy.isEmpty { facts.append("Brengt in: \(ExportText.markdown(item.broughtBy))") }
+            if !item.invited.isEmpty { facts.append("Ook uitgenodigd: \(item.invited.map(ExportText.markdown).joined(separator: ", "))") }
+            if !item.question.isEmpty { facts.append("Vraag aan de tafel: \(ExportText.markdown(item.question))") }
             if !facts.isEmpty { lines.append("") }
             lines += facts.map { "- " + $0 }
             lines.append("")
@@ -62,15 +62,5 @@ public struct AgendaDocument: Hashable, Sendable {
         lines.append("")
         lines.append(Self.confidentiality)
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// Text that cannot start a heading, list or table of its own, on one line.
-    static func escaped(_ text: String) -> String {
-        var result = ""
-        for character in text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ") {
-            if "\\`*_[]<>#|".contains(character) { result.append("\\") }
-            result.append(character)
-        }
-        return result
     }
 }

@@ -9,19 +9,19 @@ public enum ContactCards {
         for (contact, organisation) in contacts {
             lines.append("BEGIN:VCARD")
             lines.append("VERSION:4.0")
-            lines.append("FN:" + MeetingCalendar.escaped(contact.name))
-            lines.append("N:" + MeetingCalendar.escaped(contact.name) + ";;;;")
-            lines.append("ORG:" + MeetingCalendar.escaped(organisation))
-            if !contact.function.isEmpty { lines.append("TITLE:" + MeetingCalendar.escaped(contact.function)) }
+            lines.append("FN:" + ExportText.calendarText(contact.name))
+            lines.append("N:" + ExportText.calendarText(contact.name) + ";;;;")
+            lines.append("ORG:" + ExportText.calendarText(organisation))
+            if !contact.function.isEmpty { lines.append("TITLE:" + ExportText.calendarText(contact.function)) }
             if let uri = telephoneURI(contact.phone) { lines.append("TEL;VALUE=uri;TYPE=work,voice:" + uri) }
-            if !contact.email.isEmpty { lines.append("EMAIL;TYPE=work:" + MeetingCalendar.escaped(contact.email)) }
+            if !contact.email.isEmpty { lines.append("EMAIL;TYPE=work:" + ExportText.calendarText(contact.email)) }
             var notes: [String] = []
             if contact.isFictional { notes.append("Fictief: demogegevens.") }
             if let verified = contact.verified { notes.append("Gecontroleerd op \(verified.on.dutch) door \(verified.by).") }
-            if !notes.isEmpty { lines.append("NOTE:" + MeetingCalendar.escaped(notes.joined(separator: " "))) }
+            if !notes.isEmpty { lines.append("NOTE:" + ExportText.calendarText(notes.joined(separator: " "))) }
             lines.append("END:VCARD")
         }
-        return lines.map(MeetingCalendar.folded).joined(separator: "\r\n") + (lines.isEmpty ? "" : "\r\n")
+        return lines.map(ExportText.folded).joined(separator: "\r\n") + (lines.isEmpty ? "" : "\r\n")
     }
 
     /// A Dutch number as a `tel:` URI: `053-4800000` → `tel:+31-53-4800000`; 0800/0900 numbers keep

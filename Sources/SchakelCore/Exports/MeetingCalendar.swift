@@ -26,15 +26,15 @@ public enum MeetingCalendar {
             "SEQUENCE:\(sequence)",
             "DTSTART;TZID=Europe/Amsterdam:\(meeting.startsAt.isoBasic)",
             "DTEND;TZID=Europe/Amsterdam:\(meeting.startsAt.adding(minutes: meeting.lengthMinutes).isoBasic)",
-            "SUMMARY:\(escaped(meeting.title))",
-            "LOCATION:\(escaped(meeting.location))",
-            "DESCRIPTION:\(escaped(description.joined(separator: "\n")))",
+            "SUMMARY:\(ExportText.calendarText(meeting.title))",
+            "LOCATION:\(ExportText.calendarText(meeting.location))",
+            "DESCRIPTION:\(ExportText.calendarText(description.joined(separator: "\n")))",
             "STATUS:\(meeting.status == "vervallen" ? "CANCELLED" : "CONFIRMED")",
             "CLASS:CONFIDENTIAL",
             "END:VEVENT",
             "END:VCALENDAR",
         ]
-        return lines.map(folded).joined(separator: "\r\n") + "\r\n"
+        return lines.map(ExportText.folded).joined(separator: "\r\n") + "\r\n"
     }
 
     /// Europe/Amsterdam since 1996: summer time from the last Sunday of March, 02:00, to the last
@@ -47,42 +47,4 @@ public enum MeetingCalendar {
         "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD",
         "END:VTIMEZONE",
     ]
-
-    /// TEXT as RFC 5545 §3.3.11 wants it: backslash, semicolon and comma escaped, newlines as \n.
-    static func escaped(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "\\": result += "\\\\"
-            case ";": result += "\\;"
-            case ",": result += "\\,"
-            case "\r\n", "\n", "\r": result += "\\n"
-            default:
-                // Other control characters have no place in a calendar text.
-                if character.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }) { result.append(character) }
-            }
-        }
-        return result
-    }
-
-    /// A content line folded at 75 octets (§3.1): continuation lines start with a space, and a
-    /// character is never split across lines.
-    static func folded(_ line: String) -> String {
-        var parts: [String] = []
-        var current = ""
-        var octets = 0
-        for character in line {
-            let size = String(character).utf8.count
-            let limit = parts.isEmpty ? 75 : 74  // a continuation's leading space counts
-            if octets + size > limit {
-                parts.append(current)
-                current = ""
-                octets = 0
-            }
-            current.append(character)
-            octets += size
-        }
-        parts.append(current)
-        return parts.joined(separator: "\r\n ")
-    }
 }

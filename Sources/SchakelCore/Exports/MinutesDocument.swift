@@ -21,15 +21,15 @@ public struct MinutesDocument: Hashable, Sendable {
     /// The minutes in Markdown.
     public var markdown: String {
         let agenda = AgendaDocument(meeting: meeting, items: items, partner: nil, statusLabel: statusLabel)
-        var lines = ["# Verslag \(AgendaDocument.escaped(meeting.title)) — \(agenda.when)", ""]
-        lines.append("- Plaats: \(AgendaDocument.escaped(meeting.location))")
-        if !meeting.chair.isEmpty { lines.append("- Voorzitter: \(AgendaDocument.escaped(meeting.chair))") }
-        if !meeting.invited.isEmpty { lines.append("- Uitgenodigd: \(meeting.invited.map(AgendaDocument.escaped).joined(separator: ", "))") }
+        var lines = ["# Verslag \(ExportText.markdown(meeting.title)) — \(agenda.when)", ""]
+        lines.append("- Plaats: \(ExportText.markdown(meeting.location))")
+        if !meeting.chair.isEmpty { lines.append("- Voorzitter: \(ExportText.markdown(meeting.chair))") }
+        if !meeting.invited.isEmpty { lines.append("- Uitgenodigd: \(meeting.invited.map(ExportText.markdown).joined(separator: ", "))") }
         lines.append("- Status: \(statusLabel)")
         lines.append("")
         if items.isEmpty { lines.append("Geen agendapunten.") }
         for (index, item) in items.enumerated() {
-            lines.append("## \(index + 1). \(AgendaDocument.escaped(item.title))")
+            lines.append("## \(index + 1). \(ExportText.markdown(item.title))")
             lines.append("")
             lines += section(item, actions: actions.filter { $0.agendaItemID == item.id })
         }
@@ -49,15 +49,15 @@ public struct MinutesDocument: Hashable, Sendable {
     private func section(_ item: AgendaItem, actions: [ActionItem]) -> [String] {
         var lines: [String] = []
         if let about = AgendaDocument.about(item) { lines.append("- Over: \(about)") }
-        if !item.question.isEmpty { lines.append("- Vraag aan de tafel: \(AgendaDocument.escaped(item.question))") }
+        if !item.question.isEmpty { lines.append("- Vraag aan de tafel: \(ExportText.markdown(item.question))") }
         if !lines.isEmpty { lines.append("") }
         let hasMinutes = !item.summary.isEmpty || !item.decisions.isEmpty || !actions.isEmpty
         if !hasMinutes { return lines + ["Geen verslag.", ""] }
-        if !item.summary.isEmpty { lines += [AgendaDocument.escaped(item.summary), ""] }
+        if !item.summary.isEmpty { lines += [ExportText.markdown(item.summary), ""] }
         if !item.decisions.isEmpty {
             lines.append("Besluiten:")
             lines.append("")
-            lines += item.decisions.map { "- " + AgendaDocument.escaped($0) }
+            lines += item.decisions.map { "- " + ExportText.markdown($0) }
             lines.append("")
         }
         if !actions.isEmpty {
@@ -72,7 +72,7 @@ public struct MinutesDocument: Hashable, Sendable {
     /// "- Huisvesting regelen — Zorgcoördinator KMT, uiterlijk 15-12-2026 (open)"
     static func line(_ action: ActionItem) -> String {
         let about = action.subjectCode.map { " (\($0))" } ?? ""
-        return "- \(AgendaDocument.escaped(action.description))\(about) — \(AgendaDocument.escaped(action.owner)), "
+        return "- \(ExportText.markdown(action.description))\(about) — \(ExportText.markdown(action.owner)), "
             + "uiterlijk \(action.due.dutch) (\(action.isDone ? "afgerond" : "open"))"
     }
 }

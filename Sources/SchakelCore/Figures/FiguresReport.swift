@@ -58,18 +58,18 @@ public struct FiguresReport: Sendable {
     }
 
     public func markdown() -> String {
-        var lines = ["# \(AgendaDocument.escaped(title))", "", inView, ""]
-        if let estimate, figures.area == .region { lines += ["Bron van de schatting: \(AgendaDocument.escaped(estimate.source))", ""] }
+        var lines = ["# \(ExportText.markdown(title))", "", inView, ""]
+        if let estimate, figures.area == .region { lines += ["Bron van de schatting: \(ExportText.markdown(estimate.source))", ""] }
         lines += [suppressionNote + " Gemaakt op \(madeOn.dutch) met Schakel.", ""]
         for breakdown in published {
-            lines += ["## \(AgendaDocument.escaped(breakdown.title))", "", "| | aantal | aandeel (%) |", "|---|---:|---:|"]
+            lines += ["## \(ExportText.markdown(breakdown.title))", "", "| | aantal | aandeel (%) |", "|---|---:|---:|"]
             for row in breakdown.rows {
-                lines.append("| \(AgendaDocument.escaped(row.label)) | \(AgendaDocument.escaped(row.count.text(threshold: threshold))) | "
+                lines.append("| \(ExportText.markdown(row.label)) | \(ExportText.markdown(row.count.text(threshold: threshold))) | "
                              + "\(share(row.count, of: breakdown.total)) |")
             }
-            lines += ["| **totaal** | \(AgendaDocument.escaped(breakdown.total.text(threshold: threshold))) | |", ""]
+            lines += ["| **totaal** | \(ExportText.markdown(breakdown.total.text(threshold: threshold))) | |", ""]
             if breakdown.id == RouteTiming.breakdownID {
-                lines += figures.durations.map { "- " + AgendaDocument.escaped($0.text(threshold: threshold)) } + [""]
+                lines += figures.durations.map { "- " + ExportText.markdown($0.text(threshold: threshold)) } + [""]
             }
         }
         return lines.joined(separator: "\n")
@@ -83,7 +83,7 @@ public struct FiguresReport: Sendable {
                 + [("totaal", breakdown.total, "")]
             for (label, count, share) in rows {
                 lines.append([breakdown.title, label, count.text(threshold: threshold), share, figures.period.label, figures.area.label, ""]
-                    .map(PartnerCSV.quoted).joined(separator: ";"))
+                    .map(ExportText.csv).joined(separator: ";"))
             }
         }
         // The pace in working days, in its own column, only where enough signals stand behind it;
@@ -92,7 +92,7 @@ public struct FiguresReport: Sendable {
             let shown = duration.count >= threshold
             for (label, value) in [("mediaan", duration.median), ("90e percentiel", duration.percentile90)] {
                 lines.append([duration.label, label, "", "", figures.period.label, figures.area.label,
-                              shown ? value.map(String.init) ?? "" : ""].map(PartnerCSV.quoted).joined(separator: ";"))
+                              shown ? value.map(String.init) ?? "" : ""].map(ExportText.csv).joined(separator: ";"))
             }
         }
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"

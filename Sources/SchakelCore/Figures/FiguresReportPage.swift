@@ -4,17 +4,17 @@ struct FiguresReportPage {
     let report: FiguresReport
 
     func html() -> String {
-        var body = ["<h1>\(escaped(report.title))</h1>", "<p class=\"lead\">\(escaped(report.inView))</p>"]
+        var body = ["<h1>\(ExportText.html(report.title))</h1>", "<p class=\"lead\">\(ExportText.html(report.inView))</p>"]
         if let estimate = report.estimate, report.figures.area == .region {
-            body.append("<p class=\"small\">Bron van de schatting: \(escaped(estimate.source))</p>")
+            body.append("<p class=\"small\">Bron van de schatting: \(ExportText.html(estimate.source))</p>")
         }
-        body.append("<p class=\"small\">\(escaped(report.suppressionNote)) Gemaakt op \(report.madeOn.dutch) met Schakel.</p>")
+        body.append("<p class=\"small\">\(ExportText.html(report.suppressionNote)) Gemaakt op \(report.madeOn.dutch) met Schakel.</p>")
         for breakdown in report.published {
-            body.append("<section><h2>\(escaped(breakdown.title))</h2>")
+            body.append("<section><h2>\(ExportText.html(breakdown.title))</h2>")
             body.append(breakdown.id == "maand" ? columns(breakdown) : bars(breakdown))
             body.append(table(breakdown))
             if breakdown.id == RouteTiming.breakdownID {
-                body += report.figures.durations.map { "<p>\(escaped($0.text(threshold: report.threshold)))</p>" }
+                body += report.figures.durations.map { "<p>\(ExportText.html($0.text(threshold: report.threshold)))</p>" }
             }
             body.append("</section>")
         }
@@ -23,7 +23,7 @@ struct FiguresReportPage {
             <html lang="nl">
             <head>
             <meta charset="utf-8">
-            <title>\(escaped(report.title))</title>
+            <title>\(ExportText.html(report.title))</title>
             <style>
             @page { size: A4; margin: 18mm 16mm; }
             body { font-family: "Segoe UI", Arial, sans-serif; font-size: 10.5pt; color: #111; max-width: 178mm; margin: 0 auto; }
@@ -45,10 +45,10 @@ struct FiguresReportPage {
     func table(_ breakdown: PublishedBreakdown) -> String {
         var rows = ["<table><tr><th></th><th class=\"n\">aantal</th><th class=\"n\">aandeel (%)</th></tr>"]
         for row in breakdown.rows {
-            rows.append("<tr><td>\(escaped(row.label))</td><td class=\"n\">\(escaped(row.count.text(threshold: report.threshold)))</td>"
+            rows.append("<tr><td>\(ExportText.html(row.label))</td><td class=\"n\">\(ExportText.html(row.count.text(threshold: report.threshold)))</td>"
                         + "<td class=\"n\">\(report.share(row.count, of: breakdown.total))</td></tr>")
         }
-        rows.append("<tr><th>totaal</th><th class=\"n\">\(escaped(breakdown.total.text(threshold: report.threshold)))</th><th></th></tr></table>")
+        rows.append("<tr><th>totaal</th><th class=\"n\">\(ExportText.html(breakdown.total.text(threshold: report.threshold)))</th><th></th></tr></table>")
         return rows.joined()
     }
 
@@ -57,13 +57,13 @@ struct FiguresReportPage {
         let maximum = max(1, breakdown.rows.compactMap(\.count.value).max() ?? 1)
         let rowHeight = 14, labelWidth = 190, barWidth = 420
         var parts = ["<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelWidth + barWidth + 50)\" height=\"\(breakdown.rows.count * rowHeight + 4)\" "
-                     + "role=\"img\" aria-label=\"\(escaped(breakdown.title))\">"]
+                     + "role=\"img\" aria-label=\"\(ExportText.html(breakdown.title))\">"]
         for (index, row) in breakdown.rows.enumerated() {
             let y = index * rowHeight + 2
-            parts.append("<text x=\"0\" y=\"\(y + 10)\">\(escaped(row.label))</text>")
+            parts.append("<text x=\"0\" y=\"\(y + 10)\">\(ExportText.html(row.label))</text>")
             let width = (row.count.value ?? 0) * barWidth / maximum
             if width > 0 { parts.append("<rect x=\"\(labelWidth)\" y=\"\(y + 1)\" width=\"\(width)\" height=\"\(rowHeight - 4)\" fill=\"#2b5d8a\"/>") }
-            parts.append("<text x=\"\(labelWidth + width + 4)\" y=\"\(y + 10)\">\(escaped(row.count.text(threshold: report.threshold)))</text>")
+            parts.append("<text x=\"\(labelWidth + width + 4)\" y=\"\(y + 10)\">\(ExportText.html(row.count.text(threshold: report.threshold)))</text>")
         }
         return (parts + ["</svg>"]).joined()
     }
@@ -73,21 +73,16 @@ struct FiguresReportPage {
         let maximum = max(1, breakdown.rows.compactMap(\.count.value).max() ?? 1)
         let columnWidth = 34, height = 120
         var parts = ["<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(breakdown.rows.count * columnWidth + 4)\" height=\"\(height + 30)\" "
-                     + "role=\"img\" aria-label=\"\(escaped(breakdown.title))\">"]
+                     + "role=\"img\" aria-label=\"\(ExportText.html(breakdown.title))\">"]
         for (index, row) in breakdown.rows.enumerated() {
             let x = index * columnWidth + 2
             let barHeight = (row.count.value ?? 0) * height / maximum
             if barHeight > 0 {
                 parts.append("<rect x=\"\(x)\" y=\"\(height - barHeight + 12)\" width=\"\(columnWidth - 6)\" height=\"\(barHeight)\" fill=\"#2b5d8a\"/>")
             }
-            parts.append("<text x=\"\(x)\" y=\"\(height - barHeight + 10)\">\(escaped(row.count.text(threshold: report.threshold)))</text>")
-            parts.append("<text x=\"\(x)\" y=\"\(height + 26)\">\(escaped(row.label))</text>")
+            parts.append("<text x=\"\(x)\" y=\"\(height - barHeight + 10)\">\(ExportText.html(row.count.text(threshold: report.threshold)))</text>")
+            parts.append("<text x=\"\(x)\" y=\"\(height + 26)\">\(ExportText.html(row.label))</text>")
         }
         return (parts + ["</svg>"]).joined()
-    }
-
-    func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

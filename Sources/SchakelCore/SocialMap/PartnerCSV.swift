@@ -50,15 +50,9 @@ public enum PartnerCSV {
                 partner.crisisLine, partner.crisisAlwaysReachable ? "ja" : "nee", partner.verified?.on.dutch ?? "",
                 partner.verified?.by ?? "",
             ]
-            lines.append(fields.map(quoted).joined(separator: ";"))
+            lines.append(fields.map(ExportText.csv).joined(separator: ";"))
         }
         return Data([0xEF, 0xBB, 0xBF]) + Data((lines.joined(separator: "\r\n") + "\r\n").utf8)
-    }
-
-    /// A field as CSV has it: in quotes (doubled inside) when it holds a separator, a quote or a line break.
-    static func quoted(_ field: String) -> String {
-        guard field.contains(where: { $0 == ";" || $0 == "\"" || $0.isNewline }) || field.hasPrefix(" ") else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     // MARK: Reading
@@ -204,7 +198,10 @@ public enum PartnerCSV {
     /// An organisation from one row, and what is wrong with its fields.
     static func partner(from row: [String: String], line: Int) -> (Partner, [Problem]) {
         var problems: [Problem] = []
-        func value(_ column: String) -> String { (row[column] ?? "").trimmingCharacters(in: .whitespaces) }
+        // A cell Schakel wrote with a `'` before a would-be formula reads back as it was.
+        func value(_ column: String) -> String {
+            ExportText.csvValue((row[column] ?? "").trimmingCharacters(in: .whitespaces)).trimmingCharacters(in: .whitespaces)
+        }
         func words(_ column: String, _ allowed: Set<String>) -> [String] {
             let found = value(column).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             for word in found where !allowed.contains(word) {
