@@ -46,7 +46,7 @@ struct AdministrationCommand: ParsableCommand {
                 // A folder made for it is the owner's alone too.
                 if isNewFolder { chmod(folder, 0o700) }
                 FolderOwnership.giveToFolderOwner(databasePath)
-                print("Database gemaakt: \(databasePath) (alleen leesbaar voor de eigenaar). Eerste beheerder: \(administrator).")
+                Console.say("Database gemaakt: \(databasePath) (alleen leesbaar voor de eigenaar). Eerste beheerder: \(administrator).")
             }
         }
     }
@@ -102,12 +102,12 @@ struct UserCommand: ParsableCommand {
         func showOrSet(_ value: Int?, set: (Store, Int, User) throws -> Void, show: (Store) throws -> String) throws {
             try Startup.exitOnFailure {
                 guard let value else {
-                    print(try show(try Store.open(path: databasePath, origin: LoginIdentity.origin())))
+                    Console.say(try show(try Store.open(path: databasePath, origin: LoginIdentity.origin())))
                     return
                 }
                 let (store, administrator) = try administrator()
                 try set(store, value, administrator)
-                print(try show(store))
+                Console.say(try show(store))
             }
         }
 
@@ -177,14 +177,14 @@ struct UserCommand: ParsableCommand {
                                          by: administrator)
                 }
             }
-            print("\(isNew ? "Toegevoegd" : "Gewijzigd"): \(login) (\(role.label)\(municipality.map { ", " + $0.name } ?? "")).")
+            Console.say("\(isNew ? "Toegevoegd" : "Gewijzigd"): \(login) (\(role.label)\(municipality.map { ", " + $0.name } ?? "")).")
         }
     }
 
     static func setActive(_ login: String, _ active: Bool, _ options: Options) throws {
         try Startup.exitOnFailure {
             try options.managing { store, administrator in try store.setUserActive(login: login, active: active, by: administrator) }
-            print("\(active ? "Gedeblokkeerd" : "Geblokkeerd"): \(login).")
+            Console.say("\(active ? "Gedeblokkeerd" : "Geblokkeerd"): \(login).")
         }
     }
 
@@ -231,7 +231,7 @@ struct UserCommand: ParsableCommand {
             try Startup.exitOnFailure {
                 for (user, isActive) in try options.managing({ store, administrator in try store.users(by: administrator) }) {
                     let place = user.municipality.map { " · " + $0.name } ?? ""
-                    print("\(user.login)\t\(user.displayName)\t\(user.role.label)\(place)\(isActive ? "" : "\tgeblokkeerd")")
+                    Console.say("\(user.login)\t\(user.displayName)\t\(user.role.label)\(place)\(isActive ? "" : "\tgeblokkeerd")")
                 }
             }
         }

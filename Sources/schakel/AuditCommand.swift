@@ -16,7 +16,7 @@ struct AuditCommand: ParsableCommand {
     static func printProblems(of verification: AuditVerification) {
         for problem in verification.problems {
             let place = problem.entry.map { "regel \($0): " } ?? ""
-            FileHandle.standardError.write(Data("\(place)\(problem.reason)\n".utf8))
+            Console.complain("\(place)\(problem.reason)\n")
         }
     }
 
@@ -57,7 +57,7 @@ struct AuditCommand: ParsableCommand {
             let verification = try Startup.exitOnFailure { try Store.open(path: databasePath).verifyAuditLog(anchors: anchors) }
             if verification.isIntact {
                 let checked = anchors.isEmpty ? "" : "; \(anchors.count) \(anchors.count == 1 ? "anker klopt" : "ankers kloppen")"
-                print("Auditlog intact: \(verification.entries) \(verification.entries == 1 ? "regel" : "regels")\(checked); "
+                Console.say("Auditlog intact: \(verification.entries) \(verification.entries == 1 ? "regel" : "regels")\(checked); "
                       + "laatste hash \(verification.lastHash).")
                 return
             }
@@ -65,7 +65,7 @@ struct AuditCommand: ParsableCommand {
             let first = verification.problems.first { $0.entry != nil }?.entry
             let summary = first.map { "schakel: het auditlog is verbroken vanaf regel \($0)." }
                 ?? "schakel: het auditlog is niet meer beveiligd."
-            FileHandle.standardError.write(Data((summary + "\n").utf8))
+            Console.complain(summary + "\n")
             throw ExitCode(1)
         }
 
@@ -104,10 +104,10 @@ struct AuditCommand: ParsableCommand {
             }
             guard verification.isIntact else {
                 AuditCommand.printProblems(of: verification)
-                FileHandle.standardError.write(Data("schakel: het auditlog is verbroken; er is geen anker genomen.\n".utf8))
+                Console.complain("schakel: het auditlog is verbroken; er is geen anker genomen.\n")
                 throw ExitCode(1)
             }
-            print(anchor)
+            Console.say(anchor.description)
         }
     }
 }

@@ -34,8 +34,8 @@ extension AdministrationCommand {
                 }
                 let (store, administrator) = try options.administrator()
                 let report = try store.backUp(into: folder, keep: keep, by: administrator)
-                print("Back-up gemaakt en gecontroleerd: \(report.copy) (auditlog: \(report.auditEntries) regels, intact).")
-                for removed in report.removed { print("Verwijderd (ouder dan de nieuwste \(keep)): \(removed)") }
+                Console.say("Back-up gemaakt en gecontroleerd: \(report.copy) (auditlog: \(report.auditEntries) regels, intact).")
+                for removed in report.removed { Console.say("Verwijderd (ouder dan de nieuwste \(keep)): \(removed)") }
             }
         }
     }
@@ -72,9 +72,9 @@ extension AdministrationCommand {
                                          municipality: nil)
                 let report = try Store.restore(copy: copy, into: databasePath, by: administrator, origin: LoginIdentity.origin())
                 FolderOwnership.giveToFolderOwner(databasePath)
-                print("Teruggezet: \(copy) → \(databasePath) (auditlog: \(report.auditEntries) regels, intact).")
+                Console.say("Teruggezet: \(copy) → \(databasePath) (auditlog: \(report.auditEntries) regels, intact).")
                 if let aside = report.setAside {
-                    print("De vervangen database staat opzij: \(aside). Verwijder die zelf zodra alles klopt; ze bevat persoonsgegevens.")
+                    Console.say("De vervangen database staat opzij: \(aside). Verwijder die zelf zodra alles klopt; ze bevat persoonsgegevens.")
                 }
             }
         }

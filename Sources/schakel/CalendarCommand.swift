@@ -45,9 +45,9 @@ struct CalendarCommand: ParsableCommand {
     func run() throws {
         let calendar = try Startup.exitOnFailure { try Resources.calendar(in: try Resources.locate()) }
         if let year {
-            print(CalendarReport.nonWorkingDays(in: year, calendar: calendar), terminator: "")
+            Console.say(CalendarReport.nonWorkingDays(in: year, calendar: calendar), terminator: "")
         } else if let from, let start = CalendarReport.parseDate(from), let workingDays {
-            print(calendar.addWorkingDays(workingDays, to: start).iso)
+            Console.say(calendar.addWorkingDays(workingDays, to: start).iso)
         }
     }
 }

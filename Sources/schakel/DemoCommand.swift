@@ -49,7 +49,7 @@ struct DemoCommand: ParsableCommand {
                 LoginIdentity.recordRefusal(onRealDatabase: path, claimed: login, reason: "schakel demo (--als) op een echte database")
                 throw StoreFailure.notADemoDatabase(path: path)
             }
-            print("Demodatabase: \(path) (\(created ? "nieuw aangemaakt" : "bestaand, hergebruikt"))")
+            Console.say("Demodatabase: \(path) (\(created ? "nieuw aangemaakt" : "bestaand, hergebruikt"))")
             let user = try store.logIn(login: login)
             return try Session.prepared(store: store, user: user, resources: resources, clock: clock, isDemo: true)
         }.run(interface: !createOnly)

@@ -19,11 +19,11 @@ struct DoctorCommand: ParsableCommand {
         let plan = try Startup.exitOnFailure { try options.plan() }
         let findings = DeploymentCheck.findings(ServerInspection.facts(for: plan), plan: plan)
         for finding in findings {
-            print((finding.isProblem ? "PROBLEEM  " : "in orde   ") + finding.text)
-            if let mend = finding.mend { print("          herstel: \(mend)") }
+            Console.say((finding.isProblem ? "PROBLEEM  " : "in orde   ") + finding.text)
+            if let mend = finding.mend { Console.say("          herstel: \(mend)") }
         }
         let problems = findings.filter(\.isProblem).count
-        print(problems == 0 ? "\nAlles in orde." : "\n\(problems) \(problems == 1 ? "probleem" : "problemen") gevonden.")
+        Console.say(problems == 0 ? "\nAlles in orde." : "\n\(problems) \(problems == 1 ? "probleem" : "problemen") gevonden.")
         if problems > 0 { throw ExitCode(1) }
     }
 }

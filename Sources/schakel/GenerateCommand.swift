@@ -47,7 +47,7 @@ struct GenerateCommand: ParsableCommand {
             let afterSignals = Date()
             if events > 0 { try SignalGenerator.addTimelineEvents(events, to: store) }
             let done = Date()
-            print(String(format: "%d signalen in %.1f s, %d tijdlijnregels in %.1f s: %@", signals,
+            Console.say(String(format: "%d signalen in %.1f s, %d tijdlijnregels in %.1f s: %@", signals,
                          afterSignals.timeIntervalSince(started), events, done.timeIntervalSince(afterSignals), databasePath))
         }
     }

@@ -57,7 +57,7 @@ struct InstallCommand: ParsableCommand {
     func run() throws {
         let plan = try Startup.exitOnFailure { try options.plan() }
         guard write else {
-            print(InstallationText.render(plan))
+            Console.say(InstallationText.render(plan))
             return
         }
         try Startup.exitOnFailure { try Installation(plan: plan).write() }
@@ -88,12 +88,12 @@ struct Installation {
     func write() throws {
         for folder in plan.folders {
             try make(folder)
-            print("Map: \(folder.path) (\(folder.owner), \(LaunchPolicy.octal(folder.mode)))")
+            Console.say("Map: \(folder.path) (\(folder.owner), \(LaunchPolicy.octal(folder.mode)))")
         }
         for file in plan.files {
-            print("\(try place(file)): \(file.path)")
+            Console.say("\(try place(file)): \(file.path)")
         }
-        print("Nu nog:\n" + plan.activationCommands.map { "  " + $0 }.joined(separator: "\n"))
+        Console.say("Nu nog:\n" + plan.activationCommands.map { "  " + $0 }.joined(separator: "\n"))
     }
 
     private func make(_ folder: PlannedFolder) throws {

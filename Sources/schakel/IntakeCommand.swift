@@ -42,13 +42,13 @@ struct IntakeCommand: ParsableCommand {
                 let store = try Store.open(path: databasePath, origin: LoginIdentity.origin())
                 return try store.registerSignalFromIntake(signal, service: try LoginIdentity.current(database: databasePath))
             }
-            print(registered.code)
+            Console.say(registered.code)
         }
     }
 
     private static func refuse(_ problems: [String]) -> Never {
         let text = "schakel: het signaal is niet opgeslagen:\n" + problems.map { "  - \($0)\n" }.joined()
-        FileHandle.standardError.write(Data(text.utf8))
+        Console.complain(text)
         Foundation.exit(2)
     }
 }

@@ -47,7 +47,7 @@ struct MeetingCommand: ParsableCommand {
             }
             try Startup.exitOnFailure {
                 try ExportFile.write(text, to: outputPath)
-                FileHandle.standardError.write(Data("Geschreven: \(outputPath)\n".utf8))
+                Console.complain("Geschreven: \(outputPath)\n")
             }
         }
 
@@ -149,13 +149,13 @@ struct MeetingCommand: ParsableCommand {
             try Startup.exitOnFailure {
                 let store = try Store.open(path: databasePath, origin: LoginIdentity.origin())
                 guard let folder else {
-                    print(try store.exportFolder() ?? "Er is geen exportmap ingesteld.")
+                    Console.say(try store.exportFolder() ?? "Er is geen exportmap ingesteld.")
                     return
                 }
                 // A beheerder, or the owner of the file; anyone else is refused (and logged) by the store.
                 let (_, user) = try UserCommand.Options(databasePath: databasePath, login: login).administrator(store: store)
                 try store.setExportFolder(folder, by: user)
-                print("Exportmap: \(try store.exportFolder() ?? folder)")
+                Console.say("Exportmap: \(try store.exportFolder() ?? folder)")
             }
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct SchakelCommand: ParsableCommand {
@@ -10,4 +11,19 @@ struct SchakelCommand: ParsableCommand {
                       InstallCommand.self, DoctorCommand.self, FiguresCommand.self],
         defaultSubcommand: OpenCommand.self
     )
+
+    /// As ArgumentParser runs a command, but what it says of a wrong argument (which repeats what was
+    /// typed) passes the sanitiser too.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let message = fullMessage(for: error), code = exitCode(for: error)
+            if !message.isEmpty {
+                if code == .success { Console.say(message) } else { Console.complain(message + "\n") }
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

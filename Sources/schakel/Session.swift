@@ -36,7 +36,7 @@ struct Session {
         do {
             terminal = try CursesTerminal.start()
         } catch {
-            FileHandle.standardError.write(Data("schakel: \(error)\n".utf8))
+            Console.complain("schakel: \(error)\n")
             throw ExitCode(1)
         }
         defer { terminal.stop() }

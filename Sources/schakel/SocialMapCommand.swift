@@ -54,7 +54,7 @@ struct SocialMapCommand: ParsableCommand {
                     throw StartupFailure(description: "De sociale kaart bijwerken doen de zorgcoördinator, de procesondersteuner, "
                         + "de procesmanager of de beheerder; \(user.login) is \(user.role.label).")
                 }
-                print(Self.report(update, version: resources.directory.version, before: before, dryRun: options.dryRun))
+                Console.say(Self.report(update, version: resources.directory.version, before: before, dryRun: options.dryRun))
             }
         }
 
@@ -106,7 +106,7 @@ struct SocialMapCommand: ParsableCommand {
                 for (label, names) in [("nieuw", update.added), ("bijgewerkt", update.updated)] where !names.isEmpty {
                     lines.append("\(label): \(names.joined(separator: "; "))")
                 }
-                print(lines.joined(separator: "\n"))
+                Console.say(lines.joined(separator: "\n"))
             }
         }
     }
@@ -142,7 +142,7 @@ struct SocialMapCommand: ParsableCommand {
             }
             try Startup.exitOnFailure {
                 try ExportFile.write(data, to: outputPath)
-                FileHandle.standardError.write(Data("Geschreven: \(outputPath)\n".utf8))
+                Console.complain("Geschreven: \(outputPath)\n")
             }
         }
     }

@@ -12,7 +12,7 @@ enum Startup {
         do {
             return try prepare()
         } catch {
-            FileHandle.standardError.write(Data("schakel: \(error)\n".utf8))
+            Console.complain("schakel: \(error)\n")
             throw ExitCode(1)
         }
     }

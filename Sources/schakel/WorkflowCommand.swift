@@ -30,7 +30,7 @@ struct WorkflowCommand: ParsableCommand {
 
         func run() throws {
             let workflow = try Startup.exitOnFailure { try Resources.workflow(named: name, in: try Resources.locate()) }
-            print(WorkflowDocument.render(workflow, as: WorkflowDocument.Format(rawValue: format)!), terminator: "")
+            Console.say(WorkflowDocument.render(workflow, as: WorkflowDocument.Format(rawValue: format)!), terminator: "")
         }
     }
 
@@ -45,7 +45,7 @@ struct WorkflowCommand: ParsableCommand {
 
         func run() throws {
             guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-                FileHandle.standardError.write(Data("schakel: \(file) ontbreekt, is onleesbaar of is geen UTF-8-tekst.\n".utf8))
+                Console.complain("schakel: \(file) ontbreekt, is onleesbaar of is geen UTF-8-tekst.\n")
                 throw ExitCode(1)
             }
             do {
@@ -57,10 +57,10 @@ struct WorkflowCommand: ParsableCommand {
                     count(workflow.deadlines.count, "termijn", "termijnen"),
                     count(workflow.obligations.count, "verplichting", "verplichtingen"),
                 ]
-                print("\(file): in orde — " + counts.joined(separator: ", ") + ".")
+                Console.say("\(file): in orde — " + counts.joined(separator: ", ") + ".")
             } catch {
-                FileHandle.standardError.write(Data((error.description + "\n").utf8))
-                FileHandle.standardError.write(Data("schakel: \(count(error.problems.count, "fout", "fouten")) in \(file).\n".utf8))
+                Console.complain(error.description + "\n")
+                Console.complain("schakel: \(count(error.problems.count, "fout", "fouten")) in \(file).\n")
                 throw ExitCode(1)
             }
         }
