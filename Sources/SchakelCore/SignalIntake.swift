@@ -1,5 +1,6 @@
 import Foundation
 import Meldroute
+import TextSafety
 
 /// Reads one signal from the intranet form's JSON, checking everything and naming every problem.
 /// The schema is in the README ("Intake").
@@ -36,7 +37,8 @@ public enum SignalIntake {
             return nil
         }
         let forms = reader.forms(root["vormen"])
-        let description = reader.text(root["beschrijving"], "beschrijving", required: true, limit: NewSignal.Limit.description)
+        let description = reader.text(root["beschrijving"], "beschrijving", required: true, limit: NewSignal.Limit.description,
+                                      multiline: true)
         let location = reader.text(root["locatie"], "locatie", required: false, limit: NewSignal.Limit.location) ?? ""
         let acute = reader.bool(root["acuut"], "acuut")
         let minor = reader.bool(root["minderjarige"], "minderjarige")
@@ -95,7 +97,9 @@ public enum SignalIntake {
             for key in object.keys.sorted() where !allowed.contains(key) { problem("\(path)\(key): onbekend veld") }
         }
 
-        mutating func text(_ value: Any?, _ name: String, required: Bool, limit: Int) -> String? {
+        /// A text field; only a long one (`multiline`) may hold line breaks and tabs, and none a
+        /// control or bidi character.
+        mutating func text(_ value: Any?, _ name: String, required: Bool, limit: Int, multiline: Bool = false) -> String? {
             guard let value, !(value is NSNull) else {
                 if required { problem("\(name): ontbreekt") }
                 return nil
@@ -111,6 +115,10 @@ public enum SignalIntake {
             }
             if trimmed.count > limit {
                 problem("\(name): te lang (\(trimmed.count) tekens, hooguit \(limit))")
+                return nil
+            }
+            if let wrong = FieldCharacters.problem(in: trimmed, multiline: multiline) {
+                problem("\(name): \(wrong)")
                 return nil
             }
             return trimmed

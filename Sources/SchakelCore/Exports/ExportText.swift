@@ -79,12 +79,16 @@ public enum ExportText {
     // MARK: CSV
 
     /// One CSV cell as Dutch Excel reads it (`;`-separated): line breaks kept as LF inside quotes;
-    /// a cell that a spreadsheet would take for a formula (starting with `=`, `+`, `-`, `@`, or a tab
-    /// or line break before it) gets a leading `'`, as OWASP advises; quoted when it holds `;`, `"`,
-    /// a line break or starts with a space.
+    /// a cell that a spreadsheet would take for a formula (starting with `=`, `+`, `-`, `@`, or a tab,
+    /// line break or spaces before one) gets a leading `'`, as OWASP advises; quoted when it holds
+    /// `;`, `"`, a line break or starts with a space.
     public static func csv(_ text: String) -> String {
         var cell = neutralised(text, lineBreak: "\n")
-        if let first = text.unicodeScalars.first, "=+-@\t\r\n".unicodeScalars.contains(first) { cell = "'" + cell }
+        let significant = cell.unicodeScalars.first { $0 != " " && $0 != "\n" }
+        if let first = text.unicodeScalars.first, "=+-@\t\r\n ".unicodeScalars.contains(first),
+           first != " " || significant.map({ "=+-@".unicodeScalars.contains($0) }) == true {
+            cell = "'" + cell
+        }
         guard cell.unicodeScalars.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" }) || cell.hasPrefix(" ") else { return cell }
         return "\"" + replacing(cell, ["\"": "\"\""]) + "\""
     }

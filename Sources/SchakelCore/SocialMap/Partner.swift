@@ -1,4 +1,5 @@
 import Meldroute
+import TextSafety
 
 /// Who checked an entry of the sociale kaart, and when.
 public struct Verification: Hashable, Sendable {
@@ -95,6 +96,12 @@ public struct Partner: Hashable, Sendable {
         where value.count > limit {
             problems.append("\(label) is te lang (\(value.count) tekens, hooguit \(limit))")
         }
+        for (label, value, multiline) in [("naam", name, false), ("korte naam", shortName, false), ("soort", kind, false),
+                                          ("aanbod", offer, true), ("telefoon", phone, false), ("e-mail", email, false),
+                                          ("website", website, false), ("adres", address, false), ("openingstijden", openingHours, false),
+                                          ("crisislijn", crisisLine, false)] {
+            if let wrong = FieldCharacters.problem(in: value, multiline: multiline) { problems.append("\(label): \(wrong)") }
+        }
         problems += [ContactFormat.phoneProblem(phone), ContactFormat.phoneProblem(crisisLine), ContactFormat.emailProblem(email),
                      ContactFormat.websiteProblem(website)].compactMap { $0 }
         if crisisAlwaysReachable && crisisLine.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -136,6 +143,9 @@ public struct PartnerContact: Hashable, Sendable {
         for (label, value, limit) in [("naam", name, 200), ("functie", function, 100), ("telefoon", phone, 50), ("e-mail", email, 200)]
         where value.count > limit {
             problems.append("\(label) is te lang (\(value.count) tekens, hooguit \(limit))")
+        }
+        for (label, value) in [("naam", name), ("functie", function), ("telefoon", phone), ("e-mail", email)] {
+            if let wrong = FieldCharacters.problem(in: value) { problems.append("\(label): \(wrong)") }
         }
         return problems + [ContactFormat.phoneProblem(phone), ContactFormat.emailProblem(email)].compactMap { $0 }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TextSafety
 import Meldroute
 import SwiftCSV
 
@@ -50,7 +51,9 @@ public enum PartnerCSV {
                 partner.crisisLine, partner.crisisAlwaysReachable ? "ja" : "nee", partner.verified?.on.dutch ?? "",
                 partner.verified?.by ?? "",
             ]
-            lines.append(fields.map(ExportText.csv).joined(separator: ";"))
+            // Only the offer runs over lines; every other field is one line, as the import wants it.
+            lines.append(zip(columns, fields).map { column, field in ExportText.csv(column == "aanbod" ? field : ExportText.line(field)) }
+                .joined(separator: ";"))
         }
         return Data([0xEF, 0xBB, 0xBF]) + Data((lines.joined(separator: "\r\n") + "\r\n").utf8)
     }
@@ -222,6 +225,12 @@ public enum PartnerCSV {
         case "", "nee": break
         case "ja": partner.crisisAlwaysReachable = true
         case let other: problems.append(Problem(line: line, column: "crisis_24_7", message: "‘\(other)’; verwacht ja of nee"))
+        }
+        // No control or bidi character in any field; only the offer may run over lines.
+        for column in row.keys.sorted() {
+            if let wrong = FieldCharacters.problem(in: row[column] ?? "", multiline: column == "aanbod") {
+                problems.append(Problem(line: line, column: column, message: wrong))
+            }
         }
         for (column, check) in [("telefoon", ContactFormat.phoneProblem), ("crisislijn", ContactFormat.phoneProblem),
                                 ("email", ContactFormat.emailProblem), ("website", ContactFormat.websiteProblem)] {

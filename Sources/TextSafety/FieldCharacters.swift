@@ -1,0 +1,43 @@
+/// What a field typed or imported may hold. No field holds a control character (C0, DEL, C1, NUL)
+/// or a bidi control (the marks, embeddings, overrides and isolates that reorder what a reader
+/// sees); a one-line field holds no line break or tab either, a long text (a description, a note,
+/// minutes) may. Refused at the door — intake, import, the screen's forms, the resource files —
+/// with the field and the place named.
+public enum FieldCharacters {
+    /// The bidi controls: U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069.
+    public static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+
+    static func isForbidden(_ scalar: Unicode.Scalar, multiline: Bool) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: return !multiline
+        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029: return true
+        default: return isBidiControl(scalar)
+        }
+    }
+
+    /// The first character the text may not hold, with its place (counted in characters, from 1).
+    public static func forbidden(in text: String, multiline: Bool) -> (position: Int, scalar: Unicode.Scalar)? {
+        for (index, character) in text.enumerated() {
+            if let scalar = character.unicodeScalars.first(where: { isForbidden($0, multiline: multiline) }) { return (index + 1, scalar) }
+        }
+        return nil
+    }
+
+    /// "een stuurteken (U+001B) op positie 7", or nil when the text may be saved as it is.
+    public static func problem(in text: String, multiline: Bool = false) -> String? {
+        guard let (position, scalar) = forbidden(in: text, multiline: multiline) else { return nil }
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        let what = switch scalar.value {
+        case 0x09: "een tab"
+        case 0x0A, 0x0D, 0x2028, 0x2029: "een regeleinde"
+        default: isBidiControl(scalar) ? "een teken dat de leesrichting omdraait" : "een stuurteken"
+        }
+        return "\(what) (\(code)) op positie \(position); typ of plak de tekst zonder"
+    }
+}
