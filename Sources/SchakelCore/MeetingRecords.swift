@@ -1,4 +1,5 @@
 import Meldroute
+import TextSafety
 
 /// A meeting (overleg) as lists show it.
 public struct Meeting: Hashable, Sendable {
@@ -123,7 +124,8 @@ public struct AgendaItemDraft: Hashable, Sendable, Codable {
         if !(1...Self.maximumMinutes).contains(minutesAllotted) {
             return "Een agendapunt krijgt 1 tot \(Self.maximumMinutes) minuten."
         }
-        return nil
+        return FieldCharacters.firstProblem([("Titel", title, false), ("Vraag aan de tafel", question, true), ("Brengt in", broughtBy, false)]
+            + invited.map { ("Ook uitgenodigd", $0, false) })
     }
 }
 

@@ -1,4 +1,5 @@
 import Meldroute
+import TextSafety
 
 /// What is minuted for one agenda item at one time: the summary (replacing the one before), and a
 /// decision and an action item when there is one to add.
@@ -25,6 +26,11 @@ public struct MinutesEntry: Hashable, Sendable {
         if summary.count > 4000 { return "De samenvatting is hooguit 4000 tekens." }
         if decision.count > 1000 { return "Een besluit is hooguit 1000 tekens." }
         if action.count > 1000 { return "Een actie is hooguit 1000 tekens." }
+        // A decision is one line: the minutes keep their decisions a line each.
+        if let wrong = FieldCharacters.firstProblem([("Samenvatting", summary, true), ("Besluit", decision, false), ("Actie", action, false),
+                                                      ("Actiehouder", actionOwner, false)]) {
+            return wrong
+        }
         if action.isEmpty {
             if !actionOwner.isEmpty || actionDue != nil { return "Vul de actie in, of laat actiehouder en datum leeg." }
             return nil

@@ -53,6 +53,13 @@ public struct NewSignal: Hashable, Sendable {
         self.persons = persons
     }
 
+    /// Its texts as a form names them, and whether each may run over lines (only the description).
+    public var textFields: [(label: String, text: String, multiline: Bool)] {
+        [("Melder", reporterName, false), ("Organisatie", reporterOrganisation, false), ("Contact", reporterContact, false),
+         ("Beschrijving", description, true), ("Locatie", location, false)]
+            + persons.flatMap { [("Initialen", $0.initials, false), ("Voornaam", $0.givenName, false), ("Achternaam", $0.familyName, false)] }
+    }
+
     /// Limits on the free-text fields, in characters.
     public enum Limit {
         public static let description = 20_000

@@ -1,4 +1,5 @@
 import Foundation
+import TextSafety
 
 /// What a login, a name, a role and a municipality must be.
 public enum UserRules {
@@ -8,6 +9,7 @@ public enum UserRules {
         guard validLogin else { return "Een login is 2 tot 32 tekens: kleine letters, cijfers, punt, streepje of liggend streepje." }
         let name = displayName.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name.count <= 100 else { return "Een naam is 1 tot 100 tekens." }
+        if let wrong = FieldCharacters.firstProblem([("Naam", displayName, false)]) { return wrong }
         if let role, (role == .designatedOfficer) != (municipality != nil) {
             return role == .designatedOfficer ? "Een aandachtsfunctionaris hoort bij een gemeente."
                 : "Een \(role.label) werkt voor de regio, zonder gemeente."

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Meldroute
 import SchakelCore
+import TextSafety
 
 extension Store {
     /// Records an agreement about a signal or case the user may fully see, with a timeline line and
@@ -11,6 +12,7 @@ extension Store {
                               by user: User) throws(StoreFailure) -> Int64 {
         let text = description.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty, text.count <= 2000 else { throw .other("een afspraak heeft een omschrijving van 1 tot 2000 tekens") }
+        if let wrong = FieldCharacters.firstProblem([("Afspraak", text, false), ("Wie", owner, false)]) { throw .refused(wrong) }
         let moment = now()
         let outcome = try write { db -> Result<Int64, StoreFailure> in
             let visibility = try Self.visibility(of: subject, for: user, in: db)

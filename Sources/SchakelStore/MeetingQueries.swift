@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Meldroute
 import SchakelCore
+import TextSafety
 
 extension Store: MeetingPlanning {
     /// Plans a meeting. Procesmanagers plan any meeting, the procesondersteuner any but the
@@ -13,6 +14,7 @@ extension Store: MeetingPlanning {
         guard !name.isEmpty, name.count <= 200, location.count <= 200 else {
             throw .other("een overleg heeft een titel van 1 tot 200 tekens en een locatie van hooguit 200")
         }
+        if let wrong = FieldCharacters.firstProblem([("Titel", title, false), ("Plaats", location, false)]) { throw .refused(wrong) }
         guard kind.isMunicipal == (municipality != nil) else {
             throw .other(kind.isMunicipal ? "een \(kind.label) hoort bij een gemeente" : "een \(kind.label) is regionaal, zonder gemeente")
         }

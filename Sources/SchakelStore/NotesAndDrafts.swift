@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SchakelCore
+import TextSafety
 
 extension Store: DraftKeeping {
     /// The longest note accepted, in characters.
@@ -20,6 +21,7 @@ extension Store: DraftKeeping {
         guard trimmed.count <= Self.maximumNoteLength else {
             throw .other("de notitie is te lang (\(trimmed.count) tekens, hooguit \(Self.maximumNoteLength))")
         }
+        if let wrong = FieldCharacters.firstProblem([("Notitie", trimmed, true)]) { throw .refused(wrong) }
         let moment = now()
         let outcome = try write { db -> Result<Int64, StoreFailure> in
             let visibility = try Self.visibility(of: subject, for: user, in: db)

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Meldroute
 import SchakelCore
+import TextSafety
 
 extension Store: SignalWriting {
     /// The workflow every new signal starts in, and its first state.
@@ -15,6 +16,7 @@ extension Store: SignalWriting {
 
     /// Stores a new signal registered by a user, who must be allowed to see it afterwards.
     public func registerSignal(_ signal: NewSignal, by user: User) throws(StoreFailure) -> RegisteredSignal {
+        if let wrong = FieldCharacters.firstProblem(signal.textFields) { throw .refused(wrong) }
         guard AccessPolicy.signalScope(for: user).includes(municipalityID: signal.municipality.id) else {
             try audit(AuditRecord(.create, "signal", result: .denied, detail: signal.municipality.name), by: user)
             throw .noAccess

@@ -40,4 +40,13 @@ public enum FieldCharacters {
         }
         return "\(what) (\(code)) op positie \(position); typ of plak de tekst zonder"
     }
+
+    /// "Titel: een stuurteken (U+001B) op positie 3; typ of plak de tekst zonder." for the first
+    /// field (label, text, whether it may run over lines) with a character it may not hold.
+    public static func firstProblem(_ fields: [(label: String, text: String, multiline: Bool)]) -> String? {
+        for field in fields {
+            if let wrong = problem(in: field.text, multiline: field.multiline) { return "\(field.label): \(wrong)." }
+        }
+        return nil
+    }
 }

@@ -262,6 +262,7 @@ public struct NewReferral: Hashable, Sendable {
         let reason = self.reason.trimmingCharacters(in: .whitespacesAndNewlines)
         if reason.isEmpty { return "Geef de reden van de verwijzing." }
         if reason.count > 1000 { return "De reden is hooguit 1000 tekens." }
+        if let wrong = FieldCharacters.firstProblem([("Reden", reason, true)]) { return wrong }
         if date > today { return "De datum van de verwijzing (\(date.dutch)) ligt in de toekomst." }
         return nil
     }
