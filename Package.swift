@@ -16,7 +16,7 @@ let package = Package(
     ],
     targets: [
         // Pure workflow state-machine library.
-        .target(name: "Meldroute", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Meldroute", dependencies: ["TextSafety", .product(name: "Yams", package: "Yams")]),
         // Domain types, access policy, working-day calendar. Pure.
         .target(name: "SchakelCore", dependencies: ["Meldroute", "TextSafety", .product(name: "SwiftCSV", package: "SwiftCSV")]),
         // The one table of what text may never carry as it is, for the screen and the exports. Pure.

@@ -35,16 +35,26 @@ public enum ContactFormat {
         }
     }
 
-    /// One @, a name before it, a domain with a dot after it, no spaces.
+    /// An address: a name of letters, digits and `.!#$%&'*+/=?^_`{|}~-` (no dot at either end, no
+    /// two together) before one @, and a domain after it of labels of letters, digits and hyphens
+    /// (none at either end of a label), ending in a top-level domain of letters.
     public static func emailProblem(_ text: String) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return nil }
         let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, !trimmed.contains(where: \.isWhitespace) else {
+        let allowedInName = Set("!#$%&'*+/=?^_`{|}~.-")
+        guard parts.count == 2, let name = parts.first, (1...64).contains(name.count),
+              name.allSatisfy({ $0.isLetter || $0.isNumber || allowedInName.contains($0) }),
+              !name.hasPrefix("."), !name.hasSuffix("."), !name.contains("..") else {
             return "'\(trimmed)' is geen e-mailadres"
         }
-        let domain = parts[1]
-        guard domain.contains("."), !domain.hasPrefix("."), !domain.hasSuffix("."), !domain.contains("..") else {
+        let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2,
+              labels.allSatisfy({ label in
+                  (1...63).contains(label.count) && label.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
+                      && !label.hasPrefix("-") && !label.hasSuffix("-")
+              }),
+              let top = labels.last, top.count >= 2, top.allSatisfy(\.isLetter) else {
             return "'\(trimmed)' is geen e-mailadres: na de @ hoort een domein als organisatie.nl"
         }
         return nil

@@ -1,3 +1,4 @@
+import TextSafety
 import Yams
 
 /// A problem in a workflow file, with where it is.
@@ -34,12 +35,37 @@ public struct WorkflowFileProblems: Error, Hashable, Sendable, CustomStringConve
 
 /// A data file's YAML, read into nodes that know their line.
 enum DataFileYAML {
-    /// The file's root, or every problem as one when it is no YAML at all.
+    /// The file's root, or every problem as one when it is no YAML at all or holds a character no
+    /// text in Schakel may hold.
     static func root(of text: String, file: String) throws(WorkflowFileProblems) -> Node? {
+        try refuseForbiddenCharacters(in: text, file: file)
         do {
             return try Yams.compose(yaml: text)
         } catch {
             throw WorkflowFileProblems([WorkflowFileError(file: file, line: nil, message: "geen geldige YAML: \(error)")])
         }
+    }
+
+    /// Every line holding a control or bidi character (a tab is fine), as file:line: what and where.
+    static func refuseForbiddenCharacters(in text: String, file: String) throws(WorkflowFileProblems) {
+        var problems: [WorkflowFileError] = []
+        // Line by line, scalar by scalar: a CRLF is one character, and a line may end in one.
+        var line = String.UnicodeScalarView(), number = 1
+        func check() {
+            if line.last == "\r" { line.removeLast() }
+            let text = String(String.UnicodeScalarView(line.map { $0 == "\t" ? " " : $0 }))
+            if let wrong = FieldCharacters.problem(in: text) { problems.append(WorkflowFileError(file: file, line: number, message: wrong)) }
+        }
+        for scalar in text.unicodeScalars {
+            guard scalar == "\n" else {
+                line.append(scalar)
+                continue
+            }
+            check()
+            line = String.UnicodeScalarView()
+            number += 1
+        }
+        check()
+        if !problems.isEmpty { throw WorkflowFileProblems(problems) }
     }
 }

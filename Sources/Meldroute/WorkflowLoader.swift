@@ -7,6 +7,7 @@ public enum WorkflowLoader {
     ///   - text: the file's contents.
     ///   - file: the file's name, for messages.
     public static func load(yaml text: String, file: String) throws(WorkflowFileProblems) -> WorkflowDefinition {
+        try DataFileYAML.refuseForbiddenCharacters(in: text, file: file)
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {

@@ -91,8 +91,13 @@ import Testing
     }
 
     @Test func emailAndWebAddresses() {
-        #expect(ContactFormat.emailProblem("info@veiligthuis.nl") == nil)
-        for wrong in ["info", "@veiligthuis.nl", "info@veiligthuis", "in fo@veiligthuis.nl", "a@b@c.nl"] {
+        for right in ["info@veiligthuis.nl", "j.de-vries+kmt@gemeente.enschede.nl", "o'brien@politie.nl", "zorg@coördinatie.nl"] {
+            #expect(ContactFormat.emailProblem(right) == nil, "\(right)")
+        }
+        // Addresses, not "anything without whitespace".
+        for wrong in ["info", "@veiligthuis.nl", "info@veiligthuis", "in fo@veiligthuis.nl", "a@b@c.nl", "a<b>@c.nl", "a\"b@c.nl",
+                      "a;b@c.nl", ".a@c.nl", "a.@c.nl", "a..b@c.nl", "a@-c.nl", "a@c-.nl", "a@c..nl", "a@c.n1", "a@c.n", "a@c_d.nl",
+                      "a\u{1B}[2J@c.nl", "a@c.nl\u{202E}"] {
             #expect(ContactFormat.emailProblem(wrong) != nil, "\(wrong)")
         }
         #expect(ContactFormat.websiteProblem("https://www.politie.nl/aangifte") == nil)
