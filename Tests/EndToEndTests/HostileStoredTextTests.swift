@@ -3,9 +3,9 @@ import GRDB
 import Testing
 
 /// Text stored before the door refused it (or put in the file by other means) still cannot travel:
-/// an agenda, its calendar invitation and the sociale kaart, written by the commands from a demo
-/// whose meeting, agenda item, invitee and organisation hold terminal escapes, bidi overrides and
-/// formula cells, are read back by the real parsers with nothing raw in them.
+/// minutes, an agenda, its calendar invitation and the sociale kaart, written by the commands from a
+/// demo whose meeting, agenda item, minutes, invitee and organisation hold terminal escapes, bidi
+/// overrides, Markdown structure and formula cells, are read back with nothing raw in them.
 @Suite struct HostileStoredTextTests {
     static let hostile = "Casus\u{1B}]0;titel\u{07}\u{1B}c \u{202E}tafel\r\n- lijst"
 
@@ -31,6 +31,24 @@ import Testing
                            arguments: ["=HYPERLINK(\"http://x.example\",\"klik\")\u{9B}", Self.hostile])
             try db.execute(sql: "UPDATE partner_contact SET name = ? WHERE id = (SELECT min(id) FROM partner_contact)", arguments: [Self.hostile])
         }
+        // A held meeting's minutes: a summary that would start a list and a fence, a decision with an escape.
+        let held = try #require(try DatabaseQueue(path: database).write { db -> Int64? in
+            guard let item = try Row.fetchOne(db, sql: """
+                SELECT a.id, a.meeting_id FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id
+                WHERE m.status = 'gehouden' ORDER BY a.id LIMIT 1
+                """) else { return nil }
+            try db.execute(sql: "UPDATE agenda_item SET summary = ?, decisions = ? WHERE id = ?",
+                           arguments: ["- niet een lijst\n~~~\n# geen kop", "Besluit \u{1B}[8m verborgen", item["id"] as Int64])
+            return item["meeting_id"]
+        })
+        let minutes = try Spawn.run([Binary.path, "overleg", "verslag", String(held), "--db", database, "--als", "pm.kmt"])
+        #expect(minutes.status == 0 && !Self.isRaw(minutes.output), "\(minutes.errors)")
+        #expect(!minutes.output.contains("\n- niet") && !minutes.output.contains("\n~~~") && !minutes.output.contains("\n# geen"),
+                "\(minutes.output.debugDescription)")
+        #expect(minutes.output.contains("\\- niet een lijst \\~\\~\\~ \\# geen kop") && minutes.output.contains("Besluit \u{241B}\\[8m verborgen"),
+                "\(minutes.output.debugDescription)")
+        #expect(minutes.output.hasSuffix("nooit met hun naam.\n"))
+
         let markdown = try Spawn.run([Binary.path, "overleg", "agenda", meeting, "--db", database, "--als", "pm.kmt"])
         #expect(markdown.status == 0 && !Self.isRaw(markdown.output), "\(markdown.errors)")
         #expect(!markdown.output.contains("\n- lijst") && markdown.output.contains("\u{241B}"), "\(markdown.output.debugDescription)")
