@@ -77,6 +77,18 @@ import Testing
             let text = try String(contentsOfFile: path, encoding: .utf8)
             #expect(!Self.isRaw(text), "\(format)")
         }
+        // The cijfers report names organisations through their referrals: all of them made to the hostile one.
+        try DatabaseQueue(path: database).write { db in
+            try db.execute(sql: "UPDATE referral SET partner_id = (SELECT min(id) FROM partner)")
+        }
+        for format in ["csv", "html", "markdown"] {
+            let report = try Spawn.run([Binary.path, "cijfers", "--periode", "2026", "--formaat", format, "--db", database, "--als", "pm.kmt"])
+            #expect(report.status == 0 && !Self.isRaw(report.output), "\(format): \(report.errors)")
+            #expect(report.output.contains("HYPERLINK"), "\(format): the organisation is in the report")
+            #expect(!report.output.contains(";=HYPERLINK") && !report.output.contains(";\"=HYPERLINK") && !report.output.contains("<td>=HYPERLINK\u{9B}"),
+                    "\(format)")
+        }
+
         let cells = try Spawn.run([PythonTools.interpreter, "-c", """
             import sys, csv, json
             rows = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline=''), delimiter=';'))
