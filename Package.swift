@@ -61,7 +61,7 @@ let package = Package(
                                                          .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SchakelAppTests", dependencies: ["SchakelApp", "TerminalKit", "SchakelCore", "Meldroute"],
                     exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["schakel", "schakel-store-worker", "SchakelCore", .product(name: "GRDB", package: "GRDB.swift")],
+        .testTarget(name: "EndToEndTests", dependencies: ["schakel", "schakel-store-worker", "SchakelCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Snapshots"]),
     ]
 )

@@ -85,8 +85,8 @@ import Testing
             let report = try Spawn.run([Binary.path, "cijfers", "--periode", "2026", "--formaat", format, "--db", database, "--als", "pm.kmt"])
             #expect(report.status == 0 && !Self.isRaw(report.output), "\(format): \(report.errors)")
             #expect(report.output.contains("HYPERLINK"), "\(format): the organisation is in the report")
-            #expect(!report.output.contains(";=HYPERLINK") && !report.output.contains(";\"=HYPERLINK") && !report.output.contains("<td>=HYPERLINK\u{9B}"),
-                    "\(format)")
+            // No cell of the CSV starts a formula (quoted or not).
+            #expect(!report.output.contains(";=HYPERLINK") && !report.output.contains(";\"=HYPERLINK"), "\(format)")
         }
 
         let cells = try Spawn.run([PythonTools.interpreter, "-c", """

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `schakel overleg agenda`: what leaves Schakel is read back by a real iCalendar parser, and a
 /// partner's agenda names no one.
@@ -92,13 +93,7 @@ import Testing
     }
 }
 
-/// The Python with the real parsers (`icalendar`, `vobject`): `SCHAKEL_PYTHON`, else the one
-/// `bash .ci/run` sets up in `.build/python-tools`, else `python3`.
+/// The Python with the real parsers (`icalendar`, `vobject`): the one the other tests use.
 enum PythonTools {
-    static var interpreter: String {
-        if let configured = ProcessInfo.processInfo.environment["SCHAKEL_PYTHON"], !configured.isEmpty { return configured }
-        let tools = URL(fileURLWithPath: Binary.resourcePath("")).deletingLastPathComponent()
-            .appendingPathComponent(".build/python-tools/bin/python3").path
-        return FileManager.default.isExecutableFile(atPath: tools) ? tools : "python3"
-    }
+    static var interpreter: String { PythonScript.interpreter }
 }
