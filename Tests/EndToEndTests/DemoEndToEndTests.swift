@@ -268,7 +268,11 @@ import Testing
         try af.send("Enter")
         try af.waitFor("(alleen lezen)")
         try af.send("t")
-        let timeline = try af.waitFor("Tijdlijn van signaal \(code)")
+        _ = try af.waitFor("Tijdlijn van signaal \(code)")
+        // Read once the last step's line is drawn, not while the rows are still coming.
+        let timeline = try af.waitForLine("with the decision on the timeline") { line in
+            line.range(of: #"^ \d\d-\d\d-\d{4} "#, options: .regularExpression) != nil && line.contains("Besluit: melding KMT/VTT")
+        }
         for line in ["Signaal ontvangen", "Direct gemeld bij Veilig Thuis Twente", "Ontvangst", "Contact met de melder",
                      "Onderzoek gestart", "Voorgelegd in het werkoverleg AF", "Besluit: melding KMT/VTT"] where line != "Ontvangst" {
             #expect(timeline.contains(line), "\(line) missing from:\n\(timeline)")
