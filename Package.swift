@@ -47,12 +47,18 @@ let package = Package(
                           path: "Sources/SchakelBenchmarks"),
         // For the benchmarks: a SQLite VFS that counts syncs.
         .target(name: "CSyncCounter", linkerSettings: [.linkedLibrary("sqlite3")]),
+        // Every input path and every export as a fuzz target with its property (pure but for curses' key names).
+        .target(name: "SchakelFuzzing", dependencies: ["SchakelCore", "Meldroute", "TextSafety", "TerminalKit", "CursesTerminal",
+                                                       .product(name: "SwiftCSV", package: "SwiftCSV")]),
+        // `schakel-fuzz`: replays inputs through a target; with SCHAKEL_LIBFUZZER, the libFuzzer binary (Scripts/fuzz.sh).
+        .executableTarget(name: "schakel-fuzz", dependencies: ["SchakelFuzzing"], path: "Sources/SchakelFuzz"),
         // A worker process for the store's multi-process tests.
         .executableTarget(name: "schakel-store-worker", dependencies: ["SchakelStore", "SchakelDemo", "SchakelCore", "Meldroute"],
                           path: "Sources/SchakelStoreWorker"),
         .testTarget(name: "MeldrouteTests", dependencies: ["Meldroute"]),
-        .testTarget(name: "SchakelCoreTests", dependencies: ["SchakelCore", "TestSupport"]),
+        .testTarget(name: "SchakelCoreTests", dependencies: ["SchakelCore", "TestSupport", "SchakelFuzzing"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(name: "SchakelFuzzingTests", dependencies: ["SchakelFuzzing", "SchakelCore"]),
         // What the store's and the demo's tests share: a scratch directory, the shipped workflows.
         .target(name: "TestSupport", dependencies: ["SchakelCore", "Meldroute"], path: "Tests/Support"),
         .testTarget(name: "SchakelStoreTests", dependencies: ["SchakelStore", "SchakelDemo", "SchakelCore", "Meldroute", "TestSupport",

@@ -2,8 +2,8 @@ import CNcursesw
 import TerminalKit
 
 /// Curses key codes and wide characters to `Key`.
-enum KeyDecoding {
-    static func functionKey(_ code: Int32) -> Key {
+public enum KeyDecoding {
+    public static func functionKey(_ code: Int32) -> Key {
         switch code {
         case KEY_UP: return .up
         case KEY_DOWN: return .down
@@ -37,7 +37,7 @@ enum KeyDecoding {
         }
     }
 
-    static func character(_ value: UInt32) -> Key {
+    public static func character(_ value: UInt32) -> Key {
         switch value {
         case 10, 13: return .enter
         case 27: return .escape

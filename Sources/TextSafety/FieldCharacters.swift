@@ -1,7 +1,9 @@
-/// What a field typed or imported may hold. No field holds a control character (C0, DEL, C1, NUL)
-/// or a bidi control (the marks, embeddings, overrides and isolates that reorder what a reader
-/// sees); a one-line field holds no line break or tab either, a long text (a description, a note,
-/// minutes) may. Refused at the door — intake, import, the screen's forms, the resource files —
+/// What a field typed or imported may hold: nothing that the screen and the exports would show as a
+/// marker (`UnsafeScalars`), so that what is accepted leaves Schakel as it came in. No field holds a
+/// control character (C0, DEL, C1, NUL), a bidi control (the marks, embeddings, overrides and
+/// isolates that reorder what a reader sees) or another invisible format character (a zero-width
+/// space or joiner, a soft hyphen, a byte order mark glued into a name); a one-line field holds no
+/// line break or tab either, a long text (a description, a note, minutes) may. Refused at the door — intake, import, the screen's forms, the resource files —
 /// with the field and the place named.
 public enum FieldCharacters {
     /// The bidi controls: U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069.
@@ -15,8 +17,7 @@ public enum FieldCharacters {
     static func isForbidden(_ scalar: Unicode.Scalar, multiline: Bool) -> Bool {
         switch scalar.value {
         case 0x09, 0x0A, 0x0D: return !multiline
-        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029: return true
-        default: return isBidiControl(scalar)
+        default: return UnsafeScalars.marker(for: scalar) != nil
         }
     }
 
@@ -36,7 +37,8 @@ public enum FieldCharacters {
         let what = switch scalar.value {
         case 0x09: "een tab"
         case 0x0A, 0x0D, 0x2028, 0x2029: "een regeleinde"
-        default: isBidiControl(scalar) ? "een teken dat de leesrichting omdraait" : "een stuurteken"
+        case 0x00...0x1F, 0x7F...0x9F: "een stuurteken"
+        default: isBidiControl(scalar) ? "een teken dat de leesrichting omdraait" : "een onzichtbaar teken"
         }
         return "\(what) (\(code)) op positie \(position); typ of plak de tekst zonder"
     }

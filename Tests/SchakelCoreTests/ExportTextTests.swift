@@ -17,6 +17,8 @@ import TextSafety
         "***", "=== ", "    code", "e" + String(repeating: "\u{301}", count: 300), "Politie / AVIM|CoMensha", "a;b,c\\d\"e",
         // A separator or a quote with a combining mark on it is one character, and still a separator.
         "<\u{301}script>", "\"\u{301} onload=x", "a;\u{301}b", "a|\u{301}b", "a\\\u{301}b", "a,\u{301}b", "&\u{301}amp;",
+        // Found by fuzzing: a text that starts with a mark puts it on the writer's `;`, `:` or `>`.
+        String(repeating: "\u{301}", count: 20) + "=1+1",
     ]
 
     /// Whether any scalar of the text is one the screen would not show as it is.

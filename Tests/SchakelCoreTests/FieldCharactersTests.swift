@@ -17,8 +17,14 @@ import Meldroute
         #expect(FieldCharacters.problem(in: "nul\u{0}", multiline: true)?.hasPrefix("een stuurteken (U+0000) op positie 4") == true)
         #expect(FieldCharacters.problem(in: "C1 \u{9B}", multiline: true)?.hasPrefix("een stuurteken (U+009B)") == true)
         #expect(FieldCharacters.problem(in: "wis\u{7F}")?.hasPrefix("een stuurteken (U+007F)") == true)
-        // Counted in characters as a reader sees them: é and the emoji are one each.
-        #expect(FieldCharacters.problem(in: "é👩‍👩‍👧\u{1B}")?.contains("op positie 3") == true)
+        // Counted in characters as a reader sees them: é and the emoji with its skin tone are one each.
+        #expect(FieldCharacters.problem(in: "é👍🏽\u{1B}")?.contains("op positie 3") == true)
+        // What the screen and the exports would show as � is refused too: a byte order mark glued into
+        // a name (two CSV files pasted together), a zero-width space, a soft hyphen, a joiner.
+        #expect(FieldCharacters.problem(in: "Co\u{FEFF}Mensha") == "een onzichtbaar teken (U+FEFF) op positie 3; typ of plak de tekst zonder")
+        for invisible in ["\u{200B}", "\u{00AD}", "\u{200D}", "\u{2060}"] {
+            #expect(FieldCharacters.problem(in: "a\(invisible)b", multiline: true)?.hasPrefix("een onzichtbaar teken") == true, "\(invisible.unicodeScalars.first!)")
+        }
     }
 
     @Test func theIntakeNamesTheFieldAndThePlace() {

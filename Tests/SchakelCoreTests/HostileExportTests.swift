@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import SchakelFuzzing
 import Meldroute
 @testable import SchakelCore
 
@@ -119,14 +120,6 @@ import Meldroute
         #expect((csv["formulas"] as? [String])?.isEmpty == true && (csv["raw"] as? [String])?.isEmpty == true, "\(csv)")
     }
 
-    /// Markdown read as its structure: headings, list items, table rows, fences, rules and quotes.
-    static func structure(_ markdown: String) -> [String] {
-        markdown.components(separatedBy: "\n").compactMap { line in
-            line.range(of: #"^ {0,3}(#{1,6} |[-+*] |\d+[.)] |>|\||~~~|```|(\*\*\*|---|___|===)\s*$)"#, options: .regularExpression)
-                .map { String(line[$0]).trimmingCharacters(in: .whitespaces) }
-        }
-    }
-
     @Test func theAgendaAndMinutesKeepTheStructureHarmlessTextGives() {
         let harmless = Self.hostile.indices.map { "Tekst \($0)" }
         for (hostile, plain) in [(Self.agenda(Self.hostile).markdown, Self.agenda(harmless).markdown),
@@ -134,7 +127,7 @@ import Meldroute
                                                   statusLabel: "Vastgesteld").markdown,
                                   MinutesDocument(meeting: Self.agenda(harmless).meeting, items: Self.agenda(harmless).items, actions: [],
                                                   statusLabel: "Vastgesteld").markdown)] {
-            #expect(Self.structure(hostile) == Self.structure(plain))
+            #expect(MarkdownStructure.blocks(hostile) == MarkdownStructure.blocks(plain))
             #expect(!ExportTextTests.isRaw(hostile, allowing: ["\n"]))
             #expect(hostile.components(separatedBy: "\n").count == plain.components(separatedBy: "\n").count)
         }

@@ -86,6 +86,22 @@ func type(_ text: String, into field: inout TextField) {
     }
 }
 
+    /// Found by fuzzing (Fuzz/regressions/keys/): a mark that arrives as a key of its own, as
+    /// pasted decomposed text does, left the cursor past the end of the text as it reads.
+    @Test func aCombiningMarkTypedOnItsOwnJoinsTheCharacterBeforeIt() {
+        var field = TextField()
+        type("Zoe", into: &field)
+        field.handle(.character("\u{308}"))
+        #expect(field.text == "Zoe\u{308}" && field.text.count == 3 && field.cursor == 3)
+        field.handle(.backspace)
+        #expect(field.text == "Zo")
+        // A letter typed before a mark that starts the text takes the mark; the cursor stays after the letter.
+        field.set("\u{301}y")
+        field.handle(.home)
+        field.handle(.character("e"))
+        #expect(field.text == "e\u{301}y" && field.text.count == 2 && field.cursor == 1)
+    }
+
 @Suite struct TextAreaTests {
     @Test func enterSplitsLinesAndBackspaceJoinsThem() {
         var area = TextArea()

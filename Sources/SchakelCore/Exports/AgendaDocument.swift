@@ -50,7 +50,7 @@ public struct AgendaDocument: Hashable, Sendable {
         for (index, item) in items.enumerated() {
             lines.append("## \(index + 1). \(ExportText.markdown(item.title)) (\(item.minutesAllotted) min)")
             var facts: [String] = []
-            if let about = Self.about(item) { facts.append("Over: \(about)") }
+            if let about = Self.about(item) { facts.append("Over: \(ExportText.markdown(about))") }
             if !item.broughtBy.isEmpty { facts.append("Brengt in: \(ExportText.markdown(item.broughtBy))") }
             if !item.invited.isEmpty { facts.append("Ook uitgenodigd: \(item.invited.map(ExportText.markdown).joined(separator: ", "))") }
             if !item.question.isEmpty { facts.append("Vraag aan de tafel: \(ExportText.markdown(item.question))") }

@@ -14,17 +14,18 @@ public enum ExportText {
     }
 
     /// Line breaks (CRLF, CR, LF) as `lineBreak`, tabs as spaces, every other unsafe scalar its
-    /// marker; and a combining mark on a punctuation character or a space gets a dotted circle
-    /// (◌) of its own to sit on, so that a quote, a separator or a `<` stays a character of its own
-    /// for a reader that reads characters rather than scalars (a spreadsheet, a CSV reader).
-    static func neutralised(_ text: String, lineBreak: String) -> String {
+    /// marker; and a combining mark on a punctuation character or a space, or at the start, gets a
+    /// dotted circle (◌) of its own to sit on, so that a quote, a separator or a `<` (the text's own
+    /// or the writer's before it) stays a character of its own for a reader that reads characters
+    /// rather than scalars (a spreadsheet, a CSV reader).
+    public static func neutralised(_ text: String, lineBreak: String) -> String {
         var result = String.UnicodeScalarView()
         var scalars = text.unicodeScalars.makeIterator()
         var pending = scalars.next()
         while let scalar = pending {
             pending = scalars.next()
-            if isCombining(scalar), let previous = result.last, previous.isASCII, !previous.properties.isAlphabetic,
-               !("0"..."9").contains(previous) {
+            // A mark that starts the text would sit on the writer's separator, quote or `>` before it.
+            if isCombining(scalar), result.last.map({ $0.isASCII && !$0.properties.isAlphabetic && !("0"..."9").contains($0) }) ?? true {
                 result.append("\u{25CC}")
             }
             switch scalar {

@@ -48,7 +48,7 @@ public struct MinutesDocument: Hashable, Sendable {
 
     private func section(_ item: AgendaItem, actions: [ActionItem]) -> [String] {
         var lines: [String] = []
-        if let about = AgendaDocument.about(item) { lines.append("- Over: \(about)") }
+        if let about = AgendaDocument.about(item) { lines.append("- Over: \(ExportText.markdown(about))") }
         if !item.question.isEmpty { lines.append("- Vraag aan de tafel: \(ExportText.markdown(item.question))") }
         if !lines.isEmpty { lines.append("") }
         let hasMinutes = !item.summary.isEmpty || !item.decisions.isEmpty || !actions.isEmpty
@@ -71,7 +71,7 @@ public struct MinutesDocument: Hashable, Sendable {
 
     /// "- Huisvesting regelen — Zorgcoördinator KMT, uiterlijk 15-12-2026 (open)"
     static func line(_ action: ActionItem) -> String {
-        let about = action.subjectCode.map { " (\($0))" } ?? ""
+        let about = action.subjectCode.map { " (\(ExportText.markdown($0)))" } ?? ""
         return "- \(ExportText.markdown(action.description))\(about) — \(ExportText.markdown(action.owner)), "
             + "uiterlijk \(action.due.dutch) (\(action.isDone ? "afgerond" : "open"))"
     }

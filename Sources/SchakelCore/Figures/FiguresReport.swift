@@ -75,7 +75,8 @@ public struct FiguresReport: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    /// Semicolons, decimal commas, UTF-8 with a BOM and CRLF: how Dutch Excel opens a file.
+    /// Semicolons, decimal commas, UTF-8 with a BOM and CRLF: how Dutch Excel opens a file. Every
+    /// cell is one line: a category is a name, and one name is one row.
     public func csv() -> String {
         var lines = [["uitsplitsing", "categorie", "aantal", "aandeel (%)", "periode", "gebied", "werkdagen"].joined(separator: ";")]
         for breakdown in published {
@@ -83,7 +84,7 @@ public struct FiguresReport: Sendable {
                 + [("totaal", breakdown.total, "")]
             for (label, count, share) in rows {
                 lines.append([breakdown.title, label, count.text(threshold: threshold), share, figures.period.label, figures.area.label, ""]
-                    .map(ExportText.csv).joined(separator: ";"))
+                    .map { ExportText.csv(ExportText.line($0)) }.joined(separator: ";"))
             }
         }
         // The pace in working days, in its own column, only where enough signals stand behind it;
@@ -92,7 +93,7 @@ public struct FiguresReport: Sendable {
             let shown = duration.count >= threshold
             for (label, value) in [("mediaan", duration.median), ("90e percentiel", duration.percentile90)] {
                 lines.append([duration.label, label, "", "", figures.period.label, figures.area.label,
-                              shown ? value.map(String.init) ?? "" : ""].map(ExportText.csv).joined(separator: ";"))
+                              shown ? value.map(String.init) ?? "" : ""].map { ExportText.csv(ExportText.line($0)) }.joined(separator: ";"))
             }
         }
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"

@@ -66,7 +66,18 @@ public struct TextField: Hashable, Sendable {
         default:
             return false
         }
+        keepWholeCharacters()
         return true
+    }
+
+    /// Each position one character as the text reads: a combining mark typed or pasted on its own
+    /// joins the character before it, and characters that come together once what stood between
+    /// them is deleted become one. The cursor stays after what it was after.
+    private mutating func keepWholeCharacters() {
+        let whole = Array(String(characters))
+        guard whole.count != characters.count else { return }
+        cursor = min(whole.count, String(characters[..<cursor]).count)
+        characters = whole
     }
 
     /// Removes `range`, keeping it for Ctrl-Y; the cursor goes where it was.
