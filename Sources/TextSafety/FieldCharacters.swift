@@ -2,9 +2,10 @@
 /// marker (`UnsafeScalars`), so that what is accepted leaves Schakel as it came in. No field holds a
 /// control character (C0, DEL, C1, NUL), a bidi control (the marks, embeddings, overrides and
 /// isolates that reorder what a reader sees) or another invisible format character (a zero-width
-/// space or joiner, a soft hyphen, a byte order mark glued into a name); a one-line field holds no
-/// line break or tab either, a long text (a description, a note, minutes) may. Refused at the door — intake, import, the screen's forms, the resource files —
-/// with the field and the place named.
+/// space or joiner, a soft hyphen, a byte order mark glued into a name) or a stray combining mark
+/// (`StrayMarks`); a one-line field holds no line break or tab either, a long text (a description,
+/// a note, minutes) may. Refused at the door — intake, import, the screen's forms, the resource
+/// files — with the field and the place named.
 public enum FieldCharacters {
     /// The bidi controls: U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069.
     public static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
@@ -23,8 +24,12 @@ public enum FieldCharacters {
 
     /// The first character the text may not hold, with its place (counted in characters, from 1).
     public static func forbidden(in text: String, multiline: Bool) -> (position: Int, scalar: Unicode.Scalar)? {
+        var previous: Unicode.Scalar?
         for (index, character) in text.enumerated() {
-            if let scalar = character.unicodeScalars.first(where: { isForbidden($0, multiline: multiline) }) { return (index + 1, scalar) }
+            for scalar in character.unicodeScalars {
+                if isForbidden(scalar, multiline: multiline) || StrayMarks.isStray(scalar, after: previous) { return (index + 1, scalar) }
+                previous = scalar
+            }
         }
         return nil
     }
@@ -38,7 +43,10 @@ public enum FieldCharacters {
         case 0x09: "een tab"
         case 0x0A, 0x0D, 0x2028, 0x2029: "een regeleinde"
         case 0x00...0x1F, 0x7F...0x9F: "een stuurteken"
-        default: isBidiControl(scalar) ? "een teken dat de leesrichting omdraait" : "een onzichtbaar teken"
+        default:
+            if isBidiControl(scalar) { "een teken dat de leesrichting omdraait" }
+            else if StrayMarks.isCombining(scalar) { "een los accentteken" }
+            else { "een onzichtbaar teken" }
         }
         return "\(what) (\(code)) op positie \(position); typ of plak de tekst zonder"
     }

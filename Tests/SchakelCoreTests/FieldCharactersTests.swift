@@ -22,6 +22,10 @@ import Meldroute
         // What the screen and the exports would show as � is refused too: a byte order mark glued into
         // a name (two CSV files pasted together), a zero-width space, a soft hyphen, a joiner.
         #expect(FieldCharacters.problem(in: "Co\u{FEFF}Mensha") == "een onzichtbaar teken (U+FEFF) op positie 3; typ of plak de tekst zonder")
+        // A mark with no letter under it, which a reader going by characters fuses with the separator before it.
+        #expect(FieldCharacters.problem(in: "\u{301}Zoë") == "een los accentteken (U+0301) op positie 1; typ of plak de tekst zonder")
+        #expect(FieldCharacters.problem(in: "a;\u{301}b")?.hasPrefix("een los accentteken (U+0301) op positie 2") == true)
+        #expect(FieldCharacters.problem(in: "Zoe\u{308} 2\u{20E3} ก\u{E31}") == nil)
         for invisible in ["\u{200B}", "\u{00AD}", "\u{200D}", "\u{2060}"] {
             #expect(FieldCharacters.problem(in: "a\(invisible)b", multiline: true)?.hasPrefix("een onzichtbaar teken") == true, "\(invisible.unicodeScalars.first!)")
         }

@@ -25,9 +25,7 @@ public enum ExportText {
         while let scalar = pending {
             pending = scalars.next()
             // A mark that starts the text would sit on the writer's separator, quote or `>` before it.
-            if isCombining(scalar), result.last.map({ $0.isASCII && !$0.properties.isAlphabetic && !("0"..."9").contains($0) }) ?? true {
-                result.append("\u{25CC}")
-            }
+            if StrayMarks.isStray(scalar, after: result.last) { result.append("\u{25CC}") }
             switch scalar {
             case "\r":
                 if pending == "\n" { pending = scalars.next() }
@@ -41,13 +39,6 @@ public enum ExportText {
             }
         }
         return String(result)
-    }
-
-    static func isCombining(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .nonspacingMark, .spacingMark, .enclosingMark: return true
-        default: return false
-        }
     }
 
     // MARK: Markdown
