@@ -5,6 +5,10 @@
 # (Fuzz/regressions/TARGET); what it learns stays in .build-fuzz/corpus/, what breaks a property
 # is written to .build-fuzz/crashes/TARGET/. Copy such a file into Fuzz/regressions/TARGET/ once
 # it is fixed: the tests replay it from then on. Exits non-zero when any target broke.
+#
+# FUZZ_SEED=N makes a pass repeatable: libFuzzer's random seed is N and it starts from the kept
+# inputs alone, so the same inputs are tried in the same order on any machine, a slower one simply
+# stopping sooner. CI runs such a pass; a longer one with the same seed here tried everything it did.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,6 +31,12 @@ broken=()
 for target in "${targets[@]}"; do
   learned="$scratch/corpus/$target"
   crashes="$scratch/crashes/$target"
+  seeded=()
+  if [ -n "${FUZZ_SEED:-}" ]; then
+    learned="$scratch/seeded/$target"
+    rm -rf "$learned"
+    seeded=(-seed="$FUZZ_SEED")
+  fi
   mkdir -p "$learned" "$crashes"
   inputs=("$learned" "Fuzz/corpus/$target")
   [ -d "Fuzz/regressions/$target" ] && inputs+=("Fuzz/regressions/$target")
@@ -34,7 +44,7 @@ for target in "${targets[@]}"; do
   # Swift's own crash reporter would wait on a process libFuzzer already handles; leaks of
   # Swift's runtime metadata are not the inputs' doing.
   if SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 SCHAKEL_FUZZ_TARGET="$target" \
-       "$binary" "${inputs[@]}" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 \
+       "$binary" "${inputs[@]}" "${seeded[@]}" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 \
        -artifact_prefix="$crashes/" -print_final_stats=1 >"$log" 2>&1; then
     echo "$target: $(grep -m1 -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$') invoeren, niets gebroken"
   else

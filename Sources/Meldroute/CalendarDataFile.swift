@@ -15,6 +15,7 @@ public struct CalendarDataError: Error, Equatable, Sendable, CustomStringConvert
 /// Reads the equalised and local closing days from `Resources/calendar/gelijkgestelde-dagen.yaml`.
 public enum CalendarDataFile {
     public static func parse(yaml text: String, file: String) throws(CalendarDataError) -> [Holiday] {
+        try refuseForbiddenCharacters(in: text, file: file)
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -37,5 +38,15 @@ public enum CalendarDataFile {
             result.append(Holiday(date: date, name: name))
         }
         return result
+    }
+
+    /// A line holding a character no text in Schakel may hold, as the first problem: file:line.
+    static func refuseForbiddenCharacters(in text: String, file: String) throws(CalendarDataError) {
+        do {
+            try DataFileYAML.refuseForbiddenCharacters(in: text, file: file)
+        } catch {
+            let first = error.problems.first
+            throw CalendarDataError(file: file, line: first?.line, message: first?.message ?? "een teken dat niet mag")
+        }
     }
 }

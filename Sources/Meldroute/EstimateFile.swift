@@ -5,6 +5,7 @@ public enum EstimateFile {
     /// The estimated victims a year, the reported victims a year, and where the numbers come from.
     public static func parse(yaml text: String, file: String) throws(CalendarDataError)
         -> (victimsPerYear: Int, reportedPerYear: Int, source: String) {
+        try CalendarDataFile.refuseForbiddenCharacters(in: text, file: file)
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)

@@ -17,8 +17,9 @@ import TextSafety
         "***", "=== ", "    code", "e" + String(repeating: "\u{301}", count: 300), "Politie / AVIM|CoMensha", "a;b,c\\d\"e",
         // A separator or a quote with a combining mark on it is one character, and still a separator.
         "<\u{301}script>", "\"\u{301} onload=x", "a;\u{301}b", "a|\u{301}b", "a\\\u{301}b", "a,\u{301}b", "&\u{301}amp;",
-        // Found by fuzzing: a text that starts with a mark puts it on the writer's `;`, `:` or `>`.
-        String(repeating: "\u{301}", count: 20) + "=1+1",
+        // Found by fuzzing: a text that starts with a mark puts it on the writer's `;`, `:` or `>`;
+        // a text that starts as an escaped formula does would lose its own `'` on reading.
+        String(repeating: "\u{301}", count: 20) + "=1+1", "' lijst", "'=1+1",
     ]
 
     /// Whether any scalar of the text is one the screen would not show as it is.
@@ -57,6 +58,10 @@ import TextSafety
             #expect(ExportText.csvValue(value) == ExportText.neutralised(text, lineBreak: "\n"), "\(cell.debugDescription)")
         }
         #expect(ExportText.csv("=1+1") == "'=1+1" && ExportText.csv("+31 53 123") == "'+31 53 123" && ExportText.csv("gewoon") == "gewoon")
+        // A `'` of the text's own before a formula gets one more, and only then.
+        #expect(ExportText.csv("'=1+1") == "''=1+1" && ExportText.csv("' lijst") == "' lijst" && ExportText.csv("'t Hof") == "'t Hof")
+        let quotes = String(repeating: "'", count: 100_000) + "=1"
+        #expect(ExportText.csvValue(ExportText.csv(quotes)) == quotes)
     }
 
     @Test func htmlHasNoTagsOrControls() {

@@ -71,26 +71,31 @@ public enum ExportText {
     // MARK: CSV
 
     /// One CSV cell as Dutch Excel reads it (`;`-separated): line breaks kept as LF inside quotes;
-    /// a cell that a spreadsheet would take for a formula (starting with `=`, `+`, `-`, `@`, or a tab,
-    /// line break or spaces before one) gets a leading `'`, as OWASP advises; quoted when it holds
-    /// `;`, `"`, a line break or starts with a space.
+    /// a cell that a spreadsheet would take for a formula (starting with `=`, `+`, `-` or `@`, after
+    /// any spaces or line breaks) gets a leading `'`, as OWASP advises — and so does a text that
+    /// starts with such a `'` of its own, so that `csvValue` gives every text back whole; quoted
+    /// when it holds `;`, `"`, a line break or starts with a space.
     public static func csv(_ text: String) -> String {
         var cell = neutralised(text, lineBreak: "\n")
-        let significant = cell.unicodeScalars.first { $0 != " " && $0 != "\n" }
-        if let first = text.unicodeScalars.first, "=+-@\t\r\n ".unicodeScalars.contains(first),
-           first != " " || significant.map({ "=+-@".unicodeScalars.contains($0) }) == true {
-            cell = "'" + cell
-        }
+        if needsQuoteMark(Substring(cell).unicodeScalars) { cell = "'" + cell }
         guard cell.unicodeScalars.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" }) || cell.hasPrefix(" ") else { return cell }
         return "\"" + replacing(cell, ["\"": "\"\""]) + "\""
     }
 
     /// What a cell written by `csv` was: the `'` before a would-be formula taken off again.
     public static func csvValue(_ cell: String) -> String {
-        guard cell.hasPrefix("'"), let second = cell.unicodeScalars.dropFirst().first, "=+-@ \n".unicodeScalars.contains(second) else {
-            return cell
-        }
-        return String(cell.dropFirst())
+        let scalars = Substring(cell).unicodeScalars
+        guard scalars.first == "'", needsQuoteMark(scalars.dropFirst()) else { return cell }
+        return String(scalars.dropFirst())
+    }
+
+    /// Whether a (neutralised) cell needs the writer's `'`: it is a formula to a spreadsheet, or it
+    /// starts with a `'` that `csvValue` would take for the writer's. By scalars, as a mark on the
+    /// `'` is a character of its own in the file.
+    static func needsQuoteMark(_ cell: Substring.UnicodeScalarView) -> Bool {
+        // Past any `'`s of the text's own, a formula: each of those needs one more.
+        let significant = cell.drop { $0 == "'" }.first { $0 != " " && $0 != "\n" }
+        return significant.map { "=+-@".unicodeScalars.contains($0) } ?? false
     }
 
     // MARK: HTML
