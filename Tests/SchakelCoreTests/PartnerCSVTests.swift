@@ -68,6 +68,15 @@ import Meldroute
             ])
     }
 
+    /// Found by fuzzing (Fuzz/regressions/csv-import/): the import took fields longer than the
+    /// form and the store allow.
+    @Test func aFieldLongerThanItMayBeIsNamedWithItsLineAndColumn() {
+        #expect(problems("naam;korte_naam\n\(String(repeating: "4", count: 244));KMT\nFairWork;\(String(repeating: "x", count: 41))\n") == [
+            "regel 2, kolom naam: is te lang (244 tekens, hooguit 200)",
+            "regel 3, kolom korte_naam: is te lang (41 tekens, hooguit 40)",
+        ])
+    }
+
     @Test func contactCardsAreVCardFourWithTelephoneURIs() {
         let contact = PartnerContact(partnerID: 1, name: "M. Jansen (fictief)", function: "teamleider, jeugd", phone: "053-4800000",
                                      email: "mjansen@example.org", isFictional: true)

@@ -86,16 +86,22 @@ public struct Partner: Hashable, Sendable {
     /// Not checked at all, or not for twelve months, on `today`.
     public func needsChecking(on today: CivilDate) -> Bool { verified.map { $0.isStale(on: today) } ?? true }
 
+    /// Each text field that holds more characters than it may: its label, its column in the CSV
+    /// file, and "is te lang (244 tekens, hooguit 200)".
+    public var lengthProblems: [(label: String, column: String, message: String)] {
+        [("naam", "naam", name, 200), ("korte naam", "korte_naam", shortName, 40), ("soort", "soort", kind, 100),
+         ("aanbod", "aanbod", offer, 4000), ("telefoon", "telefoon", phone, 50), ("e-mail", "email", email, 200),
+         ("website", "website", website, 300), ("adres", "adres", address, 300), ("openingstijden", "openingstijden", openingHours, 200),
+         ("crisislijn", "crisislijn", crisisLine, 50)]
+            .filter { $0.2.count > $0.3 }
+            .map { ($0.0, $0.1, "is te lang (\($0.2.count) tekens, hooguit \($0.3))") }
+    }
+
     /// What is not in order, in Dutch; empty when it may be saved.
     public var problems: [String] {
         var problems: [String] = []
         if name.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("naam ontbreekt") }
-        for (label, value, limit) in [("naam", name, 200), ("korte naam", shortName, 40), ("soort", kind, 100), ("aanbod", offer, 4000),
-                                      ("telefoon", phone, 50), ("e-mail", email, 200), ("website", website, 300),
-                                      ("adres", address, 300), ("openingstijden", openingHours, 200), ("crisislijn", crisisLine, 50)]
-        where value.count > limit {
-            problems.append("\(label) is te lang (\(value.count) tekens, hooguit \(limit))")
-        }
+        problems += lengthProblems.map { "\($0.label) \($0.message)" }
         for (label, value, multiline) in [("naam", name, false), ("korte naam", shortName, false), ("soort", kind, false),
                                           ("aanbod", offer, true), ("telefoon", phone, false), ("e-mail", email, false),
                                           ("website", website, false), ("adres", address, false), ("openingstijden", openingHours, false),

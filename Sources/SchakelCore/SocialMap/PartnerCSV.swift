@@ -221,6 +221,7 @@ public enum PartnerCSV {
                               email: value("email"), website: value("website"), address: value("adres"), openingHours: value("openingstijden"),
                               crisisLine: value("crisislijn"))
         if partner.name.isEmpty { problems.append(Problem(line: line, column: "naam", message: "leeg; elke organisatie heeft een naam")) }
+        problems += partner.lengthProblems.map { Problem(line: line, column: $0.column, message: $0.message) }
         switch value("crisis_24_7").lowercased() {
         case "", "nee": break
         case "ja": partner.crisisAlwaysReachable = true

@@ -18,52 +18,60 @@ enum AdministrationReducer {
             return []
         case .failed(let message):
             state.isLoaded = true
-            if state.form != nil {
-                state.form?.isSaving = false
-                state.form?.problem = message
+            if case .form(var form)? = state.onTop {
+                form.isSaving = false
+                form.problem = message
+                state.onTop = .form(form)
             } else {
                 shell.status = StatusMessage(message, isError: true)
             }
             return []
         case .saved(let message, let login):
-            state.form = nil
+            if state.form != nil { state.onTop = nil }
             shell.status = StatusMessage(message)
             state.loginToSelect = login
             return [.loadUsers]
         case .keyPressed(let key):
-            if state.form != nil { return formKey(key, &state) }
-            return listKey(key, &state, today: shell.context.today)
+            // The key goes to what is on top; the list gets it only when nothing is.
+            switch state.onTop {
+            case .form(let form)?:
+                return formKey(key, form, &state)
+            case .confirmingBlock?:
+                state.onTop = nil
+                guard YesNoQuestion.isYes(key), let chosen = state.selectedUser else { return [] }
+                return [.setActive(login: chosen.user.login, active: !chosen.isActive)]
+            case nil:
+                return listKey(key, &state, today: shell.context.today)
+            }
         }
     }
 
     private static func listKey(_ key: Key, _ state: inout AdministrationState, today: CivilDate) -> [AdministrationEffect] {
-        if state.isConfirmingBlock {
-            state.isConfirmingBlock = false
-            guard key == .character("j"), let chosen = state.selectedUser else { return [] }
-            return [.setActive(login: chosen.user.login, active: !chosen.isActive)]
-        }
         switch key {
         case .character("n"):
-            state.form = UserForm(nil, today: today)
+            state.onTop = .form(UserForm(nil, today: today))
         case .enter, .character("e"):
             guard let chosen = state.selectedUser else { return [] }
-            state.form = UserForm(chosen.user, today: today)
+            state.onTop = .form(UserForm(chosen.user, today: today))
         case .character("b"):
-            state.isConfirmingBlock = state.selectedUser != nil
+            if state.selectedUser != nil { state.onTop = .confirmingBlock }
         default:
             state.selected = ShortList.moved(state.selected, by: key, count: state.users.count)
         }
         return []
     }
 
-    private static func formKey(_ key: Key, _ state: inout AdministrationState) -> [AdministrationEffect] {
-        FormKeys.handle(key, &state.form) { $0.change() }.map { [.save($0)] } ?? []
+    private static func formKey(_ key: Key, _ form: UserForm, _ state: inout AdministrationState) -> [AdministrationEffect] {
+        var form: UserForm? = form
+        let change = FormKeys.handle(key, &form) { $0.change() }
+        state.onTop = form.map(AdministrationState.OnTop.form)
+        return change.map { [.save($0)] } ?? []
     }
 
     /// The question on the status line while `b` waits for `j`.
     static func prompt(_ state: AdministrationState) -> String? {
         guard state.isConfirmingBlock, let chosen = state.selectedUser else { return nil }
         let verb = chosen.isActive ? "blokkeren (kan Schakel dan niet meer openen)" : "deblokkeren"
-        return " \(chosen.user.login) \(verb)? j = ja · andere toets = nee"
+        return " " + YesNoQuestion.prompt("\(chosen.user.login) \(verb)?")
     }
 }

@@ -6,13 +6,24 @@ public struct AdministrationState: Hashable, Sendable {
     public var users: [ManagedUser] = []
     public var isLoaded = false
     public var selected = 0
-    public var form: UserForm?
-    /// `b` was pressed: blocking (or unblocking) the selected user waits for `j`.
-    public var isConfirmingBlock = false
+    /// What is open over the list, one thing at a time; nil while the list has the keys.
+    public var onTop: OnTop?
     /// The user to select once the list is loaded again (the one just saved).
     var loginToSelect: String?
 
     public init() {}
+
+    /// What can be open over the users.
+    public enum OnTop: Hashable, Sendable {
+        /// A user being added or changed.
+        case form(UserForm)
+        /// `b` was pressed: blocking (or unblocking) the selected user waits for `j`.
+        case confirmingBlock
+    }
+
+    // What is on top, read as each kind: for the views and the tests. Changed only through `onTop`.
+    public var form: UserForm? { if case .form(let form)? = onTop { form } else { nil } }
+    public var isConfirmingBlock: Bool { onTop == .confirmingBlock }
 
     var selectedUser: ManagedUser? { users.indices.contains(selected) ? users[selected] : nil }
 }

@@ -76,7 +76,7 @@ public enum FiguresFeature: PaneFeature {
     public static func hints(_ state: FiguresState) -> String {
         "←→ periode  p jaar/kwartaal/maand  g gebied  Tab volgende  ↑↓ rijen  e exporteer"
     }
-    public static func hasOverlay(_ state: FiguresState) -> Bool { state.isChoosingExport }
+    public static func hasOverlay(_ state: FiguresState) -> Bool { state.onTop != nil }
     public static func prompt(_ state: FiguresState) -> String? {
         state.isChoosingExport ? " Exporteer het rapport: m Markdown · c CSV (Excel) · h HTML (A4) · andere toets: terug" : nil
     }

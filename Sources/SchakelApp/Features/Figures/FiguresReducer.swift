@@ -30,14 +30,18 @@ enum FiguresReducer {
 
     private static func keyPressed(_ key: Key, _ state: inout FiguresState, user: User) -> [FiguresEffect] {
         guard let period = state.period else { return [] }
-        if state.isChoosingExport {
-            state.isChoosingExport = false
+        // The key goes to what is on top; the figures get it only when nothing is.
+        switch state.onTop {
+        case .choosingExport?:
+            state.onTop = nil
             let formats: [Key: FiguresReport.Format] = [.character("m"): .markdown, .character("c"): .csv, .character("h"): .html]
             return formats[key].map { [.export($0)] } ?? []
+        case nil:
+            break
         }
         switch key {
         case .character("e"):
-            state.isChoosingExport = state.figures != nil
+            if state.figures != nil { state.onTop = .choosingExport }
             return []
         case .left, .character("h"):
             state.period = period.moved(by: -1)

@@ -12,10 +12,19 @@ public struct FiguresState: Hashable, Sendable {
     public var breakdown = 0
     /// The first row of that breakdown shown.
     public var scroll = 0
-    /// `e` was pressed: the report's format is asked for.
-    public var isChoosingExport = false
+    /// What is open over the figures, one thing at a time; nil while the figures have the keys.
+    public var onTop: OnTop?
 
     public init() {}
+
+    /// What can be open over the figures.
+    public enum OnTop: Hashable, Sendable {
+        /// `e` was pressed: the report's format is asked for.
+        case choosingExport
+    }
+
+    /// What is on top, read as its kind: for the views and the tests. Changed only through `onTop`.
+    public var isChoosingExport: Bool { onTop == .choosingExport }
 
     /// The breakdowns below the chart: all but the months, which the chart shows.
     var listed: [PublishedBreakdown] { figures?.published.filter { $0.id != "maand" } ?? [] }

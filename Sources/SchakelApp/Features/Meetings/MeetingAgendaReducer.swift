@@ -7,9 +7,7 @@ import TerminalKit
 enum MeetingAgendaReducer {
     static func key(_ key: Key, _ state: inout MeetingsState, _ shell: inout Shell) -> [MeetingsEffect] {
         guard var open = state.open else { return [] }
-        if open.itemForm == nil && open.picker == nil && open.steps == nil && open.minutes == nil && open.exportMenu == nil
-            && !open.isConfirmingRemoval
-            && (key == .escape || key == .left) {
+        if open.onTop == nil && (key == .escape || key == .left) {
             state.open = nil
             return []
         }
@@ -18,17 +16,24 @@ enum MeetingAgendaReducer {
         return effects
     }
 
+    /// The key goes to what is on top; the agenda gets it only when nothing is.
     private static func key(_ key: Key, _ open: inout OpenMeeting, _ shell: inout Shell) -> [MeetingsEffect] {
-        if open.itemForm != nil { return formKey(key, &open) }
-        if open.minutes != nil { return minutesKey(key, &open, today: shell.context.today) }
-        if open.exportMenu != nil { return exportKey(key, &open, &shell) }
-        if open.steps != nil { return MeetingStepsReducer.key(key, &open) }
-        if open.picker != nil { return pickerKey(key, &open, today: shell.context.today) }
-        if open.isConfirmingRemoval {
-            open.isConfirmingRemoval = false
-            guard key == .character("j"), let item = open.selectedItem else { return [] }
+        switch open.onTop {
+        case .itemForm(let form)?: return formKey(key, form, &open)
+        case .minutes(let minutes)?: return minutesKey(key, minutes, &open, today: shell.context.today)
+        case .exportMenu(let menu)?: return exportKey(key, menu, &open, &shell)
+        case .steps(let steps)?: return MeetingStepsReducer.key(key, steps, &open)
+        case .picker(let picker)?: return pickerKey(key, picker, &open, today: shell.context.today)
+        case .confirmingRemoval?:
+            open.onTop = nil
+            guard YesNoQuestion.isYes(key), let item = open.selectedItem else { return [] }
             return [change(.remove(itemID: item.id), open)]
+        case nil:
+            return agendaKey(key, &open, &shell)
         }
+    }
+
+    private static func agendaKey(_ key: Key, _ open: inout OpenMeeting, _ shell: inout Shell) -> [MeetingsEffect] {
         switch key {
         case .character("z"):
             guard open.meeting.visibility == .full else {
@@ -36,10 +41,10 @@ enum MeetingAgendaReducer {
                 return []
             }
             guard let workflow = shell.context.meetingWorkflow else { return [] }
-            open.steps = MeetingStepsReducer.steps(for: open.meeting, workflow: workflow)
+            open.onTop = .steps(MeetingStepsReducer.steps(for: open.meeting, workflow: workflow))
             return []
         case .character("e"):
-            open.exportMenu = ExportMenu(for: open)
+            open.onTop = .exportMenu(ExportMenu(for: open))
             return []
         case .character("v"):
             if let reason = open.whyNoMinutes {
@@ -48,7 +53,7 @@ enum MeetingAgendaReducer {
             }
             guard let item = open.selectedItem else { return [] }
             let minutes = MinutesForm(item, meetingVersion: open.meeting.version, today: shell.context.today)
-            open.minutes = minutes
+            open.onTop = .minutes(minutes)
             return [.draft(.load(minutes.draftKey))]
         case .character("a"), .character("n"), .character("s"), .enter, .character("K"), .character("J"),
              .shiftUp, .shiftDown, .character("x"), .delete:
@@ -67,10 +72,10 @@ enum MeetingAgendaReducer {
         let today = shell.context.today
         switch key {
         case .character("a"):
-            open.picker = WaitingList()
+            open.onTop = .picker(WaitingList())
             return [.loadWaiting(limit: WaitingList.limit)]
         case .character("n"):
-            open.itemForm = .adding(to: open.meeting, today: today)
+            open.onTop = .itemForm(.adding(to: open.meeting, today: today))
         case .character("s"):
             let titles = shell.context.standingItems(ofSeries: open.meeting.series)
             guard !titles.isEmpty else {
@@ -80,7 +85,7 @@ enum MeetingAgendaReducer {
             return [change(.standing(titles), open)]
         case .enter:
             guard let item = open.selectedItem else { return [] }
-            open.itemForm = .editing(item, of: open.meeting, today: today)
+            open.onTop = .itemForm(.editing(item, of: open.meeting, today: today))
         case .character("K"), .shiftUp, .character("J"), .shiftDown:
             guard let item = open.selectedItem, let count = open.items?.count else { return [] }
             let offset = key == .character("K") || key == .shiftUp ? -1 : 1
@@ -89,32 +94,36 @@ enum MeetingAgendaReducer {
             open.selected += offset
             return [change(.move(itemID: item.id, by: offset), open)]
         case .character("x"), .delete:
-            if open.selectedItem != nil { open.isConfirmingRemoval = true }
+            if open.selectedItem != nil { open.onTop = .confirmingRemoval }
         default:
             break
         }
         return []
     }
 
-    private static func formKey(_ key: Key, _ open: inout OpenMeeting) -> [MeetingsEffect] {
-        guard let draft = FormKeys.handle(key, &open.itemForm, check: { $0.draft() }), let item = open.itemForm else { return [] }
+    private static func formKey(_ key: Key, _ form: AgendaItemForm, _ open: inout OpenMeeting) -> [MeetingsEffect] {
+        var form: AgendaItemForm? = form
+        let draft = FormKeys.handle(key, &form, check: { $0.draft() })
+        open.onTop = form.map(OpenMeeting.OnTop.itemForm)
+        guard let draft, let item = form else { return [] }
         let change: AgendaChange = item.itemID.map { .update(itemID: $0, draft) } ?? .add(draft, about: item.subject)
         if item.itemID == nil { open.itemsBeforeAdding = Set(open.items?.map(\.id) ?? []) }
         return [.changeAgenda(change, meetingID: open.meeting.id, expectedVersion: item.baseVersion ?? open.meeting.version)]
     }
 
     /// The minutes form: typing, F2 saves, Esc leaves (asking first when something was typed).
-    private static func minutesKey(_ key: Key, _ open: inout OpenMeeting, today: CivilDate) -> [MeetingsEffect] {
-        guard var minutes = open.minutes, !minutes.isSaving else { return [] }
+    private static func minutesKey(_ key: Key, _ minutes: MinutesForm, _ open: inout OpenMeeting, today: CivilDate) -> [MeetingsEffect] {
+        guard !minutes.isSaving else { return [] }
+        var minutes = minutes
         switch FormKeys.handle(key, &minutes.form, isConfirmingDiscard: &minutes.isConfirmingDiscard, edited: &minutes.isDraftDirty) {
         case .leave:
-            open.minutes = nil
+            open.onTop = nil
             // Thrown away on purpose, or left with nothing typed: no draft stays behind.
             guard minutes.form.isChanged else { return [] }
             open.itemsWithDraft.remove(minutes.itemID)
             return [.draft(.discard(minutes.draftKey))]
         case .stay:
-            open.minutes = minutes
+            open.onTop = .minutes(minutes)
             return []
         case .save:
             break
@@ -129,15 +138,16 @@ enum MeetingAgendaReducer {
             effects = [.recordMinutes(entry, itemID: minutes.itemID, meetingID: open.meeting.id,
                                       expectedVersion: minutes.baseVersion ?? open.meeting.version)]
         }
-        open.minutes = minutes
+        open.onTop = .minutes(minutes)
         return effects
     }
 
-    private static func exportKey(_ key: Key, _ open: inout OpenMeeting, _ shell: inout Shell) -> [MeetingsEffect] {
-        guard var menu = open.exportMenu, !menu.isExporting else { return [] }
+    private static func exportKey(_ key: Key, _ menu: ExportMenu, _ open: inout OpenMeeting, _ shell: inout Shell) -> [MeetingsEffect] {
+        guard !menu.isExporting else { return [] }
+        var menu = menu
         switch key {
         case .escape:
-            open.exportMenu = nil
+            open.onTop = nil
             return []
         case .enter:
             let choice = menu.highlightedChoice
@@ -146,27 +156,26 @@ enum MeetingAgendaReducer {
                 return []
             }
             menu.isExporting = true
-            open.exportMenu = menu
+            open.onTop = .exportMenu(menu)
             return [.export(choice.document, meetingID: open.meeting.id)]
         default:
             menu.highlighted = ShortList.moved(menu.highlighted, by: key, count: menu.choices.count)
-            open.exportMenu = menu
+            open.onTop = .exportMenu(menu)
             return []
         }
     }
 
-    private static func pickerKey(_ key: Key, _ open: inout OpenMeeting, today: CivilDate) -> [MeetingsEffect] {
-        guard var picker = open.picker else { return [] }
+    private static func pickerKey(_ key: Key, _ picker: WaitingList, _ open: inout OpenMeeting, today: CivilDate) -> [MeetingsEffect] {
+        var picker = picker
         switch key {
         case .escape:
-            open.picker = nil
+            open.onTop = nil
         case .enter:
             guard let waiting = picker.selectedItem else { return [] }
-            open.picker = nil
-            open.itemForm = .adding(waiting, to: open.meeting, today: today)
+            open.onTop = .itemForm(.adding(waiting, to: open.meeting, today: today))
         default:
             picker.selected = ShortList.moved(picker.selected, by: key, count: picker.items?.count ?? 0)
-            open.picker = picker
+            open.onTop = .picker(picker)
         }
         return []
     }
@@ -210,34 +219,41 @@ enum MeetingAgendaReducer {
             } else {
                 shell.status = StatusMessage("Agenda opgeslagen.")
             }
-            open.itemForm = nil
-            open.steps = nil
-            open.minutes = nil
+            // The form that was saved closes; nothing else can have been on top.
+            switch open.onTop {
+            case .itemForm?, .steps?, .minutes?: open.onTop = nil
+            default: break
+            }
             state.open = open
             return effects
         case .agendaChangeFailed(let meetingID, let message, let isConflict):
             guard var open = state.open, open.meeting.id == meetingID else { return [] }
             open.itemsBeforeAdding = nil
-            if var steps = open.steps {
+            let hasForm: Bool
+            switch open.onTop {
+            case .steps(var steps)?:
                 steps.isSaving = false
                 steps.problem = message
-                open.steps = steps
-            } else if var item = open.itemForm {
+                open.onTop = .steps(steps)
+                hasForm = true
+            case .itemForm(var item)?:
                 // The form stays as it was typed: saving again after the reload is one key.
                 item.isSaving = false
                 item.problem = isConflict ? message + " F2 slaat uw punt nu op." : message
                 if isConflict { item.baseVersion = nil }
-                open.itemForm = item
-            } else if var minutes = open.minutes {
+                open.onTop = .itemForm(item)
+                hasForm = true
+            case .minutes(var minutes)?:
                 minutes.isSaving = false
                 minutes.problem = isConflict ? message + " F2 slaat uw verslag nu op." : message
                 if isConflict { minutes.baseVersion = nil }
-                open.minutes = minutes
-            } else {
+                open.onTop = .minutes(minutes)
+                hasForm = true
+            case .picker?, .confirmingRemoval?, .exportMenu?, nil:
                 shell.status = StatusMessage(message, isError: true)
+                hasForm = false
             }
             state.open = open
-            let hasForm = open.itemForm != nil || open.steps != nil || open.minutes != nil
             return isConflict || !hasForm ? [.loadAgenda(meetingID: meetingID)] : []
         default:
             return []

@@ -13,17 +13,18 @@ enum MeetingAgendaView {
         grid.write(TextFitting.fit(" \(when) · \(meeting.location)", width: rect.width), x: rect.x, y: rect.y + 1, maxX: rect.maxX)
         drawStatus(open, context: context, at: rect.y + 2, in: rect, on: &grid)
         let body = Rect(x: rect.x, y: rect.y + 4, width: rect.width, height: max(0, rect.height - 4))
-        if let steps = open.steps {
+        switch open.onTop {
+        case .steps(let steps)?:
             drawSteps(steps, in: body, on: &grid)
-        } else if let item = open.itemForm {
+        case .itemForm(let item)?:
             FieldFormView.draw(item.form, problem: item.problem, confirmingDiscard: item.isConfirmingDiscard, in: body, on: &grid)
-        } else if let minutes = open.minutes {
+        case .minutes(let minutes)?:
             FieldFormView.draw(minutes.form, problem: minutes.problem, confirmingDiscard: minutes.isConfirmingDiscard, in: body, on: &grid)
-        } else if let menu = open.exportMenu {
+        case .exportMenu(let menu)?:
             drawExportMenu(menu, context: context, in: body, on: &grid)
-        } else if let picker = open.picker {
+        case .picker(let picker)?:
             drawPicker(picker, meeting: meeting, context: context, in: body, on: &grid)
-        } else {
+        case .confirmingRemoval?, nil:
             drawItems(open, in: body, on: &grid)
         }
     }
@@ -164,10 +165,13 @@ enum MeetingAgendaView {
     }
 
     static func hints(_ open: OpenMeeting) -> String {
-        if open.itemForm != nil || open.steps?.form != nil || open.minutes != nil { return "Tab volgend veld  F2 opslaan  Esc annuleren" }
-        if open.steps != nil { return "↑↓ kiezen  Enter deze stap  Esc terug" }
-        if open.exportMenu != nil { return "↑↓ kiezen  Enter exporteren  Esc terug" }
-        if open.picker != nil { return "↑↓ kiezen  Enter toevoegen  Esc terug" }
+        switch open.onTop {
+        case .itemForm?, .minutes?: return "Tab volgend veld  F2 opslaan  Esc annuleren"
+        case .steps(let steps)?: return steps.form != nil ? "Tab volgend veld  F2 opslaan  Esc annuleren" : "↑↓ kiezen  Enter deze stap  Esc terug"
+        case .exportMenu?: return "↑↓ kiezen  Enter exporteren  Esc terug"
+        case .picker?: return "↑↓ kiezen  Enter toevoegen  Esc terug"
+        case .confirmingRemoval?, nil: break
+        }
         if open.meeting.visibility != .full { return "↑↓ kiezen  e exporteren  Esc terug  ? hulp  q stoppen" }
         if open.whyNoMinutes == nil { return "↑↓ kiezen  v verslag  e exporteren  z stap (gehouden, heropenen)  Esc" }
         if open.whyNotEditable != nil { return "↑↓ kiezen  e exporteren  z stap  Esc terug" }

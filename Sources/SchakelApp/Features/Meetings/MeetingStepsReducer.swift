@@ -9,8 +9,9 @@ enum MeetingStepsReducer {
         return MeetingSteps(options: WorkflowEngine(workflow).options(for: instance))
     }
 
-    static func key(_ key: Key, _ open: inout OpenMeeting) -> [MeetingsEffect] {
-        guard var steps = open.steps, !steps.isSaving else { return [] }
+    static func key(_ key: Key, _ steps: MeetingSteps, _ open: inout OpenMeeting) -> [MeetingsEffect] {
+        guard !steps.isSaving else { return [] }
+        var steps = steps
         var effects: [MeetingsEffect] = []
         if var form = steps.form {
             switch key {
@@ -29,12 +30,12 @@ enum MeetingStepsReducer {
                 form.handle(key)
                 steps.form = form
             }
-            open.steps = steps
+            open.onTop = .steps(steps)
             return effects
         }
         switch key {
         case .escape, .left:
-            open.steps = nil
+            open.onTop = nil
             return []
         case .enter:
             let option = steps.options[steps.highlighted]
@@ -50,7 +51,7 @@ enum MeetingStepsReducer {
         default:
             steps.highlighted = ShortList.moved(steps.highlighted, by: key, count: steps.options.count)
         }
-        open.steps = steps
+        open.onTop = .steps(steps)
         return effects
     }
 

@@ -24,20 +24,24 @@ public enum MeetingsReducer {
         case .draft(let result):
             return MinutesDrafts.result(result, &state.open, &shell)
         case .exported(let path):
-            state.open?.exportMenu = nil
+            if state.open?.exportMenu != nil { state.open?.onTop = nil }
             shell.status = .written(path)
             return []
         case .exportFailed(let message):
-            state.open?.exportMenu?.isExporting = false
+            if var menu = state.open?.exportMenu {
+                menu.isExporting = false
+                state.open?.onTop = .exportMenu(menu)
+            }
             shell.status = StatusMessage(message, isError: true)
             return []
         case .actionsLoaded, .actionCompleted, .actionFailed:
             return ActionListReducer.result(action, &state, &shell, rows: ActionListView.listRows(in: shell.pane))
         case .waitingLoaded(let items):
-            if var open = state.open, open.picker != nil {
+            if var open = state.open, var picker = open.picker {
                 // Only what waits for this kind of table (of this municipality, for a local one).
-                open.picker?.loaded(items.filter { $0.kind == open.meeting.kind
+                picker.loaded(items.filter { $0.kind == open.meeting.kind
                     && (open.meeting.municipality == nil || $0.municipality == open.meeting.municipality) })
+                open.onTop = .picker(picker)
                 state.open = open
             } else {
                 state.waiting?.loaded(items)

@@ -13,18 +13,8 @@ public struct OpenMeeting: Hashable, Sendable {
     /// Nil while it is being fetched.
     public var items: [AgendaItem]?
     public var selected = 0
-    /// An item being added or changed.
-    public var itemForm: AgendaItemForm?
-    /// Choosing a waiting signal or case to add.
-    public var picker: WaitingList?
-    /// "Remove this item?" asked.
-    public var isConfirmingRemoval = false
-    /// The meeting's next step in its workflow being chosen or filled in.
-    public var steps: MeetingSteps?
-    /// The selected item's minutes being written.
-    public var minutes: MinutesForm?
-    /// Choosing a document to export; the highlighted one.
-    public var exportMenu: ExportMenu?
+    /// What is open over the agenda, one thing at a time; nil while the agenda itself has the keys.
+    public var onTop: OnTop?
     /// The items there were before an addition: the added one is selected when the agenda comes back.
     public var itemsBeforeAdding: Set<Int64>?
     /// Items whose minutes were left unsaved, kept as drafts (marked in the list).
@@ -33,6 +23,30 @@ public struct OpenMeeting: Hashable, Sendable {
     public init(meeting: Meeting) {
         self.meeting = meeting
     }
+
+    /// What can be open over a meeting's agenda.
+    public enum OnTop: Hashable, Sendable {
+        /// An item being added or changed.
+        case itemForm(AgendaItemForm)
+        /// Choosing a waiting signal or case to add.
+        case picker(WaitingList)
+        /// "Remove this item?" asked.
+        case confirmingRemoval
+        /// The meeting's next step in its workflow being chosen or filled in.
+        case steps(MeetingSteps)
+        /// The selected item's minutes being written.
+        case minutes(MinutesForm)
+        /// Choosing a document to export; the highlighted one.
+        case exportMenu(ExportMenu)
+    }
+
+    // What is on top, read as each kind: for the views and the tests. Changed only through `onTop`.
+    public var itemForm: AgendaItemForm? { if case .itemForm(let form)? = onTop { form } else { nil } }
+    public var picker: WaitingList? { if case .picker(let picker)? = onTop { picker } else { nil } }
+    public var isConfirmingRemoval: Bool { onTop == .confirmingRemoval }
+    public var steps: MeetingSteps? { if case .steps(let steps)? = onTop { steps } else { nil } }
+    public var minutes: MinutesForm? { if case .minutes(let minutes)? = onTop { minutes } else { nil } }
+    public var exportMenu: ExportMenu? { if case .exportMenu(let menu)? = onTop { menu } else { nil } }
 
     public var selectedItem: AgendaItem? { items.flatMap { $0.indices.contains(selected) ? $0[selected] : nil } }
 

@@ -8,7 +8,7 @@ enum MinutesDrafts {
     static func saveIfChanged(_ open: inout OpenMeeting?) -> [MeetingsEffect] {
         guard var minutes = open?.minutes, minutes.isDraftDirty else { return [] }
         minutes.isDraftDirty = false
-        open?.minutes = minutes
+        open?.onTop = .minutes(minutes)
         return [save(minutes)]
     }
 
@@ -28,7 +28,7 @@ enum MinutesDrafts {
             guard var minutes = meeting.minutes, minutes.draftKey == key, !minutes.form.isChanged,
                   let draft = FormDraft.from(json: payload) else { return [] }
             minutes.restore(draft, today: shell.context.today)
-            meeting.minutes = minutes
+            meeting.onTop = .minutes(minutes)
             shell.status = StatusMessage("Wat u eerder voor dit verslag invulde, is hersteld.")
         case .foundAll(DraftKey.minutesKind, let payloads):
             guard let items = meeting.items else { return [] }
