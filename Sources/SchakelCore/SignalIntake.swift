@@ -97,8 +97,8 @@ public enum SignalIntake {
             for key in object.keys.sorted() where !allowed.contains(key) { problem("\(path)\(key): onbekend veld") }
         }
 
-        /// A text field; only a long one (`multiline`) may hold line breaks and tabs, and none a
-        /// control or bidi character.
+        /// A text field; only a long one (`multiline`) may hold line breaks (each kept as LF) and
+        /// tabs, and none a control or bidi character.
         mutating func text(_ value: Any?, _ name: String, required: Bool, limit: Int, multiline: Bool = false) -> String? {
             guard let value, !(value is NSNull) else {
                 if required { problem("\(name): ontbreekt") }
@@ -108,7 +108,7 @@ public enum SignalIntake {
                 problem("\(name): verwacht tekst")
                 return nil
             }
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = (multiline ? FieldCharacters.withLineFeeds(text) : text).trimmingCharacters(in: .whitespacesAndNewlines)
             if required && trimmed.isEmpty {
                 problem("\(name): is leeg")
                 return nil

@@ -22,6 +22,24 @@ public enum FieldCharacters {
         }
     }
 
+    /// A long text's line ends as one kind: CRLF (Windows) and a lone CR (old Mac) become LF, so that
+    /// a description from a form or a file breaks where it broke there and holds no stray CR.
+    public static func withLineFeeds(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending = scalars.next()
+        while let scalar = pending {
+            pending = scalars.next()
+            guard scalar == "\r" else {
+                result.append(scalar)
+                continue
+            }
+            if pending == "\n" { pending = scalars.next() }
+            result.append("\n")
+        }
+        return String(result)
+    }
+
     /// The first character the text may not hold, with its place (counted in characters, from 1).
     public static func forbidden(in text: String, multiline: Bool) -> (position: Int, scalar: Unicode.Scalar)? {
         var previous: Unicode.Scalar?

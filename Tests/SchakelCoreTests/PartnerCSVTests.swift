@@ -70,6 +70,11 @@ import Meldroute
 
     /// Found by fuzzing (Fuzz/regressions/csv-import/): the import took fields longer than the
     /// form and the store allow.
+    @Test func anOffersLineEndsAreKeptAsLineFeeds() throws {
+        let read = try PartnerCSV.read(Data("naam;aanbod\r\nA;\"opvang\r\nadvies\roud\"\r\n".utf8)).get()
+        #expect(read.map(\.offer) == ["opvang\nadvies\noud"])
+    }
+
     @Test func aFieldLongerThanItMayBeIsNamedWithItsLineAndColumn() {
         #expect(problems("naam;korte_naam\n\(String(repeating: "4", count: 244));KMT\nFairWork;\(String(repeating: "x", count: 41))\n") == [
             "regel 2, kolom naam: is te lang (244 tekens, hooguit 200)",

@@ -25,6 +25,15 @@ import Meldroute
             persons: [NewPerson(initials: "Z.Ç.", birthYear: 2004, role: .presumedVictim, givenName: "Zoë")]))
     }
 
+    /// Found by fuzzing (Fuzz/regressions/intake/): a CR in a description was stored as it came.
+    @Test func aDescriptionsLineEndsAreKeptAsLineFeeds() throws {
+        let signal = try parse("""
+            {"bron": "intranet", "melder": {"type": "anoniem"}, "gemeente": "Borne", "vormen": ["arbeid"],
+             "beschrijving": "Windows\\r\\nregel\\roud\\nnieuw"}
+            """).get()
+        #expect(signal.description == "Windows\nregel\noud\nnieuw")
+    }
+
     @Test func theMinimumIsSourceReporterTypeMunicipalityFormsAndDescription() throws {
         let signal = try parse("""
             {"bron": "intranet", "melder": {"type": "anoniem"}, "gemeente": "Borne", "vormen": ["arbeid"], "beschrijving": "x"}

@@ -217,7 +217,7 @@ public enum PartnerCSV {
                               domains: PartnerDomains(codes: words("domeinen", vocabulary.domains)),
                               targetGroups: TargetGroups(codes: words("doelgroepen", vocabulary.targetGroups)),
                               forms: ExploitationForms(ExploitationForm.allCases.filter { words("vormen", vocabulary.forms).contains($0.code) }),
-                              area: PartnerArea(words: words("gebied", PartnerArea.fileWords)), offer: value("aanbod"), phone: value("telefoon"),
+                              area: PartnerArea(words: words("gebied", PartnerArea.fileWords)), offer: FieldCharacters.withLineFeeds(value("aanbod")), phone: value("telefoon"),
                               email: value("email"), website: value("website"), address: value("adres"), openingHours: value("openingstijden"),
                               crisisLine: value("crisislijn"))
         if partner.name.isEmpty { problems.append(Problem(line: line, column: "naam", message: "leeg; elke organisatie heeft een naam")) }
