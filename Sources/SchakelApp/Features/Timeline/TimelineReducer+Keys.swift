@@ -15,33 +15,50 @@ extension TimelineReducer {
     }
 
     static func keyPressed(_ key: Key, _ pane: inout TimelinePane, layout: TimelineLayout) -> Outcome {
-        let rows = max(1, layout.list.height)
-        if pane.isSavingNote { return .stay }
-        if var note = pane.note {
-            if pane.isConfirmingDiscardNote {
-                // Only `j` throws away; any other key (Enter too, a new line in a note) goes back.
-                pane.isConfirmingDiscardNote = false
-                guard key == .character("j") || key == .character("J") else { return .stay }
-                pane.note = nil
-                pane.isNoteDirty = false
-                return .discardedNote
-            }
-            switch key {
-            case .escape:
-                if note.isEmpty { pane.note = nil } else { pane.isConfirmingDiscardNote = true }
-            case .function(2), .control("o"):
-                guard !note.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return .stay }
-                pane.isSavingNote = true
-                return .saveNote(note.text)
-            default:
-                let editor = layout.editor
-                let before = note.text
-                note.handle(key, width: max(10, editor.width - 4), height: max(1, editor.height - 3))
-                if note.text != before { pane.isNoteDirty = true }
-                pane.note = note
-            }
-            return .stay
+        // The key goes to what is on top; the list gets it only when nothing is.
+        switch pane.onTop {
+        case .note(let editor)?: return noteKey(key, editor, &pane, layout: layout)
+        case nil: return listKey(key, &pane, layout: layout)
         }
+    }
+
+    private static func noteKey(_ key: Key, _ editor: TimelinePane.NoteEditor, _ pane: inout TimelinePane, layout: TimelineLayout) -> Outcome {
+        guard !editor.isSaving else { return .stay }
+        var editor = editor
+        if editor.isConfirmingDiscard {
+            // Only `j` throws away; any other key (Enter too, a new line in a note) goes back.
+            editor.isConfirmingDiscard = false
+            guard key == .character("j") || key == .character("J") else {
+                pane.onTop = .note(editor)
+                return .stay
+            }
+            pane.onTop = nil
+            return .discardedNote
+        }
+        switch key {
+        case .escape:
+            if editor.text.isEmpty {
+                pane.onTop = nil
+                return .stay
+            }
+            editor.isConfirmingDiscard = true
+        case .function(2), .control("o"):
+            guard !editor.text.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return .stay }
+            editor.isSaving = true
+            pane.onTop = .note(editor)
+            return .saveNote(editor.text.text)
+        default:
+            let area = layout.editor
+            let before = editor.text.text
+            editor.text.handle(key, width: max(10, area.width - 4), height: max(1, area.height - 3))
+            if editor.text.text != before { editor.isDirty = true }
+        }
+        pane.onTop = .note(editor)
+        return .stay
+    }
+
+    private static func listKey(_ key: Key, _ pane: inout TimelinePane, layout: TimelineLayout) -> Outcome {
+        let rows = max(1, layout.list.height)
         let request: PageRequest?
         switch key {
         case .escape, .character("q"), .left:
@@ -54,7 +71,7 @@ extension TimelineReducer {
             pane.list = PagedList()
             request = .last
         case .character("n"):
-            pane.note = TextArea(maxLength: 20_000)
+            pane.onTop = .note(TimelinePane.NoteEditor())
             return .openedNote
         default:
             request = nil

@@ -12,10 +12,11 @@ public enum TimelineReducer {
 
         case .idle:
             // The note being written is kept as a draft when something was typed since the last one.
-            guard var pane = state, pane.isNoteDirty, let note = pane.note else { return [] }
-            pane.isNoteDirty = false
+            guard var pane = state, var editor = pane.noteEditor, editor.isDirty else { return [] }
+            editor.isDirty = false
+            pane.onTop = .note(editor)
             state = pane
-            return [.draft(.save(.note(pane.subject), payload: note.text))]
+            return [.draft(.save(.note(pane.subject), payload: editor.text.text))]
 
         case .terminating:
             guard let pane = state, let note = pane.note, !note.isEmpty else { return [] }
@@ -58,9 +59,7 @@ public enum TimelineReducer {
 
         case .noteAdded:
             guard var pane = state else { return [] }
-            pane.note = nil
-            pane.isNoteDirty = false
-            pane.isSavingNote = false
+            pane.onTop = nil
             pane.list = PagedList()
             state = pane
             shell.status = StatusMessage("Notitie opgeslagen.")
@@ -68,14 +67,18 @@ public enum TimelineReducer {
                     .loadPage(pane.subject, kinds: pane.kinds, .last, limit: PagedList<TimelineRow>.pageSize)]
 
         case .noteFailed(let message):
-            state?.isSavingNote = false
+            if var editor = state?.noteEditor {
+                editor.isSaving = false
+                state?.onTop = .note(editor)
+            }
             shell.status = StatusMessage(message, isError: true)
             return []
 
         case .draft(.found(let key, let text?)):
             // A note left unsaved on this timeline in an earlier session, into the empty editor.
-            guard !text.isEmpty, var pane = state, key == .note(pane.subject), let note = pane.note, note.isEmpty else { return [] }
-            pane.note = TextArea(text, maxLength: 20_000)
+            guard !text.isEmpty, var pane = state, key == .note(pane.subject), var editor = pane.noteEditor, editor.text.isEmpty else { return [] }
+            editor.text = TextArea(text, maxLength: 20_000)
+            pane.onTop = .note(editor)
             state = pane
             shell.status = StatusMessage("Het concept van deze notitie uit een vorige sessie is hersteld.")
             return []

@@ -16,17 +16,35 @@ public struct TimelinePane: Hashable, Sendable {
     public var list = PagedList<TimelineRow>()
     /// The types shown; all when empty.
     public var kinds: Set<TimelineKind> = []
-    /// The note being written, when the editor is open.
-    public var note: TextArea?
-    public var isConfirmingDiscardNote = false
-    public var isSavingNote = false
-    /// Typed since the note's draft was last kept.
-    public var isNoteDirty = false
+    /// What is open over the timeline; nil while the list has the keys.
+    public var onTop: OnTop?
 
     public init(subject: TimelineSubject, title: String) {
         self.subject = subject
         self.title = title
     }
+
+    /// What can be open over a timeline.
+    public enum OnTop: Hashable, Sendable {
+        /// A note being written in the built-in editor.
+        case note(NoteEditor)
+    }
+
+    /// A note being written: its text, and whether it is being thrown away, saved, or typed in
+    /// since its draft was last kept.
+    public struct NoteEditor: Hashable, Sendable {
+        public var text = TextArea(maxLength: 20_000)
+        /// Esc was pressed on a note with text: throwing it away waits for `j`.
+        public var isConfirmingDiscard = false
+        public var isSaving = false
+        public var isDirty = false
+    }
+
+    // What is on top, read as its kind: for the views and the tests. Changed only through `onTop`.
+    public var noteEditor: NoteEditor? { if case .note(let editor)? = onTop { editor } else { nil } }
+    public var note: TextArea? { noteEditor?.text }
+    public var isConfirmingDiscardNote: Bool { noteEditor?.isConfirmingDiscard == true }
+    public var isSavingNote: Bool { noteEditor?.isSaving == true }
 
     /// The filter steps `f` goes through: everything, then one type at a time.
     static let filters: [TimelineKind?] = [nil, .note, .transition, .contact, .decision, .referral, .meeting, .action, .received]
