@@ -2,52 +2,66 @@ import Meldroute
 import SchakelCore
 import TerminalKit
 
-/// Keys in the Signalen pane: to what is open over the inbox first, else to the inbox.
+/// Keys in the Signalen pane: to what is on top of the inbox, else to the inbox.
 extension SignalsReducer {
     static func keyPressed(_ key: Key, _ state: inout SignalsState, _ shell: inout Shell) -> [SignalsEffect] {
-        if state.receipt != nil { return receiptKeyPressed(key, &state) }
-        if var panel = state.filterPanel {
-            switch panel.handle(key, context: shell.context) {
-            case .stay: state.filterPanel = panel
-            case .cancel: state.filterPanel = nil
-            case .apply(let filter): return applyFilter(filter, &state, &shell)
-            case .save(let name, let filter, let shared):
-                return [.saveFilter(name: name, filter, shared: shared)] + applyFilter(filter, &state, &shell)
-            }
+        switch state.onTop {
+        case .receipt?: return receiptKeyPressed(key, &state)
+        case .filterPanel(let panel)?: return filterKeyPressed(key, panel, &state, &shell)
+        case .caseOffer(let signalID)?: return caseOfferKeyPressed(key, signalID, &state, &shell)
+        case .route?: return routeKeyPressed(key, &state, &shell)
+        case .draftOffer(let offer)?: return draftOfferKeyPressed(key, offer, &state, &shell)
+        case .registration?: return registrationKeyPressed(key, &state, &shell)
+        case .detail?: return detailKeyPressed(key, &state, &shell)
+        case .search?: return searchKeyPressed(key, &state)
+        case nil: return inboxKeyPressed(key, &state, &shell)
+        }
+    }
+
+    private static func filterKeyPressed(_ key: Key, _ panel: FilterPanel, _ state: inout SignalsState,
+                                         _ shell: inout Shell) -> [SignalsEffect] {
+        var panel = panel
+        switch panel.handle(key, context: shell.context) {
+        case .stay: state.filterPanel = panel
+        case .cancel: state.filterPanel = nil
+        case .apply(let filter): return applyFilter(filter, &state, &shell)
+        case .save(let name, let filter, let shared):
+            return [.saveFilter(name: name, filter, shared: shared)] + applyFilter(filter, &state, &shell)
+        }
+        return []
+    }
+
+    /// "Make it a KMT case?": `j` yes, `d` yes on the perpetrator track, any other key no.
+    private static func caseOfferKeyPressed(_ key: Key, _ signalID: Int64, _ state: inout SignalsState,
+                                            _ shell: inout Shell) -> [SignalsEffect] {
+        state.caseOfferSignalID = nil
+        switch key {
+        case .character("j"), .character("J"): return [.openCase(signalID: signalID, perpetratorTrack: false)]
+        case .character("d"), .character("D"): return [.openCase(signalID: signalID, perpetratorTrack: true)]
+        default:
+            shell.status = StatusMessage("Geen casus aangemaakt.")
             return []
         }
-        if let signalID = state.caseOfferSignalID {
-            state.caseOfferSignalID = nil
-            switch key {
-            case .character("j"), .character("J"): return [.openCase(signalID: signalID, perpetratorTrack: false)]
-            case .character("d"), .character("D"): return [.openCase(signalID: signalID, perpetratorTrack: true)]
-            default:
-                shell.status = StatusMessage("Geen casus aangemaakt.")
-                return []
-            }
+    }
+
+    private static func draftOfferKeyPressed(_ key: Key, _ offer: DraftOffer, _ state: inout SignalsState,
+                                             _ shell: inout Shell) -> [SignalsEffect] {
+        var offer = offer
+        switch offer.keyPressed(key) {
+        case .stay:
+            state.draftOffer = offer
+            return []
+        case .resume:
+            return [.openRegistration]
+        case .later:
+            state.draftOffer = nil
+            shell.status = StatusMessage("De registratie blijft bewaard; n zet haar voort.")
+            return []
+        case .discard:
+            state.draftOffer = nil
+            shell.status = StatusMessage("De niet-opgeslagen registratie is weggegooid.")
+            return [.draft(.discard(.registration))]
         }
-        if state.route != nil { return routeKeyPressed(key, &state, &shell) }
-        if var offer = state.draftOffer {
-            switch offer.keyPressed(key) {
-            case .stay:
-                state.draftOffer = offer
-                return []
-            case .resume:
-                return [.openRegistration]
-            case .later:
-                state.draftOffer = nil
-                shell.status = StatusMessage("De registratie blijft bewaard; n zet haar voort.")
-                return []
-            case .discard:
-                state.draftOffer = nil
-                shell.status = StatusMessage("De niet-opgeslagen registratie is weggegooid.")
-                return [.draft(.discard(.registration))]
-            }
-        }
-        if state.registration != nil { return registrationKeyPressed(key, &state, &shell) }
-        if state.detail != nil { return detailKeyPressed(key, &state, &shell) }
-        if state.search != nil { return searchKeyPressed(key, &state) }
-        return inboxKeyPressed(key, &state, &shell)
     }
 
     private static func inboxKeyPressed(_ key: Key, _ state: inout SignalsState, _ shell: inout Shell) -> [SignalsEffect] {

@@ -3,22 +3,21 @@ import TerminalKit
 
 /// The Signalen pane: what is open over the inbox, else the inbox.
 public enum SignalsView {
+    /// The topmost of what is open that takes the pane (a question on the status line does not).
     static func draw(_ state: SignalsState, context: AppContext, in pane: Rect, on grid: inout Grid) {
-        if let panel = state.filterPanel {
-            FilterView.draw(panel, in: pane, on: &grid)
-        } else if let route = state.route {
-            RouteView.draw(route, workflow: context.workflow, in: pane, on: &grid)
-        } else if let receipt = state.receipt {
-            ReceiptView.draw(receipt, in: pane, on: &grid)
-        } else if let form = state.registration {
-            RegistrationView.draw(form, in: pane, on: &grid)
-        } else if let detail = state.detail {
-            SignalDetailView.draw(detail, context: context, in: pane, on: &grid)
-        } else if let search = state.search {
-            SearchView.draw(search, in: pane, on: &grid)
-        } else {
-            InboxView.draw(state.inbox, context: context, in: pane, on: &grid)
+        for entry in state.stack.reversed() {
+            switch entry {
+            case .filterPanel(let panel): FilterView.draw(panel, in: pane, on: &grid)
+            case .route(let route): RouteView.draw(route, workflow: context.workflow, in: pane, on: &grid)
+            case .receipt(let receipt): ReceiptView.draw(receipt, in: pane, on: &grid)
+            case .registration(let form): RegistrationView.draw(form, in: pane, on: &grid)
+            case .detail(let detail): SignalDetailView.draw(detail, context: context, in: pane, on: &grid)
+            case .search(let search): SearchView.draw(search, in: pane, on: &grid)
+            case .draftOffer, .caseOffer: continue
+            }
+            return
         }
+        InboxView.draw(state.inbox, context: context, in: pane, on: &grid)
     }
 
     /// The filter in force, for the right of the tabs row.
