@@ -6,10 +6,22 @@ import TerminalKit
 /// (`e`, Enter) and archived (`x`, after `j`).
 public struct ContactsPane: Hashable, Sendable {
     public var selected = 0
-    public var form: ContactForm?
-    public var isConfirmingArchive = false
+    /// What is open over the contacts, one thing at a time; nil while the list has the keys.
+    public var onTop: OnTop?
 
     public init() {}
+
+    /// What can be open over an organisation's contact persons.
+    public enum OnTop: Hashable, Sendable {
+        /// A contact person being added or changed.
+        case form(ContactForm)
+        /// "Archive this contact person?" asked.
+        case confirmingArchive
+    }
+
+    // What is on top, read as each kind: for the views and the tests. Changed only through `onTop`.
+    public var form: ContactForm? { if case .form(let form)? = onTop { form } else { nil } }
+    public var isConfirmingArchive: Bool { onTop == .confirmingArchive }
 }
 
 /// A contact person being added or changed, checked as the store checks it.

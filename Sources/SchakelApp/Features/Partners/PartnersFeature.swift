@@ -45,8 +45,7 @@ public enum PartnersFeature: PaneFeature {
     public static func hints(_ state: PartnersState) -> String { PartnersView.hints(state) }
 
     public static func hasOverlay(_ state: PartnersState) -> Bool {
-        state.open != nil || state.facets != nil || state.query != nil || state.callAdvice != nil || state.editing != nil
-            || state.referring != nil
+        !state.stack.isEmpty || state.referring != nil
     }
 
     public static func reminder(_ state: PartnersState) -> String? {
@@ -56,10 +55,10 @@ public enum PartnersFeature: PaneFeature {
     public static func prompt(_ state: PartnersState) -> String? {
         if let pane = state.open?.contacts, pane.isConfirmingArchive, let contacts = state.open?.detail?.contacts,
            contacts.indices.contains(pane.selected) {
-            return "‘\(TextFitting.fit(contacts[pane.selected].name, width: 36))’ archiveren? j = ja · andere toets = nee"
+            return YesNoQuestion.prompt("‘\(TextFitting.fit(contacts[pane.selected].name, width: 36))’ archiveren?")
         }
         guard state.isConfirmingArchive, let name = state.open?.detail?.partner.name else { return nil }
-        return "‘\(TextFitting.fit(name, width: 36))’ archiveren? j = ja · andere toets = nee"
+        return YesNoQuestion.prompt("‘\(TextFitting.fit(name, width: 36))’ archiveren?")
     }
 
     public static func isTyping(_ state: PartnersState) -> Bool {

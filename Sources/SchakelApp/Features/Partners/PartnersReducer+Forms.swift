@@ -80,33 +80,36 @@ extension PartnersReducer {
         guard var pane = state.open?.contacts, let detail = state.open?.detail, let partnerID = detail.partner.id else { return [] }
         var isClosing = false
         defer { state.open?.contacts = isClosing ? nil : pane }
-        if var editing = pane.form {
+        let selected = detail.contacts.indices.contains(pane.selected) ? detail.contacts[pane.selected] : nil
+        // The key goes to what is on top; the contacts get it only when nothing is.
+        switch pane.onTop {
+        case .form(var editing)?:
             guard !editing.isSaving else { return [] }
             var edited = false
             switch FormKeys.handle(key, &editing.form, isConfirmingDiscard: &editing.isConfirmingDiscard, edited: &edited) {
             case .leave:
-                pane.form = nil
+                pane.onTop = nil
             case .stay:
-                pane.form = editing
+                pane.onTop = .form(editing)
             case .save:
                 switch editing.contact() {
                 case .failure(let problem):
                     editing.problem = problem.message
-                    pane.form = editing
+                    pane.onTop = .form(editing)
                 case .success(let contact):
                     editing.problem = nil
                     editing.isSaving = true
-                    pane.form = editing
+                    pane.onTop = .form(editing)
                     return [.saveContact(contact)]
                 }
             }
             return []
-        }
-        let selected = detail.contacts.indices.contains(pane.selected) ? detail.contacts[pane.selected] : nil
-        if pane.isConfirmingArchive {
-            pane.isConfirmingArchive = false
-            guard key == .character("j"), let selected else { return [] }
+        case .confirmingArchive?:
+            pane.onTop = nil
+            guard YesNoQuestion.isYes(key), let selected else { return [] }
             return [.archiveContact(selected)]
+        case nil:
+            break
         }
         switch key {
         case .escape, .left:
@@ -114,13 +117,13 @@ extension PartnersReducer {
             return []
         case .character("n"):
             guard mayEdit(&shell) else { return [] }
-            pane.form = ContactForm(nil, partnerID: partnerID, organisation: detail.partner.name, today: shell.context.today)
+            pane.onTop = .form(ContactForm(nil, partnerID: partnerID, organisation: detail.partner.name, today: shell.context.today))
         case .character("e"), .enter:
             guard let selected, mayEdit(&shell) else { return [] }
-            pane.form = ContactForm(selected, partnerID: partnerID, organisation: detail.partner.name, today: shell.context.today)
+            pane.onTop = .form(ContactForm(selected, partnerID: partnerID, organisation: detail.partner.name, today: shell.context.today))
         case .character("x"):
             guard selected != nil, mayEdit(&shell) else { return [] }
-            pane.isConfirmingArchive = true
+            pane.onTop = .confirmingArchive
         default:
             pane.selected = ShortList.moved(pane.selected, by: key, count: detail.contacts.count)
         }

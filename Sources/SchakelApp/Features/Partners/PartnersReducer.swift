@@ -76,13 +76,14 @@ public enum PartnersReducer {
             if state.open?.id == id { effects.append(.loadDetail(id: id)) }
             return effects
         case .contactChanged(let partnerID, let message):
-            state.open?.contacts?.form = nil
+            if state.open?.contacts?.form != nil { state.open?.contacts?.onTop = nil }
             shell.status = StatusMessage(message)
             return state.open?.id == partnerID ? [.loadDetail(id: partnerID)] : []
         case .saveFailed(let message):
-            if state.open?.contacts?.form != nil {
-                state.open?.contacts?.form?.isSaving = false
-                state.open?.contacts?.form?.problem = message
+            if var form = state.open?.contacts?.form {
+                form.isSaving = false
+                form.problem = message
+                state.open?.contacts?.onTop = .form(form)
             } else if state.referralForm != nil {
                 state.referralForm?.isSaving = false
                 state.referralForm?.problem = message
@@ -105,20 +106,22 @@ public enum PartnersReducer {
             if let open = state.open { effects.append(.loadDetail(id: open.id, .refresh)) }
             return effects
         case .keyPressed(let key):
-            if state.editing != nil { return formKey(key, &state) }
-            if state.referralForm != nil { return referralKey(key, &state, today: shell.context.today) }
-            if state.isConfirmingArchive {
+            // The key goes to what is on top; the list gets it only when nothing is.
+            switch state.onTop {
+            case .editing?: return formKey(key, &state)
+            case .referralForm?: return referralKey(key, &state, today: shell.context.today)
+            case .confirmingArchive?:
                 state.isConfirmingArchive = false
-                guard key == .character("j"), let partner = state.open?.detail?.partner, let id = partner.id,
+                guard YesNoQuestion.isYes(key), let partner = state.open?.detail?.partner, let id = partner.id,
                       let version = partner.version else { return [] }
                 return [.archive(id: id, expectedVersion: version)]
+            case .organisation(let open)?:
+                return open.contacts != nil ? contactsKey(key, &state, &shell) : detailKey(key, &state, &shell)
+            case .callAdvice?: return adviceKey(key, &state, today: shell.context.today)
+            case .facets?: return facetKey(key, &state)
+            case .query?: return queryKey(key, &state, rows: rows)
+            case nil: return listKey(key, &state, rows: rows, &shell)
             }
-            if state.open?.contacts != nil { return contactsKey(key, &state, &shell) }
-            if state.open != nil { return detailKey(key, &state, &shell) }
-            if state.callAdvice != nil { return adviceKey(key, &state, today: shell.context.today) }
-            if state.facets != nil { return facetKey(key, &state) }
-            if state.query != nil { return queryKey(key, &state, rows: rows) }
-            return listKey(key, &state, rows: rows, &shell)
         }
     }
 

@@ -29,23 +29,79 @@ public struct PartnersState: Hashable, Sendable {
 
     public var list = PagedList<PartnerRow>()
     public var filter = PartnerFilter.none
-    /// The text being typed after `/`, filtering as it goes; nil when not typing.
-    public var query: TextField?
-    /// The facets being chosen (`f`), as a form.
-    public var facets: EventForm?
-    public var open: OpenPartner?
-    /// The signal or case being referred, while an organisation is chosen.
+    /// The signal or case being referred, while an organisation is chosen: not something open over
+    /// the list but what the list is for, until the referral is made or Esc breaks it off.
     public var referring: ReferralTarget?
-    /// The referral to the opened organisation being filled in.
-    public var referralForm: ReferralForm?
-    /// An organisation being added or changed.
-    public var editing: PartnerForm?
-    /// "Archive the opened organisation?" asked.
-    public var isConfirmingArchive = false
     /// The version of a newer shipped directory than this database has, offered to who keeps the map.
     public var offeredDirectoryVersion: Int?
-    /// "Wie bel ik voor…", when asked.
-    public var callAdvice: CallAdvicePane?
+    /// What is open over the list: they really stack (an organisation opened from the call advice,
+    /// its form over it). The last has the keys; each kind is there once.
+    public private(set) var stack = OverlayStack<OnTop>()
 
     public init() {}
+
+    /// What can be open over the organisations.
+    public enum OnTop: OverlayEntry {
+        /// The text being typed after `/`, filtering as it goes.
+        case query(TextField)
+        /// The facets being chosen (`f`), as a form.
+        case facets(EventForm)
+        /// "Wie bel ik voor…", when asked.
+        case callAdvice(CallAdvicePane)
+        /// An organisation opened in full.
+        case organisation(OpenPartner)
+        /// An organisation being added or changed.
+        case editing(PartnerForm)
+        /// "Archive the opened organisation?" asked.
+        case confirmingArchive
+        /// The referral to the opened organisation being filled in.
+        case referralForm(ReferralForm)
+
+        public enum Kind: Hashable, Sendable { case query, facets, callAdvice, organisation, editing, confirmingArchive, referralForm }
+
+        public var kind: Kind {
+            switch self {
+            case .query: .query
+            case .facets: .facets
+            case .callAdvice: .callAdvice
+            case .organisation: .organisation
+            case .editing: .editing
+            case .confirmingArchive: .confirmingArchive
+            case .referralForm: .referralForm
+            }
+        }
+    }
+
+    /// What has the keys: the last opened, or nil for the list.
+    public var onTop: OnTop? { stack.top }
+
+    // Each kind as a property: set, it changes where it stands or goes on top; nil closes it.
+    public var query: TextField? {
+        get { stack.first { if case .query(let value) = $0 { value } else { nil } } }
+        set { stack.put(newValue.map(OnTop.query), kind: .query) }
+    }
+    public var facets: EventForm? {
+        get { stack.first { if case .facets(let value) = $0 { value } else { nil } } }
+        set { stack.put(newValue.map(OnTop.facets), kind: .facets) }
+    }
+    public var callAdvice: CallAdvicePane? {
+        get { stack.first { if case .callAdvice(let value) = $0 { value } else { nil } } }
+        set { stack.put(newValue.map(OnTop.callAdvice), kind: .callAdvice) }
+    }
+    public var open: OpenPartner? {
+        get { stack.first { if case .organisation(let value) = $0 { value } else { nil } } }
+        set { stack.put(newValue.map(OnTop.organisation), kind: .organisation) }
+    }
+    public var editing: PartnerForm? {
+        get { stack.first { if case .editing(let value) = $0 { value } else { nil } } }
+        set { stack.put(newValue.map(OnTop.editing), kind: .editing) }
+    }
+    public var isConfirmingArchive: Bool {
+        get { stack.first { $0 == .confirmingArchive ? true : nil } ?? false }
+        set { stack.put(newValue ? .confirmingArchive : nil, kind: .confirmingArchive) }
+    }
+    public var referralForm: ReferralForm? {
+        get { stack.first { if case .referralForm(let value) = $0 { value } else { nil } } }
+        set { stack.put(newValue.map(OnTop.referralForm), kind: .referralForm) }
+    }
 }

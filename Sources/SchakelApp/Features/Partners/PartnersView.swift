@@ -7,28 +7,26 @@ import TerminalKit
 enum PartnersView {
     static func draw(_ state: PartnersState, context: AppContext, in rect: Rect, on grid: inout Grid) {
         grid.fill(rect)
-        if let editing = state.editing {
-            FieldFormView.draw(editing.form, problem: editing.problem, confirmingDiscard: editing.isConfirmingDiscard, in: rect, on: &grid)
-            return
-        }
-        if let referral = state.referralForm {
-            FieldFormView.draw(referral.form, problem: referral.problem, confirmingDiscard: referral.isConfirmingDiscard, in: rect, on: &grid)
-            return
-        }
-        if let open = state.open, let pane = open.contacts, let detail = open.detail {
-            ContactsView.draw(pane, detail: detail, today: context.today, in: rect, on: &grid)
-            return
-        }
-        if let open = state.open {
-            PartnerDetailView.draw(open, today: context.today, in: rect, on: &grid)
-            return
-        }
-        if let advice = state.callAdvice {
-            CallAdviceView.draw(advice, in: rect, on: &grid)
-            return
-        }
-        if let facets = state.facets {
-            FieldFormView.draw(facets, confirmingDiscard: false, from: rect.y, in: rect, on: &grid)
+        // The topmost of what is open that takes the pane (the archive question is on the status line).
+        for entry in state.stack.entries.reversed() {
+            switch entry {
+            case .editing(let editing):
+                FieldFormView.draw(editing.form, problem: editing.problem, confirmingDiscard: editing.isConfirmingDiscard, in: rect, on: &grid)
+            case .referralForm(let referral):
+                FieldFormView.draw(referral.form, problem: referral.problem, confirmingDiscard: referral.isConfirmingDiscard, in: rect, on: &grid)
+            case .organisation(let open):
+                if let pane = open.contacts, let detail = open.detail {
+                    ContactsView.draw(pane, detail: detail, today: context.today, in: rect, on: &grid)
+                } else {
+                    PartnerDetailView.draw(open, today: context.today, in: rect, on: &grid)
+                }
+            case .callAdvice(let advice):
+                CallAdviceView.draw(advice, in: rect, on: &grid)
+            case .facets(let facets):
+                FieldFormView.draw(facets, confirmingDiscard: false, from: rect.y, in: rect, on: &grid)
+            case .query, .confirmingArchive:
+                continue
+            }
             return
         }
         drawSearchLine(state, in: rect, on: &grid)

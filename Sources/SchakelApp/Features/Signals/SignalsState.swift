@@ -10,14 +10,14 @@ public struct SignalsState: Hashable, Sendable {
     /// Which loaded signals still owe their VTT report, as the status line says it; worked out
     /// when a page of the inbox loads, not for every frame.
     public var vttReminder: String?
-    /// What is open over the inbox, the first opened first: they really stack (a signal opened from
-    /// the search results, its route steps over it). The last has the keys; each kind is there once.
-    public private(set) var stack: [OnTop] = []
+    /// What is open over the inbox: they really stack (a signal opened from the search results, its
+    /// route steps over it). The last has the keys; each kind is there once.
+    public private(set) var stack = OverlayStack<OnTop>()
 
     public init() {}
 
     /// What can be open over the inbox.
-    public enum OnTop: Hashable, Sendable {
+    public enum OnTop: OverlayEntry {
         /// Full-text search (`/`).
         case search(SearchPane)
         /// The signal opened with Enter, read-only.
@@ -35,70 +35,60 @@ public struct SignalsState: Hashable, Sendable {
         /// A signal waiting for the answer to "make it a KMT case?" (`c` in its detail).
         case caseOffer(signalID: Int64)
 
-        /// Which kind it is, whatever it holds.
-        var kind: Int {
+        public enum Kind: Hashable, Sendable { case search, detail, route, registration, receipt, filterPanel, draftOffer, caseOffer }
+
+        public var kind: Kind {
             switch self {
-            case .search: 0
-            case .detail: 1
-            case .route: 2
-            case .registration: 3
-            case .receipt: 4
-            case .filterPanel: 5
-            case .draftOffer: 6
-            case .caseOffer: 7
+            case .search: .search
+            case .detail: .detail
+            case .route: .route
+            case .registration: .registration
+            case .receipt: .receipt
+            case .filterPanel: .filterPanel
+            case .draftOffer: .draftOffer
+            case .caseOffer: .caseOffer
             }
         }
     }
 
     /// What has the keys: the last opened, or nil for the inbox.
-    public var onTop: OnTop? { stack.last }
+    public var onTop: OnTop? { stack.top }
 
     /// Whether something is open over the inbox (so that keys are this pane's, not the tabs').
     public var hasOverlay: Bool { !stack.isEmpty }
 
-    /// Each kind as a property: setting one that is open changes it where it stands, setting one that
-    /// is not puts it on top, setting nil closes it.
-    private mutating func put(_ entry: OnTop?, kind: Int) {
-        let index = stack.firstIndex { $0.kind == kind }
-        switch (index, entry) {
-        case let (index?, entry?): stack[index] = entry
-        case let (index?, nil): stack.remove(at: index)
-        case let (nil, entry?): stack.append(entry)
-        case (nil, nil): break
-        }
-    }
-
+    // Each kind as a property: set, it changes where it stands or goes on top; nil closes it.
     public var search: SearchPane? {
-        get { for case .search(let value) in stack { return value }; return nil }
-        set { put(newValue.map(OnTop.search), kind: 0) }
+        get { stack.first { if case .search(let value) = $0 { value } else { nil } } }
+        set { stack.put(newValue.map(OnTop.search), kind: .search) }
     }
     public var detail: SignalDetailState? {
-        get { for case .detail(let value) in stack { return value }; return nil }
-        set { put(newValue.map(OnTop.detail), kind: 1) }
+        get { stack.first { if case .detail(let value) = $0 { value } else { nil } } }
+        set { stack.put(newValue.map(OnTop.detail), kind: .detail) }
     }
     public var route: RouteDialog? {
-        get { for case .route(let value) in stack { return value }; return nil }
-        set { put(newValue.map(OnTop.route), kind: 2) }
+        get { stack.first { if case .route(let value) = $0 { value } else { nil } } }
+        set { stack.put(newValue.map(OnTop.route), kind: .route) }
     }
     public var registration: RegistrationForm? {
-        get { for case .registration(let value) in stack { return value }; return nil }
-        set { put(newValue.map(OnTop.registration), kind: 3) }
+        get { stack.first { if case .registration(let value) = $0 { value } else { nil } } }
+        set { stack.put(newValue.map(OnTop.registration), kind: .registration) }
     }
     public var receipt: RegistrationReceipt? {
-        get { for case .receipt(let value) in stack { return value }; return nil }
-        set { put(newValue.map(OnTop.receipt), kind: 4) }
+        get { stack.first { if case .receipt(let value) = $0 { value } else { nil } } }
+        set { stack.put(newValue.map(OnTop.receipt), kind: .receipt) }
     }
     public var filterPanel: FilterPanel? {
-        get { for case .filterPanel(let value) in stack { return value }; return nil }
-        set { put(newValue.map(OnTop.filterPanel), kind: 5) }
+        get { stack.first { if case .filterPanel(let value) = $0 { value } else { nil } } }
+        set { stack.put(newValue.map(OnTop.filterPanel), kind: .filterPanel) }
     }
     public var draftOffer: DraftOffer? {
-        get { for case .draftOffer(let value) in stack { return value }; return nil }
-        set { put(newValue.map(OnTop.draftOffer), kind: 6) }
+        get { stack.first { if case .draftOffer(let value) = $0 { value } else { nil } } }
+        set { stack.put(newValue.map(OnTop.draftOffer), kind: .draftOffer) }
     }
     public var caseOfferSignalID: Int64? {
-        get { for case .caseOffer(let value) in stack { return value }; return nil }
-        set { put(newValue.map { OnTop.caseOffer(signalID: $0) }, kind: 7) }
+        get { stack.first { if case .caseOffer(let value) = $0 { value } else { nil } } }
+        set { stack.put(newValue.map { OnTop.caseOffer(signalID: $0) }, kind: .caseOffer) }
     }
 }
 

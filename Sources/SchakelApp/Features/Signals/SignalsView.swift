@@ -5,7 +5,7 @@ import TerminalKit
 public enum SignalsView {
     /// The topmost of what is open that takes the pane (a question on the status line does not).
     static func draw(_ state: SignalsState, context: AppContext, in pane: Rect, on grid: inout Grid) {
-        for entry in state.stack.reversed() {
+        for entry in state.stack.entries.reversed() {
             switch entry {
             case .filterPanel(let panel): FilterView.draw(panel, in: pane, on: &grid)
             case .route(let route): RouteView.draw(route, workflow: context.workflow, in: pane, on: &grid)
