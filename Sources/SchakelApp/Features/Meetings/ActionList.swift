@@ -15,12 +15,22 @@ public struct ActionList: Hashable, Sendable {
     public var filter = ActionFilter.all
     /// The meeting filtered on, as the list says it ("casustafel mensenhandel 08-12-2026").
     public var meetingLabel: String?
-    /// The owner filter being typed (after `/`), or nil.
-    public var ownerInput: TextField?
-    /// "Mark this one done?" asked.
-    public var isConfirmingDone = false
+    /// What is open over the actions, one thing at a time; nil while the list has the keys.
+    public var onTop: OnTop?
 
     public init() {}
+
+    /// What can be open over the action items.
+    public enum OnTop: Hashable, Sendable {
+        /// The owner filter being typed (after `/`).
+        case ownerInput(TextField)
+        /// "Mark this one done?" asked.
+        case confirmingDone
+    }
+
+    // What is on top, read as each kind: for the views and the tests. Changed only through `onTop`.
+    public var ownerInput: TextField? { if case .ownerInput(let input)? = onTop { input } else { nil } }
+    public var isConfirmingDone: Bool { onTop == .confirmingDone }
 
     /// The filter in words, for the header.
     public var filterLabel: String {

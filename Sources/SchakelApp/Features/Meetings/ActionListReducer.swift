@@ -6,18 +6,23 @@ import TerminalKit
 /// one done on `d` after a `j`, and the signal's or case's timeline on Enter.
 enum ActionListReducer {
     static func key(_ key: Key, _ actions: inout ActionList, rows: Int) -> (close: Bool, effects: [MeetingsEffect]) {
-        if var input = actions.ownerInput { return (false, ownerKey(key, &input, &actions)) }
-        if actions.isConfirmingDone {
-            actions.isConfirmingDone = false
-            guard key == .character("j"), let row = actions.list.selectedRow else { return (false, []) }
+        // The key goes to what is on top; the list gets it only when nothing is.
+        switch actions.onTop {
+        case .ownerInput(var input)?:
+            return (false, ownerKey(key, &input, &actions))
+        case .confirmingDone?:
+            actions.onTop = nil
+            guard YesNoQuestion.isYes(key), let row = actions.list.selectedRow else { return (false, []) }
             return (false, [.completeAction(id: row.action.id, expectedVersion: row.action.version)])
+        case nil:
+            break
         }
         let request: PageRequest?
         switch key {
         case .escape, .character("a"): return (true, [])
         case _ where PagedList<ActionRow>.isMovement(key): request = actions.list.move(for: key, visibleRows: rows)
         case .character("/"):
-            actions.ownerInput = TextField(actions.filter.owner, maxLength: 100)
+            actions.onTop = .ownerInput(TextField(actions.filter.owner, maxLength: 100))
             return (false, [])
         case .character("m"):
             // Only the selected action's meeting; again: every meeting.
@@ -32,7 +37,7 @@ enum ActionListReducer {
             }
             return (false, [reload(actions.filter)])
         case .character("d"):
-            actions.isConfirmingDone = actions.list.selectedRow != nil
+            if actions.list.selectedRow != nil { actions.onTop = .confirmingDone }
             return (false, [])
         case .enter:
             guard let action = actions.list.selectedRow?.action, let subject = action.subject else { return (false, []) }
@@ -47,15 +52,15 @@ enum ActionListReducer {
     private static func ownerKey(_ key: Key, _ input: inout TextField, _ actions: inout ActionList) -> [MeetingsEffect] {
         switch key {
         case .escape:
-            actions.ownerInput = nil
+            actions.onTop = nil
             return []
         case .enter:
-            actions.ownerInput = nil
+            actions.onTop = nil
             actions.filter.owner = input.text.trimmingCharacters(in: .whitespaces)
             return [reload(actions.filter)]
         default:
             _ = input.handle(key)
-            actions.ownerInput = input
+            actions.onTop = .ownerInput(input)
             return []
         }
     }

@@ -64,7 +64,7 @@ public enum MeetingsFeature: PaneFeature {
     public static func prompt(_ state: MeetingsState) -> String? {
         if state.open?.isConfirmingRemoval == true { return YesNoQuestion.prompt("Agendapunt van de agenda halen?") }
         if state.actions?.isConfirmingDone == true, let action = state.actions?.list.selectedRow?.action {
-            return "Actie ‘\(TextFitting.fit(action.description, width: 30))’ afronden? j = ja · andere toets = nee"
+            return YesNoQuestion.prompt("Actie ‘\(TextFitting.fit(action.description, width: 30))’ afronden?")
         }
         return nil
     }

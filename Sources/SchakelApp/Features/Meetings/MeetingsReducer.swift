@@ -62,14 +62,16 @@ public enum MeetingsReducer {
             }
             return effects
         case .keyPressed(let key):
-            if state.open != nil { return MeetingAgendaReducer.key(key, &state, &shell) }
-            if state.waiting != nil { return waitingKey(key, &state) }
-            if var actions = state.actions {
+            // The key goes to what is on top; the meetings get it only when nothing is.
+            switch state.onTop {
+            case .meeting?: return MeetingAgendaReducer.key(key, &state, &shell)
+            case .waiting?: return waitingKey(key, &state)
+            case .actions(var actions)?:
                 let (close, effects) = ActionListReducer.key(key, &actions, rows: ActionListView.listRows(in: shell.pane))
-                state.actions = close ? nil : actions
+                state.onTop = close ? nil : .actions(actions)
                 return effects
+            case nil: return listKey(key, &state, rows: rows, today: shell.context.today)
             }
-            return listKey(key, &state, rows: rows, today: shell.context.today)
         }
     }
 

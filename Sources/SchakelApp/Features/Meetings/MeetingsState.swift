@@ -117,11 +117,36 @@ public struct MeetingsState: Hashable, Sendable {
     public static let pageSize = PagedList<MeetingRow>.pageSize
 
     public var list = PagedList<MeetingRow>()
-    public var open: OpenMeeting?
-    /// The "Wacht op bespreking" list, when shown instead of the meetings.
-    public var waiting: WaitingList?
-    /// The open action items, when shown instead of the meetings.
-    public var actions: ActionList?
+    /// What is shown instead of the meetings, one thing at a time; nil for the meetings.
+    public var onTop: OnTop?
 
     public init() {}
+
+    /// What can be shown instead of the meetings.
+    public enum OnTop: Hashable, Sendable {
+        /// A meeting opened from the list.
+        case meeting(OpenMeeting)
+        /// The "Wacht op bespreking" list.
+        case waiting(WaitingList)
+        /// The open action items.
+        case actions(ActionList)
+    }
+
+    // Each kind as a property: set, it is what is on top; nil closes it when it is.
+    public var open: OpenMeeting? {
+        get { if case .meeting(let open)? = onTop { open } else { nil } }
+        set { replace(newValue.map(OnTop.meeting), when: open != nil) }
+    }
+    public var waiting: WaitingList? {
+        get { if case .waiting(let waiting)? = onTop { waiting } else { nil } }
+        set { replace(newValue.map(OnTop.waiting), when: waiting != nil) }
+    }
+    public var actions: ActionList? {
+        get { if case .actions(let actions)? = onTop { actions } else { nil } }
+        set { replace(newValue.map(OnTop.actions), when: actions != nil) }
+    }
+
+    private mutating func replace(_ entry: OnTop?, when isOnTop: Bool) {
+        if entry != nil || isOnTop { onTop = entry }
+    }
 }

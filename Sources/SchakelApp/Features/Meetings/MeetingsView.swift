@@ -6,17 +6,11 @@ import TerminalKit
 enum MeetingsView {
     static func draw(_ state: MeetingsState, context: AppContext, in rect: Rect, on grid: inout Grid) {
         grid.fill(rect)
-        if let open = state.open {
-            MeetingAgendaView.draw(open, context: context, in: rect, on: &grid)
-            return
-        }
-        if let waiting = state.waiting {
-            WaitingListView.draw(waiting, context: context, in: rect, on: &grid)
-            return
-        }
-        if let actions = state.actions {
-            ActionListView.draw(actions, context: context, in: rect, on: &grid)
-            return
+        switch state.onTop {
+        case .meeting(let open)?: return MeetingAgendaView.draw(open, context: context, in: rect, on: &grid)
+        case .waiting(let waiting)?: return WaitingListView.draw(waiting, context: context, in: rect, on: &grid)
+        case .actions(let actions)?: return ActionListView.draw(actions, context: context, in: rect, on: &grid)
+        case nil: break
         }
         let list = state.list
         guard list.isLoaded else {
