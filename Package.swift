@@ -55,9 +55,9 @@ let package = Package(
         // A worker process for the store's multi-process tests.
         .executableTarget(name: "schakel-store-worker", dependencies: ["SchakelStore", "SchakelDemo", "SchakelCore", "Meldroute"],
                           path: "Sources/SchakelStoreWorker"),
-        .testTarget(name: "MeldrouteTests", dependencies: ["Meldroute"]),
+        .testTarget(name: "MeldrouteTests", dependencies: ["Meldroute", "TestSupport"]),
         .testTarget(name: "SchakelCoreTests", dependencies: ["SchakelCore", "TestSupport", "SchakelFuzzing"]),
-        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TestSupport"]),
         .testTarget(name: "SchakelFuzzingTests", dependencies: ["SchakelFuzzing", "SchakelCore"]),
         // What the store's and the demo's tests share: a scratch directory, the shipped workflows.
         .target(name: "TestSupport", dependencies: ["SchakelCore", "Meldroute"], path: "Tests/Support"),

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Meldroute
 
 let now = LocalDateTime(date: CivilDate(iso: "2026-11-24")!, hour: 10, minute: 30)
@@ -32,19 +33,6 @@ func instance(_ state: String, facts: CaseFacts = CaseFacts(), recorded: [String
 extension Result {
     var success: Success? { if case .success(let value) = self { return value } else { return nil } }
     var failure: Failure? { if case .failure(let error) = self { return error } else { return nil } }
-}
-
-/// A deterministic random source for property tests.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 /// One row of a shipped workflow's transition table, as a test argument.

@@ -1,10 +1,11 @@
+import TestSupport
 import Testing
 @testable import Meldroute
 
 /// Random event sequences with random, often incomplete, values.
 @Suite struct EnginePropertyTests {
     /// Values for an event: each field filled validly, left out, or given a wrong value, at random.
-    static func randomFields(for event: EventDefinition, _ random: inout SeededRandom) -> FieldValues {
+    static func randomFields(for event: EventDefinition, _ random: inout SplitMix) -> FieldValues {
         var values: FieldValues = [:]
         for field in event.fields {
             switch Int.random(in: 0..<10, using: &random) {
@@ -28,7 +29,7 @@ import Testing
         let engine = WorkflowEngine(try shippedWorkflow(name))
         let states = Set(engine.workflow.states.map(\.id))
         let recorders = Set(engine.workflow.obligations.map(\.recordedBy))
-        var random = SeededRandom(seed: 20261124)
+        var random = SplitMix(seed: 20261124)
         var accepted = 0
         var blockedByObligation = 0
         for _ in 0..<400 {

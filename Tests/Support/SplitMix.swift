@@ -1,5 +1,6 @@
-/// A small seeded generator, so that a failing random case can be made again.
-public struct SplitMix {
+/// A small seeded generator, so that a failing random case can be made again: the one every test
+/// target uses.
+public struct SplitMix: RandomNumberGenerator {
     var state: UInt64
 
     public init(seed: UInt64) { state = seed }

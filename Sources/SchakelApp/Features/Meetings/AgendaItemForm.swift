@@ -29,7 +29,7 @@ public struct AgendaItemForm: Hashable, Sendable, WholeForm {
         if !invited.isEmpty {
             let organisations = invited.map { ChoiceOption(id: $0, label: $0) }
             fields.insert(FieldDefinition(id: "inbrenger", label: "Brengt in", type: .choice, isRequired: false,
-                                          options: [ChoiceOption(id: "", label: "(niemand in het bijzonder)")] + organisations), at: 2)
+                                          options: organisations), at: 2)
             fields.append(FieldDefinition(id: "uitgenodigd", label: "Ook voor dit punt", type: .multipleChoice, isRequired: false,
                                           options: organisations))
         }

@@ -18,8 +18,7 @@ public struct CallAdvicePane: Hashable, Sendable {
                         options: ExploitationForm.allCases.map { ChoiceOption(id: $0.code, label: $0.label) }),
         FieldDefinition(id: "acuut", label: "Acuut gevaar", type: .boolean, isRequired: false),
         FieldDefinition(id: "gemeente", label: "Gemeente", type: .choice, isRequired: false,
-                        options: [ChoiceOption(id: "", label: "(niet van belang)")]
-                            + Municipality.twente.map { ChoiceOption(id: $0.name, label: $0.name) }),
+                        options: Municipality.twente.map { ChoiceOption(id: $0.name, label: $0.name) }),
     ])
 
     /// The form, filled in with `situation`.

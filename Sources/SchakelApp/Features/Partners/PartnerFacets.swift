@@ -9,8 +9,7 @@ enum PartnerFacets {
         FieldDefinition(id: "doelgroepen", label: "Voor", type: .multipleChoice, isRequired: false,
                         options: TargetGroup.allCases.map { ChoiceOption(id: $0.code, label: $0.label) }),
         FieldDefinition(id: "gemeente", label: "Werkt in", type: .choice, isRequired: false,
-                        options: [ChoiceOption(id: "", label: "(elke gemeente)")]
-                            + Municipality.twente.map { ChoiceOption(id: $0.name, label: $0.name) }),
+                        options: Municipality.twente.map { ChoiceOption(id: $0.name, label: $0.name) }),
         FieldDefinition(id: "vormen", label: "Vorm van uitbuiting", type: .multipleChoice, isRequired: false,
                         options: ExploitationForm.allCases.map { ChoiceOption(id: $0.code, label: $0.shortLabel) }),
         FieldDefinition(id: "domeinen", label: "Domein", type: .multipleChoice, isRequired: false,

@@ -23,7 +23,7 @@ public struct ReferralForm: Hashable, Sendable {
         }
         let definition = EventDefinition(id: "verwijzing", label: "\(target.code) verwijzen naar \(detail.partner.name)", fields: [
             FieldDefinition(id: "contact", label: "Contactpersoon", type: .choice, isRequired: false,
-                            options: [ChoiceOption(id: "", label: "(niemand in het bijzonder)")] + contacts),
+                            options: contacts),
             FieldDefinition(id: "reden", label: "Reden", type: .text, maxLength: 1000),
             FieldDefinition(id: "datum", label: "Datum", type: .date, notInFuture: true),
         ])

@@ -19,7 +19,7 @@ enum FieldFormView {
 
     static func draw(_ form: EventForm, confirmingDiscard: Bool, from top: Int, in pane: Rect, on grid: inout Grid) {
         if confirmingDiscard {
-            grid.write(" ‘\(form.event.label)’ weggooien? j = ja · andere toets = nee",
+            grid.write(" " + YesNoQuestion.prompt("‘\(form.event.label)’ weggooien?"),
                        in: Rect(x: pane.x, y: top, width: pane.width, height: 1), style: Style(.bold, tone: .warning).adding(.reverse))
         } else {
             grid.write(" " + form.event.label, x: pane.x, y: top, style: .bold, maxX: pane.maxX)

@@ -46,7 +46,7 @@ public struct DraftOffer: Hashable, Sendable {
     /// The status line while the offer stands: the keys first, so that they are never cut off.
     var prompt: String {
         if isConfirmingDiscard {
-            return " Registratie \(opening) weggooien? j = ja · andere toets = nee"
+            return " " + YesNoQuestion.prompt("Registratie \(opening) weggooien?")
         }
         return " Niet-opgeslagen registratie bewaard: j = verder · Esc = later · w = weggooien · \(received) \(opening)"
     }

@@ -13,7 +13,7 @@ enum RegistrationView {
             grid.write(" Wijzigingen weggooien? j = ja, weggooien · andere toets = verder met het formulier", in: title,
                        style: Style(.bold, tone: .warning).adding(.reverse))
         } else if let index = form.personPendingRemoval, form.persons.indices.contains(index) {
-            grid.write(" Betrokkene \(form.persons[index].initials) verwijderen? j = ja · andere toets = nee", in: title,
+            grid.write(" " + YesNoQuestion.prompt("Betrokkene \(form.persons[index].initials) verwijderen?"), in: title,
                        style: Style(.bold, tone: .warning).adding(.reverse))
         } else if form.isSaving {
             grid.write(" Nieuw signaal — opslaan…", in: title, style: Style([.bold, .underline]))
@@ -123,7 +123,7 @@ enum RegistrationView {
             grid.write(TextFitting.pad(values[index], toWidth: width - 18), x: box.x + 16, y: y, style: focused ? .plain : .reverse,
                        maxX: box.maxX - 1)
         }
-        let footer = dialog.isConfirmingDiscard ? "Weggooien? j = ja · andere toets = nee"
+        let footer = dialog.isConfirmingDiscard ? YesNoQuestion.prompt("Weggooien?")
             : dialog.problem.map { "! " + $0 } ?? "Enter toevoegen · Esc annuleren · Tab volgend veld"
         grid.write(" " + footer, x: box.x, y: box.maxY - 1,
                    style: dialog.problem == nil && !dialog.isConfirmingDiscard ? .reverse : Style(.bold, tone: .danger),
