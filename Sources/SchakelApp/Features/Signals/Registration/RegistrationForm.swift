@@ -49,16 +49,41 @@ public struct RegistrationForm: Hashable, Sendable {
     public var persons: [NewPerson] = []
     /// The highlighted person in the list.
     public var personIndex = 0
-    /// The small form that adds a person, when open.
-    public var personDialog: PersonDialog?
-    /// The person whose removal waits for `j`.
-    public var personPendingRemoval: Int?
+    /// What is open over the form, one thing at a time; nil while the fields have the keys.
+    public var onTop: OnTop?
+
+    /// What can be open over the registration form.
+    public enum OnTop: Hashable, Sendable {
+        /// The small form that adds a person.
+        case personDialog(PersonDialog)
+        /// The person whose removal waits for `j`.
+        case personRemoval(index: Int)
+        /// Esc was pressed on a changed form: throwing it away waits for `j`.
+        case confirmingDiscard
+    }
+
+    // Each kind as a property: set, it is what is on top; nil (or false) closes it when it is.
+    public var personDialog: PersonDialog? {
+        get { if case .personDialog(let dialog)? = onTop { dialog } else { nil } }
+        set { replace(newValue.map(OnTop.personDialog), when: personDialog != nil) }
+    }
+    public var personPendingRemoval: Int? {
+        get { if case .personRemoval(let index)? = onTop { index } else { nil } }
+        set { replace(newValue.map { OnTop.personRemoval(index: $0) }, when: personPendingRemoval != nil) }
+    }
+    public var isConfirmingDiscard: Bool {
+        get { onTop == .confirmingDiscard }
+        set { replace(newValue ? .confirmingDiscard : nil, when: isConfirmingDiscard) }
+    }
+
+    private mutating func replace(_ entry: OnTop?, when isOnTop: Bool) {
+        if entry != nil || isOnTop { onTop = entry }
+    }
     /// Shown after a save was tried: what is not in order, by field.
     public var problems: [Field: String] = [:]
     /// What the form held when it opened, to know whether leaving loses anything.
     private var initialContent: [String] = []
     public var isChanged: Bool { content != initialContent }
-    public var isConfirmingDiscard = false
     /// Typed since the draft was last saved.
     public var isDraftDirty = false
     public var isSaving = false

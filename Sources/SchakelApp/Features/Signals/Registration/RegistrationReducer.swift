@@ -12,22 +12,24 @@ enum RegistrationReducer {
 
     static func keyPressed(_ key: Key, _ form: inout RegistrationForm, layout: RegistrationLayout) -> Outcome {
         if form.isSaving { return .stay }
-        if form.personDialog != nil {
+        // The key goes to what is on top; the fields get it only when nothing is.
+        switch form.onTop {
+        case .personDialog?:
             personDialogKey(key, &form)
             return .stay
-        }
-        if let index = form.personPendingRemoval {
-            form.personPendingRemoval = nil
+        case .personRemoval(let index)?:
+            form.onTop = nil
             if (key == .character("j") || key == .character("J")) && form.persons.indices.contains(index) {
                 form.persons.remove(at: index)
                 form.personIndex = max(0, min(form.personIndex, form.persons.count - 1))
             }
             return .stay
-        }
-        if form.isConfirmingDiscard {
+        case .confirmingDiscard?:
             // Only `j` throws away; any other key (Enter too, which moves on in a form) goes back.
-            form.isConfirmingDiscard = false
+            form.onTop = nil
             return key == .character("j") || key == .character("J") ? .discard : .stay
+        case nil:
+            break
         }
         switch key {
         case .function(2), .control("o"):
