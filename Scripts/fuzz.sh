@@ -7,8 +7,11 @@
 # it is fixed: the tests replay it from then on. Exits non-zero when any target broke.
 #
 # FUZZ_SEED=N makes a pass repeatable: libFuzzer's random seed is N and it starts from the kept
-# inputs alone, so the same inputs are tried in the same order on any machine, a slower one simply
-# stopping sooner. CI runs such a pass; a longer one with the same seed here tried everything it did.
+# inputs alone, so the same inputs are tried in the same order on any machine. With Fuzz/ci-runs
+# naming a target, it stops after that many inputs (SECONDS is then only a cap): CI runs such a
+# pass, and the counts in that file come from a green pass with the same seed on the same code.
+# After changing code the fuzzers reach, run `FUZZ_SEED=24 bash Scripts/fuzz.sh 60` and write 90 %
+# of each target's count into Fuzz/ci-runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,6 +39,8 @@ for target in "${targets[@]}"; do
     learned="$scratch/seeded/$target"
     rm -rf "$learned"
     seeded=(-seed="$FUZZ_SEED")
+    runs=$(awk -v t="$target" '$1 == t { print $2 }' Fuzz/ci-runs 2>/dev/null || true)
+    [ -n "$runs" ] && seeded+=(-runs="$runs")
   fi
   mkdir -p "$learned" "$crashes"
   inputs=("$learned" "Fuzz/corpus/$target")

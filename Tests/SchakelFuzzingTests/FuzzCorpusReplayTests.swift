@@ -24,4 +24,12 @@ import Testing
         let regressions = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("regressions").path)
         #expect(Set(regressions).isSubset(of: Set(FuzzTarget.allCases.map(\.rawValue))))
     }
+
+    /// CI's seeded pass stops after a count per target: every target has one.
+    @Test func ciRunsNamesEveryTargetOnce() throws {
+        let text = try String(contentsOf: Self.root.appendingPathComponent("ci-runs"), encoding: .utf8)
+        let counts = text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { $0.split(separator: " ") }
+        #expect(counts.allSatisfy { $0.count == 2 && Int($0[1]).map { $0 > 0 } == true })
+        #expect(counts.map { String($0[0]) }.sorted() == FuzzTarget.allCases.map(\.rawValue).sorted())
+    }
 }
