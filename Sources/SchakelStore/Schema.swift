@@ -111,6 +111,7 @@ enum Schema {
             // The zorgcoördinator sees the signals victim-track cases came from: found from the signal.
             try db.execute(sql: "CREATE INDEX kmt_case_signal ON kmt_case(signal_id, perpetrator_track)")
         }
+        migrator.registerMigration(SchemaV10.name, migrate: SchemaV10.migrate)
         return migrator
     }
 }

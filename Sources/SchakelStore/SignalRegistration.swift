@@ -44,13 +44,10 @@ extension Store: SignalWriting {
                     Self.signalWorkflow.name, Self.signalWorkflow.initialState, createdUTC, userID,
                 ])
             let id = db.lastInsertedRowID
-            var personNumber = try Int.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM person") ?? 0
             for person in signal.persons {
-                personNumber += 1
                 try db.execute(sql: """
                     INSERT INTO person (pseudonym, initials, birth_year, given_name, family_name) VALUES (?, ?, ?, ?, ?)
-                    """, arguments: ["P-" + Numbering.padded(personNumber, width: 5),
-                                     person.initials, person.birthYear, person.givenName, person.familyName])
+                    """, arguments: [try Self.nextPersonCode(db), person.initials, person.birthYear, person.givenName, person.familyName])
                 try db.execute(sql: "INSERT OR IGNORE INTO signal_person (signal_id, person_id, role) VALUES (?, ?, ?)",
                                arguments: [id, db.lastInsertedRowID, person.role.rawValue])
             }

@@ -9,12 +9,47 @@ import SchakelCore
 @Suite struct MigrationTests {
     static let migrations = ["v1-municipalities-users-signals", "v2-route-cases-meetings-partners-audit", "v3-code-number-indexes",
                              "v4-meeting-series-agenda-minutes", "v5-agenda-change-marks", "v6-social-map",
-                             "v7-referral-contacts", "v8-figure-indexes", "v9-case-origins"]
+                             "v7-referral-contacts", "v8-figure-indexes", "v9-case-origins", "v10-timeline-person-lines"]
 
     @Test func theMigrationsAreTheKnownOnesInOrder() throws {
         let queue = try DatabaseQueue()
         try Schema.migrator.migrate(queue)
         #expect(try queue.read { db in try Schema.migrator.appliedMigrations(db) } == Self.migrations)
+    }
+
+    /// v10 builds the timeline anew to let it hold lines about persons: every line is kept with its
+    /// id, it stays append-only, and the search still finds old lines and new ones.
+    @Test func theTimelineRebuiltForPersonLinesKeepsItsLinesItsGuardsAndItsSearch() throws {
+        let queue = try DatabaseQueue()
+        try Schema.migrator.migrate(queue, upTo: "v9-case-origins")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO signal (code, received_at, source, reporter_type, municipality_id, description, workflow, state, created_at)
+                VALUES ('S2025-0001', '2025-03-04T09:00:00Z', 'telefoon', 'inwoner', 4, 'Signaal', 'gemeentelijke-meldroute', 'gemeld',
+                        '2025-03-04T09:00:00Z');
+                INSERT INTO timeline_event (id, subject_type, subject_id, kind, text, occurred_at)
+                VALUES (41, 'signal', 1, 'note', 'Gesprek over het café', '2025-03-05T09:00:00Z');
+                """)
+            #expect(throws: (any Error).self) {
+                try db.execute(sql: "INSERT INTO timeline_event (subject_type, subject_id, kind, text, occurred_at) VALUES ('signal', 1, 'person', 'x', 'y')")
+            }
+        }
+        try Schema.migrator.migrate(queue)
+        try queue.write { db in
+            #expect(try Row.fetchAll(db, sql: "SELECT id, kind, text FROM timeline_event WHERE id = 41").map { "\($0[0] as Int64) \($0[1] as String) \($0[2] as String)" }
+                == ["41 note Gesprek over het café"])
+            try db.execute(sql: """
+                INSERT INTO timeline_event (subject_type, subject_id, kind, text, occurred_at)
+                VALUES ('signal', 1, 'person', 'Betrokkene toegevoegd: P-00001, slachtoffer.', '2025-03-06T09:00:00Z')
+                """)
+            #expect(db.lastInsertedRowID > 41)
+            #expect(throws: (any Error).self) { try db.execute(sql: "UPDATE timeline_event SET text = 'x' WHERE id = 41") }
+            #expect(throws: (any Error).self) { try db.execute(sql: "DELETE FROM timeline_event WHERE id = 41") }
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM timeline_fts WHERE timeline_fts MATCH 'cafe'") == 1)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM timeline_fts WHERE timeline_fts MATCH 'betrokkene'") == 1)
+            let indexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'timeline_event' ORDER BY name")
+            #expect(indexes == ["timeline_decision", "timeline_subject"])
+        }
     }
 
     @Test func aVersionOneDatabaseIsBroughtUpToDateWithItsSignalsKept() throws {

@@ -194,6 +194,14 @@ import SchakelDemo
             Attempt(action: "create", objectType: "note") { f in _ = try f.store.addNote("Notitie", to: .signal(f.signal), by: f.hengelo) },
             Attempt(action: "create", objectType: "note") { f in _ = try f.store.addNote("Notitie", toSignal: f.signal, by: f.hengelo) },
         ]),
+        "addPerson": .refuses([
+            Attempt(action: "create", objectType: "person") { f in
+                _ = try f.store.addPerson(NewPerson(initials: "A.B.", birthYear: 1990, role: .victim), to: .signal(f.signal), by: f.hengelo)
+            },
+            Attempt(action: "create", objectType: "person") { f in
+                _ = try f.store.addPerson(NewPerson(initials: "A.B.", birthYear: 1990, role: .victim), to: .kmtCase(f.kmtCase), by: f.hengelo)
+            },
+        ]),
         "saveDraft": .refusesNobody(ownDrafts),
         "draft": .refusesNobody(ownDrafts),
         "drafts": .refusesNobody(ownDrafts),
