@@ -15,13 +15,7 @@ extension Store {
         if let wrong = FieldCharacters.firstProblem([("Afspraak", text, false), ("Wie", owner, false)]) { throw .refused(wrong) }
         let moment = now()
         let outcome = try write { db -> Result<Int64, StoreFailure> in
-            let visibility = try Self.visibility(of: subject, for: user, in: db)
-            guard visibility == .full else {
-                try AuditLog.append(AuditRecord(.create, "action", "\(subject.typeName) \(subject.id)",
-                                                result: visibility == nil ? .notFound : .denied),
-                                    actor: user.login, origin: origin, at: moment, in: db)
-                return .failure(.noAccess)
-            }
+            if let refusal = try refusalToWrite("action", on: subject, for: user, at: moment, in: db) { return .failure(refusal) }
             let utc = AmsterdamTime.utcText(of: moment)
             try db.execute(sql: """
                 INSERT INTO action_item (subject_type, subject_id, description, owner, due_date, created_at) VALUES (?, ?, ?, ?, ?, ?)

@@ -24,13 +24,7 @@ extension Store: DraftKeeping {
         if let wrong = FieldCharacters.firstProblem([("Notitie", trimmed, true)]) { throw .refused(wrong) }
         let moment = now()
         let outcome = try write { db -> Result<Int64, StoreFailure> in
-            let visibility = try Self.visibility(of: subject, for: user, in: db)
-            guard visibility == .full else {
-                try AuditLog.append(AuditRecord(.create, "note", "\(subject.typeName) \(subject.id)",
-                                                result: visibility == nil ? .notFound : .denied),
-                                    actor: user.login, origin: origin, at: moment, in: db)
-                return .failure(.noAccess)
-            }
+            if let refusal = try refusalToWrite("note", on: subject, for: user, at: moment, in: db) { return .failure(refusal) }
             try db.execute(sql: """
                 INSERT INTO timeline_event (subject_type, subject_id, kind, text, author_id, occurred_at)
                 VALUES (?, ?, 'note', ?, ?, ?)

@@ -23,13 +23,7 @@ extension Store {
         let moment = now()
         if let problem = Self.problem(person, thisYear: AmsterdamTime.localTime(of: moment).date.year) { throw .refused(problem) }
         let outcome = try write { db -> Result<AddedPerson, StoreFailure> in
-            let visibility = try Self.visibility(of: subject, for: user, in: db)
-            guard visibility == .full else {
-                try AuditLog.append(AuditRecord(.create, "person", "\(subject.typeName) \(subject.id)",
-                                                result: visibility == nil ? .notFound : .denied),
-                                    actor: user.login, origin: origin, at: moment, in: db)
-                return .failure(.noAccess)
-            }
+            if let refusal = try refusalToWrite("person", on: subject, for: user, at: moment, in: db) { return .failure(refusal) }
             let code = try Self.nextPersonCode(db)
             try db.execute(sql: "INSERT INTO person (pseudonym, initials, birth_year, given_name, family_name) VALUES (?, ?, ?, ?, ?)",
                            arguments: [code, person.initials, person.birthYear, person.givenName, person.familyName])

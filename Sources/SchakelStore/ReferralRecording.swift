@@ -10,13 +10,7 @@ extension Store: ReferralKeeping {
         let moment = now()
         if let problem = referral.problem(today: AmsterdamTime.localTime(of: moment).date) { throw .refused(problem) }
         let outcome = try write { db -> Result<Int64, StoreFailure> in
-            let visibility = try Self.visibility(of: subject, for: user, in: db)
-            guard visibility == .full else {
-                try AuditLog.append(AuditRecord(.create, "referral", "\(subject.typeName) \(subject.id)",
-                                                result: visibility == nil ? .notFound : .denied),
-                                    actor: user.login, origin: origin, at: moment, in: db)
-                return .failure(.noAccess)
-            }
+            if let refusal = try refusalToWrite("referral", on: subject, for: user, at: moment, in: db) { return .failure(refusal) }
             guard let name = try String.fetchOne(db, sql: "SELECT name FROM partner WHERE id = ? AND archived_at IS NULL",
                                                  arguments: [referral.partnerID]) else {
                 return .failure(.refused("Deze organisatie staat niet (meer) op de sociale kaart; er is niets vastgelegd."))

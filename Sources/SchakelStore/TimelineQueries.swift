@@ -46,6 +46,17 @@ extension Store {
         }
     }
 
+    /// Nil when the user may write on the subject's timeline (sees it in full); else the refusal,
+    /// audited as creating `objectType` on it (`not_found` when it does not exist).
+    func refusalToWrite(_ objectType: String, on subject: TimelineSubject, for user: User, at moment: Date,
+                        in db: Database) throws -> StoreFailure? {
+        let visibility = try Self.visibility(of: subject, for: user, in: db)
+        guard visibility != .full else { return nil }
+        try AuditLog.append(AuditRecord(.create, objectType, "\(subject.typeName) \(subject.id)", result: visibility == nil ? .notFound : .denied),
+                            actor: user.login, origin: origin, at: moment, in: db)
+        return .noAccess
+    }
+
     /// A row of `TimelineQuery`, read by column index: id, kind, occurred_at, text, author.
     static func timelineEntry(from row: Row, visibility: Visibility) throws -> TimelineEntry {
         let occurredText: String = row[2]
