@@ -70,7 +70,7 @@ enum AdministrationReducer {
 
     /// The question on the status line while `b` waits for `j`.
     static func prompt(_ state: AdministrationState) -> String? {
-        guard state.isConfirmingBlock, let chosen = state.selectedUser else { return nil }
+        guard state.onTop == .confirmingBlock, let chosen = state.selectedUser else { return nil }
         let verb = chosen.isActive ? "blokkeren (kan Schakel dan niet meer openen)" : "deblokkeren"
         return " " + YesNoQuestion.prompt("\(chosen.user.login) \(verb)?")
     }

@@ -21,9 +21,8 @@ public struct AdministrationState: Hashable, Sendable {
         case confirmingBlock
     }
 
-    // What is on top, read as each kind: for the views and the tests. Changed only through `onTop`.
+    // What is on top, read as its form: for the views and the tests. Changed only through `onTop`.
     public var form: UserForm? { if case .form(let form)? = onTop { form } else { nil } }
-    public var isConfirmingBlock: Bool { onTop == .confirmingBlock }
 
     var selectedUser: ManagedUser? { users.indices.contains(selected) ? users[selected] : nil }
 }

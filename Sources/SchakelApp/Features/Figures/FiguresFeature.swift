@@ -78,7 +78,7 @@ public enum FiguresFeature: PaneFeature {
     }
     public static func hasOverlay(_ state: FiguresState) -> Bool { state.onTop != nil }
     public static func prompt(_ state: FiguresState) -> String? {
-        state.isChoosingExport ? " Exporteer het rapport: m Markdown · c CSV (Excel) · h HTML (A4) · andere toets: terug" : nil
+        state.onTop == .choosingExport ? " Exporteer het rapport: m Markdown · c CSV (Excel) · h HTML (A4) · andere toets: terug" : nil
     }
 
     public static func closedNote(for user: User) -> String? {

@@ -23,9 +23,6 @@ public struct FiguresState: Hashable, Sendable {
         case choosingExport
     }
 
-    /// What is on top, read as its kind: for the views and the tests. Changed only through `onTop`.
-    public var isChoosingExport: Bool { onTop == .choosingExport }
-
     /// The breakdowns below the chart: all but the months, which the chart shows.
     var listed: [PublishedBreakdown] { figures?.published.filter { $0.id != "maand" } ?? [] }
 }

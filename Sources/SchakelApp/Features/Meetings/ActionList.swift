@@ -30,7 +30,6 @@ public struct ActionList: Hashable, Sendable {
 
     // What is on top, read as each kind: for the views and the tests. Changed only through `onTop`.
     public var ownerInput: TextField? { if case .ownerInput(let input)? = onTop { input } else { nil } }
-    public var isConfirmingDone: Bool { onTop == .confirmingDone }
 
     /// The filter in words, for the header.
     public var filterLabel: String {

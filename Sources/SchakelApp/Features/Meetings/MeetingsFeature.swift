@@ -62,8 +62,8 @@ public enum MeetingsFeature: PaneFeature {
     }
 
     public static func prompt(_ state: MeetingsState) -> String? {
-        if state.open?.isConfirmingRemoval == true { return YesNoQuestion.prompt("Agendapunt van de agenda halen?") }
-        if state.actions?.isConfirmingDone == true, let action = state.actions?.list.selectedRow?.action {
+        if state.open?.onTop == .confirmingRemoval { return YesNoQuestion.prompt("Agendapunt van de agenda halen?") }
+        if state.actions?.onTop == .confirmingDone, let action = state.actions?.list.selectedRow?.action {
             return YesNoQuestion.prompt("Actie ‘\(TextFitting.fit(action.description, width: 30))’ afronden?")
         }
         return nil

@@ -43,7 +43,6 @@ public struct OpenMeeting: Hashable, Sendable {
     // What is on top, read as each kind: for the views and the tests. Changed only through `onTop`.
     public var itemForm: AgendaItemForm? { if case .itemForm(let form)? = onTop { form } else { nil } }
     public var picker: WaitingList? { if case .picker(let picker)? = onTop { picker } else { nil } }
-    public var isConfirmingRemoval: Bool { onTop == .confirmingRemoval }
     public var steps: MeetingSteps? { if case .steps(let steps)? = onTop { steps } else { nil } }
     public var minutes: MinutesForm? { if case .minutes(let minutes)? = onTop { minutes } else { nil } }
     public var exportMenu: ExportMenu? { if case .exportMenu(let menu)? = onTop { menu } else { nil } }

@@ -21,7 +21,6 @@ public struct ContactsPane: Hashable, Sendable {
 
     // What is on top, read as each kind: for the views and the tests. Changed only through `onTop`.
     public var form: ContactForm? { if case .form(let form)? = onTop { form } else { nil } }
-    public var isConfirmingArchive: Bool { onTop == .confirmingArchive }
 }
 
 /// A contact person being added or changed, checked as the store checks it.

@@ -53,11 +53,11 @@ public enum PartnersFeature: PaneFeature {
     }
 
     public static func prompt(_ state: PartnersState) -> String? {
-        if let pane = state.open?.contacts, pane.isConfirmingArchive, let contacts = state.open?.detail?.contacts,
+        if let pane = state.open?.contacts, pane.onTop == .confirmingArchive, let contacts = state.open?.detail?.contacts,
            contacts.indices.contains(pane.selected) {
             return YesNoQuestion.prompt("‘\(TextFitting.fit(contacts[pane.selected].name, width: 36))’ archiveren?")
         }
-        guard state.isConfirmingArchive, let name = state.open?.detail?.partner.name else { return nil }
+        guard state.onTop == .confirmingArchive, let name = state.open?.detail?.partner.name else { return nil }
         return YesNoQuestion.prompt("‘\(TextFitting.fit(name, width: 36))’ archiveren?")
     }
 

@@ -111,7 +111,7 @@ public enum PartnersReducer {
             case .editing?: return formKey(key, &state)
             case .referralForm?: return referralKey(key, &state, today: shell.context.today)
             case .confirmingArchive?:
-                state.isConfirmingArchive = false
+                state.stack.put(nil, kind: .confirmingArchive)
                 guard YesNoQuestion.isYes(key), let partner = state.open?.detail?.partner, let id = partner.id,
                       let version = partner.version else { return [] }
                 return [.archive(id: id, expectedVersion: version)]
@@ -207,7 +207,7 @@ public enum PartnersReducer {
             state.editing = PartnerForm(partner, today: shell.context.today)
         case .character("x"):
             guard mayEdit(&shell), state.open?.detail != nil else { return [] }
-            state.isConfirmingArchive = true
+            state.stack.put(.confirmingArchive, kind: .confirmingArchive)
         case .character("p"):
             guard state.open?.detail != nil else { return [] }
             state.open?.contacts = ContactsPane()

@@ -36,7 +36,7 @@ public struct PartnersState: Hashable, Sendable {
     public var offeredDirectoryVersion: Int?
     /// What is open over the list: they really stack (an organisation opened from the call advice,
     /// its form over it). The last has the keys; each kind is there once.
-    public private(set) var stack = OverlayStack<OnTop>()
+    public var stack = OverlayStack<OnTop>()
 
     public init() {}
 
@@ -95,10 +95,6 @@ public struct PartnersState: Hashable, Sendable {
     public var editing: PartnerForm? {
         get { stack.first { if case .editing(let value) = $0 { value } else { nil } } }
         set { stack.put(newValue.map(OnTop.editing), kind: .editing) }
-    }
-    public var isConfirmingArchive: Bool {
-        get { stack.first { $0 == .confirmingArchive ? true : nil } ?? false }
-        set { stack.put(newValue ? .confirmingArchive : nil, kind: .confirmingArchive) }
     }
     public var referralForm: ReferralForm? {
         get { stack.first { if case .referralForm(let value) = $0 { value } else { nil } } }

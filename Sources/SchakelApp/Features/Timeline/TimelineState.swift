@@ -43,7 +43,6 @@ public struct TimelinePane: Hashable, Sendable {
     // What is on top, read as its kind: for the views and the tests. Changed only through `onTop`.
     public var noteEditor: NoteEditor? { if case .note(let editor)? = onTop { editor } else { nil } }
     public var note: TextArea? { noteEditor?.text }
-    public var isConfirmingDiscardNote: Bool { noteEditor?.isConfirmingDiscard == true }
     public var isSavingNote: Bool { noteEditor?.isSaving == true }
 
     /// The filter steps `f` goes through: everything, then one type at a time.

@@ -88,7 +88,7 @@ import TerminalKit
         #expect(csv.contains("Signalen per gemeente;Borne;<5;;2026;regio Twente;\r\n"))
         // Any other key leaves the question without writing.
         press([.character("e"), .escape], &state)
-        #expect(fake.exportedFiles.count == 1 && !state.figures.isChoosingExport)
+        #expect(fake.exportedFiles.count == 1 && state.figures.onTop == nil)
     }
 
     @Test func theBeheerderSeesNoFigures() {

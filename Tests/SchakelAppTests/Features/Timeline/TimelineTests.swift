@@ -58,7 +58,7 @@ import TerminalKit
         _ = press("Gebeld met de melder;".map { .character($0) } + [.enter] + "nieuwe afspraak volgt.".map { .character($0) }, &state)
         // Esc with text asks first; n keeps writing.
         _ = press([.escape], &state)
-        #expect(state.feature?.isConfirmingDiscardNote == true)
+        #expect(state.feature?.noteEditor?.isConfirmingDiscard == true)
         _ = press([.character("n")], &state)
         let effects = press([.function(2)], &state)
         #expect(effects.contains(.addNote(.signal(10_000), "Gebeld met de melder;\nnieuwe afspraak volgt.")))

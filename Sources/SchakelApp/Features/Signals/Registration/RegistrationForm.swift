@@ -62,7 +62,7 @@ public struct RegistrationForm: Hashable, Sendable {
         case confirmingDiscard
     }
 
-    // Each kind as a property: set, it is what is on top; nil (or false) closes it when it is.
+    // Each kind as a property: set, it is what is on top; nil closes it when it is.
     public var personDialog: PersonDialog? {
         get { if case .personDialog(let dialog)? = onTop { dialog } else { nil } }
         set { replace(newValue.map(OnTop.personDialog), when: personDialog != nil) }
@@ -70,10 +70,6 @@ public struct RegistrationForm: Hashable, Sendable {
     public var personPendingRemoval: Int? {
         get { if case .personRemoval(let index)? = onTop { index } else { nil } }
         set { replace(newValue.map { OnTop.personRemoval(index: $0) }, when: personPendingRemoval != nil) }
-    }
-    public var isConfirmingDiscard: Bool {
-        get { onTop == .confirmingDiscard }
-        set { replace(newValue ? .confirmingDiscard : nil, when: isConfirmingDiscard) }
     }
 
     private mutating func replace(_ entry: OnTop?, when isOnTop: Bool) {

@@ -45,7 +45,7 @@ enum RegistrationReducer {
                 return .stay
             }
         case .escape:
-            if form.isChanged { form.isConfirmingDiscard = true } else { return .discard }
+            if form.isChanged { form.onTop = .confirmingDiscard } else { return .discard }
             return .stay
         case .tab, .backTab:
             form.focus.handle(key)

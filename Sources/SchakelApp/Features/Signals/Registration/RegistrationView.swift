@@ -9,7 +9,7 @@ enum RegistrationView {
     static func draw(_ form: RegistrationForm, in pane: Rect, on grid: inout Grid) {
         grid.fill(pane)
         let title = Rect(x: pane.x, y: pane.y, width: pane.width, height: 1)
-        if form.isConfirmingDiscard {
+        if form.onTop == .confirmingDiscard {
             grid.write(" Wijzigingen weggooien? j = ja, weggooien · andere toets = verder met het formulier", in: title,
                        style: Style(.bold, tone: .warning).adding(.reverse))
         } else if let index = form.personPendingRemoval, form.persons.indices.contains(index) {
@@ -27,7 +27,7 @@ enum RegistrationView {
         for field in RegistrationForm.Field.allCases {
             guard let rows = layout.rowsByField[field] else { continue }
             let y = body.y + rows.lowerBound - first
-            let focused = form.focusedField == field && form.personDialog == nil && !form.isConfirmingDiscard
+            let focused = form.focusedField == field && form.personDialog == nil && form.onTop != .confirmingDiscard
             if y >= body.y && y < body.maxY {
                 let marker = form.problems[field] != nil ? "!" : focused ? "›" : " "
                 let labelStyle = form.problems[field] != nil ? Style(.bold, tone: .danger) : focused ? Style.bold : .plain
