@@ -84,7 +84,7 @@ public struct EventDefinition: Hashable, Sendable {
 
 /// The kinds of timeline entry. The raw values are stored and are the words of the file.
 public enum TimelineKind: String, Hashable, Sendable, CaseIterable {
-    case received, transition, note, contact, referral, meeting, decision, action
+    case received, transition, note, contact, referral, meeting, decision, action, person
 
     public var label: String {
         switch self {
@@ -96,8 +96,13 @@ public enum TimelineKind: String, Hashable, Sendable, CaseIterable {
         case .meeting: return "overleg"
         case .decision: return "besluit"
         case .action: return "afspraak"
+        case .person: return "betrokkene"
         }
     }
+
+    /// What a workflow's step may write: not "received" (the first line) nor "person" (written by
+    /// keeping the persons).
+    public static var stepKinds: [TimelineKind] { allCases.filter { $0 != .received && $0 != .person } }
 }
 
 /// The kinds of value an event's field holds. The raw values are the words of the file.

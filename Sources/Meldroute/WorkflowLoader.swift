@@ -90,11 +90,11 @@ final class WorkflowReader {
         let fields = list(map, "velden", in: node, required: false).compactMap(field)
         var kind = TimelineKind.transition
         if let kindNode = map["tijdlijn_soort"] {
-            if let text = kindNode.string, let parsed = TimelineKind(rawValue: text), parsed != .received {
+            if let text = kindNode.string, let parsed = TimelineKind(rawValue: text), TimelineKind.stepKinds.contains(parsed) {
                 kind = parsed
             } else {
                 problem(kindNode, "onbekende tijdlijn_soort '\(kindNode.string ?? "")' (kies uit: "
-                        + TimelineKind.allCases.filter { $0 != .received }.map(\.rawValue).joined(separator: ", ") + ")")
+                        + TimelineKind.stepKinds.map(\.rawValue).joined(separator: ", ") + ")")
             }
         }
         return EventDefinition(id: id, label: label, fields: fields, timelineKind: kind, line: node.line)

@@ -105,6 +105,9 @@ extension AccessPolicy {
         }
     }
 
+    /// Who may merge two person codes into one (and undo it): the procesmanagers, who see the region.
+    public static func canMergePersons(_ user: User) -> Bool { user.role == .processManager }
+
     /// The partner directory (sociale kaart) holds no case content: everyone reads it.
     public static func canReadPartners(_ user: User) -> Bool { true }
 

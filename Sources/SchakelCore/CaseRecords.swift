@@ -84,6 +84,8 @@ public struct TimelineEntry: Hashable, Sendable {
 public struct SearchHit: Hashable, Sendable {
     public enum Source: String, Hashable, Sendable {
         case signal, timeline, partner
+        /// A person by name: the hit shows the code, initials and birth year, never the name.
+        case person
     }
 
     public let source: Source

@@ -7,13 +7,17 @@ public struct NewPerson: Hashable, Sendable {
     public let role: PersonRole
     public let givenName: String
     public let familyName: String
+    /// A person already known (offered as "Mogelijk bekend" and accepted): linked, no new code.
+    public let knownID: Int64?
 
-    public init(initials: String, birthYear: Int?, role: PersonRole, givenName: String = "", familyName: String = "") {
+    public init(initials: String, birthYear: Int?, role: PersonRole, givenName: String = "", familyName: String = "",
+                knownID: Int64? = nil) {
         self.initials = initials
         self.birthYear = birthYear
         self.role = role
         self.givenName = givenName
         self.familyName = familyName
+        self.knownID = knownID
     }
 }
 

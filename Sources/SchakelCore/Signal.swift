@@ -34,12 +34,15 @@ public struct SignalSummary: Hashable, Sendable {
 
 /// A person involved in a signal, as the detail screen shows them.
 public struct InvolvedPerson: Hashable, Sendable {
+    /// The pseudonym code, P-00412: the same person in every signal and case.
+    public let code: String
     public let initials: String
     public let birthYear: Int?
     public let role: PersonRole
     public let fullName: String
 
-    public init(initials: String, birthYear: Int?, role: PersonRole, fullName: String) {
+    public init(code: String = "", initials: String, birthYear: Int?, role: PersonRole, fullName: String) {
+        self.code = code
         self.initials = initials
         self.birthYear = birthYear
         self.role = role

@@ -67,9 +67,11 @@ public final class BulkImport {
         for person in signal.persons {
             number += 1
             try db.cachedStatement(sql: """
-                INSERT INTO person (pseudonym, initials, birth_year, given_name, family_name) VALUES (?, ?, ?, ?, ?)
+                INSERT INTO person (pseudonym, initials, birth_year, given_name, family_name, initials_key, family_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: ["P-" + Numbering.padded(number, width: 5), person.initials, person.birthYear,
-                                         person.givenName, person.familyName])
+                                         person.givenName, person.familyName, PersonNameKey.initials(person.initials),
+                                         PersonNameKey.family(person.familyName)])
             try db.cachedStatement(sql: "INSERT INTO signal_person (signal_id, person_id, role) VALUES (?, ?, ?)")
                 .execute(arguments: [signalID, db.lastInsertedRowID, person.role.rawValue])
         }

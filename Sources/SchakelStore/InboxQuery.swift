@@ -73,10 +73,9 @@ enum VisibleSubjects {
             visible.append(condition.sql)
             arguments += StatementArguments(condition.ids)
         }
-        // The procesondersteuner sees cases pseudonymised only: never their content.
-        if user.role != .processSupporter, let condition = AccessPolicy.caseCondition(for: user) {
+        if let condition = CaseScopeSQL.seenInFull(by: user) {
             visible.append("(c.id IS NOT NULL AND \(condition.sql))")
-            arguments += StatementArguments(condition.arguments)
+            arguments += condition.arguments
         }
         guard !visible.isEmpty else { return nil }
         return ("(" + visible.joined(separator: " OR ") + ")", arguments)
@@ -108,6 +107,15 @@ enum VisibleSubjects {
 
 /// A signal scope as SQL over `signal s` (which may be left-joined and absent): the one place the
 /// scopes are written as SQL, beside `Store.signalInScope` for one signal.
+enum CaseScopeSQL {
+    /// The condition on a case table aliased `c` keeping the cases the user sees in full; nil when
+    /// none. The procesondersteuner sees cases pseudonymised only: never their content.
+    static func seenInFull(by user: User) -> (sql: String, arguments: StatementArguments)? {
+        guard user.role != .processSupporter, let condition = AccessPolicy.caseCondition(for: user) else { return nil }
+        return (condition.sql, StatementArguments(condition.arguments))
+    }
+}
+
 enum SignalScopeSQL {
     /// The signal became a victim-track KMT case (the zorgcoördinator's scope).
     private static let caseOrigin = "EXISTS (SELECT 1 FROM kmt_case k WHERE k.signal_id = s.id AND k.perpetrator_track = 0)"

@@ -112,6 +112,7 @@ enum Schema {
             try db.execute(sql: "CREATE INDEX kmt_case_signal ON kmt_case(signal_id, perpetrator_track)")
         }
         migrator.registerMigration(SchemaV10.name, migrate: SchemaV10.migrate)
+        migrator.registerMigration(SchemaV11.name, migrate: SchemaV11.migrate)
         return migrator
     }
 }

@@ -21,7 +21,7 @@ extension Store: Searching {
                 let subject: TimelineSubject? = switch source {
                 case .signal: .signal(row["id"])
                 case .timeline: (row["subject_type"] as String) == "case" ? .kmtCase(row["subject_id"]) : .signal(row["subject_id"])
-                case .partner: nil
+                case .partner, .person: nil
                 }
                 return SearchHit(source: source, id: row["id"], subject: subject, title: row["title"], snippet: row["snippet"])
             }
@@ -80,6 +80,15 @@ enum SearchQuery {
                 """
             // Lines of signals in scope, and of cases the user sees in full.
             guard let visible = VisibleSubjects.condition(for: user) else { return nil }
+            conditions.append(visible.sql)
+            arguments += visible.arguments
+        case .person:
+            // Persons on a signal or case the user sees in full; a merged code is not found (its links moved on).
+            guard let visible = PersonScopeSQL.visible(for: user) else { return nil }
+            table = "person_fts"
+            select = "p.id, p.pseudonym AS title, p.initials || coalesce(' ' || p.birth_year, '') AS snippet"
+            from = "person_fts JOIN person p ON p.id = person_fts.rowid"
+            conditions.append("p.merged_into IS NULL")
             conditions.append(visible.sql)
             arguments += visible.arguments
         case .partner:

@@ -33,7 +33,7 @@ extension Store: SignalReading {
                 return (nil, AuditRecord(.read, "signal", String(id), result: .denied, detail: "buiten need-to-know"))
             }
             let persons = try Row.fetchAll(db, sql: """
-                SELECT p.initials, p.birth_year, p.given_name, p.family_name, sp.role
+                SELECT p.pseudonym, p.initials, p.birth_year, p.given_name, p.family_name, sp.role
                 FROM signal_person sp JOIN person p ON p.id = sp.person_id
                 WHERE sp.signal_id = ? ORDER BY sp.rowid
                 """, arguments: [id])
@@ -41,7 +41,7 @@ extension Store: SignalReading {
         }
         guard let (row, personRows) = result else { return nil }
         let persons = personRows.map { person in
-            InvolvedPerson(initials: person["initials"], birthYear: person["birth_year"],
+            InvolvedPerson(code: person["pseudonym"], initials: person["initials"], birthYear: person["birth_year"],
                            role: PersonRole(rawValue: person["role"]) ?? .environment,
                            fullName: [person["given_name"] as String, person["family_name"] as String]
                                .filter { !$0.isEmpty }.joined(separator: " "))

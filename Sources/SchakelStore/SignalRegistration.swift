@@ -11,7 +11,7 @@ extension Store: SignalWriting {
     /// Stores a new signal from the intake service, with its persons, its "received" timeline line and
     /// its audit entry, in one transaction.
     public func registerSignalFromIntake(_ signal: NewSignal, service: String) throws(StoreFailure) -> RegisteredSignal {
-        try register(signal, actor: "intake:\(service)", userID: nil, how: "via het intranetformulier")
+        try register(signal, actor: "intake:\(service)", userID: nil, how: "via het intranetformulier", knownPersonsSeenBy: nil)
     }
 
     /// Stores a new signal registered by a user, who must be allowed to see it afterwards.
@@ -21,10 +21,16 @@ extension Store: SignalWriting {
             try audit(AuditRecord(.create, "signal", result: .denied, detail: signal.municipality.name), by: user)
             throw .noAccess
         }
-        return try register(signal, actor: user.login, userID: user.id, how: "door \(user.displayName)")
+        // A known person the user does not see is refused before anything is written.
+        for known in signal.persons.compactMap(\.knownID) where try read({ db in try PersonRows.visibleCode(of: known, for: user, in: db) }) == nil {
+            try audit(AuditRecord(.update, "person", String(known), result: .denied, detail: "koppelen bij registratie"), by: user)
+            throw .noAccess
+        }
+        return try register(signal, actor: user.login, userID: user.id, how: "door \(user.displayName)", knownPersonsSeenBy: user)
     }
 
-    private func register(_ signal: NewSignal, actor: String, userID: Int64?, how: String) throws(StoreFailure) -> RegisteredSignal {
+    private func register(_ signal: NewSignal, actor: String, userID: Int64?, how: String,
+                          knownPersonsSeenBy: User?) throws(StoreFailure) -> RegisteredSignal {
         let moment = now()
         let received = signal.receivedAt ?? AmsterdamTime.localTime(of: moment)
         return try audited(byLogin: actor) { db in
@@ -45,11 +51,17 @@ extension Store: SignalWriting {
                 ])
             let id = db.lastInsertedRowID
             for person in signal.persons {
-                try db.execute(sql: """
-                    INSERT INTO person (pseudonym, initials, birth_year, given_name, family_name) VALUES (?, ?, ?, ?, ?)
-                    """, arguments: [try Self.nextPersonCode(db), person.initials, person.birthYear, person.givenName, person.familyName])
-                try db.execute(sql: "INSERT OR IGNORE INTO signal_person (signal_id, person_id, role) VALUES (?, ?, ?)",
-                               arguments: [id, db.lastInsertedRowID, person.role.rawValue])
+                // A known person is linked (no new code) only when the registering user sees them.
+                let personID: Int64
+                if let known = person.knownID {
+                    guard let user = knownPersonsSeenBy, try PersonRows.visibleCode(of: known, for: user, in: db) != nil else {
+                        throw StoreFailure.noAccess
+                    }
+                    personID = known
+                } else {
+                    personID = try PersonRows.insert(PersonRows.trimmed(person), in: db).id
+                }
+                try PersonRows.link(personID, role: person.role, to: .signal(id), in: db)
             }
             try db.execute(sql: """
                 INSERT INTO timeline_event (subject_type, subject_id, kind, to_state, text, author_id, occurred_at)

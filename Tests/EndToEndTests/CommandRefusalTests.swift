@@ -88,6 +88,8 @@ import Testing
         "doctor": .refusesNobody("leest de inrichting en de database alleen-lezen; verandert niets"),
         "cijfers rapport": .refuses([asHengelo("cijfers rapport --periode 2026 --gemeente Enschede", action: "read", "figures", "Enschede")]),
         "cijfers drempel": .refuses([asHengelo("cijfers drempel 2", action: "update", "setting", "figures_threshold")]),
+        "persoon samenvoegen": .refuses([asHengelo("persoon samenvoegen P-00002 P-00001 --reden dubbel", action: "update", "person", nil)]),
+        "persoon terugdraaien": .refuses([asHengelo("persoon terugdraaien P-00002 --reden vergissing", action: "update", "person", nil)]),
         "help": .refusesNobody("toont alleen de hulptekst"),
     ]
 

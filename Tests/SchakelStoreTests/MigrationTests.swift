@@ -9,7 +9,8 @@ import SchakelCore
 @Suite struct MigrationTests {
     static let migrations = ["v1-municipalities-users-signals", "v2-route-cases-meetings-partners-audit", "v3-code-number-indexes",
                              "v4-meeting-series-agenda-minutes", "v5-agenda-change-marks", "v6-social-map",
-                             "v7-referral-contacts", "v8-figure-indexes", "v9-case-origins", "v10-timeline-person-lines"]
+                             "v7-referral-contacts", "v8-figure-indexes", "v9-case-origins", "v10-timeline-person-lines",
+                             "v11-persons-over-time"]
 
     @Test func theMigrationsAreTheKnownOnesInOrder() throws {
         let queue = try DatabaseQueue()
@@ -49,6 +50,27 @@ import SchakelCore
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM timeline_fts WHERE timeline_fts MATCH 'betrokkene'") == 1)
             let indexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'timeline_event' ORDER BY name")
             #expect(indexes == ["timeline_decision", "timeline_subject"])
+        }
+    }
+
+    /// v11 gives every person already known the forms of the name the match offer compares, and
+    /// the search over names.
+    @Test func personsKnownBeforeTheMatchOfferCanBeOfferedAndFound() throws {
+        let queue = try DatabaseQueue()
+        try Schema.migrator.migrate(queue, upTo: "v10-timeline-person-lines")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO person (pseudonym, initials, birth_year, given_name, family_name)
+                VALUES ('P-00001', 'Ö. Y.', 1990, 'Ömer', 'Şahinöz'), ('P-00002', 'J.', NULL, '', '');
+                """)
+        }
+        try Schema.migrator.migrate(queue)
+        try queue.read { db in
+            let keys = try Row.fetchAll(db, sql: "SELECT initials_key, family_key, merged_into FROM person ORDER BY id")
+                .map { "\($0[0] as String)|\($0[1] as String)|\(($0[2] as Int64?).map(String.init) ?? "-")" }
+            #expect(keys == ["oy|sahinoz|-", "j||-"])
+            #expect(try Int64.fetchAll(db, sql: "SELECT rowid FROM person_fts WHERE person_fts MATCH 'sahinoz'") == [1])
+            #expect(try Int64.fetchAll(db, sql: "SELECT rowid FROM person_fts WHERE person_fts MATCH 'omer'") == [1])
         }
     }
 

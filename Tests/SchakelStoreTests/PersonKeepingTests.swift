@@ -49,9 +49,9 @@ import SchakelDemo
             let audit = try Row.fetchOne(db, sql: "SELECT action, object_type, object_id, result FROM audit_log ORDER BY id DESC LIMIT 1")!
             #expect(audit[1] as String == "person" && audit[2] as String == String(added.id) && audit[3] as String == "ok", "\(audit)")
         }
-        // The line reads back on the timeline, for now as a note.
+        // The line reads back on the timeline as a line about a person.
         let page = try store.timelinePage(of: .signal(enschedeSignal), kinds: [], .last, limit: 5, for: af)
-        #expect(page.rows.last?.text == "Betrokkene toegevoegd: \(added.code), slachtoffer.")
+        #expect(page.rows.last?.text == "Betrokkene toegevoegd: \(added.code), slachtoffer." && page.rows.last?.kind == .person)
         #expect(try store.verifyAuditLog().isIntact)
     }
 

@@ -62,6 +62,11 @@ import SchakelDemo
             contact = try id("SELECT id FROM partner_contact ORDER BY id LIMIT 1")
         }
 
+        /// A person on the Enschede signal (only there, as every demo person is on one signal).
+        func personOfSignal() throws -> Int64 {
+            try store.read { db in try Int64.fetchOne(db, sql: "SELECT min(person_id) FROM signal_person WHERE signal_id = ?", arguments: [signal])! }
+        }
+
         func version(ofMeeting id: Int64) throws -> Int {
             try store.read { db in try Int.fetchOne(db, sql: "SELECT version FROM meeting WHERE id = ?", arguments: [id])! }
         }
@@ -202,6 +207,22 @@ import SchakelDemo
                 _ = try f.store.addPerson(NewPerson(initials: "A.B.", birthYear: 1990, role: .victim), to: .kmtCase(f.kmtCase), by: f.hengelo)
             },
         ]),
+        "persons": refused("read", "signal") { f in _ = try f.store.persons(of: .signal(f.signal), for: f.hengelo) },
+        "possibleMatches": .refusesNobody("biedt alleen personen aan uit wat de gebruiker ziet; een ander wordt niet genoemd (PersonsOverTimeTests)"),
+        "linkPerson": refused("create", "person") { f in
+            _ = try f.store.linkPerson(try f.personOfSignal(), role: .victim, to: .signal(f.signal), by: f.hengelo)
+        },
+        "changeRole": refused("create", "person") { f in
+            let person = try f.store.persons(of: .signal(f.signal), for: f.processManager)[0]
+            try f.store.changeRole(of: person.id, on: .signal(f.signal), from: person.role, to: .environment, reason: "x", by: f.hengelo)
+        },
+        "correctPerson": refused("create", "person") { f in
+            try f.store.correctPerson(try f.personOfSignal(), on: .signal(f.signal),
+                                      to: PersonCorrection(initials: "X.", birthYear: nil, givenName: "", familyName: ""), reason: "x", by: f.hengelo)
+        },
+        "personRecord": refused("read", "person") { f in _ = try f.store.personRecord(id: try f.personOfSignal(), for: f.hengelo) },
+        "mergePersons": refused("update", "person") { f in _ = try f.store.mergePersons("P-00001", into: "P-00002", reason: "x", by: f.hengelo) },
+        "undoMerge": refused("update", "person") { f in _ = try f.store.undoMerge(of: "P-00001", reason: "x", by: f.hengelo) },
         "saveDraft": .refusesNobody(ownDrafts),
         "draft": .refusesNobody(ownDrafts),
         "drafts": .refusesNobody(ownDrafts),

@@ -20,6 +20,7 @@ public enum AppAction: Hashable, Sendable {
     case signals(SignalsAction)
     case cases(CasesAction)
     case timeline(TimelineAction)
+    case persons(PersonsAction)
     case meetings(MeetingsAction)
     case partners(PartnersAction)
     case figures(FiguresAction)

@@ -5,7 +5,7 @@ import TerminalKit
 /// handled here; everything else is routed to the feature it belongs to.
 public enum AppReducer {
     /// Every feature: the tabs' panes and the timeline over them.
-    static let features: [any Feature.Type] = Tab.allCases.map(\.feature) + [TimelineFeature.self]
+    static let features: [any Feature.Type] = Tab.allCases.map(\.feature) + [TimelineFeature.self, PersonsFeature.self]
 
     public static func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] {
         switch action {
@@ -28,15 +28,26 @@ public enum AppReducer {
             state.screenLock.clockTicked(now, lockAfter: state.context.idleLockMinutes)
             return broadcast(.clockTicked(now, newDay: newDay), &state)
         case .request(.openTimeline(let subject, let title)):
+            // Opened anew, it goes on top (also when one was open below the persons).
+            state.timeline = nil
             return Scope.reduce(TimelineFeature.self, .open(subject, title: title), in: &state)
+        case .request(.openPersons(let subject, let code)):
+            state.persons = nil
+            return Scope.reduce(PersonsFeature.self, .open(subject, code: code), in: &state)
+        case .request(.openPerson(let id)):
+            state.persons = nil
+            return Scope.reduce(PersonsFeature.self, .openPerson(id), in: &state)
+        case .request(.personsChanged(let subject)):
+            return Scope.reduce(SignalsFeature.self, .personsChanged(subject), in: &state)
+                + Scope.reduce(TimelineFeature.self, .linesAdded(subject), in: &state)
         case .request(.casesChanged):
             return Scope.reduce(CasesFeature.self, .changed, in: &state)
         case .request(.whoToCall(let situation)):
-            state.timeline = nil
+            state.closeRecords()
             state.tab = .partners
             return Scope.reduce(PartnersFeature.self, .askWhoToCall(situation), in: &state)
         case .request(.refer(let subject, let code)):
-            state.timeline = nil
+            state.closeRecords()
             state.tab = .partners
             return Scope.reduce(PartnersFeature.self, .startReferral(subject, code: code), in: &state)
         case .keyPressed(let key):
@@ -87,7 +98,11 @@ public enum AppReducer {
             state.helpScroll = 0
             return []
         }
-        if state.timeline != nil { return Scope.moment(.keyPressed(key), to: TimelineFeature.self, in: &state) }
+        switch state.records.top {
+        case .timeline?: return Scope.moment(.keyPressed(key), to: TimelineFeature.self, in: &state)
+        case .persons?: return Scope.moment(.keyPressed(key), to: PersonsFeature.self, in: &state)
+        case nil: break
+        }
         let pane = state.tab.feature
         if !hasOverlay(pane, state) {
             switch key {
@@ -114,7 +129,11 @@ public enum AppReducer {
 
     /// Whether the feature that has the keyboard is taking typed text.
     private static func isTyping(_ state: AppState) -> Bool {
-        if state.timeline != nil { return TimelineFeature.isTyping(state.timeline) }
+        switch state.records.top {
+        case .timeline(let timeline)?: return TimelineFeature.isTyping(timeline)
+        case .persons(let persons)?: return PersonsFeature.isTyping(persons)
+        case nil: break
+        }
         return isTyping(state.tab.feature, state)
     }
 

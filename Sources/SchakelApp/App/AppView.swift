@@ -17,10 +17,10 @@ public enum AppView {
                         in: layout.header, on: &grid)
         TabsView.draw(active: state.tab, tabs: Tab.tabs(for: state.context.user), in: layout.tabs, on: &grid)
         drawTabNote(state.tab.feature, state, in: layout.tabs, on: &grid)
-        if let timeline = state.timeline {
-            TimelineView.draw(timeline, in: layout.pane, on: &grid)
-        } else {
-            drawPane(state.tab.feature, state, in: layout.pane, on: &grid)
+        switch state.records.top {
+        case .timeline(let timeline)?: TimelineView.draw(timeline, in: layout.pane, on: &grid)
+        case .persons(let persons)?: PersonsView.draw(persons, context: state.context, in: layout.pane, on: &grid)
+        case nil: drawPane(state.tab.feature, state, in: layout.pane, on: &grid)
         }
         StatusLineView.draw(state, in: layout.status, on: &grid)
         if state.isShowingHelp {

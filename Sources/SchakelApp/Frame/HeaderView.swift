@@ -70,7 +70,7 @@ enum StatusLineView {
             grid.write(text, in: rect, style: message.isError ? Style(.bold, tone: .danger) : Style(.bold))
             return
         }
-        if !state.isShowingHelp && state.timeline == nil && !isClosed, let reminder = F.reminder(paneState) {
+        if !state.isShowingHelp && state.records.isEmpty && !isClosed, let reminder = F.reminder(paneState) {
             // Stays until the VTT report is recorded: the route blocks every other step meanwhile.
             grid.write(reminder, in: rect, style: Style(.bold, tone: .danger).adding(.reverse))
             return
@@ -78,8 +78,10 @@ enum StatusLineView {
         let hints: String
         if state.isShowingHelp {
             hints = "↑↓ scrollen  Esc/? sluit de hulp"
-        } else if let timeline = state.timeline {
+        } else if case .timeline(let timeline)? = state.records.top {
             hints = TimelineView.hints(timeline)
+        } else if case .persons(let persons)? = state.records.top {
+            hints = PersonsView.hints(persons, user: state.context.user)
         } else if isClosed {
             hints = "1-\(Tab.tabs(for: state.context.user).count) tabblad  ? hulp  q stoppen"
         } else {

@@ -20,6 +20,11 @@ public struct DraftKey: Hashable, Sendable {
         DraftKey(kind: "notitie", subject: "\(subject.typeName)-\(subject.id)")
     }
 
+    /// A person being added to a signal or case, or one of its persons being changed.
+    public static func personForm(_ subject: TimelineSubject) -> DraftKey {
+        DraftKey(kind: "betrokkene", subject: "\(subject.typeName)-\(subject.id)")
+    }
+
     public static let routeStepKind = "route-stap"
 
     /// A route step's form on a signal (such as the meldingsformulier of "contact opgenomen").

@@ -40,6 +40,12 @@ public struct Shell: Hashable, Sendable {
 public enum AppRequest: Hashable, Sendable {
     /// Show the timeline of a signal or case over the pane.
     case openTimeline(TimelineSubject, title: String)
+    /// Show the persons of a signal or case (by its code) over the pane.
+    case openPersons(TimelineSubject, code: String)
+    /// Show one person (a search hit) over the pane.
+    case openPerson(Int64)
+    /// A person was added to a signal or case, or changed: what shows them is read again.
+    case personsChanged(TimelineSubject)
     /// A KMT case was made: the case list is fetched anew when next shown.
     case casesChanged
     /// "Wie bel ik voor…" on the sociale kaart, for the situation of a signal or case.

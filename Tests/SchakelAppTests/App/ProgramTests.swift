@@ -100,7 +100,20 @@ import TerminalKit
     @Test func aFailingStoreShowsADutchMessageInsteadOfCrashing() {
         struct BrokenStore: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseListing, CaseOpening, TimelineKeeping,
                             ChangeWatching, Searching, FilterKeeping, MeetingBrowsing, AgendaEditing, MeetingStepping, MinutesKeeping,
-                            ExportFiling, PartnerDirectory, ReferralKeeping, UserAdministering, FigureCounting {
+                            ExportFiling, PartnerDirectory, ReferralKeeping, UserAdministering, FigureCounting, PersonKeeping {
+            func persons(of subject: TimelineSubject, for user: User) throws(StoreFailure) -> [SubjectPerson] { throw .busy }
+            func possibleMatches(for person: NewPerson, for user: User) throws(StoreFailure) -> [PersonMatch] { throw .busy }
+            func addPerson(_ person: NewPerson, to subject: TimelineSubject, by user: User) throws(StoreFailure) -> AddedPerson { throw .busy }
+            func linkPerson(_ personID: Int64, role: PersonRole, to subject: TimelineSubject,
+                            by user: User) throws(StoreFailure) -> AddedPerson { throw .busy }
+            func changeRole(of personID: Int64, on subject: TimelineSubject, from old: PersonRole, to new: PersonRole, reason: String,
+                            by user: User) throws(StoreFailure) { throw .busy }
+            func correctPerson(_ personID: Int64, on subject: TimelineSubject, to correction: PersonCorrection, reason: String,
+                               by user: User) throws(StoreFailure) { throw .busy }
+            func personRecord(id: Int64, for user: User) throws(StoreFailure) -> PersonRecord? { throw .busy }
+            func mergePersons(_ absorbed: String, into survivor: String, reason: String,
+                              by user: User) throws(StoreFailure) -> PersonMerge { throw .busy }
+            func undoMerge(of absorbed: String, reason: String, by user: User) throws(StoreFailure) -> PersonMerge { throw .busy }
             func signalFigures(_ period: FiguresPeriod, in area: FiguresArea, outcomes: RouteOutcomes?, timing: RouteTiming?,
                                for user: User) throws(StoreFailure) -> SignalFigures {
                 throw .busy

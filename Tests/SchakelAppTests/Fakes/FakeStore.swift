@@ -8,7 +8,7 @@ import TerminalKit
 /// in one file per part (`FakeStore+Signals.swift`, `+Cases`, `+Meetings`, `+Partners`, `+Administration`).
 final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseListing, CaseOpening, TimelineKeeping,
                          ChangeWatching, Searching, FilterKeeping, MeetingBrowsing, AgendaEditing, MeetingStepping, MinutesKeeping,
-                         ExportFiling, PartnerDirectory, ReferralKeeping, UserAdministering, FigureCounting,
+                         ExportFiling, PartnerDirectory, ReferralKeeping, UserAdministering, FigureCounting, PersonKeeping,
                          @unchecked Sendable {
     /// What `signalFigures` answers, per area; counted as asked.
     var figures: [FiguresArea: SignalFigures] = [:]
@@ -56,6 +56,17 @@ final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeepi
     /// Timeline lines per subject, oldest first.
     var timelines: [TimelineSubject: [TimelineEntry]] = [:]
     var openedCases: [(signalID: Int64, perpetratorTrack: Bool)] = []
+
+    /// Persons per signal or case, the known persons every match offer answers with, the person
+    /// view per person id, what was written, and a failure to give the next add instead.
+    var subjectPersons: [TimelineSubject: [SubjectPerson]] = [:]
+    var knownMatches: [PersonMatch] = []
+    var matchRequests: [NewPerson] = []
+    var personRecords: [Int64: PersonRecord] = [:]
+    var personWrites: [PersonWrite] = []
+    var nextPersonFailure: StoreFailure?
+    /// What listing a subject's persons answers instead, when set (a refusal, say).
+    var personsFailure: StoreFailure?
 
     /// Keyset paging over rows in list order, as the store does it.
     static func page<T>(_ rows: [T], _ request: PageRequest, limit: Int, newestFirst: Bool, key: KeyPath<T, ListKey>) -> Page<T> {

@@ -29,6 +29,9 @@ public enum CasesReducer {
             case .enter:
                 guard let row = state.selectedRow else { return [] }
                 return [.request(.openTimeline(.kmtCase(row.summary.id), title: "Tijdlijn van casus \(row.summary.code)"))]
+            case .character("b"):
+                guard let row = state.selectedRow else { return [] }
+                return [.request(.openPersons(.kmtCase(row.summary.id), code: row.summary.code))]
             case .character("v"):
                 guard let row = state.selectedRow else { return [] }
                 return [.request(.refer(.kmtCase(row.summary.id), code: row.summary.code))]

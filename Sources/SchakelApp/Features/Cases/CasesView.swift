@@ -35,5 +35,5 @@ enum CasesView {
         TableView(columns: columns, rows: rows, selected: list.selected - list.top).draw(in: rect, on: &grid)
     }
 
-    static let hints = "↑↓ kiezen  Enter tijdlijn  w wie bel ik  v verwijs  ? hulp  q stoppen"
+    static let hints = "Enter tijdlijn  b personen  w wie bel ik  v verwijs  ? hulp  q stoppen"
 }

@@ -31,6 +31,10 @@ public enum SignalsAction: Hashable, Sendable {
     /// A step was refused or could not be saved; the message is shown as it is.
     case routeEventFailed(String, isConflict: Bool)
     case draft(DraftResult)
+    /// Known persons who may be the one entered in the registration form.
+    case personMatchesFound(NewPerson, [PersonMatch])
+    /// From another pane: a signal's persons changed (the open detail shows them again).
+    case personsChanged(TimelineSubject)
 }
 
 /// Work for the Signalen pane's runner; each result comes back as a `SignalsAction`.
@@ -41,6 +45,8 @@ public enum SignalsEffect: Hashable, Sendable {
     /// Read the clock (and the user's unsaved registration) and open the registration form.
     case openRegistration
     case registerSignal(NewSignal)
+    /// Look for known persons before a person goes into the registration form.
+    case findPersonMatches(NewPerson)
     case openCase(signalID: Int64, perpetratorTrack: Bool)
     case search(String)
     case loadSavedFilters

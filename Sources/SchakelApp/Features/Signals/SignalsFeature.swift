@@ -37,9 +37,10 @@ public enum SignalsFeature: PaneFeature {
         return nil
     }
 
-    public static func capability(of store: any SessionStore) -> any SignalsStore { store }
+    /// The signals, and the persons (for the known persons offered at registration).
+    public static func capability(of store: any SessionStore) -> any SignalsStore & PersonKeeping { store }
 
-    public static func run(_ effect: SignalsEffect, state: SignalsState, with store: any SignalsStore, clock: any Clock,
+    public static func run(_ effect: SignalsEffect, state: SignalsState, with store: any SignalsStore & PersonKeeping, clock: any Clock,
                            context: AppContext) -> SignalsAction? {
         SignalsRunner(store: store, clock: clock).run(effect, state: state, context: context)
     }

@@ -150,6 +150,9 @@ extension SignalsReducer {
             form.isSaving = true
             state.registration = form
             return [.registerSignal(signal)]
+        case .findMatches(let person):
+            state.registration = form
+            return [.findPersonMatches(person)]
         case .discard:
             state.registration = nil
             shell.status = StatusMessage("Registratie geannuleerd; er is niets opgeslagen.")
@@ -175,6 +178,7 @@ extension SignalsReducer {
         case .end, .character("G"): detail.scroll = lineCount
         case .character("a"): return [.loadRouteState(signalID: summary.id)]
         case .character("t"): return [.request(.openTimeline(.signal(summary.id), title: "Tijdlijn van signaal \(summary.code)"))]
+        case .character("b"): return [.request(.openPersons(.signal(summary.id), code: summary.code))]
         case .character("w"): return [.request(.whoToCall(CallSituation(signal: summary)))]
         case .character("v"): return [.request(.refer(.signal(summary.id), code: summary.code))]
         case .character("c"):
@@ -205,6 +209,7 @@ extension SignalsReducer {
             return [.search(text)]
         case .open(let hit):
             state.search = pane
+            if hit.source == .person { return [.request(.openPerson(hit.id))] }
             switch hit.subject {
             case .signal(let id)?: return [.loadSignalDetail(id: id)]
             case .kmtCase(let id)?: return [.request(.openTimeline(.kmtCase(id), title: "Tijdlijn van casus \(hit.title)"))]

@@ -45,6 +45,20 @@ public enum SignalsReducer {
             state.vttReminder = VTTReminder.text(for: state.inbox)
             return effects
 
+        case .personMatchesFound(let person, let matches):
+            guard var form = state.registration, let dialog = form.personDialog else { return [] }
+            if matches.isEmpty {
+                RegistrationReducer.add(person, to: &form)
+            } else {
+                form.onTop = .matchOffer(MatchOffer(person: person, matches: matches), dialog)
+            }
+            state.registration = form
+            return []
+
+        case .personsChanged(let subject):
+            guard case .signal(let id) = subject, state.detail?.detail.summary.id == id else { return [] }
+            return [.loadSignalDetail(id: id, .refresh)]
+
         case .signalDetailLoaded(let detail):
             if let detail {
                 state.detail = SignalDetailState(detail: detail, highlight: state.search?.terms ?? [])

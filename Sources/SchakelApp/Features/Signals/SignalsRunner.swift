@@ -3,7 +3,7 @@ import SchakelCore
 
 /// Runs the Signalen pane's effects against the store, with only what this pane may ask of it.
 struct SignalsRunner {
-    let store: any SignalsStore
+    let store: any SignalsStore & PersonKeeping
     let clock: any Clock
 
     func run(_ effect: SignalsEffect, state: SignalsState, context: AppContext) -> SignalsAction? {
@@ -32,6 +32,12 @@ struct SignalsRunner {
             } catch {
                 return .registrationFailed("Het signaal is niet opgeslagen; het formulier staat er nog. \(Self.message(for: error))")
             }
+        case .findPersonMatches(let person):
+            do {
+                return .personMatchesFound(person, try store.possibleMatches(for: person, for: user))
+            } catch {
+                return .loadFailed("Zoeken naar bekende personen mislukt; de persoon is nog niet toegevoegd. \(Self.message(for: error))")
+            }
         case .openCase(let signalID, let perpetratorTrack):
             do {
                 let opened = try store.openCase(fromSignal: signalID, perpetratorTrack: perpetratorTrack, summary: "",
@@ -42,9 +48,10 @@ struct SignalsRunner {
             }
         case .search(let text):
             do {
+                let personHits = try store.search(text, in: .person, after: nil, limit: 20, for: user).rows
                 let signalHits = try store.search(text, in: .signal, after: nil, limit: 50, for: user).rows
                 let lineHits = try store.search(text, in: .timeline, after: nil, limit: 50, for: user).rows
-                return .searchResults(text, signalHits + lineHits)
+                return .searchResults(text, personHits + signalHits + lineHits)
             } catch {
                 return .loadFailed("Zoeken mislukt. \(Self.message(for: error))")
             }

@@ -43,9 +43,10 @@ public enum SignalsView {
         }
         if let form = state.registration {
             if form.personDialog != nil { return "Enter toevoegen  Esc annuleren  Tab volgend veld" }
+            if case .matchOffer? = form.onTop { return "↑↓ kiezen  j koppelen  n nieuwe code  Esc terug naar de persoon" }
             return "Tab/↓ volgend veld  F2 of Ctrl-O opslaan  Esc annuleren  F1 hulp"
         }
-        if state.detail != nil { return "↑↓  a stappen  t tijdlijn  c KMT-casus  w wie bel ik  v verwijs  Esc terug" }
+        if state.detail != nil { return "a stappen  t tijdlijn  b personen  c casus  w wie bel ik  v verwijs  Esc terug" }
         return "↑↓ kiezen  Enter openen  a stappen  n nieuw  f filter  o achterstallig  ? hulp"
     }
 }

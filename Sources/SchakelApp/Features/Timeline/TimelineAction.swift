@@ -13,6 +13,9 @@ public enum TimelineAction: Hashable, Sendable {
     case loadFailed(String)
     case noteAdded
     case noteFailed(String)
+    /// Lines were written on this subject's timeline from elsewhere (a person added or changed by
+    /// this user): read it again from its end.
+    case linesAdded(TimelineSubject)
     case draft(DraftResult)
 }
 
@@ -21,4 +24,6 @@ public enum TimelineEffect: Hashable, Sendable {
     case loadPage(TimelineSubject, kinds: Set<TimelineKind>, PageRequest, limit: Int)
     case addNote(TimelineSubject, String)
     case draft(DraftEffect)
+    /// For the app or another pane.
+    case request(AppRequest)
 }

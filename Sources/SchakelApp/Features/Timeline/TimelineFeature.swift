@@ -27,7 +27,10 @@ public enum TimelineFeature: Feature {
         TimelineReducer.reduce(&state, action, &shell)
     }
 
-    public static func request(in effect: TimelineEffect) -> AppRequest? { nil }
+    public static func request(in effect: TimelineEffect) -> AppRequest? {
+        if case .request(let request) = effect { return request }
+        return nil
+    }
 
     /// In the note editor.
     public static func isTyping(_ state: TimelinePane?) -> Bool { state?.note != nil }

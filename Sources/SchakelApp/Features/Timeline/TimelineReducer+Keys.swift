@@ -12,6 +12,8 @@ extension TimelineReducer {
         case openedNote
         /// The note was thrown away: so is its draft.
         case discardedNote
+        /// The persons of the signal or case (`b`).
+        case persons
     }
 
     static func keyPressed(_ key: Key, _ pane: inout TimelinePane, layout: TimelineLayout) -> Outcome {
@@ -73,6 +75,8 @@ extension TimelineReducer {
         case .character("n"):
             pane.onTop = .note(TimelinePane.NoteEditor())
             return .openedNote
+        case .character("b"):
+            return .persons
         default:
             request = nil
         }

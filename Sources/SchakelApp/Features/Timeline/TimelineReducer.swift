@@ -44,6 +44,9 @@ public enum TimelineReducer {
             case .discardedNote:
                 state = pane
                 return [.draft(.discard(.note(pane.subject)))]
+            case .persons:
+                state = pane
+                return [.request(.openPersons(pane.subject, code: pane.code))]
             }
 
         case .pageLoaded(let subject, let request, let page):
@@ -65,6 +68,12 @@ public enum TimelineReducer {
             shell.status = StatusMessage("Notitie opgeslagen.")
             return [.draft(.discard(.note(pane.subject))),
                     .loadPage(pane.subject, kinds: pane.kinds, .last, limit: PagedList<TimelineRow>.pageSize)]
+
+        case .linesAdded(let subject):
+            guard var pane = state, pane.subject == subject else { return [] }
+            pane.list = PagedList()
+            state = pane
+            return [.loadPage(pane.subject, kinds: pane.kinds, .last, limit: PagedList<TimelineRow>.pageSize)]
 
         case .noteFailed(let message):
             if var editor = state?.noteEditor {

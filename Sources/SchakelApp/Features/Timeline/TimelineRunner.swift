@@ -22,6 +22,8 @@ struct TimelineRunner {
             }
         case .draft(let effect):
             return DraftRunner.run(effect, store: store, user: context.user).map(TimelineAction.draft)
+        case .request:
+            return nil
         }
     }
 }

@@ -45,8 +45,11 @@ public struct TimelinePane: Hashable, Sendable {
     public var note: TextArea? { noteEditor?.text }
     public var isSavingNote: Bool { noteEditor?.isSaving == true }
 
+    /// The signal's or case's code: the last word of every title ("Tijdlijn van casus C2026-0008").
+    public var code: String { title.split(separator: " ").last.map(String.init) ?? "" }
+
     /// The filter steps `f` goes through: everything, then one type at a time.
-    static let filters: [TimelineKind?] = [nil, .note, .transition, .contact, .decision, .referral, .meeting, .action, .received]
+    static let filters: [TimelineKind?] = [nil, .note, .transition, .contact, .decision, .referral, .meeting, .action, .person, .received]
 
     var filterLabel: String {
         guard let kind = kinds.first else { return "alles" }

@@ -62,6 +62,6 @@ enum TimelineView {
 
     static func hints(_ pane: TimelinePane) -> String {
         if pane.note != nil { return "F2 of Ctrl-O opslaan  Esc annuleren  Enter nieuwe regel" }
-        return "↑↓ regels  f filter (\(pane.filterLabel))  n notitie  Home/End  Esc terug"
+        return "↑↓ regels  f filter (\(pane.filterLabel))  n notitie  b personen  Home/End  Esc terug"
     }
 }

@@ -68,7 +68,8 @@ enum SignalDetailView {
         if detail.persons.isEmpty { lines.append(Line(text: "Geen personen vastgelegd.")) }
         for person in detail.persons {
             let year = person.birthYear.map(String.init) ?? "----"
-            lines.append(Line(text: "\(TextFitting.pad(person.initials, toWidth: 6)) \(year)  \(person.role.label): \(person.fullName)"))
+            let code = person.code.isEmpty ? "" : person.code + "  "
+            lines.append(Line(text: "\(code)\(TextFitting.pad(person.initials, toWidth: 6)) \(year)  \(person.role.label): \(person.fullName)"))
         }
         heading("Beschrijving")
         for part in TextFitting.wrap(detail.description, width: max(10, width)) { lines.append(Line(text: part)) }

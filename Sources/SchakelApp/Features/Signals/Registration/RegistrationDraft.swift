@@ -11,6 +11,8 @@ struct RegistrationDraft: JSONDraft, Hashable {
         var initials: String
         var birthYear: Int?
         var role: String
+        /// A known person accepted from the offer (absent in drafts from before the offer).
+        var knownID: Int64?
     }
 
     var date: String
@@ -43,7 +45,7 @@ struct RegistrationDraft: JSONDraft, Hashable {
         location = form.location.text
         acute = form.acute.isOn
         minor = form.minor.isOn
-        persons = form.persons.map { Person(initials: $0.initials, birthYear: $0.birthYear, role: $0.role.rawValue) }
+        persons = form.persons.map { Person(initials: $0.initials, birthYear: $0.birthYear, role: $0.role.rawValue, knownID: $0.knownID) }
         field = form.focus.index
     }
 
@@ -63,7 +65,9 @@ struct RegistrationDraft: JSONDraft, Hashable {
         form.location.set(location)
         form.acute = Toggle(acute)
         form.minor = Toggle(minor)
-        form.persons = persons.map { NewPerson(initials: $0.initials, birthYear: $0.birthYear, role: PersonRole(rawValue: $0.role) ?? .environment) }
+        form.persons = persons.map {
+            NewPerson(initials: $0.initials, birthYear: $0.birthYear, role: PersonRole(rawValue: $0.role) ?? .environment, knownID: $0.knownID)
+        }
         form.focus.focus(field)
         form.markRestored()
         return form

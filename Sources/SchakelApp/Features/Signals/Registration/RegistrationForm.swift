@@ -56,6 +56,8 @@ public struct RegistrationForm: Hashable, Sendable {
     public enum OnTop: Hashable, Sendable {
         /// The small form that adds a person.
         case personDialog(PersonDialog)
+        /// Known persons offered for the person just entered; the dialog waits underneath.
+        case matchOffer(MatchOffer, PersonDialog)
         /// The person whose removal waits for `j`.
         case personRemoval(index: Int)
         /// Esc was pressed on a changed form: throwing it away waits for `j`.

@@ -8,6 +8,8 @@ enum RegistrationReducer {
         case stay
         case save(NewSignal)
         case discard
+        /// A person was entered: look for known ones first.
+        case findMatches(NewPerson)
     }
 
     static func keyPressed(_ key: Key, _ form: inout RegistrationForm, layout: RegistrationLayout) -> Outcome {
@@ -15,7 +17,17 @@ enum RegistrationReducer {
         // The key goes to what is on top; the fields get it only when nothing is.
         switch form.onTop {
         case .personDialog?:
-            personDialogKey(key, &form)
+            return personDialogKey(key, &form)
+        case .matchOffer(let offer, let dialog)?:
+            var offer = offer
+            switch offer.keyPressed(key) {
+            case .stay: form.onTop = .matchOffer(offer, dialog)
+            case .back: form.onTop = .personDialog(dialog)
+            case .same(let match):
+                let person = offer.person
+                add(NewPerson(initials: person.initials, birthYear: person.birthYear, role: person.role, knownID: match.id), to: &form)
+            case .new: add(offer.person, to: &form)
+            }
             return .stay
         case .personRemoval(let index)?:
             form.onTop = nil
@@ -139,12 +151,19 @@ enum RegistrationReducer {
         }
     }
 
-    private static func personDialogKey(_ key: Key, _ form: inout RegistrationForm) {
-        guard var dialog = form.personDialog else { return }
+    /// The person goes into the list (the offer or the dialog closes).
+    static func add(_ person: NewPerson, to form: inout RegistrationForm) {
+        form.persons.append(person)
+        form.personIndex = form.persons.count - 1
+        form.onTop = nil
+    }
+
+    private static func personDialogKey(_ key: Key, _ form: inout RegistrationForm) -> Outcome {
+        guard var dialog = form.personDialog else { return .stay }
         if dialog.isConfirmingDiscard {
             dialog.isConfirmingDiscard = false
             form.personDialog = key == .character("j") || key == .character("J") ? nil : dialog
-            return
+            return .stay
         }
         switch key {
         case .escape:
@@ -154,16 +173,16 @@ enum RegistrationReducer {
             } else {
                 form.personDialog = nil
             }
-            return
+            return .stay
         case .tab, .backTab:
             dialog.focus.handle(key)
         case .enter:
             switch dialog.validated(thisYear: form.now.date.year) {
             case .success(let person):
-                form.persons.append(person)
-                form.personIndex = form.persons.count - 1
-                form.personDialog = nil
-                return
+                // Known persons are looked for first; the dialog waits for the answer.
+                dialog.problem = nil
+                form.personDialog = dialog
+                return .findMatches(person)
             case .failure(let problem):
                 dialog.problem = problem.message
             }
@@ -184,6 +203,7 @@ enum RegistrationReducer {
             }
         }
         form.personDialog = dialog
+        return .stay
     }
 
     /// The receipt after saving: code, acknowledgement, and whether VTT is still owed.

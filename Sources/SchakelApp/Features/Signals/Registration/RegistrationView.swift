@@ -38,6 +38,10 @@ enum RegistrationView {
             drawInput(field, form, in: input, focused: focused, clip: body, on: &grid)
         }
         if let dialog = form.personDialog { drawPersonDialog(dialog, over: body, on: &grid) }
+        if case .matchOffer(let offer, _)? = form.onTop {
+            grid.fill(pane)
+            MatchOfferView.draw(offer, saving: false, in: pane, on: &grid)
+        }
     }
 
     private static func drawInput(_ field: RegistrationForm.Field, _ form: RegistrationForm, in rect: Rect, focused: Bool,
@@ -95,7 +99,8 @@ enum RegistrationView {
             }
             for (index, person) in form.persons.enumerated() {
                 let year = person.birthYear.map(String.init) ?? "????"
-                let text = TextFitting.pad(person.initials, toWidth: 8) + " " + year + "  " + person.role.label
+                let known = person.knownID == nil ? "" : " (bekende persoon)"
+                let text = TextFitting.pad(person.initials, toWidth: 8) + " " + year + "  " + person.role.label + known
                 line(index, text, focused && index == form.personIndex ? focusStyle : .plain)
             }
         }

@@ -131,7 +131,11 @@ enum SearchView {
         let top = max(0, min(pane.selected - height + 1, pane.results.count - height))
         for (offset, hit) in pane.results.dropFirst(top).prefix(height).enumerated() {
             let index = top + offset
-            let source = hit.source == .signal ? "signaal " : "tijdlijn"
+            let source = switch hit.source {
+            case .signal: "signaal "
+            case .person: "persoon "
+            case .timeline, .partner: "tijdlijn"
+            }
             let prefix = " \(TextFitting.pad(hit.title, toWidth: 11)) \(source)  "
             let snippet = hit.snippet.replacingOccurrences(of: "«", with: "").replacingOccurrences(of: "»", with: "")
                 .replacingOccurrences(of: "\n", with: " ")
