@@ -36,6 +36,7 @@ resources = {
     "call-rules": ["socialekaart/wie-bel-ik.yaml"],
     "holidays": ["calendar/gelijkgestelde-dagen.yaml"],
     "estimate": ["cijfers/schatting.yaml"],
+    "retention": ["bewaren/bewaartermijnen.yaml"],
 }
 for target, files in resources.items():
     for path in files:

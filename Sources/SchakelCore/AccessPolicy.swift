@@ -105,6 +105,10 @@ extension AccessPolicy {
         }
     }
 
+    /// Who sees the destruction list (codes, dates and rules; no content): the beheerder, who
+    /// proposes a destruction, and the procesmanager, who approves it.
+    public static func canKeepRetention(_ user: User) -> Bool { user.role == .administrator || user.role == .processManager }
+
     /// Who may merge two person codes into one (and undo it): the procesmanagers, who see the region.
     public static func canMergePersons(_ user: User) -> Bool { user.role == .processManager }
 

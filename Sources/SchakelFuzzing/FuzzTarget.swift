@@ -11,6 +11,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case callRules = "call-rules"
     case holidays
     case estimate
+    case retention
     case keys
     case csvImport = "csv-import"
     // Writers of what leaves Schakel.
@@ -27,7 +28,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     public func violation(_ bytes: [UInt8]) -> String? {
         switch self {
         case .intake: IntakeProperties.check(bytes)
-        case .workflow, .series, .directory, .callRules, .holidays, .estimate: LoaderProperties.check(self, FuzzInput.text(bytes))
+        case .workflow, .series, .directory, .callRules, .holidays, .estimate, .retention:
+            LoaderProperties.check(self, FuzzInput.text(bytes))
         case .keys: KeyProperties.check(bytes)
         case .csvImport: PartnerImportProperties.check(bytes)
         case .csvExport: CSVExportProperties.socialMap(FuzzInput.fields(bytes))

@@ -3,8 +3,9 @@ import SchakelCore
 import TextSafety
 
 /// The files under `Resources/` (workflows, meeting series, the shipped directory, the call rules,
-/// the closing days, the estimate): whatever the text, a definition or a problem naming the file,
-/// and no crash; a text holding a control, C1 or bidi character is never accepted.
+/// the closing days, the estimate, the retention periods): whatever the text, a definition or a
+/// problem naming the file, and no crash; a text holding a control, C1 or bidi character is never
+/// accepted.
 enum LoaderProperties {
     static let file = "fuzz.yaml"
 
@@ -40,6 +41,9 @@ enum LoaderProperties {
             _ = try CalendarDataFile.parse(yaml: text, file: file)
         case .estimate:
             _ = try EstimateFile.parse(yaml: text, file: file)
+        case .retention:
+            _ = try RetentionFile.parse(yaml: text, file: file, workflows: ["gemeentelijke-meldroute": ["afgesloten", "doorgezet"],
+                                                                           "kmt-werkproces": ["afgesloten"]])
         default:
             preconditionFailure("\(target) is not a file loader")
         }

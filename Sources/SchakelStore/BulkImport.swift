@@ -137,6 +137,7 @@ public final class BulkImport {
                 """).execute(arguments: [subject.typeName, subject.id, transition.event.timelineKind.rawValue, transition.event.id,
                                          transition.from, transition.to, transition.timelineText, authorID,
                                          AmsterdamTime.utcText(from: moment)])
+            try RetentionClock.apply(transition.effects, reaching: transition.to, on: subject, day: moment.date, in: db)
         }
     }
 

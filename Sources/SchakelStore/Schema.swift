@@ -113,6 +113,7 @@ enum Schema {
         }
         migrator.registerMigration(SchemaV10.name, migrate: SchemaV10.migrate)
         migrator.registerMigration(SchemaV11.name, migrate: SchemaV11.migrate)
+        migrator.registerMigration(SchemaV12.name, migrate: SchemaV12.migrate)
         return migrator
     }
 }

@@ -20,6 +20,7 @@ struct TransitionEffects {
     private var code: String { row["code"] }
 
     func run(_ fired: FiredTransition) throws {
+        try RetentionClock.apply(fired.effects, reaching: fired.to, on: subject, day: AmsterdamTime.localTime(of: moment).date, in: db)
         for effect in fired.effects {
             switch effect {
             case "vervolgstappen_uitzetten":
@@ -32,8 +33,8 @@ struct TransitionEffects {
                 guard case .text(let organisation)? = fired.fields["organisatie"] else { continue }
                 try recordReferral(to: organisation, reason: text(fired.fields["reden"]))
             default:
-                // The others change facts (crisis) or are for later: the retention period has no
-                // store of its own yet, the acknowledgement is shown when a signal is registered.
+                // The others change facts (crisis), set the retention clock (above), or are for
+                // later: the acknowledgement is shown when a signal is registered.
                 continue
             }
         }

@@ -19,11 +19,12 @@ struct DoctorCommand: ParsableCommand {
         let plan = try Startup.exitOnFailure { try options.plan() }
         let findings = DeploymentCheck.findings(ServerInspection.facts(for: plan), plan: plan)
         for finding in findings {
-            Console.say((finding.isProblem ? "PROBLEEM  " : "in orde   ") + finding.text)
+            Console.say((finding.isProblem ? "PROBLEEM  " : finding.isWarning ? "LET OP    " : "in orde   ") + finding.text)
             if let mend = finding.mend { Console.say("          herstel: \(mend)") }
         }
-        let problems = findings.filter(\.isProblem).count
-        Console.say(problems == 0 ? "\nAlles in orde." : "\n\(problems) \(problems == 1 ? "probleem" : "problemen") gevonden.")
+        let problems = findings.filter(\.isProblem).count, warnings = findings.filter(\.isWarning).count
+        let said = warnings == 0 ? "" : " (\(warnings) \(warnings == 1 ? "waarschuwing" : "waarschuwingen"))"
+        Console.say(problems == 0 ? "\nAlles in orde\(said)." : "\n\(problems) \(problems == 1 ? "probleem" : "problemen") gevonden\(said).")
         if problems > 0 { throw ExitCode(1) }
     }
 }
@@ -34,14 +35,16 @@ enum ServerInspection {
         let resourcesFolder = try? Resources.locate(honouringEnvironment: false).path
         var paths: [String: PathFacts] = [:]
         for path in DeploymentCheck.paths(of: plan, resourcesFolder: resourcesFolder) { paths[path] = inspect(path) }
-        var resourcesProblem: String?
-        do { _ = try Resources.load(honouringEnvironment: false) } catch { resourcesProblem = "\(error)" }
+        var resourcesProblem: String?, resources: Resources?
+        do { resources = try Resources.load(honouringEnvironment: false) } catch { resourcesProblem = "\(error)" }
         let account = getpwnam(plan.serviceAccount).map { $0.pointee.pw_uid }
         var facts = ServerFacts(serviceAccountID: account, officerGroupExists: getgrnam(plan.officerGroup) != nil, paths: paths,
                                 database: database(plan.databasePath), newestBackupAge: newestBackupAge(in: plan.backupFolder),
                                 resourcesProblem: resourcesProblem, resourcesFolder: resourcesFolder)
         if let account { facts.foreignFiles = foreignFiles(in: plan.databaseFolder, owner: account) }
-        facts.auditAnchorAge = (try? Store.open(path: plan.databasePath, readOnly: true).hoursSinceAuditAnchor()) ?? nil
+        let store = try? Store.open(path: plan.databasePath, readOnly: true)
+        facts.auditAnchorAge = (try? store?.hoursSinceAuditAnchor()) ?? nil
+        if let store, let rules = resources?.retention { facts.retentionConfirmed = try? store.retentionRulesConfirmed(rules) }
         return facts
     }
 

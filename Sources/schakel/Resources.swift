@@ -20,6 +20,8 @@ struct Resources {
     let helpLines: [String]
     /// The estimate the figures lay the signals beside.
     let estimate: VictimEstimate
+    /// How long the personal data of finished records are kept.
+    let retention: RetentionRules
 
     static let workflowDirectory = "workflows"
     static let signalWorkflow = "gemeentelijke-meldroute"
@@ -34,6 +36,7 @@ struct Resources {
     static let localClosingDaysFile = "calendar/lokale-sluitingsdagen.yaml"
     static let helpFile = "help/sneltoetsen.txt"
     static let estimateFile = "cijfers/schatting.yaml"
+    static let retentionFile = "bewaren/bewaartermijnen.yaml"
 
     /// Loads every file, reporting the first problem with its file (and line, where known).
     /// An officer's session passes `honouringEnvironment: false`: `SCHAKEL_RESOURCES` is then
@@ -43,9 +46,9 @@ struct Resources {
         let help = try text(helpFile, in: directory)
         let shippedDirectory = try DirectoryFile.parse(yaml: try text(directoryFile, in: directory), file: directoryFile,
                                                        vocabulary: .schakel)
-        return Resources(workflow: try workflow(named: signalWorkflow, in: directory),
-                         caseWorkflow: try workflow(named: caseWorkflow, in: directory),
-                         meetingWorkflow: try workflow(named: meetingWorkflow, in: directory),
+        let workflows = try [signalWorkflow, caseWorkflow, meetingWorkflow].map { name in try workflow(named: name, in: directory) }
+        let states = Dictionary(uniqueKeysWithValues: workflows.map { ($0.name, Set($0.states.map(\.id))) })
+        return Resources(workflow: workflows[0], caseWorkflow: workflows[1], meetingWorkflow: workflows[2],
                          meetingSeries: try MeetingSeriesFile.parse(yaml: try text(meetingSeriesFile, in: directory), file: meetingSeriesFile,
                                                                     kinds: Set(MeetingKind.allCases.map(\.rawValue))),
                          directory: shippedDirectory,
@@ -54,7 +57,9 @@ struct Resources {
                                                              organisations: Set(shippedDirectory.organisations.map(\.key))),
                          calendar: try calendar(in: directory),
                          helpLines: help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLastEmpty(),
-                         estimate: try estimate(in: directory))
+                         estimate: try estimate(in: directory),
+                         retention: try RetentionFile.parse(yaml: try text(retentionFile, in: directory), file: retentionFile,
+                                                            workflows: states))
     }
 
     /// Both shipped workflows: the municipal route and the KMT process.

@@ -90,6 +90,8 @@ import Testing
         "cijfers drempel": .refuses([asHengelo("cijfers drempel 2", action: "update", "setting", "figures_threshold")]),
         "persoon samenvoegen": .refuses([asHengelo("persoon samenvoegen P-00002 P-00001 --reden dubbel", action: "update", "person", nil)]),
         "persoon terugdraaien": .refuses([asHengelo("persoon terugdraaien P-00002 --reden vergissing", action: "update", "person", nil)]),
+        "bewaren lijst": .refuses([asHengelo("bewaren lijst", action: "list", "retention", nil)]),
+        "bewaren bevestig": .refuses([asHengelo("bewaren bevestig", action: "update", "setting", "retention_rules_confirmed")]),
         "help": .refusesNobody("toont alleen de hulptekst"),
     ]
 

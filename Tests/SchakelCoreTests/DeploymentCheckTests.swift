@@ -60,6 +60,19 @@ import Testing
         #expect(problems(facts).map(\.text) == ["De database kan niet worden geopend: het bestand bestaat niet"])
     }
 
+    @Test func unconfirmedRetentionPeriodsAreAWarningNotAProblem() {
+        var facts = healthyFacts()
+        facts.retentionConfirmed = false
+        let findings = DeploymentCheck.findings(facts, plan: plan)
+        #expect(problems(facts).isEmpty)
+        let warning = findings.first { $0.isWarning }
+        #expect(warning?.text.hasPrefix("De bewaartermijnen zijn nog niet bevestigd") == true)
+        #expect(warning?.mend?.contains("schakel bewaren bevestig") == true)
+        facts.retentionConfirmed = true
+        #expect(DeploymentCheck.findings(facts, plan: plan).contains { $0.isWarning } == false)
+        #expect(DeploymentCheck.findings(facts, plan: plan).contains { $0.text.hasPrefix("De bewaartermijnen zijn bevestigd") })
+    }
+
     @Test func aSudoersFileWithTheWrongModeIsNamedWithItsRemedy() {
         var facts = healthyFacts()
         facts.paths[plan.sudoersPath] = .present(FileFacts(ownerID: 0, mode: 0o644), text: plan.sudoers)

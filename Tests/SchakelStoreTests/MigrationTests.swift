@@ -10,7 +10,7 @@ import SchakelCore
     static let migrations = ["v1-municipalities-users-signals", "v2-route-cases-meetings-partners-audit", "v3-code-number-indexes",
                              "v4-meeting-series-agenda-minutes", "v5-agenda-change-marks", "v6-social-map",
                              "v7-referral-contacts", "v8-figure-indexes", "v9-case-origins", "v10-timeline-person-lines",
-                             "v11-persons-over-time"]
+                             "v11-persons-over-time", "v12-retention-clocks"]
 
     @Test func theMigrationsAreTheKnownOnesInOrder() throws {
         let queue = try DatabaseQueue()
@@ -71,6 +71,33 @@ import SchakelCore
             #expect(keys == ["oy|sahinoz|-", "j||-"])
             #expect(try Int64.fetchAll(db, sql: "SELECT rowid FROM person_fts WHERE person_fts MATCH 'sahinoz'") == [1])
             #expect(try Int64.fetchAll(db, sql: "SELECT rowid FROM person_fts WHERE person_fts MATCH 'omer'") == [1])
+        }
+    }
+
+    /// v12 gives every record finished before retention clocks existed a clock from its timeline:
+    /// the day (in Amsterdam) of the last step into the state it is in.
+    @Test func recordsFinishedBeforeTheClocksGetOneFromTheirTimeline() throws {
+        let queue = try DatabaseQueue()
+        try Schema.migrator.migrate(queue, upTo: "v11-persons-over-time")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO signal (id, code, received_at, source, reporter_type, municipality_id, description, workflow, state, created_at)
+                VALUES (1, 'S2024-0001', '2024-03-04T09:00:00Z', 'telefoon', 'inwoner', 4, 'x', 'gemeentelijke-meldroute', 'afgesloten',
+                        '2024-03-04T09:00:00Z'),
+                       (2, 'S2024-0002', '2024-03-04T09:00:00Z', 'telefoon', 'inwoner', 4, 'x', 'gemeentelijke-meldroute', 'onderzoek',
+                        '2024-03-04T09:00:00Z');
+                INSERT INTO timeline_event (subject_type, subject_id, kind, to_state, text, occurred_at) VALUES
+                    ('signal', 1, 'transition', 'afgesloten', 'Besluit: geen vervolg.', '2024-04-01T08:00:00Z'),
+                    ('signal', 1, 'transition', 'onderzoek', 'Heropend.', '2024-05-01T08:00:00Z'),
+                    ('signal', 1, 'transition', 'afgesloten', 'Besluit: geen vervolg.', '2024-06-30T23:30:00Z'),
+                    ('signal', 2, 'transition', 'afgesloten', 'Besluit: geen vervolg.', '2024-04-01T08:00:00Z');
+                """)
+        }
+        try Schema.migrator.migrate(queue)
+        try queue.read { (db: Database) throws -> Void in
+            // 23:30 UTC on 30 June is 1 July in Amsterdam; the open signal gets no clock.
+            #expect(try Row.fetchAll(db, sql: "SELECT subject_id, state, started_on FROM retention_clock")
+                .map { "\($0[0] as Int64) \($0[1] as String) \($0[2] as String)" } == ["1 afgesloten 2024-07-01"])
         }
     }
 

@@ -223,6 +223,12 @@ import SchakelDemo
         "personRecord": refused("read", "person") { f in _ = try f.store.personRecord(id: try f.personOfSignal(), for: f.hengelo) },
         "mergePersons": refused("update", "person") { f in _ = try f.store.mergePersons("P-00001", into: "P-00002", reason: "x", by: f.hengelo) },
         "undoMerge": refused("update", "person") { f in _ = try f.store.undoMerge(of: "P-00001", reason: "x", by: f.hengelo) },
+        "retentionDue": refused("list", "retention") { f in
+            _ = try f.store.retentionDue(under: RetentionRules(rules: [], isProvisional: true), today: Shipped.today.date, for: f.hengelo)
+        },
+        "confirmRetentionRules": refused("update", "setting") { f in
+            try f.store.confirmRetentionRules(RetentionRules(rules: [], isProvisional: false), by: f.hengelo)
+        },
         "saveDraft": .refusesNobody(ownDrafts),
         "draft": .refusesNobody(ownDrafts),
         "drafts": .refusesNobody(ownDrafts),

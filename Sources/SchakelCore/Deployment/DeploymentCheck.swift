@@ -1,12 +1,18 @@
 /// What `doctor` found about one part of a deployment, and how to mend it when it is wrong.
 public struct DoctorFinding: Hashable, Sendable {
     public let isProblem: Bool
+    /// Not wrong with the server, but not done yet either (the retention periods confirmed): said,
+    /// not counted as a problem.
+    public var isWarning = false
     public let text: String
     /// The command or step that mends it.
     public let mend: String?
 
     static func fine(_ text: String) -> DoctorFinding { DoctorFinding(isProblem: false, text: text, mend: nil) }
     static func problem(_ text: String, mend: String?) -> DoctorFinding { DoctorFinding(isProblem: true, text: text, mend: mend) }
+    static func warning(_ text: String, mend: String?) -> DoctorFinding {
+        DoctorFinding(isProblem: false, isWarning: true, text: text, mend: mend)
+    }
 }
 
 /// A path on the server, as `doctor` found it.
@@ -41,6 +47,8 @@ public struct ServerFacts: Hashable, Sendable {
     public var foreignFiles: [String] = []
     /// Hours since `schakel audit anker` last anchored the audit log in the system log; nil when it never did.
     public var auditAnchorAge: Double?
+    /// Whether a beheerder confirmed the retention periods as they are in the file; nil when unknown.
+    public var retentionConfirmed: Bool?
 
     public init(serviceAccountID: UInt32?, officerGroupExists: Bool, paths: [String: PathFacts], database: DatabaseReport,
                 newestBackupAge: Double?, resourcesProblem: String?, resourcesFolder: String?) {
@@ -88,6 +96,7 @@ public enum DeploymentCheck {
         findings.append(owned.check(plan.backupFolder, what: "De back-upmap", mode: 0o700, isFolder: true))
         findings.append(backupAge(facts.newestBackupAge))
         if case .opened = facts.database { findings.append(anchorAge(facts.auditAnchorAge)) }
+        if let confirmed = facts.retentionConfirmed { findings.append(retention(confirmed: confirmed)) }
         findings.append(includesDropIns(facts.paths[plan.root + sshdMainConfig] ?? .missing))
         for file in plan.files {
             findings.append(configuration(file, found: facts.paths[file.path] ?? .missing))
@@ -141,6 +150,13 @@ public enum DeploymentCheck {
         return hours <= 26
             ? .fine("Het laatste anker van het auditlog is \(shown) oud.")
             : .problem("Het laatste anker van het auditlog is \(shown) oud.", mend: mend)
+    }
+
+    private static func retention(confirmed: Bool) -> DoctorFinding {
+        confirmed ? .fine("De bewaartermijnen zijn bevestigd zoals ze in het bestand staan.")
+            : .warning("De bewaartermijnen zijn nog niet bevestigd: de meegeleverde zijn voorbeelden, of het bestand veranderde sinds.",
+                       mend: "laat de FG de termijnen in Resources/bewaren/bewaartermijnen.yaml vaststellen, zet 'voorlopig: nee' "
+                           + "en voer uit: schakel bewaren bevestig --db PAD")
     }
 
     private static func includesDropIns(_ found: PathFacts) -> DoctorFinding {

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+/// `schakel bewaren`: the destruction list on the demo (codes, dates and rules, no content), and
+/// the confirmation refused while the shipped periods are placeholders.
+@Suite struct RetentionCommandTests {
+    let directory: URL
+    var database: String { directory.appendingPathComponent("demo.sqlite").path }
+
+    init() throws {
+        directory = try Binary.temporaryDirectory()
+        #expect(try Spawn.run([Binary.path, "demo", "--db", database, "--vandaag", "2026-11-24", "--alleen-aanmaken"]).status == 0)
+    }
+
+    func bewaren(_ arguments: [String]) throws -> Spawn.Result {
+        try Spawn.run([Binary.path, "bewaren"] + arguments + ["--db", database])
+    }
+
+    @Test func theListNamesKindCodeDateAndRuleAndNothingElse() throws {
+        let listed = try bewaren(["lijst", "--als", "beheer", "--peildatum", "2028-12-01"])
+        #expect(listed.status == 0, "\(listed.errors)")
+        #expect(listed.errors.contains("Let op: de bewaartermijnen zijn voorlopig"))
+        let lines = listed.output.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("Over de bewaartermijn op 01-12-2028: ") == true)
+        #expect(lines.count > 10)
+        for line in lines.dropFirst() {
+            #expect(line.wholeMatch(of: /(signaal|casus|verslag) +\S.*  sinds \d\d-\d\d-\d{4}  .+ \(\d+ maanden, vanaf \d\d-\d\d-\d{4}\)/) != nil, "\(line)")
+        }
+        // Earlier, less has passed its period.
+        let earlier = try bewaren(["lijst", "--als", "pm.kmt", "--peildatum", "2026-01-01"])
+        #expect(earlier.status == 0 && earlier.output.split(separator: "\n").count < lines.count)
+        let wrong = try bewaren(["lijst", "--als", "beheer", "--peildatum", "1-12-2028"])
+        #expect(wrong.status == 1 && wrong.errors.contains("--peildatum verwacht een datum als 2026-11-24, niet '1-12-2028'."))
+    }
+
+    @Test func placeholdersAreNotConfirmed() throws {
+        let confirmed = try bewaren(["bevestig", "--als", "beheer"])
+        #expect(confirmed.status == 1)
+        #expect(confirmed.errors.contains("Het bestand zegt nog 'voorlopig: ja'"), "\(confirmed.errors)")
+    }
+}
