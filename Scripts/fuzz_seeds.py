@@ -24,7 +24,7 @@ def write(target, name, data):
         f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
 
 
-for target in ["csv-export", "vcard", "ics", "agenda", "minutes", "figures-csv", "figures-html", "figures-markdown"]:
+for target in ["csv-export", "vcard", "ics", "agenda", "minutes", "figures-csv", "figures-html", "figures-markdown", "inzage"]:
     write(target, "hostile", SEP.join(hostile))
     write(target, "harmless", SEP.join(["Casustafel Twente", "Stadhuis Enschede", "M. de Vries", "Politie", "CoMensha"]))
     write(target, "one-field", "Overleg")

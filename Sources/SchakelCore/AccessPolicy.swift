@@ -109,6 +109,10 @@ extension AccessPolicy {
     /// proposes a destruction, and the procesmanager, who approves it.
     public static func canKeepRetention(_ user: User) -> Bool { user.role == .administrator || user.role == .processManager }
 
+    /// Who gathers everything held about a person for their request for access (art. 15 AVG): the
+    /// procesmanager, who sees the region.
+    public static func canCompileInzage(_ user: User) -> Bool { user.role == .processManager }
+
     /// Who may merge two person codes into one (and undo it): the procesmanagers, who see the region.
     public static func canMergePersons(_ user: User) -> Bool { user.role == .processManager }
 

@@ -23,6 +23,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case figuresCSV = "figures-csv"
     case figuresHTML = "figures-html"
     case figuresMarkdown = "figures-markdown"
+    case inzage
 
     /// What the input broke, or nil when every property held.
     public func violation(_ bytes: [UInt8]) -> String? {
@@ -40,6 +41,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .figuresCSV: CSVExportProperties.figures(FuzzInput.fields(bytes))
         case .figuresHTML: HTMLProperties.figures(FuzzInput.fields(bytes))
         case .figuresMarkdown: MarkdownProperties.figures(FuzzInput.fields(bytes))
+        case .inzage: InzageProperties.check(FuzzInput.fields(bytes))
         }
     }
 }

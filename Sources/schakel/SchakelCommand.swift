@@ -8,7 +8,7 @@ struct SchakelCommand: ParsableCommand {
         abstract: "Schakel: casusregistratie voor de aanpak van mensenhandel in Twente.",
         subcommands: [OpenCommand.self, DemoCommand.self, IntakeCommand.self, GenerateCommand.self, WorkflowCommand.self, CalendarCommand.self,
                       AuditCommand.self, MeetingCommand.self, SocialMapCommand.self, AdministrationCommand.self, UserCommand.self,
-                      InstallCommand.self, DoctorCommand.self, FiguresCommand.self, PersonCommand.self, RetentionCommand.self],
+                      InstallCommand.self, DoctorCommand.self, FiguresCommand.self, PersonCommand.self, RetentionCommand.self, InzageCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 

@@ -92,6 +92,7 @@ import Testing
         "persoon terugdraaien": .refuses([asHengelo("persoon terugdraaien P-00002 --reden vergissing", action: "update", "person", nil)]),
         "bewaren lijst": .refuses([asHengelo("bewaren lijst", action: "list", "retention", nil)]),
         "bewaren bevestig": .refuses([asHengelo("bewaren bevestig", action: "update", "setting", "retention_rules_confirmed")]),
+        "inzage": .refuses([asHengelo("inzage --persoon P-00001", action: "export", "person", nil)]),
         "help": .refusesNobody("toont alleen de hulptekst"),
     ]
 

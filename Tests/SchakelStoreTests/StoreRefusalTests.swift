@@ -229,6 +229,7 @@ import SchakelDemo
         "confirmRetentionRules": refused("update", "setting") { f in
             try f.store.confirmRetentionRules(RetentionRules(rules: [], isProvisional: false), by: f.hengelo)
         },
+        "inzage": refused("export", "person") { f in _ = try f.store.inzage(ofPerson: "P-00001", workflows: [], by: f.hengelo) },
         "saveDraft": .refusesNobody(ownDrafts),
         "draft": .refusesNobody(ownDrafts),
         "drafts": .refusesNobody(ownDrafts),
