@@ -156,7 +156,7 @@ extension Store: PersonKeeping {
             let record = PersonRecord(id: id, code: row["pseudonym"], initials: row["initials"], birthYear: row["birth_year"],
                                       givenName: row["given_name"], familyName: row["family_name"], appearances: appearances,
                                       mergedCodes: merged)
-            return (record, AuditRecord(.read, "person", String(id), detail: "\(appearances.count) signalen en casussen"))
+            return (record, AuditRecord(.read, "person", String(id), detail: "\(Set(appearances.map(\.subject)).count) signalen en casussen"))
         }
     }
 

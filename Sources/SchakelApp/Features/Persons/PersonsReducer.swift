@@ -211,7 +211,7 @@ public enum PersonsReducer {
         case .escape, .character("q"), .left:
             pane.onTop = nil
             return []
-        case .down, .character("j"): view.selected = min(max(0, view.record.appearances.count - 1), view.selected + 1)
+        case .down, .character("j"): view.selected = min(max(0, view.rows.count - 1), view.selected + 1)
         case .up, .character("k"): view.selected = max(0, view.selected - 1)
         case .enter, .character("t"):
             guard let appearance = view.selectedAppearance else { return [] }

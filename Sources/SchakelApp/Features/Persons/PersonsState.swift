@@ -56,12 +56,27 @@ public struct PersonsPane: Hashable, Sendable {
 public struct PersonView: Hashable, Sendable {
     public var record: PersonRecord
     public var selected = 0
+    /// One row per signal or case, with every role the person has there (one can be victim and
+    /// perpetrator in the same signal), oldest first.
+    public let rows: [Row]
+
+    public struct Row: Hashable, Sendable {
+        public let appearance: PersonAppearance
+        public let roles: [PersonRole]
+    }
 
     public init(record: PersonRecord) {
         self.record = record
+        var rows: [Row] = []
+        for appearance in record.appearances {
+            if let index = rows.firstIndex(where: { $0.appearance.subject == appearance.subject }) {
+                rows[index] = Row(appearance: rows[index].appearance, roles: rows[index].roles + [appearance.role])
+            } else {
+                rows.append(Row(appearance: appearance, roles: [appearance.role]))
+            }
+        }
+        self.rows = rows
     }
 
-    public var selectedAppearance: PersonAppearance? {
-        record.appearances.indices.contains(selected) ? record.appearances[selected] : nil
-    }
+    public var selectedAppearance: PersonAppearance? { rows.indices.contains(selected) ? rows[selected].appearance : nil }
 }

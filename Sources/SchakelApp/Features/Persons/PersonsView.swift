@@ -58,19 +58,20 @@ enum PersonsView {
         field("Naam", record.fullName)
         if !record.mergedCodes.isEmpty { field("Samengevoegd", record.mergedCodes.joined(separator: ", ")) }
         y += 1
-        let count = record.appearances.count
+        let count = view.rows.count
         grid.write(" \(count == 1 ? "1 signaal of casus" : "\(count) signalen en casussen") die u mag zien",
                    x: rect.x, y: y, style: .bold, maxX: rect.maxX)
         let columns = [
             TableColumn("Code", width: .fixed(10), priority: 10), TableColumn("Datum", width: .fixed(10), priority: 9),
-            TableColumn("Gemeente", width: .flexible(minimum: 8), priority: 7), TableColumn("Rol", width: .fixed(24), priority: 9),
+            TableColumn("Gemeente", width: .fixed(14), priority: 7), TableColumn("Rol", width: .flexible(minimum: 24), priority: 9),
             TableColumn("Status", width: .fixed(16), priority: 8),
         ]
-        let rows = record.appearances.map { appearance in
+        let rows = view.rows.map { row in
+            let appearance = row.appearance
             let state = appearance.subject.typeName == "case" ? context.caseWorkflow.label(ofState: appearance.state)
                 : context.workflow.label(ofState: appearance.state)
             return [TableCell(appearance.code), TableCell(appearance.receivedAt.date.dutch), TableCell(appearance.municipality),
-                    TableCell(appearance.role.label), TableCell(state)]
+                    TableCell(row.roles.map(\.label).joined(separator: ", ")), TableCell(state)]
         }
         let table = Rect(x: rect.x, y: y + 1, width: rect.width, height: max(1, rect.maxY - y - 1))
         let top = max(0, view.selected - table.height + 2)

@@ -202,4 +202,19 @@ import TerminalKit
         #expect(state.persons?.form?.problem?.hasPrefix("Niet opgeslagen; het formulier staat er nog.") == true)
         #expect(fake.personWrites.isEmpty)
     }
+
+    @Test func twoRolesInOneSignalAreOneRowOfThePersonView() {
+        let twice = PersonRecord(id: 12, code: "P-00012", initials: "Z.Ç.", birthYear: 2009, givenName: "", familyName: "", appearances: [
+            PersonAppearance(subject: signal, code: "S2026-9000", receivedAt: LocalDateTime(date: Fixtures.today, hour: 10, minute: 0),
+                             municipality: "Enschede", role: .suspect, state: "gemeld"),
+            PersonAppearance(subject: signal, code: "S2026-9000", receivedAt: LocalDateTime(date: Fixtures.today, hour: 10, minute: 0),
+                             municipality: "Enschede", role: .victim, state: "gemeld"),
+        ])
+        let view = PersonView(record: twice)
+        #expect(view.rows.count == 1 && view.rows.first?.roles == [.suspect, .victim])
+        var state = personsOfTheFirstSignal()
+        _ = run(&state, .persons(.personLoaded(twice)))
+        let screen = AppView.render(state).textLines().joined(separator: "\n")
+        #expect(screen.contains("1 signaal of casus die u mag zien") && screen.contains("verdachte, slachtoffer"))
+    }
 }
