@@ -11,7 +11,7 @@ enum PersonsView {
         case .form(let form)?:
             FieldFormView.draw(form.form, problem: form.problem, confirmingDiscard: form.isConfirmingDiscard, in: rect, on: &grid)
         case .matchOffer(let offer, let form)?:
-            MatchOfferView.draw(offer, saving: form.isSaving, in: rect, on: &grid)
+            MatchOfferView.draw(offer, saving: form.isSaving, here: pane.persons, in: rect, on: &grid)
         case .person(let view)?:
             drawPerson(view, context: context, in: rect, on: &grid)
         case .merge(let form, _)?:

@@ -217,4 +217,12 @@ import TerminalKit
         let screen = AppView.render(state).textLines().joined(separator: "\n")
         #expect(screen.contains("1 signaal of casus die u mag zien") && screen.contains("verdachte, slachtoffer"))
     }
+
+    @Test func aKnownPersonAlreadyOnTheSignalIsOfferedWithTheRoleTheyHaveThere() {
+        var state = personsOfTheFirstSignal()
+        fake.knownMatches = [PersonMatch(id: 13, code: "P-00013", initials: "伟.李.", birthYear: 1980, appearsIn: ["S2026-9000"])]
+        press([.character("n")] + type("W.L.") + [.tab] + type("1980") + [.function(2)], &state)
+        let screen = AppView.render(state).textLines().joined(separator: "\n")
+        #expect(screen.contains("P-00013 伟.李. 1980 (S2026-9000) — staat hier al als verdachte"), "\(screen)")
+    }
 }
