@@ -27,10 +27,10 @@ public enum AppReducer {
             if newDay { state.shell.context.today = now.date }
             state.screenLock.clockTicked(now, lockAfter: state.context.idleLockMinutes)
             return broadcast(.clockTicked(now, newDay: newDay), &state)
-        case .request(.openTimeline(let subject, let title)):
+        case .request(.openTimeline(let subject, let code)):
             // Opened anew, it goes on top (also when one was open below the persons).
             state.timeline = nil
-            return Scope.reduce(TimelineFeature.self, .open(subject, title: title), in: &state)
+            return Scope.reduce(TimelineFeature.self, .open(subject, code: code), in: &state)
         case .request(.openPersons(let subject, let code)):
             state.persons = nil
             return Scope.reduce(PersonsFeature.self, .open(subject, code: code), in: &state)

@@ -39,7 +39,7 @@ public struct Shell: Hashable, Sendable {
 /// What a pane asks of the app or of another pane (a delegate, as TCA's children send up).
 public enum AppRequest: Hashable, Sendable {
     /// Show the timeline of a signal or case over the pane.
-    case openTimeline(TimelineSubject, title: String)
+    case openTimeline(TimelineSubject, code: String)
     /// Show the persons of a signal or case (by its code) over the pane.
     case openPersons(TimelineSubject, code: String)
     /// Show one person (a search hit) over the pane.

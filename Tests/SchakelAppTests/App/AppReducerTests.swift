@@ -60,7 +60,7 @@ import Meldroute
         #expect(state.isShowingHelp)
         // In a note, too.
         var timeline = Fixtures.state()
-        _ = run(&timeline, .request(.openTimeline(.signal(1), title: "Tijdlijn")))
+        _ = run(&timeline, .request(.openTimeline(.signal(1), code: "S2026-0001")))
         _ = run(&timeline, .keyPressed(.character("n")))
         _ = run(&timeline, .keyPressed(.character("?")))
         #expect(timeline.isShowingHelp == false)
@@ -111,7 +111,7 @@ import Meldroute
         let effects = run(&state, .keyPressed(.character("t")))
         let summary = Fixtures.detail().summary
         #expect(effects.compactMap { $0.of(SignalsFeature.self) } == [
-            .request(.openTimeline(.signal(summary.id), title: "Tijdlijn van signaal \(summary.code)"))])
+            .request(.openTimeline(.signal(summary.id), code: summary.code))])
         #expect(state.timeline?.subject == .signal(summary.id))
         // Keys go to the timeline now; Esc closes it and the signal is there again.
         _ = run(&state, .keyPressed(.escape))

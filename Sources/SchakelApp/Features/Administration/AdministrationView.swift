@@ -6,7 +6,7 @@ enum AdministrationView {
     static func draw(_ state: AdministrationState, in rect: Rect, on grid: inout Grid) {
         grid.fill(rect)
         if let form = state.form {
-            FieldFormView.draw(form.form, problem: form.problem, confirmingDiscard: form.isConfirmingDiscard, in: rect, on: &grid)
+            FieldFormView.draw(form.form, problem: form.problem, in: rect, on: &grid)
             return
         }
         guard state.isLoaded else {

@@ -10,7 +10,6 @@ public struct UserForm: Hashable, Sendable, WholeForm {
     public let login: String?
     public var problem: String?
     public var isSaving = false
-    public var isConfirmingDiscard = false
 
     static let noMunicipality = "geen"
 

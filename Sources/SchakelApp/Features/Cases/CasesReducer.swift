@@ -28,7 +28,7 @@ public enum CasesReducer {
             case .end, .character("G"): request = state.jumpToEnd(visibleRows: rows)
             case .enter:
                 guard let row = state.selectedRow else { return [] }
-                return [.request(.openTimeline(.kmtCase(row.summary.id), title: "Tijdlijn van casus \(row.summary.code)"))]
+                return [.request(.openTimeline(.kmtCase(row.summary.id), code: row.summary.code))]
             case .character("b"):
                 guard let row = state.selectedRow else { return [] }
                 return [.request(.openPersons(.kmtCase(row.summary.id), code: row.summary.code))]

@@ -41,8 +41,7 @@ enum ActionListReducer {
             return (false, [])
         case .enter:
             guard let action = actions.list.selectedRow?.action, let subject = action.subject else { return (false, []) }
-            let what = subject.typeName == "case" ? "casus" : "signaal"
-            return (false, [.request(.openTimeline(subject, title: "Tijdlijn van \(what) \(action.subjectCode ?? "")"))])
+            return (false, [.request(.openTimeline(subject, code: action.subjectCode ?? ""))])
         default:
             request = nil
         }

@@ -9,7 +9,6 @@ public struct AgendaItemForm: Hashable, Sendable, WholeForm {
     public let itemID: Int64?
     /// The signal or case a new item is about.
     public let subject: TimelineSubject?
-    public var isConfirmingDiscard = false
     public var isSaving = false
     /// The meeting's version when an item was opened for editing: saved against it, so that a
     /// colleague's change in the meantime is not overwritten unseen. Nil: the version as loaded.

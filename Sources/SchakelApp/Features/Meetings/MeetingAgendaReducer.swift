@@ -115,7 +115,7 @@ enum MeetingAgendaReducer {
     private static func minutesKey(_ key: Key, _ minutes: MinutesForm, _ open: inout OpenMeeting, today: CivilDate) -> [MeetingsEffect] {
         guard !minutes.isSaving else { return [] }
         var minutes = minutes
-        switch FormKeys.handle(key, &minutes.form, isConfirmingDiscard: &minutes.isConfirmingDiscard, edited: &minutes.isDraftDirty) {
+        switch FormKeys.handle(key, &minutes.form, edited: &minutes.isDraftDirty) {
         case .leave:
             open.onTop = nil
             // Thrown away on purpose, or left with nothing typed: no draft stays behind.

@@ -17,9 +17,9 @@ enum MeetingAgendaView {
         case .steps(let steps)?:
             drawSteps(steps, in: body, on: &grid)
         case .itemForm(let item)?:
-            FieldFormView.draw(item.form, problem: item.problem, confirmingDiscard: item.isConfirmingDiscard, in: body, on: &grid)
+            FieldFormView.draw(item.form, problem: item.problem, in: body, on: &grid)
         case .minutes(let minutes)?:
-            FieldFormView.draw(minutes.form, problem: minutes.problem, confirmingDiscard: minutes.isConfirmingDiscard, in: body, on: &grid)
+            FieldFormView.draw(minutes.form, problem: minutes.problem, in: body, on: &grid)
         case .exportMenu(let menu)?:
             drawExportMenu(menu, context: context, in: body, on: &grid)
         case .picker(let picker)?:
@@ -105,7 +105,7 @@ enum MeetingAgendaView {
     /// The workflow's steps from the meeting's status: possible ones in bold, others dimmed with why.
     private static func drawSteps(_ steps: MeetingSteps, in rect: Rect, on grid: inout Grid) {
         if let form = steps.form {
-            FieldFormView.draw(form, problem: steps.problem, confirmingDiscard: false, in: rect, on: &grid)
+            FieldFormView.draw(form, problem: steps.problem, in: rect, on: &grid)
             return
         }
         grid.write(" Stap van het overleg", x: rect.x, y: rect.y, style: .bold, maxX: rect.maxX)

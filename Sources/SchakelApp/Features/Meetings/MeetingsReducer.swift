@@ -111,8 +111,7 @@ public enum MeetingsReducer {
             state.waiting = nil
         case .enter:
             guard let item = waiting.selectedItem else { return [] }
-            let what = item.subject.typeName == "case" ? "casus" : "signaal"
-            return [.request(.openTimeline(item.subject, title: "Tijdlijn van \(what) \(item.code)"))]
+            return [.request(.openTimeline(item.subject, code: item.code))]
         default:
             waiting.selected = ShortList.moved(waiting.selected, by: key, count: waiting.items?.count ?? 0)
             state.waiting = waiting

@@ -7,7 +7,6 @@ import TerminalKit
 public struct MinutesForm: Hashable, Sendable {
     public var form: EventForm
     public let itemID: Int64
-    public var isConfirmingDiscard = false
     public var isSaving = false
     public var problem: String?
     /// The meeting's version when the form opened: saved against it, so that a colleague's minutes

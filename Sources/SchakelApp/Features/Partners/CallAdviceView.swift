@@ -7,7 +7,7 @@ import TerminalKit
 enum CallAdviceView {
     static func draw(_ pane: CallAdvicePane, in rect: Rect, on grid: inout Grid) {
         if let form = pane.form {
-            FieldFormView.draw(form, confirmingDiscard: false, from: rect.y, in: rect, on: &grid)
+            FieldFormView.draw(form, from: rect.y, in: rect, on: &grid)
             return
         }
         grid.write(TextFitting.fit(" Wie bel ik voor: \(pane.situation.label)", width: rect.width), x: rect.x, y: rect.y,

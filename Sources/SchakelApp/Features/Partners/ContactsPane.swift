@@ -30,7 +30,6 @@ public struct ContactForm: Hashable, Sendable {
     public let partnerID: Int64
     public var problem: String?
     public var isSaving = false
-    public var isConfirmingDiscard = false
 
     static func definition(_ label: String) -> EventDefinition {
         EventDefinition(id: "contactpersoon", label: label, fields: [

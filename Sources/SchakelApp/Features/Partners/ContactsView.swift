@@ -7,7 +7,7 @@ import TerminalKit
 enum ContactsView {
     static func draw(_ pane: ContactsPane, detail: PartnerDetail, today: CivilDate, in rect: Rect, on grid: inout Grid) {
         if let form = pane.form {
-            FieldFormView.draw(form.form, problem: form.problem, confirmingDiscard: form.isConfirmingDiscard, in: rect, on: &grid)
+            FieldFormView.draw(form.form, problem: form.problem, in: rect, on: &grid)
             return
         }
         grid.write(TextFitting.fit(" Contactpersonen bij \(detail.partner.name)", width: rect.width), x: rect.x, y: rect.y,

@@ -10,7 +10,6 @@ public struct PartnerForm: Hashable, Sendable, WholeForm {
     public let original: Partner?
     public var problem: String?
     public var isSaving = false
-    public var isConfirmingDiscard = false
 
     static let areaWords = [("twente", "heel Twente"), ("landelijk", "landelijk")] + Municipality.twente.map { ($0.name, $0.name) }
 

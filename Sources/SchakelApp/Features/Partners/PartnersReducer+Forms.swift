@@ -9,7 +9,7 @@ extension PartnersReducer {
     static func referralKey(_ key: Key, _ state: inout PartnersState, today: CivilDate) -> [PartnersEffect] {
         guard var referral = state.referralForm, !referral.isSaving else { return [] }
         var edited = false
-        switch FormKeys.handle(key, &referral.form, isConfirmingDiscard: &referral.isConfirmingDiscard, edited: &edited) {
+        switch FormKeys.handle(key, &referral.form, edited: &edited) {
         case .leave:
             state.referralForm = nil
             return []
@@ -86,7 +86,7 @@ extension PartnersReducer {
         case .form(var editing)?:
             guard !editing.isSaving else { return [] }
             var edited = false
-            switch FormKeys.handle(key, &editing.form, isConfirmingDiscard: &editing.isConfirmingDiscard, edited: &edited) {
+            switch FormKeys.handle(key, &editing.form, edited: &edited) {
             case .leave:
                 pane.onTop = nil
             case .stay:

@@ -11,9 +11,9 @@ enum PartnersView {
         for entry in state.stack.entries.reversed() {
             switch entry {
             case .editing(let editing):
-                FieldFormView.draw(editing.form, problem: editing.problem, confirmingDiscard: editing.isConfirmingDiscard, in: rect, on: &grid)
+                FieldFormView.draw(editing.form, problem: editing.problem, in: rect, on: &grid)
             case .referralForm(let referral):
-                FieldFormView.draw(referral.form, problem: referral.problem, confirmingDiscard: referral.isConfirmingDiscard, in: rect, on: &grid)
+                FieldFormView.draw(referral.form, problem: referral.problem, in: rect, on: &grid)
             case .organisation(let open):
                 if let pane = open.contacts, let detail = open.detail {
                     ContactsView.draw(pane, detail: detail, today: context.today, in: rect, on: &grid)
@@ -23,7 +23,7 @@ enum PartnersView {
             case .callAdvice(let advice):
                 CallAdviceView.draw(advice, in: rect, on: &grid)
             case .facets(let facets):
-                FieldFormView.draw(facets, confirmingDiscard: false, from: rect.y, in: rect, on: &grid)
+                FieldFormView.draw(facets, from: rect.y, in: rect, on: &grid)
             case .query, .confirmingArchive:
                 continue
             }

@@ -15,7 +15,6 @@ public struct ReferralForm: Hashable, Sendable {
     public let partner: Partner
     public var problem: String?
     public var isSaving = false
-    public var isConfirmingDiscard = false
 
     init(_ target: ReferralTarget, to detail: PartnerDetail, today: CivilDate) {
         let contacts = detail.contacts.compactMap { contact in

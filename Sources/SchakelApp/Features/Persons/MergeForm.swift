@@ -18,7 +18,6 @@ public struct MergeForm: Hashable, Sendable, WholeForm {
     public var form: EventForm
     public var problem: String?
     public var isSaving = false
-    public var isConfirmingDiscard = false
 
     init(_ purpose: Purpose, person: PersonRecord, today: CivilDate) {
         self.purpose = purpose

@@ -16,7 +16,6 @@ public struct PersonForm: Hashable, Sendable, WholeForm {
     public var form: EventForm
     public var problem: String?
     public var isSaving = false
-    public var isConfirmingDiscard = false
     /// Typed in since its draft was last kept.
     public var isDraftDirty = false
 

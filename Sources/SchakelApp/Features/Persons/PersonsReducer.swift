@@ -215,8 +215,7 @@ public enum PersonsReducer {
         case .up, .character("k"): view.selected = max(0, view.selected - 1)
         case .enter, .character("t"):
             guard let appearance = view.selectedAppearance else { return [] }
-            let what = appearance.subject.typeName == "case" ? "casus" : "signaal"
-            return [.request(.openTimeline(appearance.subject, title: "Tijdlijn van \(what) \(appearance.code)"))]
+            return [.request(.openTimeline(appearance.subject, code: appearance.code))]
         default: break
         }
         pane.onTop = .person(view)

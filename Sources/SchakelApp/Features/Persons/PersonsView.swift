@@ -9,13 +9,13 @@ enum PersonsView {
         grid.fill(rect)
         switch pane.onTop {
         case .form(let form)?:
-            FieldFormView.draw(form.form, problem: form.problem, confirmingDiscard: form.isConfirmingDiscard, in: rect, on: &grid)
+            FieldFormView.draw(form.form, problem: form.problem, in: rect, on: &grid)
         case .matchOffer(let offer, let form)?:
             MatchOfferView.draw(offer, saving: form.isSaving, here: pane.persons, in: rect, on: &grid)
         case .person(let view)?:
             drawPerson(view, context: context, in: rect, on: &grid)
         case .merge(let form, _)?:
-            FieldFormView.draw(form.form, problem: form.problem, confirmingDiscard: form.isConfirmingDiscard, in: rect, on: &grid)
+            FieldFormView.draw(form.form, problem: form.problem, in: rect, on: &grid)
         case nil:
             drawList(pane, in: rect, on: &grid)
         }

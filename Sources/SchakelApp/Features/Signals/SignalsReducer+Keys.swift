@@ -177,7 +177,7 @@ extension SignalsReducer {
         case .home, .character("g"): detail.scroll = 0
         case .end, .character("G"): detail.scroll = lineCount
         case .character("a"): return [.loadRouteState(signalID: summary.id)]
-        case .character("t"): return [.request(.openTimeline(.signal(summary.id), title: "Tijdlijn van signaal \(summary.code)"))]
+        case .character("t"): return [.request(.openTimeline(.signal(summary.id), code: summary.code))]
         case .character("b"): return [.request(.openPersons(.signal(summary.id), code: summary.code))]
         case .character("w"): return [.request(.whoToCall(CallSituation(signal: summary)))]
         case .character("v"): return [.request(.refer(.signal(summary.id), code: summary.code))]
@@ -212,7 +212,7 @@ extension SignalsReducer {
             if hit.source == .person { return [.request(.openPerson(hit.id))] }
             switch hit.subject {
             case .signal(let id)?: return [.loadSignalDetail(id: id)]
-            case .kmtCase(let id)?: return [.request(.openTimeline(.kmtCase(id), title: "Tijdlijn van casus \(hit.title)"))]
+            case .kmtCase(let id)?: return [.request(.openTimeline(.kmtCase(id), code: hit.title))]
             case nil: return []
             }
         }

@@ -42,8 +42,12 @@ public enum SignalsView {
             return "↑↓ kiezen  Enter deze stap  Esc sluiten"
         }
         if let form = state.registration {
-            if form.personDialog != nil { return "Enter toevoegen  Esc annuleren  Tab volgend veld" }
-            if case .matchOffer? = form.onTop { return "↑↓ kiezen  j koppelen  n nieuwe code  Esc terug naar de persoon" }
+            switch form.onTop {
+            case .personDialog?: return "Enter toevoegen  Esc annuleren  Tab volgend veld"
+            case .personDiscardQuestion?: return "j weggooien  een andere toets gaat terug naar de persoon"
+            case .matchOffer?: return "↑↓ kiezen  j koppelen  n nieuwe code  Esc terug naar de persoon"
+            default: break
+            }
             return "Tab/↓ volgend veld  F2 of Ctrl-O opslaan  Esc annuleren  F1 hulp"
         }
         if state.detail != nil { return "a stappen  t tijdlijn  b personen  c casus  w wie bel ik  v verwijs  Esc terug" }

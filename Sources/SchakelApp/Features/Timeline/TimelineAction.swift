@@ -5,7 +5,7 @@ import TerminalKit
 /// What happened to the timeline shown over a pane (a signal's, from its detail; a case's, from
 /// the case list or a search).
 public enum TimelineAction: Hashable, Sendable {
-    case open(TimelineSubject, title: String)
+    case open(TimelineSubject, code: String)
     case idle
     case terminating
     case keyPressed(Key)

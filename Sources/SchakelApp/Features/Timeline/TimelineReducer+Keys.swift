@@ -20,6 +20,14 @@ extension TimelineReducer {
         // The key goes to what is on top; the list gets it only when nothing is.
         switch pane.onTop {
         case .note(let editor)?: return noteKey(key, editor, &pane, layout: layout)
+        case .noteDiscardQuestion(let editor)?:
+            // Only `j` throws away; any other key (Enter too, a new line in a note) goes back.
+            guard key == .character("j") || key == .character("J") else {
+                pane.onTop = .note(editor)
+                return .stay
+            }
+            pane.onTop = nil
+            return .discardedNote
         case nil: return listKey(key, &pane, layout: layout)
         }
     }
@@ -27,23 +35,14 @@ extension TimelineReducer {
     private static func noteKey(_ key: Key, _ editor: TimelinePane.NoteEditor, _ pane: inout TimelinePane, layout: TimelineLayout) -> Outcome {
         guard !editor.isSaving else { return .stay }
         var editor = editor
-        if editor.isConfirmingDiscard {
-            // Only `j` throws away; any other key (Enter too, a new line in a note) goes back.
-            editor.isConfirmingDiscard = false
-            guard key == .character("j") || key == .character("J") else {
-                pane.onTop = .note(editor)
-                return .stay
-            }
-            pane.onTop = nil
-            return .discardedNote
-        }
         switch key {
         case .escape:
             if editor.text.isEmpty {
                 pane.onTop = nil
                 return .stay
             }
-            editor.isConfirmingDiscard = true
+            pane.onTop = .noteDiscardQuestion(editor)
+            return .stay
         case .function(2), .control("o"):
             guard !editor.text.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return .stay }
             editor.isSaving = true

@@ -6,15 +6,15 @@ import TerminalKit
 public enum TimelineReducer {
     public static func reduce(_ state: inout TimelinePane?, _ action: TimelineAction, _ shell: inout Shell) -> [TimelineEffect] {
         switch action {
-        case .open(let subject, let title):
-            state = TimelinePane(subject: subject, title: title)
+        case .open(let subject, let code):
+            state = TimelinePane(subject: subject, code: code)
             return [.loadPage(subject, kinds: [], .last, limit: PagedList<TimelineRow>.pageSize)]
 
         case .idle:
             // The note being written is kept as a draft when something was typed since the last one.
             guard var pane = state, var editor = pane.noteEditor, editor.isDirty else { return [] }
             editor.isDirty = false
-            pane.onTop = .note(editor)
+            pane.noteEditor = editor
             state = pane
             return [.draft(.save(.note(pane.subject), payload: editor.text.text))]
 
@@ -78,7 +78,7 @@ public enum TimelineReducer {
         case .noteFailed(let message):
             if var editor = state?.noteEditor {
                 editor.isSaving = false
-                state?.onTop = .note(editor)
+                state?.noteEditor = editor
             }
             shell.status = StatusMessage(message, isError: true)
             return []

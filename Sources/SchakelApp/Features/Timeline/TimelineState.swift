@@ -12,41 +12,59 @@ public struct TimelineRow: ListRow {
 /// by type; `n` adds a note in the built-in editor.
 public struct TimelinePane: Hashable, Sendable {
     public let subject: TimelineSubject
-    public let title: String
+    /// The signal's or case's code.
+    public let code: String
     public var list = PagedList<TimelineRow>()
     /// The types shown; all when empty.
     public var kinds: Set<TimelineKind> = []
     /// What is open over the timeline; nil while the list has the keys.
     public var onTop: OnTop?
 
-    public init(subject: TimelineSubject, title: String) {
+    public init(subject: TimelineSubject, code: String) {
         self.subject = subject
-        self.title = title
+        self.code = code
+    }
+
+    /// "Tijdlijn van casus C2026-0008".
+    public var title: String {
+        if case .kmtCase = subject { return "Tijdlijn van casus \(code)" }
+        return "Tijdlijn van signaal \(code)"
     }
 
     /// What can be open over a timeline.
     public enum OnTop: Hashable, Sendable {
         /// A note being written in the built-in editor.
         case note(NoteEditor)
+        /// Esc was pressed on a note with text: throwing it away waits for `j`, the note underneath.
+        case noteDiscardQuestion(NoteEditor)
     }
 
-    /// A note being written: its text, and whether it is being thrown away, saved, or typed in
-    /// since its draft was last kept.
+    /// A note being written: its text, and whether it is being saved, or typed in since its draft
+    /// was last kept.
     public struct NoteEditor: Hashable, Sendable {
         public var text = TextArea(maxLength: 20_000)
-        /// Esc was pressed on a note with text: throwing it away waits for `j`.
-        public var isConfirmingDiscard = false
         public var isSaving = false
         public var isDirty = false
     }
 
-    // What is on top, read as its kind: for the views and the tests. Changed only through `onTop`.
-    public var noteEditor: NoteEditor? { if case .note(let editor)? = onTop { editor } else { nil } }
+    // What is on top, read as its kind: for the views and the tests.
+    // Set, the editor changes and the question over it (if any) stays.
+    public var noteEditor: NoteEditor? {
+        get {
+            switch onTop {
+            case .note(let editor)?, .noteDiscardQuestion(let editor)?: editor
+            case nil: nil
+            }
+        }
+        set {
+            guard let newValue else { onTop = nil; return }
+            onTop = isAskingToDiscardNote ? .noteDiscardQuestion(newValue) : .note(newValue)
+        }
+    }
+    public var isAskingToDiscardNote: Bool { if case .noteDiscardQuestion? = onTop { true } else { false } }
     public var note: TextArea? { noteEditor?.text }
     public var isSavingNote: Bool { noteEditor?.isSaving == true }
 
-    /// The signal's or case's code: the last word of every title ("Tijdlijn van casus C2026-0008").
-    public var code: String { title.split(separator: " ").last.map(String.init) ?? "" }
 
     /// The filter steps `f` goes through: everything, then one type at a time.
     static let filters: [TimelineKind?] = [nil, .note, .transition, .contact, .decision, .referral, .meeting, .action, .person, .received]

@@ -29,7 +29,7 @@ enum TimelineView {
             grid.write("▲", x: layout.title.maxX - 2, y: layout.title.y, style: .bold)
         }
         drawSelected(pane, in: layout.detail, on: &grid)
-        if let note = pane.note { drawEditor(note, confirming: pane.noteEditor?.isConfirmingDiscard == true, saving: pane.isSavingNote, in: layout.editor, on: &grid) }
+        if let note = pane.note { drawEditor(note, confirming: pane.isAskingToDiscardNote, saving: pane.isSavingNote, in: layout.editor, on: &grid) }
     }
 
     private static func drawSelected(_ pane: TimelinePane, in rect: Rect, on grid: inout Grid) {

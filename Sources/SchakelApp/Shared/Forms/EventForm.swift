@@ -108,8 +108,16 @@ public struct EventForm: Hashable, Sendable {
     public var field = 0
     public var part = 0
     public var problem: String?
+    /// What stands over the fields: nothing, or the question before throwing them away.
+    public internal(set) var onTop: OnTop?
     /// What the inputs held when the form opened, to know whether leaving loses anything.
     private var initialContent: [[String]] = []
+
+    /// What can stand over a form's fields.
+    public enum OnTop: Hashable, Sendable {
+        /// Esc was pressed on a changed form: throwing it away waits for `j`.
+        case discardQuestion
+    }
 
     public init(_ event: EventDefinition, now: LocalDateTime) {
         self.event = event

@@ -5,7 +5,7 @@ import TerminalKit
 /// beside it, scrolled to keep the focused field in view.
 enum FieldFormView {
     /// The form with what is wrong with it (in bold, with a "!") above it.
-    static func draw(_ form: EventForm, problem: String?, confirmingDiscard: Bool, in rect: Rect, on grid: inout Grid) {
+    static func draw(_ form: EventForm, problem: String?, in rect: Rect, on grid: inout Grid) {
         var top = rect.y
         if let problem {
             for part in TextFitting.wrap("! " + problem, width: rect.width - 2).prefix(3) {
@@ -13,12 +13,12 @@ enum FieldFormView {
                 top += 1
             }
         }
-        draw(form, confirmingDiscard: confirmingDiscard, from: top, in: Rect(x: rect.x, y: top, width: rect.width, height: rect.maxY - top),
+        draw(form, from: top, in: Rect(x: rect.x, y: top, width: rect.width, height: rect.maxY - top),
              on: &grid)
     }
 
-    static func draw(_ form: EventForm, confirmingDiscard: Bool, from top: Int, in pane: Rect, on grid: inout Grid) {
-        if confirmingDiscard {
+    static func draw(_ form: EventForm, from top: Int, in pane: Rect, on grid: inout Grid) {
+        if form.onTop == .discardQuestion {
             grid.write(" " + YesNoQuestion.prompt("‘\(form.event.label)’ weggooien?"),
                        in: Rect(x: pane.x, y: top, width: pane.width, height: 1), style: Style(.bold, tone: .warning).adding(.reverse))
         } else {

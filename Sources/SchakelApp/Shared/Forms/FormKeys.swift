@@ -13,16 +13,16 @@ enum FormKeys {
     }
 
     /// - Parameter edited: set when the key changed what the form holds (for drafts).
-    static func handle(_ key: Key, _ form: inout EventForm, isConfirmingDiscard: inout Bool, edited: inout Bool) -> Outcome {
-        if isConfirmingDiscard {
-            isConfirmingDiscard = false
-            return key == .character("j") ? .leave : .stay
+    static func handle(_ key: Key, _ form: inout EventForm, edited: inout Bool) -> Outcome {
+        if form.onTop == .discardQuestion {
+            form.onTop = nil
+            return key == .character("j") || key == .character("J") ? .leave : .stay
         }
         switch key {
         case .escape where !form.isChanged:
             return .leave
         case .escape:
-            isConfirmingDiscard = true
+            form.onTop = .discardQuestion
             return .stay
         case .function(2), .control("o"):
             return .save

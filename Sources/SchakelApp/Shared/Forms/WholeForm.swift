@@ -1,12 +1,11 @@
 import TerminalKit
 
 /// A form saved as a whole (an organisation, an agenda item, a user): its fields, what is wrong
-/// with them, whether it is being saved, and the question before throwing it away.
+/// with them and whether it is being saved (the question before throwing it away is the form's).
 protocol WholeForm {
     var form: EventForm { get set }
     var problem: String? { get set }
     var isSaving: Bool { get set }
-    var isConfirmingDiscard: Bool { get set }
 }
 
 extension FormKeys {
@@ -15,10 +14,8 @@ extension FormKeys {
     /// saving); otherwise the problem is on the form and nil comes back.
     static func handle<Form: WholeForm, Value>(_ key: Key, _ slot: inout Form?, check: (Form) -> Result<Value, InputProblem>) -> Value? {
         guard var whole = slot, !whole.isSaving else { return nil }
-        var edited = false, fields = whole.form, isConfirmingDiscard = whole.isConfirmingDiscard
-        let outcome = handle(key, &fields, isConfirmingDiscard: &isConfirmingDiscard, edited: &edited)
-        whole.form = fields
-        whole.isConfirmingDiscard = isConfirmingDiscard
+        var edited = false
+        let outcome = handle(key, &whole.form, edited: &edited)
         switch outcome {
         case .leave:
             slot = nil

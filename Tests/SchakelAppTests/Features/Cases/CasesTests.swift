@@ -29,7 +29,7 @@ import TerminalKit
         #expect(run(&state, .shown).isEmpty)
         expectSnapshot(AppView.render(state.app), named: "cases-80x24")
         _ = run(&state, .keyPressed(.down))
-        #expect(run(&state, .keyPressed(.enter)) == [.request(.openTimeline(.kmtCase(2), title: "Tijdlijn van casus C2026-0002"))])
+        #expect(run(&state, .keyPressed(.enter)) == [.request(.openTimeline(.kmtCase(2), code: "C2026-0002"))])
     }
 
     @Test func aCaseMadeElsewhereMakesTheListFetchAnew() {

@@ -93,7 +93,7 @@ import TerminalKit
     @Test func enterOpensTheTimelineAndEscGoesBack() {
         var state = shown()
         let effects = run(&state, .keyPressed(.enter))
-        #expect(effects == [.request(.openTimeline(.kmtCase(4), title: "Tijdlijn van casus C2026-0004"))])
+        #expect(effects == [.request(.openTimeline(.kmtCase(4), code: "C2026-0004"))])
         _ = run(&state, .keyPressed(.escape))
         #expect(state.actions == nil)
     }

@@ -144,7 +144,7 @@ import TerminalKit
         #expect(state.open?.itemForm?.problem == "Minuten: geef een getal van 1 tot 240.")
         // Esc asks before throwing away what was typed.
         _ = run(&state, .keyPressed(.escape))
-        #expect(state.open?.itemForm?.isConfirmingDiscard == true)
+        #expect(state.open?.itemForm?.form.onTop == .discardQuestion)
         _ = run(&state, .keyPressed(.character("j")))
         #expect(state.open?.itemForm == nil && state.open != nil)
 

@@ -114,7 +114,7 @@ import TerminalKit
         #expect(state.waiting?.items?.map(\.code) == ["C2026-0001", "C2026-0003", "S2026-0101"])
         _ = run(&state, .keyPressed(.down))
         expectSnapshot(AppView.render(state.app), named: "meetings-waiting-80x24")
-        #expect(run(&state, .keyPressed(.enter)) == [.request(.openTimeline(.kmtCase(3), title: "Tijdlijn van casus C2026-0003"))])
+        #expect(run(&state, .keyPressed(.enter)) == [.request(.openTimeline(.kmtCase(3), code: "C2026-0003"))])
         // A colleague's change fetches it again; Esc goes back to the meetings.
         fake.waiting.removeFirst()
         #expect(run(&state, .otherProcessCommitted).contains(.loadWaiting(limit: WaitingList.limit, .refresh)))

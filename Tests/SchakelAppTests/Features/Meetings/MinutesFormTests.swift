@@ -141,7 +141,7 @@ import TerminalKit
         #expect(next.open?.minutes?.form.inputs[0].draftText == ["Eerder: politie zoekt uit. Nu: KMT"])
         // Thrown away on purpose: Esc, then j; the draft goes too.
         _ = run(&next, .keyPressed(.escape))
-        #expect(next.open?.minutes?.isConfirmingDiscard == true)
+        #expect(next.open?.minutes?.form.onTop == .discardQuestion)
         #expect(run(&next, .keyPressed(.character("j"))) == [.draft(.discard(.minutes(itemID: 2)))])
         #expect(fake.drafts["verslag/agendapunt-2"] == nil && next.open?.itemsWithDraft.isEmpty == true)
     }

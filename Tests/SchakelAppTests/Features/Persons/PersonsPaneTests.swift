@@ -89,7 +89,7 @@ import TerminalKit
         #expect(fake.matchRequests.isEmpty && fake.personWrites.isEmpty)
         // Esc asks before throwing away what was typed.
         press([.escape], &state)
-        #expect(state.persons?.form?.isConfirmingDiscard == true)
+        #expect(state.persons?.form?.form.onTop == .discardQuestion)
         press([.character("j")], &state)
         #expect(state.persons?.onTop == nil)
     }

@@ -95,7 +95,7 @@ import TerminalKit
         #expect(prompt == TextFitting.pad(" Registratie ‘Vrachtwagen met arbei…’ weggooien? j = ja · andere toets = nee", toWidth: 80))
         // Any other key (Enter, n) keeps it and the offer stands.
         _ = press([.enter], &state)
-        #expect(state.draftOffer?.isConfirmingDiscard == false && fake.drafts[DraftKey.registration.kind] != nil)
+        #expect(state.draftOffer?.question == .whatToDo && fake.drafts[DraftKey.registration.kind] != nil)
         _ = press([.character("w"), .character("n")], &state)
         #expect(state.draftOffer != nil && fake.drafts[DraftKey.registration.kind] != nil)
         _ = press([.character("w"), .character("j")], &state)

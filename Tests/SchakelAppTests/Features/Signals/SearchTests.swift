@@ -46,7 +46,7 @@ import TerminalKit
     @Test func aCaseLineAsksTheAppToOpenTheCaseTimeline() {
         var state = SignalsTestState()
         let effects = press([.character("/"), .character("x"), .enter, .down, .enter], &state)
-        #expect(effects.last == .request(.openTimeline(.kmtCase(3), title: "Tijdlijn van casus C2026-0003")))
+        #expect(effects.last == .request(.openTimeline(.kmtCase(3), code: "C2026-0003")))
     }
 
     @Test func theHighlighterFoldsCaseAndAccentsAndMatchesWordStarts() {

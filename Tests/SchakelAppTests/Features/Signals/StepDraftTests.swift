@@ -85,11 +85,11 @@ import TerminalKit
         var state = try typingTheReportForm()
         runEffects(&state, .idle, on: fake)
         press([.escape], &state)
-        #expect(state.route?.isConfirmingDiscard == true)
+        #expect(state.route?.form?.onTop == .discardQuestion)
         #expect(AppView.render(state.app).textLines().contains { $0.contains("weggooien? j = ja · andere toets = nee") })
         // Enter goes back to the form, with nothing lost.
         press([.enter], &state)
-        #expect(observed(in: state) == Self.observed && state.route?.isConfirmingDiscard == false)
+        #expect(observed(in: state) == Self.observed && state.route?.form?.onTop == nil)
         press([.escape, .character("j")], &state)
         #expect(state.route?.form == nil && state.route != nil)
         #expect(fake.drafts[key] == nil)

@@ -27,7 +27,7 @@ import TerminalKit
 
     func signalTimeline() -> State {
         var state = State(nil)
-        _ = run(&state, .open(.signal(10_000), title: "Tijdlijn van signaal S2026-9000"))
+        _ = run(&state, .open(.signal(10_000), code: "S2026-9000"))
         return state
     }
 
@@ -58,7 +58,10 @@ import TerminalKit
         _ = press("Gebeld met de melder;".map { .character($0) } + [.enter] + "nieuwe afspraak volgt.".map { .character($0) }, &state)
         // Esc with text asks first; n keeps writing.
         _ = press([.escape], &state)
-        #expect(state.feature?.noteEditor?.isConfirmingDiscard == true)
+        #expect(state.feature?.isAskingToDiscardNote == true)
+        // Keeping the draft while the question stands leaves the question standing.
+        _ = run(&state, .idle)
+        #expect(state.feature?.isAskingToDiscardNote == true && state.feature?.note?.text.hasPrefix("Gebeld") == true)
         _ = press([.character("n")], &state)
         let effects = press([.function(2)], &state)
         #expect(effects.contains(.addNote(.signal(10_000), "Gebeld met de melder;\nnieuwe afspraak volgt.")))

@@ -8,8 +8,14 @@ public struct DraftOffer: Hashable, Sendable {
     public let received: String
     /// How its description starts, quoted (or that there is none).
     public let opening: String
-    /// Waiting for `j` to throw it away.
-    public var isConfirmingDiscard = false
+    /// What the offer asks now: what to do with the registration, or (after `w`) whether to throw it away.
+    public var question: Question = .whatToDo
+
+    public enum Question: Hashable, Sendable {
+        case whatToDo
+        /// Waiting for `j` to throw it away.
+        case discard
+    }
 
     init?(payload: String) {
         guard let draft = RegistrationDraft.from(json: payload) else { return nil }
@@ -28,8 +34,8 @@ public struct DraftOffer: Hashable, Sendable {
     }
 
     mutating func keyPressed(_ key: Key) -> Outcome {
-        if isConfirmingDiscard {
-            isConfirmingDiscard = false
+        if question == .discard {
+            question = .whatToDo
             return key == .character("j") || key == .character("J") ? .discard : .stay
         }
         switch key {
@@ -37,7 +43,7 @@ public struct DraftOffer: Hashable, Sendable {
         case .character("j"), .character("J"), .character("n"), .character("N"), .enter: return .resume
         case .escape: return .later
         case .character("w"), .character("W"):
-            isConfirmingDiscard = true
+            question = .discard
             return .stay
         default: return .stay
         }
@@ -45,7 +51,7 @@ public struct DraftOffer: Hashable, Sendable {
 
     /// The status line while the offer stands: the keys first, so that they are never cut off.
     var prompt: String {
-        if isConfirmingDiscard {
+        if question == .discard {
             return " " + YesNoQuestion.prompt("Registratie \(opening) weggooien?")
         }
         return " Niet-opgeslagen registratie bewaard: j = verder · Esc = later · w = weggooien · \(received) \(opening)"

@@ -56,6 +56,8 @@ public struct RegistrationForm: Hashable, Sendable {
     public enum OnTop: Hashable, Sendable {
         /// The small form that adds a person.
         case personDialog(PersonDialog)
+        /// Esc was pressed with something typed in the dialog: throwing it away waits for `j`.
+        case personDiscardQuestion(PersonDialog)
         /// Known persons offered for the person just entered; the dialog waits underneath.
         case matchOffer(MatchOffer, PersonDialog)
         /// The person whose removal waits for `j`.
@@ -161,8 +163,6 @@ public struct PersonDialog: Hashable, Sendable {
     public var birthYear = TextField(maxLength: 4)
     public var role = SelectList(PersonRole.allCases.map { Option(id: $0.rawValue, label: $0.label) })
     public var problem: String?
-    /// Esc was pressed with something typed: waiting for `j` to throw it away.
-    public var isConfirmingDiscard = false
     var hasInput: Bool { !initials.isEmpty || !birthYear.isEmpty }
 
     public init() {}

@@ -18,6 +18,9 @@ enum RegistrationReducer {
         switch form.onTop {
         case .personDialog?:
             return personDialogKey(key, &form)
+        case .personDiscardQuestion(let dialog)?:
+            form.onTop = key == .character("j") || key == .character("J") ? nil : .personDialog(dialog)
+            return .stay
         case .matchOffer(let offer, let dialog)?:
             var offer = offer
             switch offer.keyPressed(key) {
@@ -160,16 +163,10 @@ enum RegistrationReducer {
 
     private static func personDialogKey(_ key: Key, _ form: inout RegistrationForm) -> Outcome {
         guard var dialog = form.personDialog else { return .stay }
-        if dialog.isConfirmingDiscard {
-            dialog.isConfirmingDiscard = false
-            form.personDialog = key == .character("j") || key == .character("J") ? nil : dialog
-            return .stay
-        }
         switch key {
         case .escape:
             if dialog.hasInput {
-                dialog.isConfirmingDiscard = true
-                form.personDialog = dialog
+                form.onTop = .personDiscardQuestion(dialog)
             } else {
                 form.personDialog = nil
             }

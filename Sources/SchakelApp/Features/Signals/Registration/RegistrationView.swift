@@ -27,7 +27,7 @@ enum RegistrationView {
         for field in RegistrationForm.Field.allCases {
             guard let rows = layout.rowsByField[field] else { continue }
             let y = body.y + rows.lowerBound - first
-            let focused = form.focusedField == field && form.personDialog == nil && form.onTop != .confirmingDiscard
+            let focused = form.focusedField == field && (form.onTop == nil || form.personPendingRemoval != nil)
             if y >= body.y && y < body.maxY {
                 let marker = form.problems[field] != nil ? "!" : focused ? "›" : " "
                 let labelStyle = form.problems[field] != nil ? Style(.bold, tone: .danger) : focused ? Style.bold : .plain
@@ -37,7 +37,11 @@ enum RegistrationView {
             let input = Rect(x: inputX, y: y, width: layout.inputWidth, height: rows.count)
             drawInput(field, form, in: input, focused: focused, clip: body, on: &grid)
         }
-        if let dialog = form.personDialog { drawPersonDialog(dialog, over: body, on: &grid) }
+        switch form.onTop {
+        case .personDialog(let dialog)?: drawPersonDialog(dialog, asking: false, over: body, on: &grid)
+        case .personDiscardQuestion(let dialog)?: drawPersonDialog(dialog, asking: true, over: body, on: &grid)
+        default: break
+        }
         if case .matchOffer(let offer, _)? = form.onTop {
             grid.fill(pane)
             MatchOfferView.draw(offer, saving: false, in: pane, on: &grid)
@@ -113,7 +117,7 @@ enum RegistrationView {
         grid.write(cell.isContinuation ? " " : cell.text, x: x, y: y, style: cell.style.adding(.reverse))
     }
 
-    private static func drawPersonDialog(_ dialog: PersonDialog, over body: Rect, on grid: inout Grid) {
+    private static func drawPersonDialog(_ dialog: PersonDialog, asking: Bool, over body: Rect, on grid: inout Grid) {
         let width = min(body.width - 4, 56)
         let box = Rect(x: body.x + (body.width - width) / 2, y: body.y + max(0, body.height / 2 - 4), width: width, height: 7)
         grid.fill(box, style: .reverse)
@@ -128,10 +132,10 @@ enum RegistrationView {
             grid.write(TextFitting.pad(values[index], toWidth: width - 18), x: box.x + 16, y: y, style: focused ? .plain : .reverse,
                        maxX: box.maxX - 1)
         }
-        let footer = dialog.isConfirmingDiscard ? YesNoQuestion.prompt("Weggooien?")
+        let footer = asking ? YesNoQuestion.prompt("Weggooien?")
             : dialog.problem.map { "! " + $0 } ?? "Enter toevoegen · Esc annuleren · Tab volgend veld"
         grid.write(" " + footer, x: box.x, y: box.maxY - 1,
-                   style: dialog.problem == nil && !dialog.isConfirmingDiscard ? .reverse : Style(.bold, tone: .danger),
+                   style: dialog.problem == nil && !asking ? .reverse : Style(.bold, tone: .danger),
                    maxX: box.maxX)
     }
 }

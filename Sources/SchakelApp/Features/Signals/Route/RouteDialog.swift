@@ -16,8 +16,6 @@ public struct RouteDialog: Hashable, Sendable {
     public var problem: String?
     /// A colleague changed the signal since it was loaded: offer to load it again.
     public var isOutOfDate = false
-    /// Esc was pressed on a filled-in form: waiting for `j` to throw it away.
-    public var isConfirmingDiscard = false
     /// Typed in the form since its draft was last kept.
     public var isDraftDirty = false
 
@@ -46,23 +44,20 @@ enum RouteReducer {
         if dialog.isSaving { return .stay }
         if key == .control("r") || (dialog.isOutOfDate && key == .character("r") && dialog.form == nil) { return .reload }
         if var form = dialog.form {
-            if dialog.isConfirmingDiscard {
-                dialog.isConfirmingDiscard = false
-                guard key == .character("j") || key == .character("J") else { return .stay }
+            var edited = false
+            let outcome = FormKeys.handle(key, &form, edited: &edited)
+            if edited { dialog.isDraftDirty = true }
+            dialog.form = form
+            switch outcome {
+            case .stay:
+                break
+            case .leave:
+                // Closed unchanged, or thrown away after `j`: either way the draft goes too.
+                let wasChanged = form.isChanged
                 dialog.form = nil
                 dialog.problem = nil
-                return .discardedForm
-            }
-            switch key {
-            case .escape:
-                // A filled-in form is not lost to one key.
-                if form.isChanged {
-                    dialog.isConfirmingDiscard = true
-                } else {
-                    dialog.form = nil
-                    dialog.problem = nil
-                }
-            case .function(2), .control("o"):
+                if wasChanged { return .discardedForm }
+            case .save:
                 switch form.values() {
                 case .success(let values):
                     dialog.problem = nil
@@ -70,11 +65,6 @@ enum RouteReducer {
                 case .failure(let problem):
                     dialog.problem = problem.message
                 }
-            default:
-                let before = form.content
-                form.handle(key)
-                if form.content != before { dialog.isDraftDirty = true }
-                dialog.form = form
             }
             return .stay
         }

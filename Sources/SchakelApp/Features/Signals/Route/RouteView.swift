@@ -24,7 +24,7 @@ enum RouteView {
             y += 1
         }
         if let form = dialog.form {
-            FieldFormView.draw(form, confirmingDiscard: dialog.isConfirmingDiscard, from: y, in: pane, on: &grid)
+            FieldFormView.draw(form, from: y, in: pane, on: &grid)
             return
         }
         for (index, option) in dialog.options.enumerated() where y < pane.maxY {
