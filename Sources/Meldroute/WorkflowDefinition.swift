@@ -85,6 +85,8 @@ public struct EventDefinition: Hashable, Sendable {
 /// The kinds of timeline entry. The raw values are stored and are the words of the file.
 public enum TimelineKind: String, Hashable, Sendable, CaseIterable {
     case received, transition, note, contact, referral, meeting, decision, action, person
+    /// The tombstone of a record whose personal data were destroyed after its retention period.
+    case destruction
 
     public var label: String {
         switch self {
@@ -97,12 +99,13 @@ public enum TimelineKind: String, Hashable, Sendable, CaseIterable {
         case .decision: return "besluit"
         case .action: return "afspraak"
         case .person: return "betrokkene"
+        case .destruction: return "vernietiging"
         }
     }
 
-    /// What a workflow's step may write: not "received" (the first line) nor "person" (written by
-    /// keeping the persons).
-    public static var stepKinds: [TimelineKind] { allCases.filter { $0 != .received && $0 != .person } }
+    /// What a workflow's step may write: not "received" (the first line), "person" (written by
+    /// keeping the persons) nor "destruction" (written by destroying a record).
+    public static var stepKinds: [TimelineKind] { allCases.filter { ![.received, .person, .destruction].contains($0) } }
 }
 
 /// The kinds of value an event's field holds. The raw values are the words of the file.

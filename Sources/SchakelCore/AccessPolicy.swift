@@ -109,6 +109,25 @@ extension AccessPolicy {
     /// proposes a destruction, and the procesmanager, who approves it.
     public static func canKeepRetention(_ user: User) -> Bool { user.role == .administrator || user.role == .processManager }
 
+    /// Who opens tab 6, Beheer: the beheerder (users and destruction lists) and the procesmanager
+    /// (destruction lists only, to approve them).
+    public static func canOpenAdministration(_ user: User) -> Bool { canManageUsers(user) || canKeepRetention(user) }
+
+    /// Who proposes a destruction list: the beheerder.
+    public static func canProposeDestruction(_ user: User) -> Bool { user.role == .administrator }
+
+    /// Who approves one: a procesmanager, and never the login that proposed it (four eyes; nil
+    /// while the proposer is not known yet).
+    public static func destructionApprovalRefusal(for user: User, proposedBy: String?) -> String? {
+        guard user.role == .processManager else {
+            return "Alleen een procesmanager keurt een vernietigingslijst goed; \(user.login) is \(user.role.label)."
+        }
+        guard user.login != proposedBy else {
+            return "Vier ogen: \(user.login) stelde deze lijst zelf voor en kan haar niet goedkeuren; een andere procesmanager doet dat."
+        }
+        return nil
+    }
+
     /// Who gathers everything held about a person for their request for access (art. 15 AVG): the
     /// procesmanager, who sees the region.
     public static func canCompileInzage(_ user: User) -> Bool { user.role == .processManager }

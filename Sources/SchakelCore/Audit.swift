@@ -3,6 +3,8 @@ import Foundation
 /// What an audit entry records that someone did. The raw values are stored.
 public enum AuditAction: String, Sendable, CaseIterable {
     case list, read, search, create, update, transition, export, login, denied
+    /// Personal data destroyed after the retention period, by an approved destruction list.
+    case destroy
     /// An anchor of the chain taken for the system log (`schakel audit anker`).
     case anchor
 
@@ -18,6 +20,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
         case .export: return "geëxporteerd"
         case .login: return "aangemeld"
         case .denied: return "geweigerd"
+        case .destroy: return "vernietigd"
         case .anchor: return "verankerd"
         }
     }

@@ -114,6 +114,7 @@ enum Schema {
         migrator.registerMigration(SchemaV10.name, migrate: SchemaV10.migrate)
         migrator.registerMigration(SchemaV11.name, migrate: SchemaV11.migrate)
         migrator.registerMigration(SchemaV12.name, migrate: SchemaV12.migrate)
+        migrator.registerMigration(SchemaV13.name, migrate: SchemaV13.migrate)
         return migrator
     }
 }

@@ -84,8 +84,12 @@ public final class Store: Sendable {
             // writer after the pool is open, because GRDB's WAL set-up puts NORMAL there after
             // `prepareDatabase` has run.
             // Checkpoints are run by `write` after its turn, not inside a commit (see there).
+            // What is deleted or overwritten is overwritten with zeros, not left in free space: a
+            // draft thrown away, a destroyed record (see `RecordDestruction`).
             if !readOnly {
-                try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0") }
+                try pool.writeWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0; PRAGMA secure_delete = ON")
+                }
             }
             return Store(pool: pool, path: path, origin: origin, now: now, isReadOnly: readOnly)
         } catch {

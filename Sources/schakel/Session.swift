@@ -46,7 +46,8 @@ struct Session {
                                  meetingSeries: resources.meetingSeries, callRules: resources.callRules,
                                  shippedDirectory: resources.directory, helpLines: resources.helpLines, isDemo: isDemo,
                                  isReadOnly: store.isReadOnly, idleLockMinutes: idleLockMinutes, previousLogin: previousLogin,
-                                 victimEstimate: resources.estimate, asciiCharts: asciiCharts)
+                                 victimEstimate: resources.estimate, asciiCharts: asciiCharts,
+                                 retention: resources.retention)
         let program = Program(state: AppState(context: context, size: terminal.size), terminal: terminal, store: store,
                               clock: clock)
         program.run()

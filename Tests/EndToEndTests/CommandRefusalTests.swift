@@ -92,6 +92,9 @@ import Testing
         "persoon terugdraaien": .refuses([asHengelo("persoon terugdraaien P-00002 --reden vergissing", action: "update", "person", nil)]),
         "bewaren lijst": .refuses([asHengelo("bewaren lijst", action: "list", "retention", nil)]),
         "bewaren bevestig": .refuses([asHengelo("bewaren bevestig", action: "update", "setting", "retention_rules_confirmed")]),
+        "bewaren voorstellen": .refuses([asHengelo("bewaren voorstellen", action: "create", "destruction_list", nil)]),
+        "bewaren goedkeuren": .refuses([asHengelo("bewaren goedkeuren 1", action: "update", "destruction_list", "1")]),
+        "bewaren uitvoeren": .refuses([asHengelo("bewaren uitvoeren", action: "update", "destruction_list", nil)]),
         "inzage": .refuses([asHengelo("inzage --persoon P-00001", action: "export", "person", nil)]),
         "help": .refusesNobody("toont alleen de hulptekst"),
     ]

@@ -48,8 +48,16 @@ enum Fixtures {
     static func context(user: User = af) -> AppContext {
         AppContext(user: user, today: today, calendar: WorkingDayCalendar(), workflow: workflow, caseWorkflow: caseWorkflow,
                    meetingWorkflow: meetingWorkflow, meetingSeries: meetingSeries, callRules: callRules,
-                   shippedDirectory: ShippedDirectory(version: 2, organisations: [ShippedOrganisation(key: "halt", name: "Halt")]), helpLines: ["Overal", "  ?   deze hulp", "  q   stoppen"], isDemo: true)
+                   shippedDirectory: ShippedDirectory(version: 2, organisations: [ShippedOrganisation(key: "halt", name: "Halt")]), helpLines: ["Overal", "  ?   deze hulp", "  q   stoppen"], isDemo: true,
+                   retention: retention)
     }
+
+    /// Two periods, as the shipped file has them.
+    static let retention = RetentionRules(rules: [
+        RetentionRule(outcome: .signalClosed, label: "Signaal afgesloten zonder vervolg", workflow: "gemeentelijke-meldroute",
+                      state: "afgesloten", months: 24),
+        RetentionRule(outcome: .minutes, label: "Verslag van een overleg", workflow: nil, state: nil, months: 60),
+    ], isProvisional: false)
 
     static func state(_ size: Size = Size(width: 80, height: 24)) -> AppState {
         AppState(context: context(), size: size)

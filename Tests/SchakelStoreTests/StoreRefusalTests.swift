@@ -229,6 +229,16 @@ import SchakelDemo
         "confirmRetentionRules": refused("update", "setting") { f in
             try f.store.confirmRetentionRules(RetentionRules(rules: [], isProvisional: false), by: f.hengelo)
         },
+        "retentionOverview": refused("list", "retention") { f in
+            _ = try f.store.retentionOverview(under: RetentionRules(rules: [], isProvisional: true), today: Shipped.today.date, for: f.hengelo)
+        },
+        "proposeDestruction": refused("create", "destruction_list") { f in
+            _ = try f.store.proposeDestruction(under: RetentionRules(rules: [], isProvisional: false), today: Shipped.today.date, by: f.hengelo)
+        },
+        "approveDestruction": refused("update", "destruction_list") { f in
+            _ = try f.store.approveDestruction(1, under: RetentionRules(rules: [], isProvisional: false), today: Shipped.today.date, by: f.hengelo)
+        },
+        "finishDestruction": refused("update", "destruction_list") { f in _ = try f.store.finishDestruction(today: Shipped.today.date, by: f.hengelo) },
         "inzage": refused("export", "person") { f in _ = try f.store.inzage(ofPerson: "P-00001", workflows: [], by: f.hengelo) },
         "saveDraft": .refusesNobody(ownDrafts),
         "draft": .refusesNobody(ownDrafts),

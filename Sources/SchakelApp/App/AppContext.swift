@@ -32,12 +32,16 @@ public struct AppContext: Hashable, Sendable {
     public let victimEstimate: VictimEstimate?
     /// The login's locale cannot show block characters: charts are drawn with `#`.
     public let asciiCharts: Bool
+    /// How long finished records are kept: the destruction list of tab 6 is made under these.
+    public let retention: RetentionRules?
 
     public init(user: User, today: CivilDate, calendar: WorkingDayCalendar, workflow: WorkflowDefinition,
                 caseWorkflow: WorkflowDefinition, meetingWorkflow: WorkflowDefinition? = nil,
                 meetingSeries: [MeetingSeriesDefinition] = [], callRules: [CallRule] = [], shippedDirectory: ShippedDirectory? = nil,
                 helpLines: [String], isDemo: Bool, isReadOnly: Bool = false, idleLockMinutes: Int = IdleLock.defaultMinutes,
-                previousLogin: PreviousLogin? = nil, victimEstimate: VictimEstimate? = nil, asciiCharts: Bool = false) {
+                previousLogin: PreviousLogin? = nil, victimEstimate: VictimEstimate? = nil, asciiCharts: Bool = false,
+                retention: RetentionRules? = nil) {
+        self.retention = retention
         self.victimEstimate = victimEstimate
         self.asciiCharts = asciiCharts
         self.idleLockMinutes = idleLockMinutes

@@ -23,9 +23,10 @@ public enum Tab: Int, CaseIterable, Hashable, Sendable {
 
     public var label: String { feature.title }
 
-    /// The tabs a user has: Beheer only for the beheerder (to everyone else it would only ever say
-    /// it is closed); the others for everyone, saying so where they hold nothing for the role.
+    /// The tabs a user has: Beheer only for the beheerder and the procesmanager (to everyone else it
+    /// would only ever say it is closed); the others for everyone, saying so where they hold nothing
+    /// for the role.
     public static func tabs(for user: User) -> [Tab] {
-        allCases.filter { $0 != .administration || AccessPolicy.canManageUsers(user) }
+        allCases.filter { $0 != .administration || AccessPolicy.canOpenAdministration(user) }
     }
 }

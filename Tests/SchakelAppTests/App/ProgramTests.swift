@@ -100,7 +100,16 @@ import TerminalKit
     @Test func aFailingStoreShowsADutchMessageInsteadOfCrashing() {
         struct BrokenStore: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseListing, CaseOpening, TimelineKeeping,
                             ChangeWatching, Searching, FilterKeeping, MeetingBrowsing, AgendaEditing, MeetingStepping, MinutesKeeping,
-                            ExportFiling, PartnerDirectory, ReferralKeeping, UserAdministering, FigureCounting, PersonKeeping {
+                            ExportFiling, PartnerDirectory, ReferralKeeping, UserAdministering, FigureCounting, PersonKeeping,
+                            RetentionKeeping {
+            func retentionOverview(under rules: RetentionRules, today: CivilDate, for user: User) throws(StoreFailure) -> RetentionOverview {
+                throw .busy
+            }
+            func proposeDestruction(under rules: RetentionRules, today: CivilDate, by user: User) throws(StoreFailure) -> DestructionList {
+                throw .busy
+            }
+            func approveDestruction(_ id: Int64, under rules: RetentionRules, today: CivilDate,
+                                    by user: User) throws(StoreFailure) -> DestructionList { throw .busy }
             func persons(of subject: TimelineSubject, for user: User) throws(StoreFailure) -> [SubjectPerson] { throw .busy }
             func possibleMatches(for person: NewPerson, for user: User) throws(StoreFailure) -> [PersonMatch] { throw .busy }
             func addPerson(_ person: NewPerson, to subject: TimelineSubject, by user: User) throws(StoreFailure) -> AddedPerson { throw .busy }

@@ -9,7 +9,7 @@ import TerminalKit
 final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseListing, CaseOpening, TimelineKeeping,
                          ChangeWatching, Searching, FilterKeeping, MeetingBrowsing, AgendaEditing, MeetingStepping, MinutesKeeping,
                          ExportFiling, PartnerDirectory, ReferralKeeping, UserAdministering, FigureCounting, PersonKeeping,
-                         @unchecked Sendable {
+                         RetentionKeeping, @unchecked Sendable {
     /// What `signalFigures` answers, per area; counted as asked.
     var figures: [FiguresArea: SignalFigures] = [:]
     var figureRequests: [(FiguresPeriod, FiguresArea)] = []
@@ -67,6 +67,12 @@ final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeepi
     var nextPersonFailure: StoreFailure?
     /// What listing a subject's persons answers instead, when set (a refusal, say).
     var personsFailure: StoreFailure?
+    /// What `retentionOverview` answers; the retention calls asked, in order; a failure to throw.
+    var overview = RetentionOverview(rulesConfirmed: true, due: [], proposal: nil, lastApproved: nil)
+    var retentionRequests: [String] = []
+    var retentionFailure: StoreFailure?
+    /// The fake approval drops its first record out, as if it was reopened meanwhile.
+    var approvalDropsFirst = false
 
     /// Keyset paging over rows in list order, as the store does it.
     static func page<T>(_ rows: [T], _ request: PageRequest, limit: Int, newestFirst: Bool, key: KeyPath<T, ListKey>) -> Page<T> {

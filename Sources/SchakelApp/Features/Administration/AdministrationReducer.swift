@@ -3,12 +3,34 @@ import SchakelCore
 import TerminalKit
 
 /// The Beheer tab's keys: ↑↓ choose a user, `n` adds one, Enter changes the selected one, `b`
-/// blocks or unblocks them (after `j`). In the form, F2 saves and Esc leaves.
+/// blocks or unblocks them (after `j`). In the form, F2 saves and Esc leaves. Tab switches to the
+/// destruction list and back (`RetentionReducer`); a procesmanager has only that.
 enum AdministrationReducer {
     static func reduce(_ state: inout AdministrationState, _ action: AdministrationAction, _ shell: inout Shell) -> [AdministrationEffect] {
+        let user = shell.context.user
         switch action {
         case .shown:
-            return [.loadUsers]
+            state.viewer = user
+            if !AccessPolicy.canManageUsers(user) { state.section = .destruction }
+            return state.section == .users ? [.loadUsers] : [.loadRetention]
+        case .retentionLoaded(let overview):
+            state.retention.overview = overview
+            if state.retention.onTop == .working { state.retention.onTop = nil }
+            state.retention.selected = min(state.retention.selected, max(0, state.retention.rows.count - 1))
+            return []
+        case .destructionProposed(let list):
+            state.retention.onTop = nil
+            shell.status = StatusMessage("Lijst \(list.id) voorgesteld: \(list.items.count) records. Een procesmanager keurt haar goed.")
+            return [.loadRetention]
+        case .destructionApproved(let list):
+            state.retention.onTop = nil
+            state.retention.approved = list
+            shell.status = StatusMessage(RetentionReducer.outcome(of: list))
+            return [.loadRetention]
+        case .retentionFailed(let message):
+            state.retention.onTop = nil
+            shell.status = StatusMessage(message, isError: true)
+            return []
         case .usersLoaded(let users):
             let login = state.loginToSelect ?? state.selectedUser?.user.login
             state.loginToSelect = nil
@@ -41,6 +63,12 @@ enum AdministrationReducer {
                 guard YesNoQuestion.isYes(key), let chosen = state.selectedUser else { return [] }
                 return [.setActive(login: chosen.user.login, active: !chosen.isActive)]
             case nil:
+                if key == .tab || key == .backTab, AccessPolicy.canManageUsers(user) {
+                    state.section = state.section == .users ? .destruction : .users
+                    state.retention.approved = nil
+                    return state.section == .users ? [.loadUsers] : [.loadRetention]
+                }
+                if state.section == .destruction { return RetentionReducer.keyPressed(key, &state.retention, user: user) }
                 return listKey(key, &state, today: shell.context.today)
             }
         }
@@ -70,6 +98,7 @@ enum AdministrationReducer {
 
     /// The question on the status line while `b` waits for `j`.
     static func prompt(_ state: AdministrationState) -> String? {
+        if state.section == .destruction { return RetentionReducer.prompt(state.retention) }
         guard state.onTop == .confirmingBlock, let chosen = state.selectedUser else { return nil }
         let verb = chosen.isActive ? "blokkeren (kan Schakel dan niet meer openen)" : "deblokkeren"
         return " " + YesNoQuestion.prompt("\(chosen.user.login) \(verb)?")

@@ -1,8 +1,14 @@
 import SchakelCore
 
-/// Tab 6, Beheer: who may use Schakel. The users, one selected; a form to add or change one; a
-/// question before blocking. Nothing of any case is here.
+/// Tab 6, Beheer: who may use Schakel (the users, one selected; a form to add or change one; a
+/// question before blocking), and the destruction list. Nothing of any case is here but codes.
 public struct AdministrationState: Hashable, Sendable {
+    /// Which part is shown: the beheerder switches with Tab; a procesmanager has the destruction list only.
+    public var section: Section = .users
+    public var retention = RetentionSection()
+    /// Who opened the tab (set when it is shown): the keys offered depend on it.
+    public var viewer: User?
+
     public var users: [ManagedUser] = []
     public var isLoaded = false
     public var selected = 0
@@ -12,6 +18,11 @@ public struct AdministrationState: Hashable, Sendable {
     var loginToSelect: String?
 
     public init() {}
+
+    public enum Section: Hashable, Sendable {
+        case users
+        case destruction
+    }
 
     /// What can be open over the users.
     public enum OnTop: Hashable, Sendable {

@@ -1,9 +1,13 @@
 import SchakelCore
 import TerminalKit
 
-/// The users, one per row, or the form of one; never anything of a case.
+/// The users, one per row, or the form of one; or the destruction list. Never anything of a case.
 enum AdministrationView {
-    static func draw(_ state: AdministrationState, in rect: Rect, on grid: inout Grid) {
+    static func draw(_ state: AdministrationState, user: User, in rect: Rect, on grid: inout Grid) {
+        if state.section == .destruction {
+            RetentionView.draw(state.retention, user: user, in: rect, on: &grid)
+            return
+        }
         grid.fill(rect)
         if let form = state.form {
             FieldFormView.draw(form.form, problem: form.problem, in: rect, on: &grid)
@@ -29,8 +33,11 @@ enum AdministrationView {
         TableView(columns: columns, rows: Array(rows), selected: state.selected - top).draw(in: rect, on: &grid)
     }
 
-    static func hints(_ state: AdministrationState) -> String {
+    static func hints(_ state: AdministrationState, user: User?) -> String {
+        if state.section == .destruction, let user {
+            return RetentionView.hints(state.retention, user: user, canSwitch: AccessPolicy.canManageUsers(user))
+        }
         if state.form != nil { return "Tab/↓ volgend veld  ←→ kiezen  F2 of Ctrl-O opslaan  Esc terug" }
-        return "↑↓ kiezen  n nieuw  Enter wijzigen  b (de)blokkeren  1-6 tabblad  q stoppen"
+        return "↑↓ kiezen  n nieuw  Enter wijzigen  b (de)blokkeren  Tab vernietigingslijst"
     }
 }

@@ -1,0 +1,88 @@
+import Meldroute
+import SchakelCore
+import TerminalKit
+
+/// The destruction list in tab 6: what is over its period, or the list a beheerder proposed, and
+/// what became of the last one approved. The beheerder proposes (`p`), a procesmanager approves
+/// (`a`); both wait for `j`.
+public struct RetentionSection: Hashable, Sendable {
+    public var overview: RetentionOverview?
+    public var selected = 0
+    /// The list just approved in this session, shown with each record's fate until the next load.
+    public var approved: DestructionList?
+    /// What is open over the list; nil while the list has the keys.
+    public var onTop: OnTop?
+
+    public init() {}
+
+    public enum OnTop: Hashable, Sendable {
+        /// `p`: proposing what is due waits for `j`.
+        case confirmingProposal
+        /// `a`: approving the proposal (and so destroying its records) waits for `j`.
+        case confirmingApproval(listID: Int64)
+        /// The store is at work: keys wait.
+        case working
+    }
+
+    /// What the table shows: the list just approved, the proposal, or what is due.
+    public var rows: [DestructionItem] {
+        if let approved { return approved.items }
+        if let proposal = overview?.proposal { return proposal.items }
+        return overview?.due.map { DestructionItem(due: $0, state: .waiting) } ?? []
+    }
+}
+
+enum RetentionReducer {
+    static func keyPressed(_ key: Key, _ section: inout RetentionSection, user: User) -> [AdministrationEffect] {
+        switch section.onTop {
+        case .working?:
+            return []
+        case .confirmingProposal?:
+            section.onTop = YesNoQuestion.isYes(key) ? .working : nil
+            return section.onTop == .working ? [.proposeDestruction] : []
+        case .confirmingApproval(let id)?:
+            section.onTop = YesNoQuestion.isYes(key) ? .working : nil
+            return section.onTop == .working ? [.approveDestruction(id)] : []
+        case nil:
+            break
+        }
+        switch key {
+        case .character("p") where AccessPolicy.canProposeDestruction(user):
+            if section.overview?.due.isEmpty == false { section.onTop = .confirmingProposal }
+        case .character("a") where user.role == .processManager:
+            if let proposal = section.overview?.proposal { section.onTop = .confirmingApproval(listID: proposal.id) }
+        case .control("r"):
+            section.approved = nil
+            return [.loadRetention]
+        default:
+            section.selected = ShortList.moved(section.selected, by: key, count: section.rows.count)
+        }
+        return []
+    }
+
+    /// The question on the status line while `p` or `a` waits for `j`.
+    static func prompt(_ section: RetentionSection) -> String? {
+        switch section.onTop {
+        case .confirmingProposal?:
+            let count = section.overview?.due.count ?? 0
+            return " " + YesNoQuestion.prompt("Deze \(count) records voorstellen voor vernietiging?")
+        case .confirmingApproval(let id)?:
+            let count = section.overview?.proposal?.items.count ?? 0
+            return " " + YesNoQuestion.prompt("Lijst \(id): \(count) records onherroepelijk vernietigen?")
+        default:
+            return nil
+        }
+    }
+
+    /// What the approver is told: how many were destroyed, and which dropped out and why.
+    static func outcome(of list: DestructionList) -> String {
+        var message = "Lijst \(list.id): \(list.destroyed.count) vernietigd"
+        let dropped = list.droppedOut
+        guard !dropped.isEmpty else { return message + "." }
+        message += ", \(dropped.count) vervallen ("
+        message += dropped.map { item in
+            if case .droppedOut(let reason) = item.state { "\(item.due.code) \(reason)" } else { item.due.code }
+        }.joined(separator: "; ")
+        return message + ")."
+    }
+}
