@@ -99,7 +99,7 @@ public enum TimelineKind: String, Hashable, Sendable, CaseIterable {
         case .decision: return "besluit"
         case .action: return "afspraak"
         case .person: return "betrokkene"
-        case .destruction: return "vernietiging"
+        case .destruction: return "vernietigd"
         }
     }
 

@@ -60,9 +60,13 @@ public struct SignalDetail: Hashable, Sendable {
     public let location: String
     public let description: String
     public let persons: [InvolvedPerson]
+    /// The tombstone, when the signal's personal data were destroyed after its retention period.
+    public let destruction: String?
 
     public init(summary: SignalSummary, source: SignalSource, reporterType: ReporterType, reporterName: String,
-                reporterOrganisation: String, location: String, description: String, persons: [InvolvedPerson]) {
+                reporterOrganisation: String, location: String, description: String, persons: [InvolvedPerson],
+                destruction: String? = nil) {
+        self.destruction = destruction
         self.summary = summary
         self.source = source
         self.reporterType = reporterType

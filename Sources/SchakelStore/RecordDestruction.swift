@@ -63,7 +63,7 @@ struct RecordDestruction {
         try destroyPersons(of: subject)
         try db.execute(sql: """
             INSERT INTO timeline_event (subject_type, subject_id, kind, text, author_id, occurred_at) VALUES (?, ?, 'destruction', ?, ?, ?)
-            """, arguments: [type, id, "Persoonsgegevens vernietigd na de bewaartermijn (\(account)).", approverID,
+            """, arguments: [type, id, "Persoonsgegevens vernietigd op \(AmsterdamTime.localTime(of: moment).date.dutch) na de bewaartermijn (\(account)).", approverID,
                              AmsterdamTime.utcText(of: moment)])
     }
 

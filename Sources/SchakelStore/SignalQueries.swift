@@ -21,7 +21,7 @@ extension Store: SignalReading {
     /// The signal's details, or nil when it does not exist or lies outside the user's scope (the
     /// caller cannot tell which; the audit log can).
     public func signalDetail(id: Int64, for user: User, _ occasion: ReadOccasion) throws -> SignalDetail? {
-        let result = try readAudited(occasion, by: user) { db -> ((Row, [Row])?, AuditRecord) in
+        let result = try readAudited(occasion, by: user) { db -> ((Row, [Row], String?)?, AuditRecord) in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT s.*, m.name AS municipality
                 FROM signal s JOIN municipality m ON m.id = s.municipality_id
@@ -37,9 +37,12 @@ extension Store: SignalReading {
                 FROM signal_person sp JOIN person p ON p.id = sp.person_id
                 WHERE sp.signal_id = ? ORDER BY sp.rowid
                 """, arguments: [id])
-            return ((row, persons), AuditRecord(.read, "signal", String(id)))
+            let tombstone = try String.fetchOne(db, sql: """
+                SELECT text FROM timeline_event WHERE subject_type = 'signal' AND subject_id = ? AND kind = 'destruction' ORDER BY id DESC LIMIT 1
+                """, arguments: [id])
+            return ((row, persons, tombstone), AuditRecord(.read, "signal", String(id)))
         }
-        guard let (row, personRows) = result else { return nil }
+        guard let (row, personRows, tombstone) = result else { return nil }
         let persons = personRows.map { person in
             InvolvedPerson(code: person["pseudonym"], initials: person["initials"], birthYear: person["birth_year"],
                            role: PersonRole(rawValue: person["role"]) ?? .environment,
@@ -54,7 +57,8 @@ extension Store: SignalReading {
             reporterOrganisation: row["reporter_organisation"],
             location: row["location"],
             description: row["description"],
-            persons: persons)
+            persons: persons,
+            destruction: tombstone)
     }
 
     /// A row of `InboxQuery`, read by column index: id, code, received_at, municipality, forms,

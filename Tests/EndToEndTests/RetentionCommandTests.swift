@@ -38,4 +38,31 @@ import Testing
         #expect(confirmed.status == 1)
         #expect(confirmed.errors.contains("Het bestand zegt nog 'voorlopig: ja'"), "\(confirmed.errors)")
     }
+
+    @Test func nothingIsProposedUnderPlaceholdersAndAConfirmedListIsProposedApprovedAndFinished() throws {
+        let refused = try bewaren(["voorstellen", "--als", "beheer"])
+        #expect(refused.status == 1 && refused.errors.contains("De bewaartermijnen zijn nog niet bevestigd"), "\(refused.errors)")
+        // The privacy officer's copy: the same periods, no longer provisional.
+        let resources = directory.appendingPathComponent("Resources").path
+        #expect(try Spawn.run(["cp", "-R", Binary.resourcePath(""), resources]).status == 0)
+        let file = resources + "/bewaren/bewaartermijnen.yaml"
+        try (try String(contentsOfFile: file, encoding: .utf8)).replacingOccurrences(of: "voorlopig: ja", with: "voorlopig: nee")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try Spawn.run(["env", "SCHAKEL_RESOURCES=\(resources)", Binary.path, "bewaren", "bevestig", "--db", database, "--als", "beheer"])
+            .status == 0)
+        let proposed = try bewaren(["voorstellen", "--als", "beheer", "--peildatum", "2026-12-01"])
+        #expect(proposed.status == 0, "\(proposed.errors)")
+        let list = try #require(proposed.output.firstMatch(of: /Lijst (\d+) voorgesteld door beheer: (\d+) records/))
+        let wrongDay = try bewaren(["goedkeuren", String(list.1), "--als", "pm.kmt", "--peildatum", "morgen"])
+        #expect(wrongDay.status == 1 && wrongDay.errors.contains("--peildatum verwacht een datum"))
+        let approved = try bewaren(["goedkeuren", String(list.1), "--als", "pm.kmt", "--peildatum", "2026-12-01"])
+        #expect(approved.status == 0, "\(approved.errors)")
+        #expect(approved.output.hasPrefix("Lijst \(list.1), goedgekeurd door pm.kmt: \(list.2) vernietigd, 0 vervallen."), "\(approved.output)")
+        #expect(approved.output.contains("vernietigd 01-12-2026"))
+        let again = try bewaren(["goedkeuren", String(list.1), "--als", "pm.kmt"])
+        #expect(again.status == 1 && again.errors.contains("wacht niet op goedkeuring: zij is goedgekeurd."))
+        let finished = try bewaren(["uitvoeren", "--als", "beheer"])
+        #expect(finished.status == 0 && finished.output.contains("Geen onafgemaakte lijst.") && finished.output.contains("De WAL is leeg"),
+                "\(finished.output) \(finished.errors)")
+    }
 }

@@ -24,12 +24,11 @@ enum RetentionView {
         let columns = [
             TableColumn("Soort", width: .fixed(8), priority: 9), TableColumn("Code", width: .flexible(minimum: 11), priority: 10),
             TableColumn("Sinds", width: .fixed(10), priority: 8), TableColumn("Termijn", width: .flexible(minimum: 14), priority: 6),
-            TableColumn("Stand", width: .fixed(22), priority: 9),
+            TableColumn("Stand", width: .fixed(21), priority: 9),
         ]
-        // The selected record's reason for dropping out, in full, on the pane's last line.
-        let selected = rows.indices.contains(section.selected) ? rows[section.selected] : nil
-        if let selected, case .droppedOut(let reason) = selected.state, body.height > 2 {
-            grid.write(" \(selected.due.code) vervallen: \(reason); blijft bewaard.", x: body.x, y: body.maxY - 1, style: .bold, maxX: body.maxX)
+        // The selected record in full on the pane's last line: its rule, or why it dropped out.
+        if rows.indices.contains(section.selected), body.height > 2 {
+            grid.write(" " + detail(rows[section.selected]), x: body.x, y: body.maxY - 1, style: .bold, maxX: body.maxX)
         }
         let height = max(0, body.height - 2)
         let top = max(0, min(section.selected - height + 1, rows.count - height))
@@ -56,6 +55,13 @@ enum RetentionView {
             lines.append(("Over de termijn: \(overview.due.count) records, geen voorstel\(next).", .plain))
         }
         return lines
+    }
+
+    /// "S2024-0002 · Signaal afgesloten zonder vervolg · 24 maanden · tot 07-02-2026".
+    static func detail(_ item: DestructionItem) -> String {
+        let due = item.due
+        if case .droppedOut(let reason) = item.state { return "\(due.code) vervallen: \(reason); blijft bewaard." }
+        return "\(due.code) · \(due.rule.label) · \(due.rule.months) maanden · tot \(due.dueOn.dutch)"
     }
 
     /// The fate in words, never by colour alone.

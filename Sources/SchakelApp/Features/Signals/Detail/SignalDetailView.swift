@@ -69,10 +69,15 @@ enum SignalDetailView {
         for person in detail.persons {
             let year = person.birthYear.map(String.init) ?? "----"
             let code = person.code.isEmpty ? "" : person.code + "  "
-            lines.append(Line(text: "\(code)\(TextFitting.pad(person.initials, toWidth: 6)) \(year)  \(person.role.label): \(person.fullName)"))
+            let name = person.initials.isEmpty && person.fullName.isEmpty ? "(vernietigd)" : person.fullName
+            lines.append(Line(text: "\(code)\(TextFitting.pad(person.initials, toWidth: 6)) \(year)  \(person.role.label): \(name)"))
         }
         heading("Beschrijving")
-        for part in TextFitting.wrap(detail.description, width: max(10, width)) { lines.append(Line(text: part)) }
+        if let destruction = detail.destruction {
+            for part in TextFitting.wrap(destruction, width: max(10, width)) { lines.append(Line(text: part, style: .bold)) }
+        } else {
+            for part in TextFitting.wrap(detail.description, width: max(10, width)) { lines.append(Line(text: part)) }
+        }
         return lines
     }
 }
