@@ -98,6 +98,16 @@ extension Store: RetentionKeeping {
         return (try unfinished.map { (list) throws(StoreFailure) in try self.list(list.id) }, cleared)
     }
 
+    /// The approved lists with a record not yet destroyed (for `schakel doctor`; no content).
+    public func unfinishedDestructionLists() throws(StoreFailure) -> [Int64] {
+        try read { db in
+            try Int64.fetchAll(db, sql: """
+                SELECT DISTINCT l.id FROM destruction_list l JOIN destruction_item i ON i.list_id = l.id
+                WHERE l.status = 'goedgekeurd' AND i.destroyed_on IS NULL AND i.dropped_reason IS NULL ORDER BY l.id
+                """)
+        }
+    }
+
     /// One transaction per record: what one destroyed stays destroyed if the next fails.
     private func carryOut(_ id: Int64, today: CivilDate, by user: User) throws(StoreFailure) {
         guard let approved = try read({ db in try Self.lists(where: "id = \(id)", in: db).first }), approved.status == .approved else { return }

@@ -45,6 +45,7 @@ enum ServerInspection {
         let store = try? Store.open(path: plan.databasePath, readOnly: true)
         facts.auditAnchorAge = (try? store?.hoursSinceAuditAnchor()) ?? nil
         if let store, let rules = resources?.retention { facts.retentionConfirmed = try? store.retentionRulesConfirmed(rules) }
+        if let store { facts.unfinishedDestructionLists = try? store.unfinishedDestructionLists() }
         return facts
     }
 

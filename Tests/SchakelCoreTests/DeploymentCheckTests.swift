@@ -73,6 +73,15 @@ import Testing
         #expect(DeploymentCheck.findings(facts, plan: plan).contains { $0.text.hasPrefix("De bewaartermijnen zijn bevestigd") })
     }
 
+    @Test func anInterruptedDestructionIsAProblemWithItsRemedy() {
+        var facts = healthyFacts()
+        facts.unfinishedDestructionLists = []
+        #expect(problems(facts).isEmpty)
+        facts.unfinishedDestructionLists = [3]
+        #expect(problems(facts).map(\.text) == ["Goedgekeurde vernietigingslijst 3 is niet af: niet elk record is vernietigd."])
+        #expect(problems(facts).first?.mend == "schakel bewaren uitvoeren --db PAD")
+    }
+
     @Test func aSudoersFileWithTheWrongModeIsNamedWithItsRemedy() {
         var facts = healthyFacts()
         facts.paths[plan.sudoersPath] = .present(FileFacts(ownerID: 0, mode: 0o644), text: plan.sudoers)

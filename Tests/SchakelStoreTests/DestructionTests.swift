@@ -114,6 +114,7 @@ import SchakelDemo
         #expect(proposal.items.contains { $0.due.record == .signal(kept) })
         let approved = try store.approveDestruction(proposal.id, under: rules, today: Self.later, by: pm)
         #expect(approved.status == .approved && approved.droppedOut.isEmpty && !approved.isUnfinished)
+        #expect(try store.unfinishedDestructionLists().isEmpty)
         #expect(approved.destroyed.count == proposal.items.count)
 
         for marker in markers { #expect(!foundOnDisk(marker), "\(marker) is still in the file or its WAL") }
@@ -228,5 +229,27 @@ import SchakelDemo
             try db.execute(sql: "DELETE FROM destruction_gate")
         }
         #expect(try store.verifyAuditLog().problems.isEmpty)
+    }
+
+    @Test func aListInterruptedAfterItsApprovalIsFinishedByUitvoeren() throws {
+        let proposal = try store.proposeDestruction(under: rules, today: Self.later, by: beheer)
+        // As if the process died right after the approval's own transaction.
+        try store.write { db in
+            try db.execute(sql: "UPDATE destruction_list SET status = 'goedgekeurd', approved_by = 'pm.kmt', approved_on = ? WHERE id = ?",
+                           arguments: [Self.later.iso, proposal.id])
+        }
+        #expect(try store.unfinishedDestructionLists() == [proposal.id])
+        #expect(try store.read { db in try String.fetchOne(db, sql: "SELECT description FROM signal WHERE id = ?", arguments: [doomed]) }
+            == "Beschrijving-ZWQX-1001 van de situatie")
+        #expect(throws: StoreFailure.noAccess) { try store.finishDestruction(today: Self.later, by: af) }
+        let (lists, cleared) = try store.finishDestruction(today: Self.later, by: beheer)
+        #expect(lists.map(\.id) == [proposal.id] && lists[0].destroyed.count == proposal.items.count && cleared)
+        #expect(try store.unfinishedDestructionLists().isEmpty)
+        #expect(!foundOnDisk("Beschrijving-ZWQX-1001"))
+        let tombstone = try store.read { db in
+            try String.fetchOne(db, sql: "SELECT text FROM timeline_event WHERE subject_type = 'signal' AND subject_id = ? AND kind = 'destruction'",
+                                arguments: [doomed])
+        }
+        #expect(tombstone?.contains("goedgekeurd door pm.kmt") == true)
     }
 }

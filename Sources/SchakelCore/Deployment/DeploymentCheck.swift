@@ -49,6 +49,8 @@ public struct ServerFacts: Hashable, Sendable {
     public var auditAnchorAge: Double?
     /// Whether a beheerder confirmed the retention periods as they are in the file; nil when unknown.
     public var retentionConfirmed: Bool?
+    /// Approved destruction lists not every record of which was destroyed (interrupted); nil when unknown.
+    public var unfinishedDestructionLists: [Int64]?
 
     public init(serviceAccountID: UInt32?, officerGroupExists: Bool, paths: [String: PathFacts], database: DatabaseReport,
                 newestBackupAge: Double?, resourcesProblem: String?, resourcesFolder: String?) {
@@ -97,6 +99,10 @@ public enum DeploymentCheck {
         findings.append(backupAge(facts.newestBackupAge))
         if case .opened = facts.database { findings.append(anchorAge(facts.auditAnchorAge)) }
         if let confirmed = facts.retentionConfirmed { findings.append(retention(confirmed: confirmed)) }
+        if let lists = facts.unfinishedDestructionLists, !lists.isEmpty {
+            findings.append(.problem("Goedgekeurde vernietigingslijst \(lists.map(String.init).joined(separator: ", ")) is niet af: "
+                                     + "niet elk record is vernietigd.", mend: "schakel bewaren uitvoeren --db PAD"))
+        }
         findings.append(includesDropIns(facts.paths[plan.root + sshdMainConfig] ?? .missing))
         for file in plan.files {
             findings.append(configuration(file, found: facts.paths[file.path] ?? .missing))
