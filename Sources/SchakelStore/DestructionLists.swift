@@ -63,6 +63,10 @@ extension Store: RetentionKeeping {
         if let refusal = AccessPolicy.destructionApprovalRefusal(for: user, proposedBy: proposal.proposedBy) { try refuse(refusal) }
         try requireConfirmed(rules)
         try audited(by: user) { db in
+            // Another procesmanager may have approved it, or the beheerder replaced it, since it was read.
+            guard try String.fetchOne(db, sql: "SELECT status FROM destruction_list WHERE id = ?", arguments: [id]) == "voorgesteld" else {
+                throw StoreFailure.refused("Lijst \(id) is zojuist goedgekeurd of vervangen; laad de vernietigingslijst opnieuw (Ctrl-R).")
+            }
             // What was reopened since the proposal (or whose case was) is no longer due: it drops out.
             let stillDue = Set(try Self.dueEntries(under: rules, today: today, in: db).map { DueKey($0.due.record, $0.clockID) })
             var dropped = 0
@@ -115,13 +119,17 @@ extension Store: RetentionKeeping {
         for item in approved.items where item.state == .waiting {
             let (type, subjectID) = Self.subject(of: item.due.record)
             let rule = "termijn ‘\(item.due.rule.label)’, \(item.due.rule.months) maanden"
-            try audited(by: user) { db in
+            let key: StatementArguments = [id, type, subjectID]
+            try write { db in
+                // Another process (an approval and `uitvoeren` at once) may have done this one meanwhile.
+                let waiting = "list_id = ? AND subject_type = ? AND subject_id = ? AND destroyed_on IS NULL AND dropped_reason IS NULL"
+                guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM destruction_item WHERE \(waiting))", arguments: key) == true else { return }
                 let approver = try Int64.fetchOne(db, sql: "SELECT id FROM app_user WHERE login = ?", arguments: [approved.approvedBy ?? user.login])
                 try RecordDestruction(db: db, account: "\(rule); \(account)", approverID: approver, moment: now())
                     .destroy(item.due.record, code: item.due.code)
-                try db.execute(sql: "UPDATE destruction_item SET destroyed_on = ? WHERE list_id = ? AND subject_type = ? AND subject_id = ?",
-                               arguments: [today.iso, id, type, subjectID])
-                return ((), AuditRecord(.destroy, type, String(subjectID), detail: "\(item.due.code): \(rule); \(account)"))
+                try db.execute(sql: "UPDATE destruction_item SET destroyed_on = ? WHERE \(waiting)", arguments: StatementArguments([today.iso]) + key)
+                try AuditLog.append(AuditRecord(.destroy, type, String(subjectID), detail: "\(item.due.code): \(rule); \(account)"),
+                                    actor: user.login, origin: origin, at: now(), in: db)
             }
         }
     }

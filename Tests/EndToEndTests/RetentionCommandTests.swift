@@ -50,6 +50,15 @@ import Testing
             .write(toFile: file, atomically: true, encoding: .utf8)
         #expect(try Spawn.run(["env", "SCHAKEL_RESOURCES=\(resources)", Binary.path, "bewaren", "bevestig", "--db", database, "--als", "beheer"])
             .status == 0)
+        func reports() throws -> [String] {
+            try ["2023", "2024", "2025", "2026"].map { year in
+                let report = try Spawn.run([Binary.path, "cijfers", "rapport", "--periode", year, "--formaat", "csv", "--db", database,
+                                            "--als", "pm.kmt"])
+                #expect(report.status == 0, "\(report.errors)")
+                return report.output
+            }
+        }
+        let before = try reports()
         let proposed = try bewaren(["voorstellen", "--als", "beheer", "--peildatum", "2026-12-01"])
         #expect(proposed.status == 0, "\(proposed.errors)")
         let list = try #require(proposed.output.firstMatch(of: /Lijst (\d+) voorgesteld door beheer: (\d+) records/))
@@ -59,6 +68,8 @@ import Testing
         #expect(approved.status == 0, "\(approved.errors)")
         #expect(approved.output.hasPrefix("Lijst \(list.1), goedgekeurd door pm.kmt: \(list.2) vernietigd, 0 vervallen."), "\(approved.output)")
         #expect(approved.output.contains("vernietigd 01-12-2026"))
+        // Every figure of every year is what it was.
+        #expect(try reports() == before)
         let again = try bewaren(["goedkeuren", String(list.1), "--als", "pm.kmt"])
         #expect(again.status == 1 && again.errors.contains("wacht niet op goedkeuring: zij is goedgekeurd."))
         let finished = try bewaren(["uitvoeren", "--als", "beheer"])

@@ -11,6 +11,7 @@ enum AdministrationReducer {
         switch action {
         case .shown:
             state.viewer = user
+            state.retention.approved = nil
             if !AccessPolicy.canManageUsers(user) { state.section = .destruction }
             return state.section == .users ? [.loadUsers] : [.loadRetention]
         case .retentionLoaded(let overview):
