@@ -10,6 +10,9 @@ struct Resources {
     let caseWorkflow: WorkflowDefinition
     /// The `overleg` workflow, which meetings follow.
     let meetingWorkflow: WorkflowDefinition
+    /// Advies en consult: a professional's question answered. Loaded and checked at every start, and
+    /// named by the retention rules; the consult records that follow it are the next step of issue 28.
+    let consultWorkflow: WorkflowDefinition
     /// The recurring meetings and their rhythm.
     let meetingSeries: [MeetingSeriesDefinition]
     /// The shipped sociale kaart.
@@ -27,6 +30,7 @@ struct Resources {
     static let signalWorkflow = "gemeentelijke-meldroute"
     static let caseWorkflow = "kmt-werkproces"
     static let meetingWorkflow = "overleg"
+    static let consultWorkflow = "advies-en-consult"
     static let meetingSeriesFile = "meetings/reeksen.yaml"
     static let directoryFile = "socialekaart/organisaties.yaml"
     static let callRulesFile = "socialekaart/wie-bel-ik.yaml"
@@ -46,9 +50,11 @@ struct Resources {
         let help = try text(helpFile, in: directory)
         let shippedDirectory = try DirectoryFile.parse(yaml: try text(directoryFile, in: directory), file: directoryFile,
                                                        vocabulary: .schakel)
-        let workflows = try [signalWorkflow, caseWorkflow, meetingWorkflow].map { name in try workflow(named: name, in: directory) }
+        let workflows = try [signalWorkflow, caseWorkflow, meetingWorkflow, consultWorkflow].map { name in
+            try workflow(named: name, in: directory)
+        }
         let states = Dictionary(uniqueKeysWithValues: workflows.map { ($0.name, Set($0.states.map(\.id))) })
-        return Resources(workflow: workflows[0], caseWorkflow: workflows[1], meetingWorkflow: workflows[2],
+        return Resources(workflow: workflows[0], caseWorkflow: workflows[1], meetingWorkflow: workflows[2], consultWorkflow: workflows[3],
                          meetingSeries: try MeetingSeriesFile.parse(yaml: try text(meetingSeriesFile, in: directory), file: meetingSeriesFile,
                                                                     kinds: Set(MeetingKind.allCases.map(\.rawValue))),
                          directory: shippedDirectory,

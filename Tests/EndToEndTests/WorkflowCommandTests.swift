@@ -16,10 +16,16 @@ import Testing
         }
     }
 
+    @Test func theConsultWorkflowIsShownAsTheOthersAre() throws {
+        let shown = try schakel(["workflow", "toon", "advies-en-consult"])
+        #expect(shown.status == 0, "\(shown.errors)")
+        #expect(shown.output.contains("Advies en consult") && shown.output.contains("Omgezet in signaal"), "\(shown.output)")
+    }
+
     @Test func showRefusesAnUnknownWorkflowAndFormat() throws {
         let unknown = try schakel(["workflow", "toon", "bestaat-niet"])
         #expect(unknown.status == 1)
-        #expect(unknown.errors == "schakel: Workflow 'bestaat-niet' bestaat niet. Beschikbaar: gemeentelijke-meldroute, kmt-werkproces, overleg.\n")
+        #expect(unknown.errors == "schakel: Workflow 'bestaat-niet' bestaat niet. Beschikbaar: advies-en-consult, gemeentelijke-meldroute, kmt-werkproces, overleg.\n")
         let format = try schakel(["workflow", "toon", "kmt-werkproces", "--formaat", "pdf"])
         #expect(format.status != 0)
         #expect(format.errors.contains("--formaat kent markdown, mermaid en dot, niet 'pdf'."))

@@ -20,9 +20,13 @@ import Testing
     @Test func theShippedFileReadsAndIsProvisional() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Resources/bewaren/bewaartermijnen.yaml")
+        var shipped = Self.workflows
+        shipped["advies-en-consult"] = Set(try shippedWorkflow("advies-en-consult").states.map(\.id))
         let rules = try RetentionFile.parse(yaml: String(contentsOf: url, encoding: .utf8), file: "bewaartermijnen.yaml",
-                                            workflows: Self.workflows)
+                                            workflows: shipped)
         #expect(rules.isProvisional)
+        #expect(rules.rule(workflow: "advies-en-consult", state: "afgesloten")?.outcome == .consult)
+        #expect(rules.rule(workflow: "advies-en-consult", state: "omgezet")?.outcome == .consult)
         #expect(rules.rule(workflow: "gemeentelijke-meldroute", state: "afgesloten")?.months == 24)
         #expect(rules.rule(workflow: "kmt-werkproces", state: "afgesloten")?.outcome == .caseClosed)
         #expect(rules.minutesRule?.months == 60)
