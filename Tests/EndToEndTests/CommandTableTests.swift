@@ -49,6 +49,8 @@ import Testing
             Trial(record: .users, place: .own, operation: .list, words: ["gebruiker", "lijst"]),
             Trial(record: .users, place: .own, operation: .change, words: ["gebruiker", "deblokkeren", "af.hengelo"]),
             Trial(record: .settings, place: .own, operation: .change, words: ["beheer", "vergrendeling", "15"]),
+            Trial(record: .retention, place: .own, operation: .list, words: ["bewaren", "lijst"]),
+            Trial(record: .persons, place: .own, operation: .inzage, words: ["inzage", "--persoon", "P-00001"]),
         ]
     }
 
@@ -77,6 +79,6 @@ import Testing
         }
         // Every kind of record a command can reach was tried.
         #expect(Set(trials.map(\.record)) == [.municipalMeeting, .regionalMeeting, .dadertafel, .socialMap, .municipalFigures, .regionalFigures,
-                                              .users, .settings])
+                                              .users, .settings, .retention, .persons])
     }
 }

@@ -88,7 +88,17 @@ import SchakelDemo
             }
         }
         records = made
+        // Periods confirmed, one month for a signal closed without follow-up: the demo's are due.
+        let beheer = try store.user(login: "beheer")
+        try store.confirmRetentionRules(Self.rules, by: beheer)
+        // A second beheerder proposes the lists the approvals are tried on: the one tried leaves only its own lines.
+        _ = try store.createUser(login: "beheer.twee", displayName: "Tweede beheerder", role: .administrator, municipality: nil, by: beheer)
     }
+
+    static let rules = RetentionRules(rules: [
+        RetentionRule(outcome: .signalClosed, label: "Signaal afgesloten zonder vervolg", workflow: "gemeentelijke-meldroute",
+                      state: "afgesloten", months: 1),
+    ], isProvisional: false)
 
     /// Full when the attempt goes through, none when it is refused.
     func allowed(_ attempt: () throws(StoreFailure) -> Void) throws -> Visibility {
@@ -132,6 +142,18 @@ import SchakelDemo
             return try allowed { () throws(StoreFailure) in try store.setUserActive(login: "af.hengelo", active: true, by: user) }
         case (.settings, .change):
             return try allowed { () throws(StoreFailure) in try store.setIdleLockMinutes(15, by: user) }
+        case (.retention, .list):
+            return try allowed { () throws(StoreFailure) in _ = try store.retentionOverview(under: Self.rules, today: Shipped.today.date, for: user) }
+        case (.retention, .propose):
+            return try allowed { () throws(StoreFailure) in _ = try store.proposeDestruction(under: Self.rules, today: Shipped.today.date, by: user) }
+        case (.retention, .approve):
+            // A list proposed by another beheerder, approved (or not) by the user.
+            let list = try store.proposeDestruction(under: Self.rules, today: Shipped.today.date, by: try store.user(login: "beheer.twee"))
+            return try allowed { () throws(StoreFailure) in _ = try store.approveDestruction(list.id, under: Self.rules, today: Shipped.today.date, by: user) }
+        case (.persons, .merge):
+            return try allowed { () throws(StoreFailure) in _ = try store.mergePersons("P-00001", into: "P-00002", reason: "Dubbel.", by: user) }
+        case (.persons, .inzage):
+            return try allowed { () throws(StoreFailure) in _ = try store.inzage(ofPerson: "P-00003", workflows: [], by: user) }
         default:
             Issue.record("no trial for \(record.rawValue), \(operation.rawValue)")
             return .pseudonymised
@@ -185,7 +207,7 @@ import SchakelDemo
             }
         case .export:
             return try allowed { () throws(StoreFailure) in _ = try store.minutesForExport(meetingID: id, for: user) }
-        case .search, .refer, .related, .write, .register, .change, .download:
+        case .search, .refer, .related, .write, .register, .change, .download, .propose, .approve, .merge, .inzage:
             Issue.record("no trial for a meeting's \(operation.rawValue)")
             return .pseudonymised
         }

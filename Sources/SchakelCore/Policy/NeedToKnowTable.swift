@@ -1,5 +1,6 @@
 /// Need-to-know as one table: what each role may do with a signal, a KMT case, a meeting, the
-/// sociale kaart, the figures, the users and the settings, by what the record is and where it lies. `AccessPolicy` implements it; `docs/SECURITY.md` prints
+/// sociale kaart, the figures, the users, the settings, the destruction list and the persons (as a
+/// whole: merging codes, inzage), by what the record is and where it lies. `AccessPolicy` implements it; `docs/SECURITY.md` prints
 /// it (`markdown`, checked to be there); `NeedToKnowTableTests` tries every cell against the real store.
 public enum NeedToKnowTable {
     /// What the record is.
@@ -24,6 +25,10 @@ public enum NeedToKnowTable {
         case users = "gebruikers"
         /// The idle lock, the threshold, the export folder (shown to anyone who may open the file).
         case settings = "instellingen"
+        /// What is over its retention period: listed, proposed for destruction, approved (and destroyed).
+        case retention = "vernietigingslijst"
+        /// Persons as the region's register: two codes merged into one, a person's inzage (art. 15 AVG).
+        case persons = "personen"
 
         public var isMeeting: Bool { self == .municipalMeeting || self == .regionalMeeting || self == .dadertafel }
 
@@ -43,6 +48,8 @@ public enum NeedToKnowTable {
             case .municipalFigures, .regionalFigures: return [.open, .download]
             case .users: return [.list, .change]
             case .settings: return [.change]
+            case .retention: return [.list, .propose, .approve]
+            case .persons: return [.merge, .inzage]
             }
         }
     }
@@ -77,6 +84,14 @@ public enum NeedToKnowTable {
         case change = "wijzigen"
         /// Taken out of Schakel as a file: the sociale kaart as CSV, the figures as a report.
         case download = "exporteren"
+        /// A destruction list proposed.
+        case propose = "voorstellen"
+        /// A destruction list approved, and so its records destroyed (never by its proposer).
+        case approve = "goedkeuren"
+        /// Two person codes merged into one (and undone).
+        case merge = "samenvoegen"
+        /// Everything held about one person gathered for their request for access.
+        case inzage = "inzage"
     }
 
     /// The access of every operation, in the record's `operations` order: F full, P pseudonymised (a
@@ -108,31 +123,35 @@ public enum NeedToKnowTable {
             .victimCase: cell("FFFFFF", "------"), .perpetratorCase: cell("------", "------"),
             .municipalMeeting: cell("FFFF", "----"), .regionalMeeting: cell("PP--", "PP--"), .dadertafel: cell("----", "----"),
             .socialMap: same("F-F"), .municipalFigures: cell("FF", "--"), .regionalFigures: same("FF"), .users: same("--"),
-            .settings: same("-"),
+            .settings: same("-"), .retention: same("---"), .persons: same("--"),
         ],
         .processManager: [
             .signal: cell("FFFFFFF", "FFFFFFF"), .victimCaseSignal: cell("FFFFFF", "FFFFFF"),
             .victimCase: cell("FFFFFF", "FFFFFF"), .perpetratorCase: cell("FFFFFF", "FFFFFF"),
             .municipalMeeting: cell("FFFF", "FFFF"), .regionalMeeting: cell("FFFF", "FFFF"), .dadertafel: cell("FFFF", "FFFF"),
             .socialMap: same("FFF"), .municipalFigures: same("FF"), .regionalFigures: same("FF"), .users: same("--"), .settings: same("-"),
+            .retention: same("F-F"), .persons: same("FF"),
         ],
         .careCoordinator: [
             .signal: cell("-------", "-------"), .victimCaseSignal: cell("FFFFFF", "FFFFFF"),
             .victimCase: cell("FFFFFF", "FFFFFF"), .perpetratorCase: cell("------", "------"),
             .municipalMeeting: cell("----", "----"), .regionalMeeting: cell("FFFF", "FFFF"), .dadertafel: cell("----", "----"),
             .socialMap: same("FFF"), .municipalFigures: same("FF"), .regionalFigures: same("FF"), .users: same("--"), .settings: same("-"),
+            .retention: same("---"), .persons: same("--"),
         ],
         .processSupporter: [
             .signal: cell("-------", "-------"), .victimCaseSignal: cell("------", "------"),
             .victimCase: cell("PP----", "PP----"), .perpetratorCase: cell("------", "------"),
             .municipalMeeting: cell("PP--", "PP--"), .regionalMeeting: cell("PP--", "PP--"), .dadertafel: cell("----", "----"),
             .socialMap: same("FFF"), .municipalFigures: same("FF"), .regionalFigures: same("FF"), .users: same("--"), .settings: same("-"),
+            .retention: same("---"), .persons: same("--"),
         ],
         .administrator: [
             .signal: cell("-------", "-------"), .victimCaseSignal: cell("------", "------"),
             .victimCase: cell("------", "------"), .perpetratorCase: cell("------", "------"),
             .municipalMeeting: cell("----", "----"), .regionalMeeting: cell("----", "----"), .dadertafel: cell("----", "----"),
             .socialMap: same("FFF"), .municipalFigures: same("--"), .regionalFigures: same("--"), .users: same("FF"), .settings: same("F"),
+            .retention: same("FF-"), .persons: same("--"),
         ],
     ]
 
