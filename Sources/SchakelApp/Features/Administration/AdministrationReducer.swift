@@ -16,6 +16,7 @@ enum AdministrationReducer {
             return state.section == .users ? [.loadUsers] : [.loadRetention]
         case .retentionLoaded(let overview):
             state.retention.overview = overview
+            state.retention.loadProblem = nil
             if state.retention.onTop == .working { state.retention.onTop = nil }
             state.retention.selected = min(state.retention.selected, max(0, state.retention.rows.count - 1))
             return []
@@ -30,6 +31,7 @@ enum AdministrationReducer {
             return [.loadRetention]
         case .retentionFailed(let message):
             state.retention.onTop = nil
+            if state.retention.overview == nil { state.retention.loadProblem = message }
             shell.status = StatusMessage(message, isError: true)
             return []
         case .usersLoaded(let users):

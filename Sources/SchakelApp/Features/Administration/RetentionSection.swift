@@ -7,6 +7,8 @@ import TerminalKit
 /// (`a`); both wait for `j`.
 public struct RetentionSection: Hashable, Sendable {
     public var overview: RetentionOverview?
+    /// Why the list could not be loaded, shown in its place until a load succeeds.
+    public var loadProblem: String?
     public var selected = 0
     /// The list just approved in this session, shown with each record's fate until the next load.
     public var approved: DestructionList?

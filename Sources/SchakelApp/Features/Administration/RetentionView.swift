@@ -8,7 +8,13 @@ enum RetentionView {
     static func draw(_ section: RetentionSection, user: User, in rect: Rect, on grid: inout Grid) {
         grid.fill(rect)
         guard let overview = section.overview else {
-            grid.write("Vernietigingslijst laden…", in: rect.centered(Size(width: rect.width, height: 1)), alignment: .center)
+            let text = section.loadProblem.map { "! " + $0 } ?? "Vernietigingslijst laden…"
+            let lines = TextFitting.wrap(text, width: max(10, rect.width - 4)).prefix(max(1, rect.height))
+            let top = rect.y + max(0, (rect.height - lines.count) / 2)
+            for (index, line) in lines.enumerated() {
+                grid.write(line, in: Rect(x: rect.x, y: top + index, width: rect.width, height: 1),
+                           style: section.loadProblem == nil ? .plain : Style(.bold, tone: .danger), alignment: .center)
+            }
             return
         }
         let lines = header(overview, section: section, user: user)

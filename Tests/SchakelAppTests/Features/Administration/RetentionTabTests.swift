@@ -81,4 +81,15 @@ import TerminalKit
         #expect(state.status?.isError == true && state.status?.text.hasPrefix("De bewaartermijnen zijn nog niet bevestigd") == true)
         #expect(state.administration.retention.onTop == nil && state.administration.retention.overview?.proposal == nil)
     }
+
+    @Test func aListThatCannotBeLoadedSaysWhyInItsPlace() {
+        fake.retentionFailure = .refused("De bewaartermijnen zijn nog niet bevestigd.")
+        var state = opened(as: Fixtures.processManager)
+        #expect(state.administration.retention.overview == nil)
+        #expect(screen(state).contains { $0.contains("! De bewaartermijnen zijn nog niet bevestigd.") })
+        #expect(!screen(state).contains { $0.contains("laden…") })
+        fake.retentionFailure = nil
+        press([.control("r")], &state)
+        #expect(state.administration.retention.loadProblem == nil && state.administration.retention.overview != nil)
+    }
 }
