@@ -45,7 +45,7 @@ public enum AdministrationFeature: PaneFeature {
     }
 
     public static func hints(_ state: AdministrationState) -> String { AdministrationView.hints(state, user: state.viewer) }
-    public static func hasOverlay(_ state: AdministrationState) -> Bool { state.onTop != nil || state.retention.onTop != nil }
+    public static func hasOverlay(_ state: AdministrationState) -> Bool { state.onTop != nil }
     public static func prompt(_ state: AdministrationState) -> String? { AdministrationReducer.prompt(state) }
     public static func isTyping(_ state: AdministrationState) -> Bool { state.form != nil }
 

@@ -17,20 +17,20 @@ enum AdministrationReducer {
         case .retentionLoaded(let overview):
             state.retention.overview = overview
             state.retention.loadProblem = nil
-            if state.retention.onTop == .working { state.retention.onTop = nil }
+            if state.onTop == .working { state.onTop = nil }
             state.retention.selected = min(state.retention.selected, max(0, state.retention.rows.count - 1))
             return []
         case .destructionProposed(let list):
-            state.retention.onTop = nil
+            state.onTop = nil
             shell.status = StatusMessage("Lijst \(list.id) voorgesteld: \(list.items.count) records. Een procesmanager keurt haar goed.")
             return [.loadRetention]
         case .destructionApproved(let list):
-            state.retention.onTop = nil
+            state.onTop = nil
             state.retention.approved = list
             shell.status = StatusMessage(RetentionReducer.outcome(of: list))
             return [.loadRetention]
         case .retentionFailed(let message):
-            state.retention.onTop = nil
+            state.onTop = nil
             if state.retention.overview == nil { state.retention.loadProblem = message }
             shell.status = StatusMessage(message, isError: true)
             return []
@@ -65,13 +65,23 @@ enum AdministrationReducer {
                 state.onTop = nil
                 guard YesNoQuestion.isYes(key), let chosen = state.selectedUser else { return [] }
                 return [.setActive(login: chosen.user.login, active: !chosen.isActive)]
+            case .confirmingProposal?:
+                state.onTop = YesNoQuestion.isYes(key) ? .working : nil
+                return state.onTop == .working ? [.proposeDestruction] : []
+            case .confirmingApproval(let id)?:
+                state.onTop = YesNoQuestion.isYes(key) ? .working : nil
+                return state.onTop == .working ? [.approveDestruction(id)] : []
+            case .working?:
+                return []
             case nil:
                 if key == .tab || key == .backTab, AccessPolicy.canManageUsers(user) {
                     state.section = state.section == .users ? .destruction : .users
                     state.retention.approved = nil
                     return state.section == .users ? [.loadUsers] : [.loadRetention]
                 }
-                if state.section == .destruction { return RetentionReducer.keyPressed(key, &state.retention, user: user) }
+                if state.section == .destruction {
+                    return RetentionReducer.keyPressed(key, &state.retention, onTop: &state.onTop, user: user)
+                }
                 return listKey(key, &state, today: shell.context.today)
             }
         }
@@ -101,7 +111,7 @@ enum AdministrationReducer {
 
     /// The question on the status line while `b` waits for `j`.
     static func prompt(_ state: AdministrationState) -> String? {
-        if state.section == .destruction { return RetentionReducer.prompt(state.retention) }
+        if state.section == .destruction { return RetentionReducer.prompt(state.retention, onTop: state.onTop) }
         guard state.onTop == .confirmingBlock, let chosen = state.selectedUser else { return nil }
         let verb = chosen.isActive ? "blokkeren (kan Schakel dan niet meer openen)" : "deblokkeren"
         return " " + YesNoQuestion.prompt("\(chosen.user.login) \(verb)?")

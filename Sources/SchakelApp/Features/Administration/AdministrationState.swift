@@ -30,6 +30,12 @@ public struct AdministrationState: Hashable, Sendable {
         case form(UserForm)
         /// `b` was pressed: blocking (or unblocking) the selected user waits for `j`.
         case confirmingBlock
+        /// `p`: proposing what is due for destruction waits for `j`.
+        case confirmingProposal
+        /// `a`: approving the proposal (and so destroying its records) waits for `j`.
+        case confirmingApproval(listID: Int64)
+        /// The store is proposing or approving: keys wait.
+        case working
     }
 
     // What is on top, read as its form: for the views and the tests. Changed only through `onTop`.

@@ -4,7 +4,7 @@ import TerminalKit
 
 /// The destruction list in tab 6: what is over its period, or the list a beheerder proposed, and
 /// what became of the last one approved. The beheerder proposes (`p`), a procesmanager approves
-/// (`a`); both wait for `j`.
+/// (`a`); both wait for `j`, asked as the Beheer tab's one on-top value.
 public struct RetentionSection: Hashable, Sendable {
     public var overview: RetentionOverview?
     /// Why the list could not be loaded, shown in its place until a load succeeds.
@@ -12,19 +12,7 @@ public struct RetentionSection: Hashable, Sendable {
     public var selected = 0
     /// The list just approved in this session, shown with each record's fate until the next load.
     public var approved: DestructionList?
-    /// What is open over the list; nil while the list has the keys.
-    public var onTop: OnTop?
-
     public init() {}
-
-    public enum OnTop: Hashable, Sendable {
-        /// `p`: proposing what is due waits for `j`.
-        case confirmingProposal
-        /// `a`: approving the proposal (and so destroying its records) waits for `j`.
-        case confirmingApproval(listID: Int64)
-        /// The store is at work: keys wait.
-        case working
-    }
 
     /// What the table shows: the list just approved, the proposal, or what is due.
     public var rows: [DestructionItem] {
@@ -35,24 +23,14 @@ public struct RetentionSection: Hashable, Sendable {
 }
 
 enum RetentionReducer {
-    static func keyPressed(_ key: Key, _ section: inout RetentionSection, user: User) -> [AdministrationEffect] {
-        switch section.onTop {
-        case .working?:
-            return []
-        case .confirmingProposal?:
-            section.onTop = YesNoQuestion.isYes(key) ? .working : nil
-            return section.onTop == .working ? [.proposeDestruction] : []
-        case .confirmingApproval(let id)?:
-            section.onTop = YesNoQuestion.isYes(key) ? .working : nil
-            return section.onTop == .working ? [.approveDestruction(id)] : []
-        case nil:
-            break
-        }
+    /// A key for the list while nothing is on top of it; what it opens goes on top of the tab.
+    static func keyPressed(_ key: Key, _ section: inout RetentionSection, onTop: inout AdministrationState.OnTop?,
+                           user: User) -> [AdministrationEffect] {
         switch key {
         case .character("p") where AccessPolicy.canProposeDestruction(user):
-            if section.overview?.due.isEmpty == false { section.onTop = .confirmingProposal }
+            if section.overview?.due.isEmpty == false { onTop = .confirmingProposal }
         case .character("a") where user.role == .processManager:
-            if let proposal = section.overview?.proposal { section.onTop = .confirmingApproval(listID: proposal.id) }
+            if let proposal = section.overview?.proposal { onTop = .confirmingApproval(listID: proposal.id) }
         case .control("r"):
             section.approved = nil
             return [.loadRetention]
@@ -63,8 +41,8 @@ enum RetentionReducer {
     }
 
     /// The question on the status line while `p` or `a` waits for `j`.
-    static func prompt(_ section: RetentionSection) -> String? {
-        switch section.onTop {
+    static func prompt(_ section: RetentionSection, onTop: AdministrationState.OnTop?) -> String? {
+        switch onTop {
         case .confirmingProposal?:
             let count = section.overview?.due.count ?? 0
             return " " + YesNoQuestion.prompt("Deze \(count) records voorstellen voor vernietiging?")

@@ -58,10 +58,9 @@ public struct TimelinePane: Hashable, Sendable {
         }
         set {
             guard let newValue else { onTop = nil; return }
-            onTop = isAskingToDiscardNote ? .noteDiscardQuestion(newValue) : .note(newValue)
+            if case .noteDiscardQuestion? = onTop { onTop = .noteDiscardQuestion(newValue) } else { onTop = .note(newValue) }
         }
     }
-    public var isAskingToDiscardNote: Bool { if case .noteDiscardQuestion? = onTop { true } else { false } }
     public var note: TextArea? { noteEditor?.text }
     public var isSavingNote: Bool { noteEditor?.isSaving == true }
 

@@ -29,7 +29,7 @@ enum TimelineView {
             grid.write("▲", x: layout.title.maxX - 2, y: layout.title.y, style: .bold)
         }
         drawSelected(pane, in: layout.detail, on: &grid)
-        if let note = pane.note { drawEditor(note, confirming: pane.isAskingToDiscardNote, saving: pane.isSavingNote, in: layout.editor, on: &grid) }
+        if let onTop = pane.onTop { drawEditor(onTop, in: layout.editor, on: &grid) }
     }
 
     private static func drawSelected(_ pane: TimelinePane, in rect: Rect, on grid: inout Grid) {
@@ -41,9 +41,16 @@ enum TimelineView {
         }
     }
 
-    private static func drawEditor(_ note: TextArea, confirming: Bool, saving: Bool, in rect: Rect, on grid: inout Grid) {
+    /// The note being written, under its title — or under the question before throwing it away.
+    private static func drawEditor(_ onTop: TimelinePane.OnTop, in rect: Rect, on grid: inout Grid) {
         grid.fill(rect)
-        let title = confirming ? " Notitie weggooien? j = ja, weggooien · andere toets = verder" : saving ? " Notitie — opslaan…" : " Nieuwe notitie"
+        let (editor, confirming): (TimelinePane.NoteEditor, Bool) = switch onTop {
+        case .note(let editor): (editor, false)
+        case .noteDiscardQuestion(let editor): (editor, true)
+        }
+        let note = editor.text
+        let title = confirming ? " Notitie weggooien? j = ja, weggooien · andere toets = verder"
+            : editor.isSaving ? " Notitie — opslaan…" : " Nieuwe notitie"
         grid.write(title, x: rect.x, y: rect.y, style: confirming ? Style(.bold, tone: .warning).adding(.reverse) : .reverse,
                    maxX: rect.maxX)
         let width = max(10, rect.width - 4), height = max(1, rect.height - 3)

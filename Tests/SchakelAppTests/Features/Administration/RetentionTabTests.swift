@@ -46,7 +46,7 @@ import TerminalKit
         #expect(screen(state).contains { $0.contains("Lijst 7 van beheer, 24-11-2026: 2 records") && $0.contains("wacht op een procesmanager") })
         // The beheerder cannot approve: `a` does nothing for them.
         press([.character("a")], &state)
-        #expect(state.administration.retention.onTop == nil && fake.retentionRequests.count == 3)
+        #expect(state.administration.onTop == nil && fake.retentionRequests.count == 3)
         press([.tab], &state)
         #expect(state.administration.section == .users)
     }
@@ -79,7 +79,7 @@ import TerminalKit
         fake.retentionFailure = .refused("De bewaartermijnen zijn nog niet bevestigd ('schakel bewaren bevestig'); zonder vastgestelde termijnen wordt niets vernietigd.")
         press([.character("p"), .character("j")], &state)
         #expect(state.status?.isError == true && state.status?.text.hasPrefix("De bewaartermijnen zijn nog niet bevestigd") == true)
-        #expect(state.administration.retention.onTop == nil && state.administration.retention.overview?.proposal == nil)
+        #expect(state.administration.onTop == nil && state.administration.retention.overview?.proposal == nil)
     }
 
     @Test func aListThatCannotBeLoadedSaysWhyInItsPlace() {

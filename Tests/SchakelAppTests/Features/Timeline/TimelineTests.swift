@@ -52,16 +52,17 @@ import TerminalKit
         #expect(state.feature?.list.rows.count == 50)
     }
 
-    @Test func aNoteIsWrittenInTheBuiltInEditorAndAppearsLast() {
+    @Test func aNoteIsWrittenInTheBuiltInEditorAndAppearsLast() throws {
         var state = signalTimeline()
         _ = press([.character("n")], &state)
         _ = press("Gebeld met de melder;".map { .character($0) } + [.enter] + "nieuwe afspraak volgt.".map { .character($0) }, &state)
         // Esc with text asks first; n keeps writing.
         _ = press([.escape], &state)
-        #expect(state.feature?.isAskingToDiscardNote == true)
+        #expect(state.feature?.onTop == .noteDiscardQuestion(try #require(state.feature?.noteEditor)))
         // Keeping the draft while the question stands leaves the question standing.
         _ = run(&state, .idle)
-        #expect(state.feature?.isAskingToDiscardNote == true && state.feature?.note?.text.hasPrefix("Gebeld") == true)
+        #expect(state.feature?.onTop == .noteDiscardQuestion(try #require(state.feature?.noteEditor)))
+        #expect(state.feature?.note?.text.hasPrefix("Gebeld") == true)
         _ = press([.character("n")], &state)
         let effects = press([.function(2)], &state)
         #expect(effects.contains(.addNote(.signal(10_000), "Gebeld met de melder;\nnieuwe afspraak volgt.")))
