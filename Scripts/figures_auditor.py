@@ -178,8 +178,15 @@ def grid_model(data):
 SIGNAL_TOTALS = {"vorm", "bron", "melder", "acuut", "minderjarig", "stand", "termijn"}
 PARTITIONED = {"bron", "melder", "acuut", "minderjarig", "stand", "termijn", "reden", "casus", "verwijzing"}
 NO_NEXT_STEP = "geen vervolg"
+# The activities: a grid of their own, whose region is its municipalities and the region's own
+# activities (one more area); each list counts the activities held, each in one row, and the
+# people reached add up by kind.
+ACTIVITY_TOTALS = {"activiteit-soort", "activiteit-thema", "activiteit-doelgroep", "activiteit-gever"}
+ACTIVITY_PARTITIONED = ACTIVITY_TOTALS | {"bereik"}
+ACTIVITY_AREAS = "activiteit-gemeente"
+ACTIVITIES = ACTIVITY_PARTITIONED | {ACTIVITY_AREAS}
 # Every breakdown this reading knows; a new one must be read here before it can be audited.
-KNOWN = SIGNAL_TOTALS | PARTITIONED | {"maand", "gemeente", "besluit", "tafel"}
+KNOWN = SIGNAL_TOTALS | PARTITIONED | {"maand", "gemeente", "besluit", "tafel"} | ACTIVITIES
 
 
 def figures_model(data):
@@ -194,12 +201,16 @@ def figures_model(data):
             return list(range(3 * q - 3, 3 * q))
         return [int(period[1:]) - 1]
 
-    def areas(area):
-        return list(range(municipalities)) if area == "R" else [int(area)]
+    def areas(area, kind=None):
+        if area != "R":
+            return [int(area)]
+        return list(range(municipalities + (1 if kind in ACTIVITIES else 0)))
 
     def total_layer(breakdown):
         if breakdown in SIGNAL_TOTALS:
             return "signalen"
+        if breakdown in ACTIVITY_TOTALS or breakdown == ACTIVITY_AREAS:
+            return "activiteiten"
         if breakdown == "reden":
             return "besluit/" + NO_NEXT_STEP
         return breakdown
@@ -210,11 +221,11 @@ def figures_model(data):
     parts = {}
     for figure in data["figures"]:
         for breakdown in figure["breakdowns"]:
-            if breakdown["id"] in PARTITIONED:
+            if breakdown["id"] in PARTITIONED or breakdown["id"] in ACTIVITY_PARTITIONED:
                 parts.setdefault(breakdown["id"], set()).update(label for label, _ in breakdown["rows"])
     for breakdown, labels in parts.items():
         for m in range(12):
-            for a in range(municipalities):
+            for a in areas("R", breakdown):
                 model.equal(cell(total_layer(breakdown), [m], [a]), [v for label in labels for v in cell(breakdown + "/" + label, [m], [a])])
     for figure in data["figures"]:
         period, area = figure["period"], figure["area"]
@@ -228,20 +239,24 @@ def figures_model(data):
                 for month, (label, text) in zip(months(period), breakdown["rows"]):
                     model.published("maand %s %s" % (label, where), cell("signalen", [month], areas(area)), text)
                 continue
-            if kind == "gemeente":
+            if kind in ("gemeente", ACTIVITY_AREAS):
+                layer = "signalen" if kind == "gemeente" else "activiteiten"
                 for index, (label, text) in enumerate(breakdown["rows"]):
-                    model.published("gemeente %s %s" % (label, where), cell("signalen", months(period), [index]), text)
-                continue
+                    model.published("%s %s %s" % (kind, label, where), cell(layer, months(period), [index]), text)
+                if kind == "gemeente":
+                    continue
             total = total_layer(kind)
-            model.published("%s totaal %s" % (kind, where), cell(total, months(period), areas(area)), breakdown["total"])
+            model.published("%s totaal %s" % (kind, where), cell(total, months(period), areas(area, kind)), breakdown["total"])
+            if kind == ACTIVITY_AREAS:
+                continue
             listed = set()
             for label, text in breakdown["rows"]:
                 layer = kind + "/" + label
                 listed.add(label)
-                model.published("%s %s %s" % (kind, label, where), cell(layer, months(period), areas(area)), text)
+                model.published("%s %s %s" % (kind, label, where), cell(layer, months(period), areas(area, kind)), text)
             # A list that adds up and leaves a row out says that row is 0.
             for label in parts.get(kind, set()) - listed:
-                model.published("%s %s %s" % (kind, label, where), cell(kind + "/" + label, months(period), areas(area)), "0")
+                model.published("%s %s %s" % (kind, label, where), cell(kind + "/" + label, months(period), areas(area, kind)), "0")
     return model
 
 

@@ -15,13 +15,7 @@ public struct CalendarDataError: Error, Equatable, Sendable, CustomStringConvert
 /// Reads the equalised and local closing days from `Resources/calendar/gelijkgestelde-dagen.yaml`.
 public enum CalendarDataFile {
     public static func parse(yaml text: String, file: String) throws(CalendarDataError) -> [Holiday] {
-        try refuseForbiddenCharacters(in: text, file: file)
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            throw CalendarDataError(file: file, line: nil, message: "geen geldige YAML: \(error)")
-        }
+        let root = try compose(text, file: file)
         guard let root else { return [] }
         guard let days = root.mapping?["dagen"]?.sequence else {
             throw CalendarDataError(file: file, line: root.mark?.line, message: "verwacht een lijst 'dagen'")
@@ -38,6 +32,16 @@ public enum CalendarDataFile {
             result.append(Holiday(date: date, name: name))
         }
         return result
+    }
+
+    /// The YAML of a small data file, once no line holds a character no text in Schakel may hold.
+    static func compose(_ text: String, file: String) throws(CalendarDataError) -> Node? {
+        try refuseForbiddenCharacters(in: text, file: file)
+        do {
+            return try Yams.compose(yaml: text)
+        } catch {
+            throw CalendarDataError(file: file, line: nil, message: "geen geldige YAML: \(error)")
+        }
     }
 
     /// A line holding a character no text in Schakel may hold, as the first problem: file:line.

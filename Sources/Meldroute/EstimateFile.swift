@@ -5,13 +5,7 @@ public enum EstimateFile {
     /// The estimated victims a year, the reported victims a year, and where the numbers come from.
     public static func parse(yaml text: String, file: String) throws(CalendarDataError)
         -> (victimsPerYear: Int, reportedPerYear: Int, source: String) {
-        try CalendarDataFile.refuseForbiddenCharacters(in: text, file: file)
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            throw CalendarDataError(file: file, line: nil, message: "geen geldige YAML: \(error)")
-        }
+        let root = try CalendarDataFile.compose(text, file: file)
         guard let mapping = root?.mapping else { throw CalendarDataError(file: file, line: nil, message: "verwacht velden") }
         func number(_ key: String) throws(CalendarDataError) -> Int {
             guard let value = mapping[key]?.int, value > 0 else {

@@ -109,7 +109,7 @@ extension AccessPolicy {
     /// proposes a destruction, and the procesmanager, who approves it.
     public static func canKeepRetention(_ user: User) -> Bool { user.role == .administrator || user.role == .processManager }
 
-    /// Who opens tab 6, Beheer: the beheerder (users and destruction lists) and the procesmanager
+    /// Who opens tab 7, Beheer: the beheerder (users and destruction lists) and the procesmanager
     /// (destruction lists only, to approve them).
     public static func canOpenAdministration(_ user: User) -> Bool { canManageUsers(user) || canKeepRetention(user) }
 
@@ -257,5 +257,21 @@ extension AccessPolicy {
     /// An agenda is built by those who see the meeting in full.
     public static func canEditAgenda(for user: User, kind: MeetingKind, municipalityID: Int64?) -> Bool {
         meetingVisibility(for: user, kind: kind, municipalityID: municipalityID) == .full
+    }
+}
+
+extension AccessPolicy {
+    /// Activities (trainings, voorlichting, lessons, campaigns) hold no personal data but the
+    /// login that registered them: everyone but the beheerder sees the region's, to learn from them.
+    public static func canListActivities(_ user: User) -> Bool { user.role != .administrator }
+
+    /// The KMT's roles register and change any activity; an AF those of their own municipality (a
+    /// region-wide one is the KMT's); the beheerder none.
+    public static func canWriteActivity(_ user: User, municipalityID: Int64?) -> Bool {
+        switch user.role {
+        case .processManager, .careCoordinator, .processSupporter: return true
+        case .designatedOfficer: return municipalityID != nil && municipalityID == user.municipality?.id
+        case .administrator: return false
+        }
     }
 }

@@ -19,7 +19,7 @@ public typealias TimelineStore = TimelineKeeping & DraftKeeping
 
 /// Everything a session's panes ask of the store; each pane's effect runner gets only its part.
 public typealias SessionStore = SignalsStore & CaseListing & TimelineStore & ChangeWatching & MeetingsStore & PartnerDirectory
-    & ReferralKeeping & UserAdministering & FigureCounting & PersonKeeping & RetentionKeeping
+    & ReferralKeeping & UserAdministering & FigureCounting & PersonKeeping & RetentionKeeping & ActivityKeeping
 
 /// What the Sociale kaart pane asks of the store: the directory, and referrals to it.
 public typealias PartnersStore = PartnerDirectory & ReferralKeeping

@@ -68,6 +68,10 @@ extension DemoDataset {
     func insert(into importer: BulkImport) throws {
         for user in users { try importer.addUser(user) }
         for signal in signals { try importer.addSignal(signal.signal, state: signal.state) }
+        for activity in activities {
+            let day = min(activity.entry.date, today.date)
+            try importer.addActivity(activity.entry, registeredBy: activity.registeredBy, at: LocalDateTime(date: day, hour: 16, minute: 30))
+        }
         try importer.markAsDemo()
     }
 }

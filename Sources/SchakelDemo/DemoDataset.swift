@@ -14,6 +14,9 @@ struct DemoDataset {
     let users: [User]
     /// In order of receipt, so that their codes run in that order too.
     let signals: [Signal]
+    /// The register of activities (`DemoActivity`), and the day they were made up to.
+    let activities: [DemoActivity]
+    let today: LocalDateTime
 
     /// Login of the AF the demo opens as.
     static let demoLogin = "af.enschede"
@@ -57,7 +60,8 @@ struct DemoDataset {
             return makeSignal(in: planned.municipality, received: received, state: planned.state, random: &random)
         }
         signals.sort { $0.receivedAt < $1.receivedAt }
-        return DemoDataset(users: makeUsers(), signals: signals)
+        return DemoDataset(users: makeUsers(), signals: signals, activities: DemoActivity.make(today: today.date, calendar: calendar),
+                           today: today)
     }
 
     /// Signals a year in the region (seed 003: "gemiddeld jaarlijks 80 signalen in Twente").

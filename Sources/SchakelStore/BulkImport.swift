@@ -17,6 +17,17 @@ public final class BulkImport {
         signalCodes = CodeSeries(letter: CodeSeries.signals, continuingIn: "signal", db)
     }
 
+    // MARK: Activities
+
+    /// An activity, registered by `login` at `moment`.
+    public func addActivity(_ entry: ActivityEntry, registeredBy login: String, at moment: LocalDateTime) throws {
+        try db.execute(sql: """
+            INSERT INTO activity (kind, theme, audience, municipality_id, held_on, given_by, status, participants, note, registered_by, registered_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [entry.kind, entry.theme.code, entry.audience, entry.municipality?.id, entry.date.iso, entry.givenBy.rawValue,
+                             entry.status.rawValue, entry.participants, entry.note, login, AmsterdamTime.utcText(from: moment)])
+    }
+
     // MARK: Users and the demo marker
 
     @discardableResult

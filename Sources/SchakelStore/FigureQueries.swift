@@ -20,7 +20,14 @@ extension Store: FigureCounting {
         let year = try read { db in try YearCount(year: period.year, db: db, outcomes: outcomes, timing: timing).leaves() }
         let asked = year.figures(period, area, byMunicipality: area == .region && AccessPolicy.seesFiguresByMunicipality(user),
                                  outcomes: outcomes, timing: timing, today: today)
-        let figures = publisher(of: year, outcomes: outcomes, timing: timing, today: today, threshold: threshold).publishing(asked)
+        let byMunicipality = area == .region && AccessPolicy.seesFiguresByMunicipality(user)
+        let activities = try read { db in try ActivityYearCount(year: period.year, db: db).leaves() }
+        var figures = publisher(of: year, outcomes: outcomes, timing: timing, today: today, threshold: threshold).publishing(asked)
+        // The activities, where the register is in use that year (a database without them says nothing of them).
+        if activities.isInUse {
+            figures = figures.adding(activities: activities.publisher(threshold: threshold)
+                .publishing(activities.figures(period, area, byMunicipality: byMunicipality)))
+        }
         // Handed over only once their audit line is written.
         try audit(AuditRecord(.read, "figures", area.label, detail: "\(period.label): \(figures.signals) signalen"), by: user)
         return figures

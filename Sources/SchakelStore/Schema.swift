@@ -115,6 +115,7 @@ enum Schema {
         migrator.registerMigration(SchemaV11.name, migrate: SchemaV11.migrate)
         migrator.registerMigration(SchemaV12.name, migrate: SchemaV12.migrate)
         migrator.registerMigration(SchemaV13.name, migrate: SchemaV13.migrate)
+        migrator.registerMigration(SchemaV14.name, migrate: SchemaV14.migrate)
         return migrator
     }
 }

@@ -137,3 +137,29 @@ struct YearCount {
         }
     }
 }
+
+/// The activities held in one year, counted month by month and area by area in one pass.
+struct ActivityYearCount {
+    let year: Int
+    let db: Database
+
+    func leaves() throws -> ActivityLeaves {
+        var leaves = ActivityLeaves(year: year)
+        for row in try Row.fetchAll(db, sql: """
+            SELECT CAST(substr(held_on, 6, 2) AS INTEGER) - 1 AS month, municipality_id AS m, kind, theme, audience, given_by,
+                   count(*) AS n, coalesce(sum(participants), 0) AS reach
+            FROM activity WHERE held_on >= ? AND held_on < ? AND status = 'gehouden'
+            GROUP BY month, m, kind, theme, audience, given_by
+            """, arguments: [CivilDate(year: year, month: 1, day: 1)!.iso, CivilDate(year: year + 1, month: 1, day: 1)!.iso]) {
+            let (month, municipality, n, reach): (Int, Int64?, Int, Int) = (row["month"], row["m"], row["n"], row["reach"])
+            let kind: String = row["kind"]
+            for key in ["held", "kind/\(kind)", "theme/\(row["theme"] as String)", "audience/\(row["audience"] as String)",
+                        "giver/\(row["given_by"] as String)"] {
+                leaves.add(n, to: key, month: month, municipalityID: municipality)
+            }
+            leaves.add(reach, to: "reach", month: month, municipalityID: municipality)
+            leaves.add(reach, to: "reach/\(kind)", month: month, municipalityID: municipality)
+        }
+        return leaves
+    }
+}

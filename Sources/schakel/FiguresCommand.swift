@@ -63,7 +63,7 @@ struct FiguresCommand: ParsableCommand {
                 }
                 let figures = try store.signalFigures(period, in: area, outcomes: RouteOutcomes(resources.workflow),
                                                       timing: RouteTiming(resources.workflow, calendar: resources.calendar), for: user)
-                    .namingRouteStates(resources.workflow)
+                    .namingRouteStates(resources.workflow).namingActivities(resources.activities)
                 let report = FiguresReport(figures: figures, estimate: resources.estimate, madeOn: SystemClock().now().date)
                 try store.recordFiguresExport(period, in: area, format: reportFormat.rawValue, for: user)
                 return report.text(reportFormat)

@@ -25,6 +25,8 @@ struct Resources {
     let estimate: VictimEstimate
     /// How long the personal data of finished records are kept.
     let retention: RetentionRules
+    /// The kinds of activity (each under its pillar) and their audiences.
+    let activities: ActivityVocabulary
 
     static let workflowDirectory = "workflows"
     static let signalWorkflow = "gemeentelijke-meldroute"
@@ -41,6 +43,7 @@ struct Resources {
     static let helpFile = "help/sneltoetsen.txt"
     static let estimateFile = "cijfers/schatting.yaml"
     static let retentionFile = "bewaren/bewaartermijnen.yaml"
+    static let activitiesFile = "activiteiten/soorten.yaml"
 
     /// Loads every file, reporting the first problem with its file (and line, where known).
     /// An officer's session passes `honouringEnvironment: false`: `SCHAKEL_RESOURCES` is then
@@ -65,7 +68,8 @@ struct Resources {
                          helpLines: help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLastEmpty(),
                          estimate: try estimate(in: directory),
                          retention: try RetentionFile.parse(yaml: try text(retentionFile, in: directory), file: retentionFile,
-                                                            workflows: states))
+                                                            workflows: states),
+                         activities: try ActivityVocabularyFile.parse(yaml: try text(activitiesFile, in: directory), file: activitiesFile))
     }
 
     /// Both shipped workflows: the municipal route and the KMT process.

@@ -47,7 +47,7 @@ struct Session {
                                  shippedDirectory: resources.directory, helpLines: resources.helpLines, isDemo: isDemo,
                                  isReadOnly: store.isReadOnly, idleLockMinutes: idleLockMinutes, previousLogin: previousLogin,
                                  victimEstimate: resources.estimate, asciiCharts: asciiCharts,
-                                 retention: resources.retention)
+                                 retention: resources.retention, activityVocabulary: resources.activities)
         let program = Program(state: AppState(context: context, size: terminal.size), terminal: terminal, store: store,
                               clock: clock)
         program.run()

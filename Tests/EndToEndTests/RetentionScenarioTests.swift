@@ -4,8 +4,8 @@ import Testing
 
 /// Destruction with four eyes in the real binary in tmux: the periods confirmed (from a copy of
 /// `Resources/` where the privacy officer set `voorlopig: nee`), beheer proposes the destruction
-/// list in tab 6, the same list may not be approved on the command line by beheer, pm.kmt
-/// approves it in tab 6, and the destroyed signal's detail and timeline show the tombstone.
+/// list in tab 7, the same list may not be approved on the command line by beheer, pm.kmt
+/// approves it in tab 7, and the destroyed signal's detail and timeline show the tombstone.
 @Suite(.serialized) final class RetentionScenarioTests {
     let directory: URL
     var database: String { directory.appendingPathComponent("demo.sqlite").path }
@@ -28,10 +28,10 @@ import Testing
         try Tmux("\(Binary.path) demo --db \(database) --vandaag 2026-11-24 --als \(login); echo EXIT=$?; sleep 60", width: 80, height: 24)
     }
 
-    @Test func beheerProposesInTabSixPmApprovesAndTheSignalShowsItsTombstone() throws {
+    @Test func beheerProposesInTabSevenPmApprovesAndTheSignalShowsItsTombstone() throws {
         let beheer = try session(as: "beheer")
-        try beheer.waitFor("1-6 tabblad")
-        try beheer.send("6")
+        try beheer.waitFor("1-7 tabblad")
+        try beheer.send("7")
         try beheer.send("Tab")
         try beheer.waitFor("p stelt voor")
         try beheer.waitFor("S2024-0002")
@@ -49,7 +49,7 @@ import Testing
 
         let pm = try session(as: "pm.kmt")
         try pm.waitFor("Termijn")
-        try pm.send("6")
+        try pm.send("7")
         try pm.waitFor("a keurt goed")
         try pm.send("a")
         try pm.waitFor("records onherroepelijk vernietigen? j = ja")

@@ -46,7 +46,7 @@ import Testing
         let database = directory.appendingPathComponent("demo.sqlite").path
         let tmux = try Tmux("\(Binary.path) demo --db \(database) --als beheer; echo EXIT=$?; sleep 60", width: 80, height: 24)
         try tmux.waitFor("geeft geen toegang tot signalen")
-        try tmux.send("6")
+        try tmux.send("7")
         try tmux.waitFor("af.enschede")
         try tmux.send("n")
         try tmux.waitFor("Nieuwe gebruiker")

@@ -49,8 +49,15 @@ enum Fixtures {
         AppContext(user: user, today: today, calendar: WorkingDayCalendar(), workflow: workflow, caseWorkflow: caseWorkflow,
                    meetingWorkflow: meetingWorkflow, meetingSeries: meetingSeries, callRules: callRules,
                    shippedDirectory: ShippedDirectory(version: 2, organisations: [ShippedOrganisation(key: "halt", name: "Halt")]), helpLines: ["Overal", "  ?   deze hulp", "  q   stoppen"], isDemo: true,
-                   retention: retention)
+                   retention: retention, activityVocabulary: activities)
     }
+
+    /// The shipped kinds of activity and audiences.
+    static let activities: ActivityVocabulary = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Resources/activiteiten/soorten.yaml")
+        return try! ActivityVocabularyFile.parse(yaml: String(contentsOf: url, encoding: .utf8), file: "soorten.yaml")
+    }()
 
     /// Two periods, as the shipped file has them.
     static let retention = RetentionRules(rules: [

@@ -72,6 +72,17 @@ import SchakelDemo
                 """
             _ = try store.registerSignalFromIntake(try SignalIntake.parse(Array(json.utf8), now: Self.today).get(), service: "intake")
         }
+        // And a few activities held, in those municipalities or for the region.
+        let pm = try store.user(login: "pm.kmt")
+        for _ in 0..<random.next(in: 2...12) {
+            let municipality = random.next(in: 0...3) == 0 ? nil : municipalities[random.next(in: 0...2)]
+            let entry = ActivityEntry(kind: ["training", "les", "voorlichting"][random.next(in: 0...2)], theme: .general,
+                                      audience: ["scholen", "gemeente"][random.next(in: 0...1)], municipality: municipality,
+                                      date: CivilDate(year: 2026, month: random.next(in: 1...11), day: random.next(in: 1...28))!,
+                                      givenBy: random.next(in: 0...1) == 0 ? .kmt : .designatedOfficer, status: .held,
+                                      participants: random.next(in: 3...40), note: "")
+            try store.saveActivity(entry, id: nil, version: nil, by: pm)
+        }
         let finding = try FiguresAuditor.audit(try Self.everything(store, workflow: try Shipped.workflows().signalRoute.workflow))
         Self.expectNothingPinned(finding, "seed \(seed)")
         #expect(finding.checked > 20)

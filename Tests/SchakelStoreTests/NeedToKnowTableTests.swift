@@ -70,6 +70,11 @@ import SchakelDemo
                                             expectedVersion: try store.meetingVersion(id), by: pm)
                 return id
             }
+            // An activity in the municipality; the region's one counts as another place for an AF.
+            made.ids[.activity, default: [:]][place] = try store.saveActivity(
+                ActivityEntry(kind: "training", theme: .general, audience: "ketenpartners", municipality: place == .own ? municipality : nil,
+                              date: Shipped.today.date, givenBy: .kmt, status: .held, participants: 20, note: "Proef \(tag)."),
+                id: nil, version: nil, by: pm)
             let municipal = try meeting(.localUnderminingMeeting, "zoekgemeente\(tag)")
             // The regional tables have no municipality: one of each serves both places.
             let regional = place == .own ? try meeting(.casustafel, "zoekregio") : made.ids[.regionalMeeting]![.own]!
@@ -154,6 +159,16 @@ import SchakelDemo
             return try allowed { () throws(StoreFailure) in _ = try store.mergePersons("P-00001", into: "P-00002", reason: "Dubbel.", by: user) }
         case (.persons, .inzage):
             return try allowed { () throws(StoreFailure) in _ = try store.inzage(ofPerson: "P-00003", workflows: [], by: user) }
+        case (.activity, .list):
+            let id = records.ids[.activity]![place]!
+            return try store.activities(today: Shipped.today.date, for: user, .asked).all.contains { $0.id == id } ? .full : .none
+        case (.activity, .change):
+            let id = records.ids[.activity]![place]!
+            let pm = try store.user(login: "pm.kmt")
+            let activity = try #require(try store.activities(today: Shipped.today.date, for: pm, .refresh).all.first { $0.id == id })
+            return try allowed { () throws(StoreFailure) in
+                _ = try store.saveActivity(activity.entry, id: activity.id, version: activity.version, by: user)
+            }
         default:
             Issue.record("no trial for \(record.rawValue), \(operation.rawValue)")
             return .pseudonymised

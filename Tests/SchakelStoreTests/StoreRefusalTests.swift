@@ -239,6 +239,15 @@ import SchakelDemo
             _ = try f.store.approveDestruction(1, under: RetentionRules(rules: [], isProvisional: false), today: Shipped.today.date, by: f.hengelo)
         },
         "finishDestruction": refused("update", "destruction_list") { f in _ = try f.store.finishDestruction(today: Shipped.today.date, by: f.hengelo) },
+        "activities": refused("list", "activity", actor: "beheer") { f in
+            _ = try f.store.activities(today: Shipped.today.date, for: f.administrator, .asked)
+        },
+        "saveActivity": refused("create", "activity") { f in
+            let enschede = Municipality.twente.first { $0.name == "Enschede" }
+            _ = try f.store.saveActivity(ActivityEntry(kind: "voorlichting", theme: .general, audience: "gemeente", municipality: enschede,
+                                                       date: Shipped.today.date, givenBy: .designatedOfficer, status: .held, participants: 12,
+                                                       note: ""), id: nil, version: nil, by: f.hengelo)
+        },
         "inzage": refused("export", "person") { f in _ = try f.store.inzage(ofPerson: "P-00001", workflows: [], by: f.hengelo) },
         "saveDraft": .refusesNobody(ownDrafts),
         "draft": .refusesNobody(ownDrafts),

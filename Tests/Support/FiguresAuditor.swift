@@ -26,6 +26,9 @@ public enum FiguresAuditor {
     }
 
     static func run(_ input: Any) throws -> Data {
-        try PythonScript.run([PythonScript.path("Scripts/figures_auditor.py")], input: try JSONSerialization.data(withJSONObject: input))
+        if let dump = ProcessInfo.processInfo.environment["AUDITOR_DUMP"] {
+            try JSONSerialization.data(withJSONObject: input).write(to: URL(fileURLWithPath: dump))
+        }
+        return try PythonScript.run([PythonScript.path("Scripts/figures_auditor.py")], input: try JSONSerialization.data(withJSONObject: input))
     }
 }

@@ -36,5 +36,12 @@ public enum Shipped {
         return try DirectoryFile.parse(yaml: String(contentsOf: url, encoding: .utf8), file: "organisaties.yaml", vocabulary: .schakel)
     }
 
+    /// The kinds of activity and their audiences of `Resources/activiteiten/soorten.yaml`.
+    public static func activities() throws -> ActivityVocabulary {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Resources/activiteiten/soorten.yaml")
+        return try ActivityVocabularyFile.parse(yaml: String(contentsOf: url, encoding: .utf8), file: "soorten.yaml")
+    }
+
     public static let today = LocalDateTime(date: CivilDate(iso: "2026-11-24")!, hour: 12, minute: 0)
 }

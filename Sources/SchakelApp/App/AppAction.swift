@@ -24,6 +24,7 @@ public enum AppAction: Hashable, Sendable {
     case meetings(MeetingsAction)
     case partners(PartnersAction)
     case figures(FiguresAction)
+    case advice(AdviceAction)
     case administration(AdministrationAction)
 }
 

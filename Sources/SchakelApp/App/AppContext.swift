@@ -32,16 +32,19 @@ public struct AppContext: Hashable, Sendable {
     public let victimEstimate: VictimEstimate?
     /// The login's locale cannot show block characters: charts are drawn with `#`.
     public let asciiCharts: Bool
-    /// How long finished records are kept: the destruction list of tab 6 is made under these.
+    /// How long finished records are kept: the destruction list of tab 7 is made under these.
     public let retention: RetentionRules?
+    /// The kinds of activity and their audiences, from `Resources/activiteiten/soorten.yaml`.
+    public let activityVocabulary: ActivityVocabulary?
 
     public init(user: User, today: CivilDate, calendar: WorkingDayCalendar, workflow: WorkflowDefinition,
                 caseWorkflow: WorkflowDefinition, meetingWorkflow: WorkflowDefinition? = nil,
                 meetingSeries: [MeetingSeriesDefinition] = [], callRules: [CallRule] = [], shippedDirectory: ShippedDirectory? = nil,
                 helpLines: [String], isDemo: Bool, isReadOnly: Bool = false, idleLockMinutes: Int = IdleLock.defaultMinutes,
                 previousLogin: PreviousLogin? = nil, victimEstimate: VictimEstimate? = nil, asciiCharts: Bool = false,
-                retention: RetentionRules? = nil) {
+                retention: RetentionRules? = nil, activityVocabulary: ActivityVocabulary? = nil) {
         self.retention = retention
+        self.activityVocabulary = activityVocabulary
         self.victimEstimate = victimEstimate
         self.asciiCharts = asciiCharts
         self.idleLockMinutes = idleLockMinutes

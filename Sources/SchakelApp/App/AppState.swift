@@ -11,6 +11,7 @@ public struct AppState: Hashable, Sendable {
     public var meetings = MeetingsState()
     public var partners = PartnersState()
     public var figures = FiguresState()
+    public var advice = AdviceState()
     public var administration = AdministrationState()
     /// What is open over the tab's pane, whatever the tab: a signal's or case's timeline, its persons
     /// (or one person). They stack: a person's signal opened from the person view shows its timeline

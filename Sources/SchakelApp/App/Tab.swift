@@ -1,12 +1,13 @@
 import SchakelCore
 
-/// The tabs of the main screen, in key order (1 to 6), each the pane of one feature.
+/// The tabs of the main screen, in key order (1 to 7), each the pane of one feature.
 public enum Tab: Int, CaseIterable, Hashable, Sendable {
     case signals = 1
     case cases
     case meetings
     case partners
     case figures
+    case advice
     case administration
 
     /// The feature whose pane the tab shows.
@@ -17,6 +18,7 @@ public enum Tab: Int, CaseIterable, Hashable, Sendable {
         case .meetings: return MeetingsFeature.self
         case .partners: return PartnersFeature.self
         case .figures: return FiguresFeature.self
+        case .advice: return AdviceFeature.self
         case .administration: return AdministrationFeature.self
         }
     }

@@ -31,22 +31,26 @@ enum HeaderView {
 enum TabsView {
     static func draw(active: Tab, tabs: [Tab], in rect: Rect, on grid: inout Grid) {
         grid.fill(rect)
-        // Full names with a space between; else full names closer together; else shortened.
+        // Full names with a space between; else full names closer together; else full names with
+        // one space between and none around; else shortened.
         let fullWidth = tabs.reduce(0) { $0 + DisplayWidth.of(label(for: $1, active: active, short: false)) }
+        let compactWidth = tabs.reduce(tabs.count - 1) { $0 + DisplayWidth.of(label(for: $1, active: active, short: false, padded: false)) }
         let fits = fullWidth <= rect.width
+        let compact = !fits && compactWidth <= rect.width
         let spaced = fullWidth + tabs.count <= rect.width
         var x = rect.x
-        for tab in tabs {
-            let text = label(for: tab, active: active, short: !fits)
+        for (index, tab) in tabs.enumerated() {
+            let text = label(for: tab, active: active, short: !fits && !compact, padded: !compact)
             let style = tab == active ? Style([.reverse, .bold]) : Style()
             x = grid.write(text, x: x, y: rect.y, style: style, maxX: rect.maxX)
-            if spaced || !fits { x = grid.write(" ", x: x, y: rect.y, maxX: rect.maxX) }
+            if spaced || (!fits && !compact) || (compact && index < tabs.count - 1) { x = grid.write(" ", x: x, y: rect.y, maxX: rect.maxX) }
         }
     }
 
-    private static func label(for tab: Tab, active: Tab, short: Bool) -> String {
+    private static func label(for tab: Tab, active: Tab, short: Bool, padded: Bool = true) -> String {
         let name = short && tab != active ? String(tab.label.prefix(4)) + "." : tab.label
-        return tab == active ? "[\(tab.rawValue) \(name)]" : " \(tab.rawValue) \(name) "
+        if tab == active { return "[\(tab.rawValue) \(name)]" }
+        return padded ? " \(tab.rawValue) \(name) " : "\(tab.rawValue) \(name)"
     }
 }
 

@@ -4,6 +4,7 @@ import Meldroute
 /// How the breakdowns hang together is what a reader of the report sees in it: the months and the
 /// municipalities add up to the signals; most breakdowns count the signals, and the rows of some
 /// (each signal in one row) add up to them; the reasons add up to the decisions without a next step.
+/// The activities are a grid of their own (`ActivityLeaves`), whose root is the activities held.
 public struct FigurePublisher: Sendable {
     public let protected: ProtectedGrid
     let layers: [String: Int]
@@ -15,11 +16,13 @@ public struct FigurePublisher: Sendable {
     static let monthsID = "maand", municipalitiesID = "gemeente"
     static let noNextStep = "geen vervolg"
     /// The breakdowns whose total is the signals.
-    static let countingSignals: Set<String> = [monthsID, municipalitiesID, "vorm", "bron", "melder", "acuut", "minderjarig",
-                                               FigureBreakdown.routeStateID, RouteTiming.breakdownID]
+    static let countingSignals: Set<String> = Set([monthsID, municipalitiesID, "vorm", "bron", "melder", "acuut", "minderjarig",
+                                               FigureBreakdown.routeStateID, RouteTiming.breakdownID])
+        .union(ActivityLeaves.countingActivities)
     /// The breakdowns in which each counted thing is in one row (where the rows do add up).
-    static let partitioned: Set<String> = ["bron", "melder", "acuut", "minderjarig", FigureBreakdown.routeStateID, RouteTiming.breakdownID,
-                                           RouteOutcomes.reasonBreakdownID, "casus", "verwijzing", monthsID, municipalitiesID]
+    static let partitioned: Set<String> = Set(["bron", "melder", "acuut", "minderjarig", FigureBreakdown.routeStateID, RouteTiming.breakdownID,
+                                           RouteOutcomes.reasonBreakdownID, "casus", "verwijzing", monthsID, municipalitiesID])
+        .union(ActivityLeaves.countingActivities).union([ActivityLeaves.reachID])
 
     static func totalLayer(_ id: String) -> String {
         if countingSignals.contains(id) { return signalsLayer }

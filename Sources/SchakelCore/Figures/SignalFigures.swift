@@ -79,12 +79,12 @@ public struct SignalFigures: Hashable, Sendable {
     public let period: FiguresPeriod
     public let area: FiguresArea
     public let signals: Int
-    public private(set) var breakdowns: [FigureBreakdown]
+    public internal(set) var breakdowns: [FigureBreakdown]
     /// How long the route took: to the contact, to the decision.
     public let durations: [RouteDuration]
     /// The signals' count and the breakdowns as they may leave the tab, and below which counts are kept back.
     public private(set) var publishedSignals: PublishedCount
-    public private(set) var published: [PublishedBreakdown]
+    public internal(set) var published: [PublishedBreakdown]
     public private(set) var threshold: Int
 
     /// Figures that stand alone, each list protected with its total (the store publishes its

@@ -1,6 +1,6 @@
 /// Need-to-know as one table: what each role may do with a signal, a KMT case, a meeting, the
-/// sociale kaart, the figures, the users, the settings, the destruction list and the persons (as a
-/// whole: merging codes, inzage), by what the record is and where it lies. `AccessPolicy` implements it; `docs/SECURITY.md` prints
+/// sociale kaart, the figures, the users, the settings, the destruction list, the persons (as a
+/// whole: merging codes, inzage) and the activities, by what the record is and where it lies. `AccessPolicy` implements it; `docs/SECURITY.md` prints
 /// it (`markdown`, checked to be there); `NeedToKnowTableTests` tries every cell against the real store.
 public enum NeedToKnowTable {
     /// What the record is.
@@ -29,6 +29,8 @@ public enum NeedToKnowTable {
         case retention = "vernietigingslijst"
         /// Persons as the region's register: two codes merged into one, a person's inzage (art. 15 AVG).
         case persons = "personen"
+        /// An activity of deskundigheidsbevordering or preventie, of a municipality (or, as "andere", the region's).
+        case activity = "activiteit"
 
         public var isMeeting: Bool { self == .municipalMeeting || self == .regionalMeeting || self == .dadertafel }
 
@@ -36,7 +38,7 @@ public enum NeedToKnowTable {
         public var isCaseContent: Bool { [.signal, .victimCaseSignal, .victimCase, .perpetratorCase].contains(self) }
 
         /// Whether the AF's own municipality and another differ for it at all.
-        public var hasPlace: Bool { isCaseContent || self == .municipalMeeting || self == .municipalFigures }
+        public var hasPlace: Bool { isCaseContent || self == .municipalMeeting || self == .municipalFigures || self == .activity }
 
         /// What can be done with it, in the order of its cell's letters.
         public var operations: [Operation] {
@@ -50,6 +52,7 @@ public enum NeedToKnowTable {
             case .settings: return [.change]
             case .retention: return [.list, .propose, .approve]
             case .persons: return [.merge, .inzage]
+            case .activity: return [.list, .change]
             }
         }
     }
@@ -123,35 +126,35 @@ public enum NeedToKnowTable {
             .victimCase: cell("FFFFFF", "------"), .perpetratorCase: cell("------", "------"),
             .municipalMeeting: cell("FFFF", "----"), .regionalMeeting: cell("PP--", "PP--"), .dadertafel: cell("----", "----"),
             .socialMap: same("F-F"), .municipalFigures: cell("FF", "--"), .regionalFigures: same("FF"), .users: same("--"),
-            .settings: same("-"), .retention: same("---"), .persons: same("--"),
+            .settings: same("-"), .retention: same("---"), .persons: same("--"), .activity: cell("FF", "F-"),
         ],
         .processManager: [
             .signal: cell("FFFFFFF", "FFFFFFF"), .victimCaseSignal: cell("FFFFFF", "FFFFFF"),
             .victimCase: cell("FFFFFF", "FFFFFF"), .perpetratorCase: cell("FFFFFF", "FFFFFF"),
             .municipalMeeting: cell("FFFF", "FFFF"), .regionalMeeting: cell("FFFF", "FFFF"), .dadertafel: cell("FFFF", "FFFF"),
             .socialMap: same("FFF"), .municipalFigures: same("FF"), .regionalFigures: same("FF"), .users: same("--"), .settings: same("-"),
-            .retention: same("F-F"), .persons: same("FF"),
+            .retention: same("F-F"), .persons: same("FF"), .activity: same("FF"),
         ],
         .careCoordinator: [
             .signal: cell("-------", "-------"), .victimCaseSignal: cell("FFFFFF", "FFFFFF"),
             .victimCase: cell("FFFFFF", "FFFFFF"), .perpetratorCase: cell("------", "------"),
             .municipalMeeting: cell("----", "----"), .regionalMeeting: cell("FFFF", "FFFF"), .dadertafel: cell("----", "----"),
             .socialMap: same("FFF"), .municipalFigures: same("FF"), .regionalFigures: same("FF"), .users: same("--"), .settings: same("-"),
-            .retention: same("---"), .persons: same("--"),
+            .retention: same("---"), .persons: same("--"), .activity: same("FF"),
         ],
         .processSupporter: [
             .signal: cell("-------", "-------"), .victimCaseSignal: cell("------", "------"),
             .victimCase: cell("PP----", "PP----"), .perpetratorCase: cell("------", "------"),
             .municipalMeeting: cell("PP--", "PP--"), .regionalMeeting: cell("PP--", "PP--"), .dadertafel: cell("----", "----"),
             .socialMap: same("FFF"), .municipalFigures: same("FF"), .regionalFigures: same("FF"), .users: same("--"), .settings: same("-"),
-            .retention: same("---"), .persons: same("--"),
+            .retention: same("---"), .persons: same("--"), .activity: same("FF"),
         ],
         .administrator: [
             .signal: cell("-------", "-------"), .victimCaseSignal: cell("------", "------"),
             .victimCase: cell("------", "------"), .perpetratorCase: cell("------", "------"),
             .municipalMeeting: cell("----", "----"), .regionalMeeting: cell("----", "----"), .dadertafel: cell("----", "----"),
             .socialMap: same("FFF"), .municipalFigures: same("--"), .regionalFigures: same("--"), .users: same("FF"), .settings: same("F"),
-            .retention: same("FF-"), .persons: same("--"),
+            .retention: same("FF-"), .persons: same("--"), .activity: same("--"),
         ],
     ]
 

@@ -12,16 +12,16 @@ import TerminalKit
 
     func lines(_ state: AppState) -> [String] { AppView.render(state).textLines() }
 
-    @Test func theBeheerderSeesWhyTabsOneToThreeAreEmpty() {
+    @Test func theBeheerderSeesWhyTabsOneToThreeAndSixAreEmpty() {
         var state = AppState(context: Fixtures.context(user: beheerder), size: Size(width: 80, height: 24))
         _ = runEffects(&state, .started, on: fake)
-        for (tab, what) in [("1", "signalen"), ("2", "casussen"), ("3", "overleggen")] {
+        for (tab, what) in [("1", "signalen"), ("2", "casussen"), ("3", "overleggen"), ("6", "advies en activiteiten")] {
             _ = runEffects(&state, .keyPressed(.character(Character(tab))), on: fake)
             let screen = lines(state)
             #expect(screen[0].hasPrefix(" Schakel │ Beheerder · beheerder"))
             let body = screen[2..<23].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
             #expect(body.map { $0.trimmingCharacters(in: .whitespaces) } == ["Uw rol (beheerder) geeft geen toegang tot \(what)."])
-            #expect(screen[23].hasPrefix(" 1-6 tabblad  ? hulp  q stoppen"))
+            #expect(screen[23].hasPrefix(" 1-7 tabblad  ? hulp  q stoppen"))
         }
         _ = runEffects(&state, .keyPressed(.character("1")), on: fake)
         _ = runEffects(&state, .keyPressed(.character("n")), on: fake)

@@ -101,7 +101,9 @@ import TerminalKit
         struct BrokenStore: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseListing, CaseOpening, TimelineKeeping,
                             ChangeWatching, Searching, FilterKeeping, MeetingBrowsing, AgendaEditing, MeetingStepping, MinutesKeeping,
                             ExportFiling, PartnerDirectory, ReferralKeeping, UserAdministering, FigureCounting, PersonKeeping,
-                            RetentionKeeping {
+                            RetentionKeeping, ActivityKeeping {
+            func activities(today: CivilDate, for user: User, _ occasion: ReadOccasion) throws(StoreFailure) -> ActivityList { throw .busy }
+            func saveActivity(_ entry: ActivityEntry, id: Int64?, version: Int?, by user: User) throws(StoreFailure) -> Int64 { throw .busy }
             func retentionOverview(under rules: RetentionRules, today: CivilDate, for user: User) throws(StoreFailure) -> RetentionOverview {
                 throw .busy
             }

@@ -9,7 +9,7 @@ import TerminalKit
 final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseListing, CaseOpening, TimelineKeeping,
                          ChangeWatching, Searching, FilterKeeping, MeetingBrowsing, AgendaEditing, MeetingStepping, MinutesKeeping,
                          ExportFiling, PartnerDirectory, ReferralKeeping, UserAdministering, FigureCounting, PersonKeeping,
-                         RetentionKeeping, @unchecked Sendable {
+                         RetentionKeeping, ActivityKeeping, @unchecked Sendable {
     /// What `signalFigures` answers, per area; counted as asked.
     var figures: [FiguresArea: SignalFigures] = [:]
     var figureRequests: [(FiguresPeriod, FiguresArea)] = []
@@ -73,6 +73,11 @@ final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeepi
     var retentionFailure: StoreFailure?
     /// The fake approval drops its first record out, as if it was reopened meanwhile.
     var approvalDropsFirst = false
+
+    /// The activities the Advies tab lists, what was asked of them, and a failure to give instead.
+    var activityList = ActivityList(upcoming: [], past: [])
+    var activityRequests: [String] = []
+    var activityFailure: StoreFailure?
 
     /// Keyset paging over rows in list order, as the store does it.
     static func page<T>(_ rows: [T], _ request: PageRequest, limit: Int, newestFirst: Bool, key: KeyPath<T, ListKey>) -> Page<T> {

@@ -1,7 +1,7 @@
 import SchakelCore
 import TerminalKit
 
-/// Tab 6, Beheer: the beheerder keeps the users (the same as `schakel gebruiker`, audited the
+/// Tab 7, Beheer: the beheerder keeps the users (the same as `schakel gebruiker`, audited the
 /// same way) and proposes destruction lists; a procesmanager approves them (the same as `schakel
 /// bewaren`). Closed to every other role.
 public enum AdministrationFeature: PaneFeature {

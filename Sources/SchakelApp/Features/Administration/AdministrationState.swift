@@ -1,6 +1,6 @@
 import SchakelCore
 
-/// Tab 6, Beheer: who may use Schakel (the users, one selected; a form to add or change one; a
+/// Tab 7, Beheer: who may use Schakel (the users, one selected; a form to add or change one; a
 /// question before blocking), and the destruction list. Nothing of any case is here but codes.
 public struct AdministrationState: Hashable, Sendable {
     /// Which part is shown: the beheerder switches with Tab; a procesmanager has the destruction list only.

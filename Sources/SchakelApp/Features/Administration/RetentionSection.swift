@@ -2,7 +2,7 @@ import Meldroute
 import SchakelCore
 import TerminalKit
 
-/// The destruction list in tab 6: what is over its period, or the list a beheerder proposed, and
+/// The destruction list in tab 7: what is over its period, or the list a beheerder proposed, and
 /// what became of the last one approved. The beheerder proposes (`p`), a procesmanager approves
 /// (`a`); both wait for `j`, asked as the Beheer tab's one on-top value.
 public struct RetentionSection: Hashable, Sendable {

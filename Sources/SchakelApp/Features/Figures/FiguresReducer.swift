@@ -12,7 +12,8 @@ enum FiguresReducer {
             return load(&state)
         case .loaded(let figures):
             guard figures.period == state.period, figures.area == state.area else { return [] }
-            state.figures = figures.namingRouteStates(shell.context.workflow)
+            let named = figures.namingRouteStates(shell.context.workflow)
+            state.figures = shell.context.activityVocabulary.map(named.namingActivities) ?? named
             state.isLoading = false
             state.breakdown = min(state.breakdown, max(0, state.listed.count - 1))
             return []

@@ -4,7 +4,7 @@ import Testing
 import TerminalKit
 @testable import SchakelApp
 
-/// Tab 6, Beheer: the beheerder adds, changes, blocks and unblocks users; no other role has it.
+/// Tab 7, Beheer: the beheerder adds, changes, blocks and unblocks users; no other role has it.
 @Suite struct AdministrationTests {
     let fake = FakeSignals(Fixtures.signals(3))
     let beheerder = User(id: 9, login: "beheer", displayName: "Beheerder", role: .administrator, municipality: nil)
@@ -17,7 +17,7 @@ import TerminalKit
     func opened() -> AppState {
         var state = AppState(context: Fixtures.context(user: beheerder), size: Size(width: 80, height: 24))
         run(&state, .started)
-        press([.character("6")], &state)
+        press([.character("7")], &state)
         return state
     }
 
@@ -71,7 +71,7 @@ import TerminalKit
     @Test func noOtherRoleHasTheTab() {
         var state = Fixtures.state()
         run(&state, .started)
-        press([.character("6")], &state)
+        press([.character("7")], &state)
         #expect(state.tab == .signals)
         #expect(!screen(state)[1].contains("Beheer"))
     }

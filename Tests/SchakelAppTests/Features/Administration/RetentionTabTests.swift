@@ -4,7 +4,7 @@ import Testing
 import TerminalKit
 @testable import SchakelApp
 
-/// The destruction list in tab 6: the beheerder proposes what is due (after `j`), a procesmanager —
+/// The destruction list in tab 7: the beheerder proposes what is due (after `j`), a procesmanager —
 /// who sees only this part of Beheer — approves it (after `j`) and is told what dropped out and why.
 @Suite struct RetentionTabTests {
     let fake = FakeSignals(Fixtures.signals(3))
@@ -22,7 +22,7 @@ import TerminalKit
         fake.overview = RetentionOverview(rulesConfirmed: true, due: due, proposal: nil, lastApproved: nil)
         var state = AppState(context: Fixtures.context(user: user), size: Size(width: 80, height: 24))
         run(&state, .started)
-        press([.character("6")], &state)
+        press([.character("7")], &state)
         return state
     }
 
