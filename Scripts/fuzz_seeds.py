@@ -30,13 +30,15 @@ for target in ["csv-export", "vcard", "ics", "agenda", "minutes", "figures-csv",
     write(target, "one-field", "Overleg")
 
 resources = {
-    "workflow": ["workflows/gemeentelijke-meldroute.yaml", "workflows/kmt-werkproces.yaml", "workflows/overleg.yaml"],
+    "workflow": ["workflows/gemeentelijke-meldroute.yaml", "workflows/kmt-werkproces.yaml", "workflows/overleg.yaml",
+                 "workflows/advies-en-consult.yaml"],
     "series": ["meetings/reeksen.yaml"],
     "directory": ["socialekaart/organisaties.yaml"],
     "call-rules": ["socialekaart/wie-bel-ik.yaml"],
     "holidays": ["calendar/gelijkgestelde-dagen.yaml"],
     "estimate": ["cijfers/schatting.yaml"],
     "retention": ["bewaren/bewaartermijnen.yaml"],
+    "activities": ["activiteiten/soorten.yaml", "workflows/advies-en-consult.yaml"],
 }
 for target, files in resources.items():
     for path in files:

@@ -12,16 +12,19 @@ public enum Pillar: String, CaseIterable, Hashable, Sendable {
 }
 
 /// One word of a vocabulary as data: an id that is stored and never changes, the name shown, and
-/// (for a kind of activity) the pillar it is counted under.
+/// (for a kind of activity) the pillar it is counted under and whether the annual report lays the
+/// signals of the month after it beside it (a campaign).
 public struct VocabularyTerm: Hashable, Sendable {
     public let id: String
     public let label: String
     public let pillar: Pillar?
+    public let showsSignalsAfter: Bool
 
-    public init(id: String, label: String, pillar: Pillar? = nil) {
+    public init(id: String, label: String, pillar: Pillar? = nil, showsSignalsAfter: Bool = false) {
         self.id = id
         self.label = label
         self.pillar = pillar
+        self.showsSignalsAfter = showsSignalsAfter
     }
 }
 
@@ -73,7 +76,14 @@ public enum ActivityVocabularyFile {
                 throw CalendarDataError(file: file, line: line, message: "'naam' ontbreekt of is langer dan \(maximumLabelLength) tekens")
             }
             var pillar: Pillar?
+            var showsSignalsAfter = false
             if withPillar {
+                if let flag = item.mapping?["signalen_erna"] {
+                    guard let value = flag.string, ["ja", "nee"].contains(value) else {
+                        throw CalendarDataError(file: file, line: flag.mark?.line ?? line, message: "'signalen_erna' is ja of nee")
+                    }
+                    showsSignalsAfter = value == "ja"
+                }
                 let named = item.mapping?["pijler"]?.string
                 guard let found = named.flatMap(Pillar.init(rawValue:)) else {
                     let known = Pillar.allCases.map(\.rawValue).joined(separator: ", ")
@@ -81,7 +91,7 @@ public enum ActivityVocabularyFile {
                 }
                 pillar = found
             }
-            terms.append(VocabularyTerm(id: id, label: label, pillar: pillar))
+            terms.append(VocabularyTerm(id: id, label: label, pillar: pillar, showsSignalsAfter: showsSignalsAfter))
         }
         return terms
     }

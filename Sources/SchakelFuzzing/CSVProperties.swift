@@ -71,6 +71,12 @@ enum CSVExportProperties {
         case .failure(let problem): return problem.reason
         }
         if let problem = CSVReading.cellProblem(header, rows, lineBreaks: { _ in false }) { return problem }
+        // The jaarverslag of the same, with the fields as a campaign's kind and place too: no cell a formula or a control.
+        switch CSVReading.read(FiguresFixture.report(fields, annual: true).csv()) {
+        case .success(let annual):
+            if let problem = CSVReading.cellProblem(annual.header, annual.rows, lineBreaks: { _ in false }) { return "jaarverslag: \(problem)" }
+        case .failure(let problem): return "jaarverslag: \(problem.reason)"
+        }
         let labels = FiguresFixture.labels(fields)
         guard rows.count == labels.count + 1 else { return "\(labels.count) categorieën en een totaal, \(rows.count) rijen" }
         for (label, row) in zip(labels, rows) where ExportText.csvValue(row[1]) != ExportText.line(label) {
@@ -81,18 +87,20 @@ enum CSVExportProperties {
 }
 
 /// A report of one breakdown whose title and categories are the input's fields, every count
-/// above the threshold so that each is published.
+/// above the threshold so that each is published; as a jaarverslag, with a campaign named by them too.
 enum FiguresFixture {
     static func labels(_ fields: FuzzInput.Fields) -> [String] {
         (1..<max(2, fields.all.count)).map { fields[$0] }
     }
 
-    static func report(_ fields: FuzzInput.Fields) -> FiguresReport {
+    static func report(_ fields: FuzzInput.Fields, annual: Bool = false) -> FiguresReport {
         let rows = labels(fields).enumerated().map { FigureRow($1, $0 + 5) }
         let total = rows.reduce(0) { $0 + $1.count }
         let figures = SignalFigures(period: .year(2026), area: .region, signals: total,
                                     breakdowns: [FigureBreakdown(id: "verwijzing", title: fields[0], rows: rows, total: total)])
-        return FiguresReport(figures: figures, estimate: nil, madeOn: CivilDate(iso: "2026-12-05")!)
+        let facts = AnnualReportFacts(vocabulary: ActivityVocabulary(kinds: [], audiences: []),
+                                      campaigns: [CampaignMark(date: CivilDate(iso: "2026-03-09")!, kind: fields[0], place: fields[1])])
+        return FiguresReport(figures: figures, estimate: nil, madeOn: CivilDate(iso: "2026-12-05")!, layout: annual ? .annualReport(facts) : .standard)
     }
 }
 

@@ -12,6 +12,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case holidays
     case estimate
     case retention
+    case activities
     case keys
     case csvImport = "csv-import"
     // Writers of what leaves Schakel.
@@ -29,7 +30,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     public func violation(_ bytes: [UInt8]) -> String? {
         switch self {
         case .intake: IntakeProperties.check(bytes)
-        case .workflow, .series, .directory, .callRules, .holidays, .estimate, .retention:
+        case .workflow, .series, .directory, .callRules, .holidays, .estimate, .retention, .activities:
             LoaderProperties.check(self, FuzzInput.text(bytes))
         case .keys: KeyProperties.check(bytes)
         case .csvImport: PartnerImportProperties.check(bytes)

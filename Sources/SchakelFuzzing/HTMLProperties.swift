@@ -39,9 +39,13 @@ enum HTMLReading {
 /// the text of its cell, nothing raw.
 enum HTMLProperties {
     static func figures(_ fields: FuzzInput.Fields) -> String? {
-        let html = FiguresFixture.report(fields).text(.html)
+        figures(fields, annual: false) ?? figures(fields, annual: true).map { "jaarverslag: \($0)" }
+    }
+
+    static func figures(_ fields: FuzzInput.Fields, annual: Bool) -> String? {
+        let html = FiguresFixture.report(fields, annual: annual).text(.html)
         if let scalar = RawScalars.first(in: html, allowing: ["\n"]) { return "\(RawScalars.describe(scalar)) in het bestand" }
-        let page = HTMLReading.read(html), plain = HTMLReading.read(FiguresFixture.report(fields.harmless).text(.html))
+        let page = HTMLReading.read(html), plain = HTMLReading.read(FiguresFixture.report(fields.harmless, annual: annual).text(.html))
         guard page.tags == plain.tags else { return "andere tags: \(page.tags.difference(from: plain.tags))" }
         let texts = Set(page.text)
         for label in FiguresFixture.labels(fields) where !texts.contains(ExportText.line(label)) {

@@ -3,7 +3,7 @@ import SchakelCore
 import TextSafety
 
 /// The files under `Resources/` (workflows, meeting series, the shipped directory, the call rules,
-/// the closing days, the estimate, the retention periods): whatever the text, a definition or a
+/// the closing days, the estimate, the retention periods, the kinds of activity): whatever the text, a definition or a
 /// problem naming the file, and no crash; a text holding a control, C1 or bidi character is never
 /// accepted.
 enum LoaderProperties {
@@ -44,6 +44,8 @@ enum LoaderProperties {
         case .retention:
             _ = try RetentionFile.parse(yaml: text, file: file, workflows: ["gemeentelijke-meldroute": ["afgesloten", "doorgezet"],
                                                                            "kmt-werkproces": ["afgesloten"]])
+        case .activities:
+            _ = try ActivityVocabularyFile.parse(yaml: text, file: file)
         default:
             preconditionFailure("\(target) is not a file loader")
         }

@@ -37,5 +37,7 @@ enum MarkdownProperties {
 
     static func figures(_ fields: FuzzInput.Fields) -> String? {
         MarkdownStructure.difference(FiguresFixture.report(fields).markdown(), harmless: FiguresFixture.report(fields.harmless).markdown())
+            ?? MarkdownStructure.difference(FiguresFixture.report(fields, annual: true).markdown(),
+                                            harmless: FiguresFixture.report(fields.harmless, annual: true).markdown()).map { "jaarverslag: \($0)" }
     }
 }

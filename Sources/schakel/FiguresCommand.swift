@@ -23,6 +23,10 @@ struct FiguresCommand: ParsableCommand {
         case markdown, csv, html
     }
 
+    enum Layout: String, ExpressibleByArgument, CaseIterable {
+        case standaard, jaarverslag
+    }
+
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "rapport", abstract: "Maak het rapport (standaard).")
 
@@ -35,12 +39,19 @@ struct FiguresCommand: ParsableCommand {
         @Option(name: .customLong("formaat"), help: "markdown, csv of html.")
         var format: Format = .markdown
 
+        @Option(name: .customLong("indeling"),
+                help: "standaard (elke lijst zoals tabblad 5) of jaarverslag (een jaar, geordend naar de vier pijlers).")
+        var layout: Layout = .standaard
+
         @OptionGroup var options: MeetingCommand.ExportOptions
 
         func validate() throws {
-            guard FiguresPeriod.parse(period) != nil else {
+            guard let parsed = FiguresPeriod.parse(period) else {
                 throw ValidationError("--periode verwacht een jaar, kwartaal of maand (2026, 2026-K3 of 2026-11); niet '\(period)'. "
                                       + "Een vrije reeks dagen kan niet: twee reeksen die een dag verschillen zouden een klein aantal verraden.")
+            }
+            if layout == .jaarverslag, parsed != .year(parsed.year) {
+                throw ValidationError("Een jaarverslag gaat over een heel jaar: --periode \(parsed.year).")
             }
         }
 
@@ -64,7 +75,19 @@ struct FiguresCommand: ParsableCommand {
                 let figures = try store.signalFigures(period, in: area, outcomes: RouteOutcomes(resources.workflow),
                                                       timing: RouteTiming(resources.workflow, calendar: resources.calendar), for: user)
                     .namingRouteStates(resources.workflow).namingActivities(resources.activities)
-                let report = FiguresReport(figures: figures, estimate: resources.estimate, madeOn: SystemClock().now().date)
+                let today = SystemClock().now().date
+                var reportLayout = FiguresReportLayout.standard
+                if layout == .jaarverslag {
+                    let campaigns = try store.activities(today: today, for: user, .asked).all.filter { activity in
+                        let entry = activity.entry
+                        return entry.status == .held && entry.date.year == period.year
+                            && resources.activities.kinds.contains { $0.id == entry.kind && $0.showsSignalsAfter }
+                            && (area == .region || entry.municipality == nil || FiguresArea.municipality(entry.municipality!) == area)
+                    }.map { CampaignMark(date: $0.entry.date, kind: resources.activities.kindLabel($0.entry.kind),
+                                         place: $0.entry.municipality?.name ?? "regio") }
+                    reportLayout = .annualReport(AnnualReportFacts(vocabulary: resources.activities, campaigns: campaigns))
+                }
+                let report = FiguresReport(figures: figures, estimate: resources.estimate, madeOn: today, layout: reportLayout)
                 try store.recordFiguresExport(period, in: area, format: reportFormat.rawValue, for: user)
                 return report.text(reportFormat)
             }

@@ -72,6 +72,57 @@ import Testing
         #expect(!markdown.output.contains("Signalen per gemeente"))
     }
 
+    /// The jaarverslag: the four pillars in order, in CSV (a pillar per line, read by Python's csv
+    /// with `;`) and in HTML (a heading per pillar, read by html.parser); the campaign with the signals
+    /// of its month and the next; the activities split by pillar without a total of their own.
+    @Test func theJaarverslagIsOrderedByTheFourPillars() throws {
+        let path = directory.appendingPathComponent("jaarverslag.csv").path
+        let made = try report(["--periode", "2026", "--indeling", "jaarverslag", "--formaat", "csv", "--uit", path])
+        #expect(made.status == 0, "\(made.errors)")
+        let rows = try #require(try python("""
+            import csv, json, sys
+            with open(sys.argv[1], encoding='utf-8-sig', newline='') as f:
+                print(json.dumps(list(csv.reader(f, delimiter=';'))))
+            """, path) as? [[String]])
+        #expect(rows.first == ["pijler", "uitsplitsing", "categorie", "aantal", "aandeel (%)", "periode", "gebied", "werkdagen"])
+        var pillars: [String] = []
+        for row in rows.dropFirst() where pillars.last != row[0] { pillars.append(row[0]) }
+        #expect(pillars == ["preventie", "werkproces", "deskundigheidsbevordering", "daderaanpak"])
+        let campaign = try #require(rows.first { $0[0] == "preventie" && $0[1] == "toelichting" })
+        #expect(campaign[2].hasPrefix("Campagne 05-10-2026 (regio); signalen in oktober "), "\(campaign)")
+        let lessons = try #require(rows.first { $0[1] == "Activiteiten gehouden, naar soort — preventie" && $0[2] == "les op school" })
+        #expect(lessons[0] == "preventie" && !rows.contains { $0[1] == "Activiteiten gehouden, naar soort — preventie" && $0[2] == "totaal" })
+        #expect(rows.contains { $0[0] == "deskundigheidsbevordering" && $0[1] == "Bereikte deelnemers, naar soort activiteit — deskundigheidsbevordering"
+            && $0[2] == "voorlichting" })
+        #expect(rows.contains { $0[0] == "werkproces" && $0[1] == "Signalen per maand" && $0[2] == "totaal" })
+        #expect(rows.contains { $0[0] == "daderaanpak" && $0[1] == "KMT-casussen geopend" })
+        // The counts of activities and signals: none from 1 to 4 (the people reached are sums, never small here).
+        let counts = rows.dropFirst().filter { $0[1] != "toelichting" && $0[7].isEmpty }.map { $0[3] }
+        #expect(counts.allSatisfy { Int($0).map { $0 == 0 || $0 >= 5 } ?? ["<5", "x"].contains($0) }, "\(counts)")
+
+        let html = try report(["--periode", "2026", "--indeling", "jaarverslag", "--formaat", "html"])
+        #expect(html.status == 0, "\(html.errors)")
+        let headings = try #require(try python("""
+            import json, sys
+            from html.parser import HTMLParser
+            class Page(HTMLParser):
+                def __init__(self):
+                    super().__init__(); self.inside = False; self.headings = []
+                def handle_starttag(self, tag, attrs):
+                    self.inside = tag == 'h2' and ('class', 'pillar') in attrs
+                def handle_data(self, data):
+                    if self.inside: self.headings.append(data)
+                def handle_endtag(self, tag):
+                    self.inside = False
+            page = Page(); page.feed(open(sys.argv[1], encoding='utf-8').read())
+            print(json.dumps(page.headings))
+            """, try write(html.output, "jaarverslag.html")) as? [String])
+        #expect(headings == ["1. Preventie", "2. Werkproces", "3. Deskundigheidsbevordering", "4. Daderaanpak"])
+        #expect(html.output.contains("<title>Jaarverslag aanpak mensenhandel — regio Twente, 2026</title>"))
+        let quarter = try report(["--periode", "2026-K4", "--indeling", "jaarverslag"])
+        #expect(quarter.status != 0 && quarter.errors.contains("Een jaarverslag gaat over een heel jaar: --periode 2026."), "\(quarter.errors)")
+    }
+
     @Test func anAFReportsOnlyTheirOwnAndEveryExportIsAudited() throws {
         let refused = try report(["--periode", "2026", "--gemeente", "Hengelo"], as: "af.enschede")
         #expect(refused.status == 1 && refused.errors == "schakel: U mag de cijfers van Hengelo niet zien; u ziet: regio Twente, Enschede.\n")

@@ -13,12 +13,16 @@ public struct FiguresReport: Sendable {
     public let figures: SignalFigures
     public let estimate: VictimEstimate?
     public let madeOn: CivilDate
+    public let layout: FiguresReportLayout
 
-    public init(figures: SignalFigures, estimate: VictimEstimate?, madeOn: CivilDate) {
+    public init(figures: SignalFigures, estimate: VictimEstimate?, madeOn: CivilDate, layout: FiguresReportLayout = .standard) {
         self.figures = figures
         self.estimate = estimate
         self.madeOn = madeOn
+        self.layout = layout
     }
+
+    var isAnnualReport: Bool { if case .annualReport = layout { true } else { false } }
 
     var threshold: Int { figures.threshold }
 
@@ -30,12 +34,15 @@ public struct FiguresReport: Sendable {
         }
     }
 
-    /// `cijfers-regio-twente-2026-k4.md`
+    /// `cijfers-regio-twente-2026-k4.md`, `jaarverslag-regio-twente-2026.html`
     public func fileName(_ format: Format) -> String {
-        "cijfers-\(MeetingDocumentKind.slug(figures.area.label))-\(MeetingDocumentKind.slug(figures.period.label)).\(format.fileExtension)"
+        "\(isAnnualReport ? "jaarverslag" : "cijfers")-\(MeetingDocumentKind.slug(figures.area.label))-"
+            + "\(MeetingDocumentKind.slug(figures.period.label)).\(format.fileExtension)"
     }
 
-    var title: String { "Aard en omvang mensenhandel — \(figures.area.label), \(figures.period.label)" }
+    var title: String {
+        "\(isAnnualReport ? "Jaarverslag aanpak mensenhandel" : "Aard en omvang mensenhandel") — \(figures.area.label), \(figures.period.label)"
+    }
     var published: [PublishedBreakdown] { figures.published }
 
     /// "In beeld: …" as the tab says it, with the signals' count as published.
@@ -57,19 +64,28 @@ public struct FiguresReport: Sendable {
         return "\(tenths / 10),\(tenths % 10)"
     }
 
+    /// A share of the list's total; none for a part of a list (it has no total).
+    func share(_ count: PublishedCount, in list: ReportList) -> String { list.total.map { share(count, of: $0) } ?? "" }
+
     public func markdown() -> String {
         var lines = ["# \(ExportText.markdown(title))", "", inView, ""]
         if let estimate, figures.area == .region { lines += ["Bron van de schatting: \(ExportText.markdown(estimate.source))", ""] }
         lines += [suppressionNote + " Gemaakt op \(madeOn.dutch) met Schakel.", ""]
-        for breakdown in published {
-            lines += ["## \(ExportText.markdown(breakdown.title))", "", "| | aantal | aandeel (%) |", "|---|---:|---:|"]
-            for row in breakdown.rows {
-                lines.append("| \(ExportText.markdown(row.label)) | \(ExportText.markdown(row.count.text(threshold: threshold))) | "
-                             + "\(share(row.count, of: breakdown.total)) |")
-            }
-            lines += ["| **totaal** | \(ExportText.markdown(breakdown.total.text(threshold: threshold))) | |", ""]
-            if breakdown.id == RouteTiming.breakdownID {
-                lines += figures.durations.map { "- " + ExportText.markdown($0.text(threshold: threshold)) } + [""]
+        for (number, section) in sections.enumerated() {
+            if let pillar = section.pillar { lines += ["## \(number + 1). \(pillar.label.prefix(1).uppercased() + pillar.label.dropFirst())", ""] }
+            lines += section.notes.flatMap { [ExportText.markdown($0), ""] }
+            let heading = section.pillar == nil ? "##" : "###"
+            for list in section.lists {
+                lines += ["\(heading) \(ExportText.markdown(list.title))", "", "| | aantal | aandeel (%) |", "|---|---:|---:|"]
+                for row in list.rows {
+                    lines.append("| \(ExportText.markdown(row.label)) | \(ExportText.markdown(row.count.text(threshold: threshold))) | "
+                                 + "\(share(row.count, in: list)) |")
+                }
+                if let total = list.total { lines.append("| **totaal** | \(ExportText.markdown(total.text(threshold: threshold))) | |") }
+                lines.append("")
+                if list.id == RouteTiming.breakdownID {
+                    lines += figures.durations.map { "- " + ExportText.markdown($0.text(threshold: threshold)) } + [""]
+                }
             }
         }
         return lines.joined(separator: "\n")
@@ -77,25 +93,41 @@ public struct FiguresReport: Sendable {
 
     /// Semicolons, decimal commas, UTF-8 with a BOM and CRLF: how Dutch Excel opens a file. Every
     /// cell is one line: a category is a name, and one name is one row.
+    /// In the jaarverslag, each line starts with its pillar.
     public func csv() -> String {
-        var lines = [["uitsplitsing", "categorie", "aantal", "aandeel (%)", "periode", "gebied", "werkdagen"].joined(separator: ";")]
-        for breakdown in published {
-            let rows = breakdown.rows.map { ($0.label, $0.count, share($0.count, of: breakdown.total)) }
-                + [("totaal", breakdown.total, "")]
-            for (label, count, share) in rows {
-                lines.append([breakdown.title, label, count.text(threshold: threshold), share, figures.period.label, figures.area.label, ""]
-                    .map { ExportText.csv(ExportText.line($0)) }.joined(separator: ";"))
-            }
+        let pillarColumn = isAnnualReport ? ["pijler"] : []
+        var lines = [(pillarColumn + ["uitsplitsing", "categorie", "aantal", "aandeel (%)", "periode", "gebied", "werkdagen"]).joined(separator: ";")]
+        func line(_ pillar: Pillar?, _ cells: [String]) -> String {
+            ((isAnnualReport ? [pillar?.label ?? ""] : []) + cells).map { ExportText.csv(ExportText.line($0)) }.joined(separator: ";")
         }
         // The pace in working days, in its own column, only where enough signals stand behind it;
-        // how many is not said (it would be a count beside the protected ones).
-        for duration in figures.durations {
-            let shown = duration.count >= threshold
-            for (label, value) in [("mediaan", duration.median), ("90e percentiel", duration.percentile90)] {
-                lines.append([duration.label, label, "", "", figures.period.label, figures.area.label,
-                              shown ? value.map(String.init) ?? "" : ""].map { ExportText.csv(ExportText.line($0)) }.joined(separator: ";"))
+        // how many is not said (it would be a count beside the protected ones). After its list.
+        func pace(_ pillar: Pillar?) -> [String] {
+            figures.durations.flatMap { duration in
+                [("mediaan", duration.median), ("90e percentiel", duration.percentile90)].map { label, value in
+                    line(pillar, [duration.label, label, "", "", figures.period.label, figures.area.label,
+                                  duration.count >= threshold ? value.map(String.init) ?? "" : ""])
+                }
             }
         }
+        var paceWritten = false
+        for section in sections {
+            for note in section.notes {
+                lines.append(line(section.pillar, ["toelichting", note, "", "", figures.period.label, figures.area.label, ""]))
+            }
+            for list in section.lists {
+                let rows = list.rows.map { ($0.label, $0.count, share($0.count, in: list)) } + (list.total.map { [("totaal", $0, "")] } ?? [])
+                for (label, count, share) in rows {
+                    lines.append(line(section.pillar, [list.title, label, count.text(threshold: threshold), share, figures.period.label,
+                                                       figures.area.label, ""]))
+                }
+                if list.id == RouteTiming.breakdownID {
+                    lines += pace(section.pillar)
+                    paceWritten = true
+                }
+            }
+        }
+        if !paceWritten { lines += pace(isAnnualReport ? .workProcess : nil) }
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
     }
 }

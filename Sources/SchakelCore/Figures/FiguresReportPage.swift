@@ -9,14 +9,21 @@ struct FiguresReportPage {
             body.append("<p class=\"small\">Bron van de schatting: \(ExportText.html(estimate.source))</p>")
         }
         body.append("<p class=\"small\">\(ExportText.html(report.suppressionNote)) Gemaakt op \(report.madeOn.dutch) met Schakel.</p>")
-        for breakdown in report.published {
-            body.append("<section><h2>\(ExportText.html(breakdown.title))</h2>")
-            body.append(breakdown.id == "maand" ? columns(breakdown) : bars(breakdown))
-            body.append(table(breakdown))
-            if breakdown.id == RouteTiming.breakdownID {
-                body += report.figures.durations.map { "<p>\(ExportText.html($0.text(threshold: report.threshold)))</p>" }
+        for (number, section) in report.sections.enumerated() {
+            let heading = section.pillar == nil ? "h2" : "h3"
+            if let pillar = section.pillar {
+                body.append("<h2 class=\"pillar\">\(number + 1). \(ExportText.html(pillar.label.prefix(1).uppercased() + pillar.label.dropFirst()))</h2>")
             }
-            body.append("</section>")
+            body += section.notes.map { "<p>\(ExportText.html($0))</p>" }
+            for list in section.lists {
+                body.append("<section><\(heading)>\(ExportText.html(list.title))</\(heading)>")
+                body.append(list.id == "maand" ? columns(list) : bars(list))
+                body.append(table(list))
+                if list.id == RouteTiming.breakdownID {
+                    body += report.figures.durations.map { "<p>\(ExportText.html($0.text(threshold: report.threshold)))</p>" }
+                }
+                body.append("</section>")
+            }
         }
         return """
             <!DOCTYPE html>
@@ -27,7 +34,8 @@ struct FiguresReportPage {
             <style>
             @page { size: A4; margin: 18mm 16mm; }
             body { font-family: "Segoe UI", Arial, sans-serif; font-size: 10.5pt; color: #111; max-width: 178mm; margin: 0 auto; }
-            h1 { font-size: 16pt; } h2 { font-size: 12pt; margin-top: 1.2em; }
+            h1 { font-size: 16pt; } h2 { font-size: 12pt; margin-top: 1.2em; } h3 { font-size: 11pt; }
+            h2.pillar { font-size: 14pt; border-bottom: 2px solid #2b5d8a; break-after: avoid; }
             .lead { font-size: 12pt; } .small { font-size: 9pt; color: #444; }
             table { border-collapse: collapse; margin: .4em 0 1em; } td, th { padding: 1px 8px; border-bottom: 1px solid #ccc; }
             td.n, th.n { text-align: right; } section { break-inside: avoid; }
@@ -42,18 +50,20 @@ struct FiguresReportPage {
             """
     }
 
-    func table(_ breakdown: PublishedBreakdown) -> String {
+    func table(_ breakdown: ReportList) -> String {
         var rows = ["<table><tr><th></th><th class=\"n\">aantal</th><th class=\"n\">aandeel (%)</th></tr>"]
         for row in breakdown.rows {
             rows.append("<tr><td>\(ExportText.html(row.label))</td><td class=\"n\">\(ExportText.html(row.count.text(threshold: report.threshold)))</td>"
-                        + "<td class=\"n\">\(report.share(row.count, of: breakdown.total))</td></tr>")
+                        + "<td class=\"n\">\(report.share(row.count, in: breakdown))</td></tr>")
         }
-        rows.append("<tr><th>totaal</th><th class=\"n\">\(ExportText.html(breakdown.total.text(threshold: report.threshold)))</th><th></th></tr></table>")
-        return rows.joined()
+        if let total = breakdown.total {
+            rows.append("<tr><th>totaal</th><th class=\"n\">\(ExportText.html(total.text(threshold: report.threshold)))</th><th></th></tr>")
+        }
+        return (rows + ["</table>"]).joined()
     }
 
     /// Horizontal bars; a kept-back count gets no bar, only its mark.
-    func bars(_ breakdown: PublishedBreakdown) -> String {
+    func bars(_ breakdown: ReportList) -> String {
         let maximum = max(1, breakdown.rows.compactMap(\.count.value).max() ?? 1)
         let rowHeight = 14, labelWidth = 190, barWidth = 420
         var parts = ["<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelWidth + barWidth + 50)\" height=\"\(breakdown.rows.count * rowHeight + 4)\" "
@@ -69,7 +79,7 @@ struct FiguresReportPage {
     }
 
     /// The months as columns, the count above each.
-    func columns(_ breakdown: PublishedBreakdown) -> String {
+    func columns(_ breakdown: ReportList) -> String {
         let maximum = max(1, breakdown.rows.compactMap(\.count.value).max() ?? 1)
         let columnWidth = 34, height = 120
         var parts = ["<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(breakdown.rows.count * columnWidth + 4)\" height=\"\(height + 30)\" "
