@@ -78,13 +78,8 @@ struct FiguresCommand: ParsableCommand {
                 let today = SystemClock().now().date
                 var reportLayout = FiguresReportLayout.standard
                 if layout == .jaarverslag {
-                    let campaigns = try store.activities(today: today, for: user, .asked).all.filter { activity in
-                        let entry = activity.entry
-                        return entry.status == .held && entry.date.year == period.year
-                            && resources.activities.kinds.contains { $0.id == entry.kind && $0.showsSignalsAfter }
-                            && (area == .region || entry.municipality == nil || FiguresArea.municipality(entry.municipality!) == area)
-                    }.map { CampaignMark(date: $0.entry.date, kind: resources.activities.kindLabel($0.entry.kind),
-                                         place: $0.entry.municipality?.name ?? "regio") }
+                    let campaigns = try store.activities(today: today, for: user, .asked)
+                        .campaigns(in: period.year, area: area, vocabulary: resources.activities)
                     reportLayout = .annualReport(AnnualReportFacts(vocabulary: resources.activities, campaigns: campaigns))
                 }
                 let report = FiguresReport(figures: figures, estimate: resources.estimate, madeOn: today, layout: reportLayout)

@@ -32,6 +32,19 @@ public struct CampaignMark: Hashable, Sendable {
     }
 }
 
+extension ActivityList {
+    /// The campaigns held in `year` that a report of `area` lays the signals beside: in the area, or
+    /// for the whole region (a kind the vocabulary marks `signalen_erna`).
+    public func campaigns(in year: Int, area: FiguresArea, vocabulary: ActivityVocabulary) -> [CampaignMark] {
+        all.filter { activity in
+            let entry = activity.entry
+            let inArea = area == .region || entry.municipality.map { FiguresArea.municipality($0) == area } ?? true
+            return entry.status == .held && entry.date.year == year && inArea
+                && vocabulary.kinds.contains { $0.id == entry.kind && $0.showsSignalsAfter }
+        }.map { CampaignMark(date: $0.entry.date, kind: vocabulary.kindLabel($0.entry.kind), place: $0.entry.municipality?.name ?? "regio") }
+    }
+}
+
 /// One list of the report: a published breakdown, or the rows of one that belong to a pillar (a
 /// part of a list has no total: it would be a count no protection looked at).
 struct ReportList {

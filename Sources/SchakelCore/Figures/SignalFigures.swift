@@ -212,7 +212,7 @@ public struct RouteOutcomes: Hashable, Sendable {
 }
 
 /// What the Cijfers tab asks of the store: the figures, and the export folder for its report.
-public typealias FiguresStore = FigureCounting & ExportFiling
+public typealias FiguresStore = FigureCounting & ExportFiling & ActivityKeeping
 
 /// The seeds' estimate the signals are laid beside, from `Resources/cijfers/schatting.yaml`.
 public struct VictimEstimate: Hashable, Sendable {

@@ -13,7 +13,8 @@ public enum FiguresAction: Hashable, Sendable {
 /// Work for the Cijfers tab's runner.
 public enum FiguresEffect: Hashable, Sendable {
     case load(FiguresPeriod, FiguresArea)
-    case export(FiguresReport.Format)
+    /// The report in a format; `annual`: as the jaarverslag (a year only).
+    case export(FiguresReport.Format, annual: Bool)
 }
 
 /// Tab 5, Cijfers: aard en omvang, counted by the store, small numbers kept back.
@@ -56,10 +57,19 @@ public enum FiguresFeature: PaneFeature {
             } catch {
                 return .failed("Cijfers laden mislukt. \(SignalsRunner.message(for: error))")
             }
-        case .export(let format):
+        case .export(let format, let annual):
             guard let figures = state.figures else { return nil }
-            let report = FiguresReport(figures: figures, estimate: context.victimEstimate, madeOn: context.today)
             do {
+                var layout = FiguresReportLayout.standard
+                if annual {
+                    guard let vocabulary = context.activityVocabulary else {
+                        return .failed("De soorten activiteit zijn niet geladen; het jaarverslag kan nu niet worden gemaakt.")
+                    }
+                    let campaigns = try store.activities(today: context.today, for: context.user, .asked)
+                        .campaigns(in: figures.period.year, area: figures.area, vocabulary: vocabulary)
+                    layout = .annualReport(AnnualReportFacts(vocabulary: vocabulary, campaigns: campaigns))
+                }
+                let report = FiguresReport(figures: figures, estimate: context.victimEstimate, madeOn: context.today, layout: layout)
                 let path = try store.writeExport(report.text(format), named: report.fileName(format), by: context.user)
                 try store.recordFiguresExport(figures.period, in: figures.area, format: format.rawValue, for: context.user)
                 return .exported(path: path)
@@ -78,7 +88,12 @@ public enum FiguresFeature: PaneFeature {
     }
     public static func hasOverlay(_ state: FiguresState) -> Bool { state.onTop != nil }
     public static func prompt(_ state: FiguresState) -> String? {
-        state.onTop == .choosingExport ? " Exporteer het rapport: m Markdown · c CSV (Excel) · h HTML (A4) · andere toets: terug" : nil
+        guard state.onTop == .choosingExport else { return nil }
+        // The jaarverslag is a year's.
+        if case .year? = state.period {
+            return " Exporteer: m Markdown · c CSV · h HTML (A4) · j jaarverslag (A4) · Esc terug"
+        }
+        return " Exporteer het rapport: m Markdown · c CSV (Excel) · h HTML (A4) · andere toets: terug"
     }
 
     public static func closedNote(for user: User) -> String? {

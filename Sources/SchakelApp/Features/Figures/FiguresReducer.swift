@@ -36,7 +36,8 @@ enum FiguresReducer {
         case .choosingExport?:
             state.onTop = nil
             let formats: [Key: FiguresReport.Format] = [.character("m"): .markdown, .character("c"): .csv, .character("h"): .html]
-            return formats[key].map { [.export($0)] } ?? []
+            if key == .character("j"), case .year = period { return [.export(.html, annual: true)] }
+            return formats[key].map { [.export($0, annual: false)] } ?? []
         case nil:
             break
         }

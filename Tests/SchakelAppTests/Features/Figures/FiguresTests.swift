@@ -26,7 +26,7 @@ import TerminalKit
         let context = AppContext(user: user, today: Fixtures.today, calendar: WorkingDayCalendar(), workflow: Fixtures.workflow,
                                  caseWorkflow: Fixtures.caseWorkflow, helpLines: [], isDemo: true,
                                  victimEstimate: VictimEstimate(victimsPerYear: 232, reportedVictimsPerYear: 16, source: "KMT"),
-                                 asciiCharts: ascii)
+                                 asciiCharts: ascii, activityVocabulary: Fixtures.activities)
         fake.figures[.region] = Self.sample(.year(2026), .region)
         var state = AppState(context: context, size: size)
         _ = runEffects(&state, .started, on: fake)
@@ -81,14 +81,29 @@ import TerminalKit
         var state = state()
         fake.exportFolderPath = "/srv/schakel/export"
         press([.character("e")], &state)
-        #expect(AppView.render(state).textLines()[23].contains("Exporteer het rapport: m Markdown · c CSV (Excel) · h HTML (A4)"))
+        #expect(AppView.render(state).textLines()[23].contains("Exporteer: m Markdown · c CSV · h HTML (A4) · j jaarverslag (A4) · Esc terug"))
         press([.character("c")], &state)
         #expect(state.status?.text == "Geschreven: cijfers-regio-twente-2026.csv in /srv/schakel/export")
         let csv = try #require(fake.exportedFiles["cijfers-regio-twente-2026.csv"])
         #expect(csv.contains("Signalen per gemeente;Borne;<5;;2026;regio Twente;\r\n"))
-        // Any other key leaves the question without writing.
+        // Any other key (Esc, say) leaves the question without writing.
         press([.character("e"), .escape], &state)
         #expect(fake.exportedFiles.count == 1 && state.figures.onTop == nil)
+        // A year's jaarverslag, with the campaigns held in it from the register of activities.
+        fake.activityList = ActivityList(upcoming: [], past: [
+            Activity(id: 1, entry: ActivityEntry(kind: "campagne", theme: .form(.labour), audience: "publiek", municipality: nil,
+                                                 date: CivilDate(iso: "2026-10-05")!, givenBy: .kmt, status: .held, participants: 4000, note: ""),
+                     registeredBy: "pm.kmt", version: 1),
+        ])
+        press([.character("e"), .character("j")], &state)
+        #expect(state.status?.text == "Geschreven: jaarverslag-regio-twente-2026.html in /srv/schakel/export")
+        let annual = try #require(fake.exportedFiles["jaarverslag-regio-twente-2026.html"])
+        #expect(annual.contains("<h2 class=\"pillar\">1. Preventie</h2>") && annual.contains("<p>Campagne 05-10-2026 (regio); signalen in oktober"))
+        // A quarter has no jaarverslag: j is then any other key.
+        press([.character("p"), .character("e")], &state)
+        #expect(!AppView.render(state).textLines()[23].contains("jaarverslag"))
+        press([.character("j")], &state)
+        #expect(fake.exportedFiles.count == 2)
     }
 
     @Test func theBeheerderSeesNoFigures() {
