@@ -6,11 +6,14 @@ import SchakelCore
 extension Store: Searching {
     /// Full-text search in one source, newest match first, `limit` at a time (pass the last hit's
     /// id as `after` for the next page). Prefix matching with accents folded: "celi" finds "Çelik".
-    /// Only what the user may fully see is searched, so hits and their number never leak.
+    /// Only what the user may fully see is searched, so hits and their number never leak. A signal's
+    /// code (or its start: `S2026-00`) finds the signal by its code, as officers have it from a letter.
     public func search(_ text: String, in source: SearchHit.Source, after: Int64? = nil, limit: Int,
                        for user: User) throws(StoreFailure) -> Page<SearchHit> {
         guard let match = SearchQuery.ftsQuery(for: text) else { return Page(rows: [], hasMore: false) }
-        let query = SearchQuery.make(source, match: match, after: after, limit: limit, for: user)
+        let code = source == .signal ? SearchQuery.signalCodePrefix(text) : nil
+        let query = code.map { SearchQuery.byCode($0, after: after, limit: limit, for: user) }
+            ?? SearchQuery.make(source, match: match, after: after, limit: limit, for: user)
         return try audited(by: user) { db in
             guard let query else {
                 return (Page(rows: [], hasMore: false),
@@ -48,6 +51,33 @@ enum SearchQuery {
         let normalised = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
         let digest = SHA256.hash(data: Data(normalised.utf8)).map { String(format: "%02x", $0) }.joined()
         return "zoekterm-sha256 " + digest.prefix(16)
+    }
+
+    /// `S2026-0012`, `s2026-001`, `S2026`: the start of a signal's code, in capitals; nil for anything else.
+    static func signalCodePrefix(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased()
+        guard trimmed.wholeMatch(of: /S\d{4}(-\d{0,4})?/) != nil else { return nil }
+        return trimmed
+    }
+
+    /// The signals in the user's scope whose code starts with `prefix`, newest first; nil when the
+    /// user may see no signal.
+    static func byCode(_ prefix: String, after: Int64?, limit: Int, for user: User) -> (sql: String, arguments: StatementArguments)? {
+        let scope = AccessPolicy.signalScope(for: user)
+        guard let condition = SignalScopeSQL.condition(scope) else { return nil }
+        // A range on the code's unique index ('~' sorts after every digit and '-').
+        var conditions = ["s.code >= ? AND s.code < ?"], arguments: StatementArguments = [prefix, prefix + "~"]
+        if scope != .region {
+            conditions.append(condition.sql)
+            arguments += StatementArguments(condition.ids)
+        }
+        if let after {
+            conditions.append("s.id < ?")
+            arguments += [after]
+        }
+        arguments += [limit + 1]
+        return ("SELECT s.id, s.code AS title, '' AS snippet FROM signal s WHERE \(conditions.joined(separator: " AND ")) ORDER BY s.id DESC LIMIT ?",
+                arguments)
     }
 
     /// The SQL for one source, or nil when the user may search none of it.

@@ -117,6 +117,35 @@ import SchakelDemo
         #expect(details.allSatisfy { $0.hasPrefix("zoekterm-sha256 ") && !$0.contains("celi") })
     }
 
+    /// A code from a letter finds its signal (whole, or its start, in any case), within scope only,
+    /// audited like any search.
+    @Test func aSignalsCodeFindsItWithinScope() throws {
+        let code = try store.read { db in try #require(try String.fetchOne(db, sql: "SELECT code FROM signal WHERE id = ?", arguments: [enschedeSignal])) }
+        let found = try store.search(code.lowercased(), in: .signal, limit: 10, for: user("af.enschede")).rows
+        #expect(found.map(\.id) == [enschedeSignal] && found.first?.title == code && found.first?.subject == .signal(enschedeSignal))
+        #expect(try store.search(code, in: .signal, limit: 10, for: user("af.hengelo")).rows.isEmpty)
+        #expect(try store.search(code, in: .signal, limit: 10, for: user("po.kmt")).rows.isEmpty)
+        // The start of a code: every signal of that year in scope, newest first, paged by key.
+        let year = String(code.prefix(5))
+        let expected = try store.read { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM signal WHERE code LIKE ? AND municipality_id = 4 ORDER BY id DESC", arguments: [year + "%"])
+        }
+        var collected: [Int64] = []
+        var page = try store.search(year, in: .signal, limit: 1, for: user("af.enschede"))
+        collected += page.rows.map(\.id)
+        while page.hasMore, let last = collected.last {
+            page = try store.search(year, in: .signal, after: last, limit: 1, for: user("af.enschede"))
+            collected += page.rows.map(\.id)
+        }
+        #expect(collected == expected && expected.count > 1, "\(expected)")
+        // Not a code: the words as ever.
+        #expect(SearchQuery.signalCodePrefix("S2026-00123") == nil && SearchQuery.signalCodePrefix("schuld") == nil)
+        let audited = try store.read { db in
+            try String.fetchAll(db, sql: "SELECT actor || ' ' || result FROM audit_log WHERE action = 'search' ORDER BY id")
+        }
+        #expect(audited.prefix(3) == ["af.enschede ok", "af.hengelo ok", "po.kmt denied"])
+    }
+
     @Test func searchPagesByKey() throws {
         let all = try store.search("schuld", in: .signal, limit: 1000, for: user("pm.kmt")).rows
         var collected: [SearchHit] = []
