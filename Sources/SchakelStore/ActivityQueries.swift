@@ -28,7 +28,8 @@ extension Store: ActivityKeeping {
 
     @discardableResult
     public func saveActivity(_ entry: ActivityEntry, id: Int64?, version: Int?, by user: User) throws(StoreFailure) -> Int64 {
-        let today = AmsterdamTime.localTime(of: now()).date
+        let moment = now()
+        let today = AmsterdamTime.localTime(of: moment).date
         let action: AuditAction = id == nil ? .create : .update
         let refused = AuditRecord(action, "activity", id.map(String.init) ?? "", result: .denied)
         guard AccessPolicy.canWriteActivity(user, municipalityID: entry.municipality?.id) else {
@@ -36,10 +37,7 @@ extension Store: ActivityKeeping {
             throw .noAccess
         }
         if let problem = entry.problem(vocabulary: nil, today: today) { throw .refused("De activiteit is niet opgeslagen: \(problem)") }
-        let moment = now()
         let outcome = try write { db -> Result<Int64, StoreFailure> in
-            let values: StatementArguments = [entry.kind, entry.theme.code, entry.audience, entry.municipality?.id, entry.date.iso,
-                                              entry.givenBy.rawValue, entry.status.rawValue, entry.participants, entry.note]
             let saved: Int64
             if let id {
                 // The activity as it was: an AF may not move another municipality's (or the region's) into their own.
@@ -59,15 +57,10 @@ extension Store: ActivityKeeping {
                     UPDATE activity SET kind = ?, theme = ?, audience = ?, municipality_id = ?, held_on = ?, given_by = ?, status = ?,
                                         participants = ?, note = ?, version = version + 1
                     WHERE id = ?
-                    """, arguments: values + [id])
+                    """, arguments: Self.columns(of: entry) + [id])
                 saved = id
             } else {
-                try db.execute(sql: """
-                    INSERT INTO activity (kind, theme, audience, municipality_id, held_on, given_by, status, participants, note,
-                                          registered_by, registered_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: values + [user.login, AmsterdamTime.utcText(of: moment)])
-                saved = db.lastInsertedRowID
+                saved = try Self.insertActivity(entry, registeredBy: user.login, at: AmsterdamTime.utcText(of: moment), in: db)
             }
             try AuditLog.append(AuditRecord(action, "activity", String(saved), detail: "\(entry.kind), \(entry.status.rawValue)"),
                                 actor: user.login, origin: origin, at: moment, in: db)
@@ -77,6 +70,21 @@ extension Store: ActivityKeeping {
         // A refusal found inside the transaction was logged there; nothing else was written.
         guard id >= 0 else { throw .noAccess }
         return id
+    }
+
+    /// The entry's columns, in the order of `insertActivity` and the update.
+    static func columns(of entry: ActivityEntry) -> StatementArguments {
+        [entry.kind, entry.theme.code, entry.audience, entry.municipality?.id, entry.date.iso, entry.givenBy.rawValue, entry.status.rawValue,
+         entry.participants, entry.note]
+    }
+
+    /// Inserts an activity registered by `login` at `utc` (stored text); its id. Also the demo's way in.
+    static func insertActivity(_ entry: ActivityEntry, registeredBy login: String, at utc: String, in db: Database) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO activity (kind, theme, audience, municipality_id, held_on, given_by, status, participants, note, registered_by, registered_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: columns(of: entry) + [login, utc])
+        return db.lastInsertedRowID
     }
 
     static func activity(_ row: Row) -> Activity {

@@ -21,11 +21,7 @@ public final class BulkImport {
 
     /// An activity, registered by `login` at `moment`.
     public func addActivity(_ entry: ActivityEntry, registeredBy login: String, at moment: LocalDateTime) throws {
-        try db.execute(sql: """
-            INSERT INTO activity (kind, theme, audience, municipality_id, held_on, given_by, status, participants, note, registered_by, registered_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [entry.kind, entry.theme.code, entry.audience, entry.municipality?.id, entry.date.iso, entry.givenBy.rawValue,
-                             entry.status.rawValue, entry.participants, entry.note, login, AmsterdamTime.utcText(from: moment)])
+        _ = try Store.insertActivity(entry, registeredBy: login, at: AmsterdamTime.utcText(from: moment), in: db)
     }
 
     // MARK: Users and the demo marker

@@ -18,14 +18,13 @@ extension Store: FigureCounting {
         let threshold = try figuresThreshold()
         let today = AmsterdamTime.localTime(of: now()).date
         let year = try read { db in try YearCount(year: period.year, db: db, outcomes: outcomes, timing: timing).leaves() }
-        let asked = year.figures(period, area, byMunicipality: area == .region && AccessPolicy.seesFiguresByMunicipality(user),
-                                 outcomes: outcomes, timing: timing, today: today)
         let byMunicipality = area == .region && AccessPolicy.seesFiguresByMunicipality(user)
+        let asked = year.figures(period, area, byMunicipality: byMunicipality, outcomes: outcomes, timing: timing, today: today)
         let activities = try read { db in try ActivityYearCount(year: period.year, db: db).leaves() }
         var figures = publisher(of: year, outcomes: outcomes, timing: timing, today: today, threshold: threshold).publishing(asked)
         // The activities, where the register is in use that year (a database without them says nothing of them).
         if activities.isInUse {
-            figures = figures.adding(activities: activities.publisher(threshold: threshold)
+            figures = figures.adding(activities: publisher(of: activities, threshold: threshold)
                 .publishing(activities.figures(period, area, byMunicipality: byMunicipality)))
         }
         // Handed over only once their audit line is written.
@@ -45,6 +44,16 @@ extension Store: FigureCounting {
         }
         let publisher = FigurePublisher(months: months, threshold: threshold)
         lastPublisher.withLock { $0 = (key, publisher) }
+        return publisher
+    }
+}
+
+extension Store {
+    /// The activities' year protected, or the one protected last from the same counts.
+    func publisher(of activities: ActivityLeaves, threshold: Int) -> FigurePublisher {
+        if let last = lastActivityPublisher.withLock({ $0 }), last.leaves == activities, last.threshold == threshold { return last.publisher }
+        let publisher = activities.publisher(threshold: threshold)
+        lastActivityPublisher.withLock { $0 = (activities, threshold, publisher) }
         return publisher
     }
 }

@@ -23,6 +23,8 @@ public final class Store: Sendable {
     /// The last year's figures protected, with what they were protected from: moving between the
     /// periods and areas of one year does not search again while nothing has changed.
     let lastPublisher = Mutex<(key: FigurePublisherKey, publisher: FigurePublisher)?>(nil)
+    /// The same for the activities' grid, keyed by their counts and the threshold.
+    let lastActivityPublisher = Mutex<(leaves: ActivityLeaves, threshold: Int, publisher: FigurePublisher)?>(nil)
 
     private init(pool: DatabasePool, path: String, origin: SessionOrigin, now: @escaping @Sendable () -> Date, isReadOnly: Bool) {
         writeTurn = WriteTurn(databasePath: path, timeout: .milliseconds(Self.busyTimeoutMilliseconds))

@@ -26,9 +26,6 @@ public enum FiguresAuditor {
     }
 
     static func run(_ input: Any) throws -> Data {
-        if let dump = ProcessInfo.processInfo.environment["AUDITOR_DUMP"] {
-            try JSONSerialization.data(withJSONObject: input).write(to: URL(fileURLWithPath: dump))
-        }
-        return try PythonScript.run([PythonScript.path("Scripts/figures_auditor.py")], input: try JSONSerialization.data(withJSONObject: input))
+        try PythonScript.run([PythonScript.path("Scripts/figures_auditor.py")], input: try JSONSerialization.data(withJSONObject: input))
     }
 }

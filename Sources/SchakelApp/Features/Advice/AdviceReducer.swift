@@ -91,32 +91,19 @@ enum AdviceReducer {
         return []
     }
 
+    /// The form's key through the shared handling of a form saved whole; a change marks its draft to
+    /// be kept, leaving it throws the draft away.
     private static func formKey(_ key: Key, _ form: ActivityForm, _ state: inout AdviceState, context: AppContext) -> [AdviceEffect] {
-        guard !form.isSaving else { return [] }
-        var form = form
-        var edited = false
-        switch FormKeys.handle(key, &form.form, edited: &edited) {
-        case .leave:
-            state.onTop = nil
-            return [.draft(.discard(.activityForm))]
-        case .stay:
-            if edited { form.isDraftDirty = true }
-            state.onTop = .form(form)
-            return []
-        case .save:
-            guard let vocabulary = context.activityVocabulary else { return [] }
-            switch form.entry(vocabulary: vocabulary, today: context.today) {
-            case .failure(let problem):
-                form.problem = problem.message
-                state.onTop = .form(form)
-                return []
-            case .success(let entry):
-                form.problem = nil
-                form.isSaving = true
-                state.onTop = .form(form)
-                return [.save(entry, id: form.activityID, version: form.version)]
-            }
+        guard let vocabulary = context.activityVocabulary else { return [] }
+        var slot: ActivityForm? = form
+        let entry = FormKeys.handle(key, &slot) { $0.entry(vocabulary: vocabulary, today: context.today) }
+        if var kept = slot, kept.form.content != form.form.content {
+            kept.isDraftDirty = true
+            slot = kept
         }
+        state.onTop = slot.map(AdviceState.OnTop.form)
+        guard slot != nil else { return [.draft(.discard(.activityForm))] }
+        return entry.map { [.save($0, id: form.activityID, version: form.version)] } ?? []
     }
 
     static func draft(of form: ActivityForm) -> String {
