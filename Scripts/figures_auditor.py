@@ -185,8 +185,13 @@ ACTIVITY_TOTALS = {"activiteit-soort", "activiteit-thema", "activiteit-doelgroep
 ACTIVITY_PARTITIONED = ACTIVITY_TOTALS | {"bereik"}
 ACTIVITY_AREAS = "activiteit-gemeente"
 ACTIVITIES = ACTIVITY_PARTITIONED | {ACTIVITY_AREAS}
+# The consults: a grid of their own over the municipalities, whose root is the consults asked;
+# each list counts them, by asker and by outcome each in one row (a consult may concern more forms).
+CONSULT_TOTALS = {"consult-vrager", "consult-vorm", "consult-uitkomst"}
+CONSULT_PARTITIONED = {"consult-vrager", "consult-uitkomst"}
+CONSULT_AREAS = "consult-gemeente"
 # Every breakdown this reading knows; a new one must be read here before it can be audited.
-KNOWN = SIGNAL_TOTALS | PARTITIONED | {"maand", "gemeente", "besluit", "tafel"} | ACTIVITIES
+KNOWN = SIGNAL_TOTALS | PARTITIONED | {"maand", "gemeente", "besluit", "tafel"} | ACTIVITIES | CONSULT_TOTALS | {CONSULT_AREAS}
 
 
 def figures_model(data):
@@ -211,6 +216,8 @@ def figures_model(data):
             return "signalen"
         if breakdown in ACTIVITY_TOTALS or breakdown == ACTIVITY_AREAS:
             return "activiteiten"
+        if breakdown in CONSULT_TOTALS or breakdown == CONSULT_AREAS:
+            return "consulten"
         if breakdown == "reden":
             return "besluit/" + NO_NEXT_STEP
         return breakdown
@@ -221,7 +228,7 @@ def figures_model(data):
     parts = {}
     for figure in data["figures"]:
         for breakdown in figure["breakdowns"]:
-            if breakdown["id"] in PARTITIONED or breakdown["id"] in ACTIVITY_PARTITIONED:
+            if breakdown["id"] in PARTITIONED | ACTIVITY_PARTITIONED | CONSULT_PARTITIONED:
                 parts.setdefault(breakdown["id"], set()).update(label for label, _ in breakdown["rows"])
     for breakdown, labels in parts.items():
         for m in range(12):
@@ -239,15 +246,15 @@ def figures_model(data):
                 for month, (label, text) in zip(months(period), breakdown["rows"]):
                     model.published("maand %s %s" % (label, where), cell("signalen", [month], areas(area)), text)
                 continue
-            if kind in ("gemeente", ACTIVITY_AREAS):
-                layer = "signalen" if kind == "gemeente" else "activiteiten"
+            if kind in ("gemeente", ACTIVITY_AREAS, CONSULT_AREAS):
+                layer = {"gemeente": "signalen", ACTIVITY_AREAS: "activiteiten", CONSULT_AREAS: "consulten"}[kind]
                 for index, (label, text) in enumerate(breakdown["rows"]):
                     model.published("%s %s %s" % (kind, label, where), cell(layer, months(period), [index]), text)
                 if kind == "gemeente":
                     continue
             total = total_layer(kind)
             model.published("%s totaal %s" % (kind, where), cell(total, months(period), areas(area, kind)), breakdown["total"])
-            if kind == ACTIVITY_AREAS:
+            if kind in (ACTIVITY_AREAS, CONSULT_AREAS):
                 continue
             listed = set()
             for label, text in breakdown["rows"]:

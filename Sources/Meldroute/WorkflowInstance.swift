@@ -33,6 +33,17 @@ public enum FieldValue: Hashable, Sendable {
 /// The values entered with one event, by field id.
 public typealias FieldValues = [String: FieldValue]
 
+extension Dictionary where Key == String, Value == FieldValue {
+    /// A text field's text, or a single choice's id; empty when the field was left empty.
+    public func text(_ id: String) -> String {
+        switch self[id] {
+        case .text(let text)?: return text
+        case .choice(let choice)?: return choice
+        default: return ""
+        }
+    }
+}
+
 /// What is known about the signal or case that guards and obligations ask about.
 public struct CaseFacts: Hashable, Sendable {
     public var acute: Bool

@@ -275,3 +275,33 @@ extension AccessPolicy {
         }
     }
 }
+
+extension AccessPolicy {
+    /// Consults (advies en consult), need-to-know as signals: an AF sees and registers their own
+    /// municipality's; the procesmanagers and the zorgcoördinator — the KMT, who answer the phone —
+    /// the region's; the procesondersteuner and the beheerder none. Never `caseOrigins`.
+    public static func consultScope(for user: User) -> SignalScope {
+        switch user.role {
+        case .designatedOfficer:
+            guard let municipality = user.municipality else { return .none }
+            return .municipality(municipality.id)
+        case .processManager, .careCoordinator:
+            return .region
+        case .processSupporter, .administrator:
+            return .none
+        }
+    }
+
+    /// The SQL condition on a consult table aliased `k` that keeps exactly the consults the user may
+    /// see, so that lists and counts cannot show more; nil when none are visible.
+    public static func consultCondition(for user: User) -> (sql: String, arguments: [Int64])? {
+        switch consultScope(for: user) {
+        case .municipality(let id): return ("k.municipality_id = ?", [id])
+        case .region: return ("1", [])
+        case .caseOrigins, .none: return nil
+        }
+    }
+
+    /// Whether tab 6's consult list is for the user at all.
+    public static func seesConsults(_ user: User) -> Bool { consultScope(for: user) != .none }
+}

@@ -12,7 +12,7 @@ public protocol DraftKeeping: Sendable {
 /// What the Signalen pane asks of the store: the inbox, registering, the route, search, named
 /// filters, drafts, and making a signal a KMT case.
 public typealias SignalsStore = SignalReading & SignalWriting & SignalRouting & DraftKeeping & Searching & FilterKeeping
-    & CaseOpening
+    & CaseOpening & ConsultKeeping
 
 /// What the timelines of signals and cases ask of the store.
 public typealias TimelineStore = TimelineKeeping & DraftKeeping

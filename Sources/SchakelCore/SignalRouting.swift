@@ -33,10 +33,13 @@ public struct RecordedRouteEvent: Hashable, Sendable {
 public struct Workflows: Sendable {
     public let signalRoute: WorkflowEngine
     public let caseProcess: WorkflowEngine
+    /// Advies en consult; nil where no consult is made (a tool that never registers one).
+    public let consult: WorkflowEngine?
 
-    public init(signalRoute: WorkflowEngine, caseProcess: WorkflowEngine) {
+    public init(signalRoute: WorkflowEngine, caseProcess: WorkflowEngine, consult: WorkflowEngine? = nil) {
         self.signalRoute = signalRoute
         self.caseProcess = caseProcess
+        self.consult = consult
     }
 }
 

@@ -51,6 +51,9 @@ public enum DemoDatabase {
             if let workflows {
                 var history = DemoHistory(workflows: workflows, today: today, calendar: calendar, meetingSeries: meetingSeries)
                 try history.add(into: importer)
+                if let consult = workflows.consult {
+                    try DemoConsults(engine: consult, today: today, calendar: calendar).add(into: importer)
+                }
             }
         }
         try draft.checkpointAndClose()

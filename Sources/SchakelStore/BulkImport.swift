@@ -24,6 +24,34 @@ public final class BulkImport {
         _ = try Store.insertActivity(entry, registeredBy: login, at: AmsterdamTime.utcText(from: moment), in: db)
     }
 
+    // MARK: Consults
+
+    /// A consult registered at its moment by `authorID` (named `who`), then taken through `steps`
+    /// (event, fields, moment) of its workflow; its id and code.
+    @discardableResult
+    public func addConsult(_ consult: NewConsult, engine: WorkflowEngine, authorID: Int64?, who: String,
+                           steps: [(event: String, fields: FieldValues, at: LocalDateTime)]) throws -> (id: Int64, code: String) {
+        let saved = try Store.insertConsult(consult, engine: engine, authorID: authorID, who: who, at: AmsterdamTime.instant(of: consult.askedAt),
+                                            in: db).get()
+        for step in steps { try fire(step.event, fields: step.fields, onConsult: saved.id, engine: engine, authorID: authorID, at: step.at) }
+        return saved
+    }
+
+    /// The consult turned into the signal `signalID` (registered from it) at `moment`.
+    public func convertConsult(_ id: Int64, intoSignal signalID: Int64, code: String, engine: WorkflowEngine, authorID: Int64?,
+                               at moment: LocalDateTime) throws {
+        try fire(ConsultStates.convert, fields: [:], onConsult: id, engine: engine, authorID: authorID, at: moment,
+                 signal: RegisteredSignal(id: signalID, code: code))
+    }
+
+    private func fire(_ event: String, fields: FieldValues, onConsult id: Int64, engine: WorkflowEngine, authorID: Int64?,
+                      at moment: LocalDateTime, signal: RegisteredSignal? = nil) throws {
+        let row = try Row.fetchOne(db, sql: "SELECT * FROM consult WHERE id = ?", arguments: [id])!
+        let instant = AmsterdamTime.instant(of: moment)
+        let fired = try Store.fire(event, fields: fields, on: row, engine: engine, at: instant).get()
+        try Store.apply(fired, to: row, authorID: authorID, at: instant, signal: signal, in: db)
+    }
+
     // MARK: Users and the demo marker
 
     @discardableResult

@@ -5,7 +5,7 @@ import GRDB
 /// found through an index on (series and year, number), so handing out a code never reads the
 /// table: the write lock is held for the new rows only.
 struct CodeSeries {
-    /// The letter before the year: "S" for signals, "C" for cases.
+    /// The letter before the year: "S" for signals, "C" for cases, "A" for consults (advies).
     let letter: String
     private let highestStored: (Int) throws -> Int
     private var lastNumber: [Int: Int] = [:]
@@ -18,6 +18,7 @@ struct CodeSeries {
 
     static let signals = "S"
     static let cases = "C"
+    static let consults = "A"
 
     mutating func next(in year: Int) throws -> String {
         let number = try (lastNumber[year] ?? highestStored(year)) + 1

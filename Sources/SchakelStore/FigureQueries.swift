@@ -20,11 +20,17 @@ extension Store: FigureCounting {
         let year = try read { db in try YearCount(year: period.year, db: db, outcomes: outcomes, timing: timing).leaves() }
         let byMunicipality = area == .region && AccessPolicy.seesFiguresByMunicipality(user)
         let asked = year.figures(period, area, byMunicipality: byMunicipality, outcomes: outcomes, timing: timing, today: today)
-        let activities = try read { db in try ActivityYearCount(year: period.year, db: db).leaves() }
+        let (activities, consults) = try read { db in
+            (try ActivityYearCount(year: period.year, db: db).leaves(), try ConsultYearCount(year: period.year, db: db).leaves())
+        }
         var figures = publisher(of: year, outcomes: outcomes, timing: timing, today: today, threshold: threshold).publishing(asked)
-        // The activities, where the register is in use that year (a database without them says nothing of them).
+        // The consults and the activities, where they are in use that year (a database without them says nothing of them).
+        if consults.isInUse {
+            figures = figures.adding(publisher(of: consults, threshold: threshold)
+                .publishing(consults.figures(period, area, byMunicipality: byMunicipality)))
+        }
         if activities.isInUse {
-            figures = figures.adding(activities: publisher(of: activities, threshold: threshold)
+            figures = figures.adding(publisher(of: activities, threshold: threshold)
                 .publishing(activities.figures(period, area, byMunicipality: byMunicipality)))
         }
         // Handed over only once their audit line is written.
@@ -54,6 +60,14 @@ extension Store {
         if let last = lastActivityPublisher.withLock({ $0 }), last.leaves == activities, last.threshold == threshold { return last.publisher }
         let publisher = activities.publisher(threshold: threshold)
         lastActivityPublisher.withLock { $0 = (activities, threshold, publisher) }
+        return publisher
+    }
+
+    /// The consults' year protected, or the one protected last from the same counts.
+    func publisher(of consults: ConsultLeaves, threshold: Int) -> FigurePublisher {
+        if let last = lastConsultPublisher.withLock({ $0 }), last.leaves == consults, last.threshold == threshold { return last.publisher }
+        let publisher = consults.publisher(threshold: threshold)
+        lastConsultPublisher.withLock { $0 = (consults, threshold, publisher) }
         return publisher
     }
 }

@@ -116,6 +116,7 @@ enum Schema {
         migrator.registerMigration(SchemaV12.name, migrate: SchemaV12.migrate)
         migrator.registerMigration(SchemaV13.name, migrate: SchemaV13.migrate)
         migrator.registerMigration(SchemaV14.name, migrate: SchemaV14.migrate)
+        migrator.registerMigration(SchemaV15.name, migrate: SchemaV15.migrate)
         return migrator
     }
 }

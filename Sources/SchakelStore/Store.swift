@@ -25,6 +25,7 @@ public final class Store: Sendable {
     let lastPublisher = Mutex<(key: FigurePublisherKey, publisher: FigurePublisher)?>(nil)
     /// The same for the activities' grid, keyed by their counts and the threshold.
     let lastActivityPublisher = Mutex<(leaves: ActivityLeaves, threshold: Int, publisher: FigurePublisher)?>(nil)
+    let lastConsultPublisher = Mutex<(leaves: ConsultLeaves, threshold: Int, publisher: FigurePublisher)?>(nil)
 
     private init(pool: DatabasePool, path: String, origin: SessionOrigin, now: @escaping @Sendable () -> Date, isReadOnly: Bool) {
         writeTurn = WriteTurn(databasePath: path, timeout: .milliseconds(Self.busyTimeoutMilliseconds))

@@ -109,8 +109,7 @@ struct TransitionEffects {
 
     /// With the partner on the sociale kaart when it is there by name.
     private func recordReferral(to organisation: String, reason: String) throws {
-        if let partnerID = try Int64.fetchOne(db, sql: "SELECT id FROM partner WHERE lower(name) = lower(?) OR lower(name) LIKE lower(?) || ' (%'",
-                                              arguments: [organisation, organisation]) {
+        if let partnerID = try Self.partnerID(named: organisation, in: db) {
             try db.execute(sql: """
                 INSERT INTO referral (subject_type, subject_id, partner_id, referred_at, reason, author_id) VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [subject.typeName, subject.id, partnerID, utc, reason, user.id])
@@ -129,5 +128,11 @@ struct TransitionEffects {
         try db.execute(sql: """
             INSERT INTO timeline_event (subject_type, subject_id, kind, text, author_id, occurred_at) VALUES (?, ?, ?, ?, ?, ?)
             """, arguments: [target.typeName, target.id, kind.rawValue, text, user.id, utc])
+    }
+
+    /// The organisation on the sociale kaart by its name (or its name before a bracketed addition).
+    static func partnerID(named organisation: String, in db: Database) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT id FROM partner WHERE lower(name) = lower(?) OR lower(name) LIKE lower(?) || ' (%'",
+                           arguments: [organisation, organisation])
     }
 }

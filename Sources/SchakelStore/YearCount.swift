@@ -163,3 +163,25 @@ struct ActivityYearCount {
         return leaves
     }
 }
+
+/// The consults asked in one year, counted month by month and municipality by municipality in one
+/// pass: by asker, forms and outcome (as they stand now).
+struct ConsultYearCount {
+    let year: Int
+    let db: Database
+
+    func leaves() throws -> ConsultLeaves {
+        var leaves = ConsultLeaves(year: year)
+        let count = YearCount(year: year, db: db)
+        let bounds = count.boundaries
+        for row in try Row.fetchAll(db, sql: """
+            SELECT \(count.month(of: "asked_at", bounds)) AS month, municipality_id AS m, asker_kind, forms, outcome, count(*) AS n
+            FROM consult WHERE asked_at >= ? AND asked_at < ?
+            GROUP BY month, m, asker_kind, forms, outcome
+            """, arguments: [bounds[0], bounds[12]]) {
+            leaves.add(row["n"], month: row["month"], municipalityID: row["m"], asker: row["asker_kind"],
+                       forms: ExploitationForms(rawValue: row["forms"]), outcome: row["outcome"])
+        }
+        return leaves
+    }
+}

@@ -73,7 +73,9 @@ struct Resources {
     }
 
     /// Both shipped workflows: the municipal route and the KMT process.
-    var workflows: Workflows { Workflows(signalRoute: WorkflowEngine(workflow), caseProcess: WorkflowEngine(caseWorkflow)) }
+    var workflows: Workflows {
+        Workflows(signalRoute: WorkflowEngine(workflow), caseProcess: WorkflowEngine(caseWorkflow), consult: WorkflowEngine(consultWorkflow))
+    }
 
     /// The meetings the series bring from `today` for the coming twelve months.
     func upcomingMeetings(from today: CivilDate) -> [PlannedMeeting] {

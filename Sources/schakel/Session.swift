@@ -47,7 +47,8 @@ struct Session {
                                  shippedDirectory: resources.directory, helpLines: resources.helpLines, isDemo: isDemo,
                                  isReadOnly: store.isReadOnly, idleLockMinutes: idleLockMinutes, previousLogin: previousLogin,
                                  victimEstimate: resources.estimate, asciiCharts: asciiCharts,
-                                 retention: resources.retention, activityVocabulary: resources.activities)
+                                 retention: resources.retention, activityVocabulary: resources.activities,
+                                 consultWorkflow: resources.consultWorkflow)
         let program = Program(state: AppState(context: context, size: terminal.size), terminal: terminal, store: store,
                               clock: clock)
         program.run()

@@ -96,7 +96,10 @@ import Testing
             && $0[2] == "voorlichting" })
         #expect(rows.contains { $0[0] == "werkproces" && $0[1] == "Signalen per maand" && $0[2] == "totaal" })
         #expect(rows.contains { $0[0] == "daderaanpak" && $0[1] == "KMT-casussen geopend" })
-        // The counts of activities and signals: none from 1 to 4 (the people reached are sums, never small here).
+        // Advies en consult under werkproces: how many became a signal, and who asked.
+        #expect(rows.contains { $0[0] == "werkproces" && $0[1] == "Consulten, naar uitkomst" && $0[2] == "omgezet in signaal" })
+        #expect(rows.contains { $0[0] == "werkproces" && $0[1] == "Consulten, naar vrager" && $0[2] == "totaal" })
+        // The counts of activities, consults and signals: none from 1 to 4 (the people reached are sums, never small here).
         let counts = rows.dropFirst().filter { $0[1] != "toelichting" && $0[7].isEmpty }.map { $0[3] }
         #expect(counts.allSatisfy { Int($0).map { $0 == 0 || $0 >= 5 } ?? ["<5", "x"].contains($0) }, "\(counts)")
 

@@ -45,11 +45,11 @@ import Testing
         let results = children.map { $0.wait() }
         for result in results {
             #expect(result.status == 0, "\(result.errors)")
-            #expect(result.output == "geopend v1-municipalities-users-signals,v2-route-cases-meetings-partners-audit,v3-code-number-indexes,v4-meeting-series-agenda-minutes,v5-agenda-change-marks,v6-social-map,v7-referral-contacts,v8-figure-indexes,v9-case-origins,v10-timeline-person-lines,v11-persons-over-time,v12-retention-clocks,v13-destruction,v14-activities\n")
+            #expect(result.output == "geopend v1-municipalities-users-signals,v2-route-cases-meetings-partners-audit,v3-code-number-indexes,v4-meeting-series-agenda-minutes,v5-agenda-change-marks,v6-social-map,v7-referral-contacts,v8-figure-indexes,v9-case-origins,v10-timeline-person-lines,v11-persons-over-time,v12-retention-clocks,v13-destruction,v14-activities,v15-consults\n")
         }
         let queue = try DatabaseQueue(path: path)
         try queue.read { (db: Database) throws -> Void in
-            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") == 14)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") == 15)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM municipality") == 14)
             #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
         }

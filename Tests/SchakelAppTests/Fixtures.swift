@@ -14,6 +14,7 @@ enum Fixtures {
     static let workflow = shippedWorkflow("gemeentelijke-meldroute")
     static let caseWorkflow = shippedWorkflow("kmt-werkproces")
     static let meetingWorkflow = shippedWorkflow("overleg")
+    static let consultWorkflow = shippedWorkflow("advies-en-consult")
 
     /// Two rules of "wie bel ik voor…": a minor, and always.
     static let callRules = [
@@ -49,7 +50,7 @@ enum Fixtures {
         AppContext(user: user, today: today, calendar: WorkingDayCalendar(), workflow: workflow, caseWorkflow: caseWorkflow,
                    meetingWorkflow: meetingWorkflow, meetingSeries: meetingSeries, callRules: callRules,
                    shippedDirectory: ShippedDirectory(version: 2, organisations: [ShippedOrganisation(key: "halt", name: "Halt")]), helpLines: ["Overal", "  ?   deze hulp", "  q   stoppen"], isDemo: true,
-                   retention: retention, activityVocabulary: activities)
+                   retention: retention, activityVocabulary: activities, consultWorkflow: consultWorkflow)
     }
 
     /// The shipped kinds of activity and audiences.

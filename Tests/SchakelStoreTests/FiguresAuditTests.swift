@@ -83,6 +83,19 @@ import SchakelDemo
                                       participants: random.next(in: 3...40), note: "")
             try store.saveActivity(entry, id: nil, version: nil, by: pm)
         }
+        // And a few consults, some closed or turned into a signal.
+        let engine = try #require(try Shipped.workflows().consult)
+        for _ in 0..<random.next(in: 2...12) {
+            let asked = LocalDateTime(date: CivilDate(year: 2026, month: random.next(in: 1...11), day: random.next(in: 1...28))!, hour: 11, minute: 0)
+            let saved = try store.registerConsult(
+                NewConsult(askedAt: asked, askerKind: AskerKind.allCases[random.next(in: 0...3)], askerOrganisation: "Proef",
+                           municipality: municipalities[random.next(in: 0...2)], forms: random.next(in: 0...2) == 0 ? [] : [.labour],
+                           question: "Proef.", advice: "Advies."), engine: engine, by: pm)
+            if random.next(in: 0...1) == 0 {
+                try store.recordConsultEvent(ConsultStates.close, fields: ["uitkomst": .choice(["geen_vervolg", "doorverwezen"][random.next(in: 0...1)])],
+                                             onConsult: saved.id, expectedVersion: 2, engine: engine, by: pm)
+            }
+        }
         let finding = try FiguresAuditor.audit(try Self.everything(store, workflow: try Shipped.workflows().signalRoute.workflow))
         Self.expectNothingPinned(finding, "seed \(seed)")
         #expect(finding.checked > 20)

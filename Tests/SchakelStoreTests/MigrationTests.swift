@@ -10,7 +10,7 @@ import SchakelCore
     static let migrations = ["v1-municipalities-users-signals", "v2-route-cases-meetings-partners-audit", "v3-code-number-indexes",
                              "v4-meeting-series-agenda-minutes", "v5-agenda-change-marks", "v6-social-map",
                              "v7-referral-contacts", "v8-figure-indexes", "v9-case-origins", "v10-timeline-person-lines",
-                             "v11-persons-over-time", "v12-retention-clocks", "v13-destruction", "v14-activities"]
+                             "v11-persons-over-time", "v12-retention-clocks", "v13-destruction", "v14-activities", "v15-consults"]
 
     @Test func theMigrationsAreTheKnownOnesInOrder() throws {
         let queue = try DatabaseQueue()

@@ -28,6 +28,8 @@ import SchakelDemo
         let action: Int64
         let partner: Int64
         let contact: Int64
+        /// A consult of Enschede.
+        let consult: Int64
 
         /// One demo, made once; each fixture works on a copy of its own.
         nonisolated(unsafe) static let template = Result { () throws -> (TemporaryDirectory, Store) in
@@ -60,6 +62,12 @@ import SchakelDemo
                             + "WHERE s.municipality_id = \(signalMunicipality) AND a.done_at IS NULL LIMIT 1")
             partner = try id("SELECT id FROM partner ORDER BY id LIMIT 1")
             contact = try id("SELECT id FROM partner_contact ORDER BY id LIMIT 1")
+            consult = try id("SELECT k.id FROM consult k JOIN municipality m ON m.id = k.municipality_id WHERE m.name = 'Enschede' "
+                             + "ORDER BY k.id LIMIT 1")
+        }
+
+        func version(ofConsult id: Int64) throws -> Int {
+            try store.read { db in try Int.fetchOne(db, sql: "SELECT version FROM consult WHERE id = ?", arguments: [id])! }
         }
 
         /// A person on the Enschede signal (only there, as every demo person is on one signal).
@@ -248,6 +256,20 @@ import SchakelDemo
                                                        date: Shipped.today.date, givenBy: .designatedOfficer, status: .held, participants: 12,
                                                        note: ""), id: nil, version: nil, by: f.hengelo)
         },
+        "consults": refused("list", "consult", actor: "beheer") { f in
+            _ = try f.store.consults(today: Shipped.today.date, for: f.administrator, .asked)
+        },
+        "consult": refused("read", "consult") { f in _ = try f.store.consult(id: f.consult, for: f.hengelo) },
+        "registerConsult": refused("create", "consult") { f in
+            let enschede = Municipality.twente.first { $0.name == "Enschede" }!
+            _ = try f.store.registerConsult(NewConsult(askedAt: Shipped.today, askerKind: .school, askerOrganisation: "School",
+                                                       municipality: enschede, forms: [], question: "Vraag."),
+                                            engine: f.workflows.consult!, by: f.hengelo)
+        },
+        "recordConsultEvent": refused("transition", "consult") { f in
+            try f.store.recordConsultEvent(ConsultStates.adviceGiven, fields: ["advies": .text("Advies.")], onConsult: f.consult,
+                                           expectedVersion: try f.version(ofConsult: f.consult), engine: f.workflows.consult!, by: f.hengelo)
+        },
         "inzage": refused("export", "person") { f in _ = try f.store.inzage(ofPerson: "P-00001", workflows: [], by: f.hengelo) },
         "saveDraft": .refusesNobody(ownDrafts),
         "draft": .refusesNobody(ownDrafts),
@@ -276,11 +298,21 @@ import SchakelDemo
             Attempt(action: "read", objectType: "signal") { f in _ = try f.store.signalDetail(id: f.signal, for: f.hengelo) },
             Attempt(action: "read", objectType: "signal", result: "not_found") { f in _ = try f.store.signalDetail(id: 999_999, for: f.hengelo) },
         ]),
-        "registerSignal": refused("create", "signal") { f in
-            _ = try f.store.registerSignal(NewSignal(source: .phone, reporterType: .anonymous,
-                                                     municipality: Municipality.twente.first { $0.name == "Enschede" }!,
-                                                     forms: [.labour], description: "Niet van Hengelo."), by: f.hengelo)
-        },
+        "registerSignal": .refuses([
+            Attempt(action: "create", objectType: "signal") { f in
+                _ = try f.store.registerSignal(NewSignal(source: .phone, reporterType: .anonymous,
+                                                         municipality: Municipality.twente.first { $0.name == "Enschede" }!,
+                                                         forms: [.labour], description: "Niet van Hengelo."), by: f.hengelo)
+            },
+            // A Hengelo signal, from an Enschede consult: the consult is not Hengelo's to close.
+            Attempt(action: "transition", objectType: "consult") { f in
+                _ = try f.store.registerSignal(NewSignal(source: .phone, reporterType: .anonymous,
+                                                         municipality: Municipality.twente.first { $0.name == "Hengelo" }!,
+                                                         forms: [.labour], description: "Uit een consult van Enschede."),
+                                               from: ConsultOrigin(consultID: f.consult, code: "A", version: try f.version(ofConsult: f.consult)),
+                                               engine: f.workflows.consult!, by: f.hengelo)
+            },
+        ]),
         "signalRouteState": refused("read", "signal") { f in _ = try f.store.signalRouteState(id: f.signal, for: f.hengelo) },
         "caseRouteState": refused("read", "case") { f in _ = try f.store.caseRouteState(id: f.kmtCase, for: f.hengelo) },
         "recordRouteEvent": refused("transition", "signal") { f in

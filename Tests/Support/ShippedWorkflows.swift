@@ -11,7 +11,8 @@ public enum Shipped {
                 .deletingLastPathComponent().appendingPathComponent("Resources/workflows/\(name).yaml")
             return WorkflowEngine(try WorkflowLoader.load(yaml: String(contentsOf: url, encoding: .utf8), file: name))
         }
-        return Workflows(signalRoute: try load("gemeentelijke-meldroute"), caseProcess: try load("kmt-werkproces"))
+        return Workflows(signalRoute: try load("gemeentelijke-meldroute"), caseProcess: try load("kmt-werkproces"),
+                         consult: try load("advies-en-consult"))
     }
 
     /// The `overleg` workflow meetings follow.

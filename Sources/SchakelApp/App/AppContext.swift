@@ -36,13 +36,17 @@ public struct AppContext: Hashable, Sendable {
     public let retention: RetentionRules?
     /// The kinds of activity and their audiences, from `Resources/activiteiten/soorten.yaml`.
     public let activityVocabulary: ActivityVocabulary?
+    /// Advies en consult, which consults follow (`Resources/workflows/advies-en-consult.yaml`).
+    public let consultWorkflow: WorkflowDefinition?
 
     public init(user: User, today: CivilDate, calendar: WorkingDayCalendar, workflow: WorkflowDefinition,
                 caseWorkflow: WorkflowDefinition, meetingWorkflow: WorkflowDefinition? = nil,
                 meetingSeries: [MeetingSeriesDefinition] = [], callRules: [CallRule] = [], shippedDirectory: ShippedDirectory? = nil,
                 helpLines: [String], isDemo: Bool, isReadOnly: Bool = false, idleLockMinutes: Int = IdleLock.defaultMinutes,
                 previousLogin: PreviousLogin? = nil, victimEstimate: VictimEstimate? = nil, asciiCharts: Bool = false,
-                retention: RetentionRules? = nil, activityVocabulary: ActivityVocabulary? = nil) {
+                retention: RetentionRules? = nil, activityVocabulary: ActivityVocabulary? = nil,
+                consultWorkflow: WorkflowDefinition? = nil) {
+        self.consultWorkflow = consultWorkflow
         self.retention = retention
         self.activityVocabulary = activityVocabulary
         self.victimEstimate = victimEstimate
@@ -73,8 +77,8 @@ public struct AppContext: Hashable, Sendable {
         meetingWorkflow?.label(ofState: status) ?? status
     }
 
-    /// Both workflows, as the store runs them.
+    /// The workflows, as the store runs them.
     public var workflows: Workflows {
-        Workflows(signalRoute: WorkflowEngine(workflow), caseProcess: WorkflowEngine(caseWorkflow))
+        Workflows(signalRoute: WorkflowEngine(workflow), caseProcess: WorkflowEngine(caseWorkflow), consult: consultWorkflow.map(WorkflowEngine.init))
     }
 }

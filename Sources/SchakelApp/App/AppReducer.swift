@@ -50,6 +50,12 @@ public enum AppReducer {
             state.closeRecords()
             state.tab = .partners
             return Scope.reduce(PartnersFeature.self, .startReferral(subject, code: code), in: &state)
+        case .request(.registerFromConsult(let consult)):
+            state.closeRecords()
+            state.tab = .signals
+            return Scope.reduce(SignalsFeature.self, .registerFromConsult(consult), in: &state)
+        case .request(.consultConverted):
+            return Scope.reduce(AdviceFeature.self, .consultConverted, in: &state)
         case .keyPressed(let key):
             return keyPressed(key, &state)
         default:

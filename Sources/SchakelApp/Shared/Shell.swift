@@ -52,4 +52,8 @@ public enum AppRequest: Hashable, Sendable {
     case whoToCall(CallSituation)
     /// Refer a signal or case: the organisation is chosen on the sociale kaart.
     case refer(TimelineSubject, code: String)
+    /// Turn a consult into a signal: tab 1's registration form, filled in from it.
+    case registerFromConsult(Consult)
+    /// A consult became a signal: the consults are read again.
+    case consultConverted
 }

@@ -7,12 +7,11 @@ import Meldroute
 /// the signals; every count goes through the same rule.
 public struct ActivityLeaves: Hashable, Sendable {
     public let year: Int
-    var counts: [String: [Int]] = [:]
+    var counts = MonthAreaCounts(areaCount: areaCount)
 
     static let municipalities = Municipality.twente
     /// The municipalities, then the region's own activities.
     static let areaCount = municipalities.count + 1
-    static let leafCount = 12 * areaCount
 
     public static let kindID = "activiteit-soort", themeID = "activiteit-thema", audienceID = "activiteit-doelgroep"
     public static let giverID = "activiteit-gever", areaID = "activiteit-gemeente", reachID = "bereik"
@@ -25,18 +24,13 @@ public struct ActivityLeaves: Hashable, Sendable {
     public init(year: Int) { self.year = year }
 
     /// Whether any activity was held in the year, anywhere.
-    public var isInUse: Bool { counts["held"] != nil }
+    public var isInUse: Bool { counts.counts["held"] != nil }
 
     /// Adds `count` to `key` in one month (0–11) of a municipality (its id), or of the region (nil).
     public mutating func add(_ count: Int, to key: String, month: Int, municipalityID: Int64?) {
         let area = municipalityID.map { id in Self.municipalities.firstIndex { $0.id == id } } ?? Self.municipalities.count
-        guard (0..<12).contains(month), let area else { return }
-        counts[key, default: Array(repeating: 0, count: Self.leafCount)][month * Self.areaCount + area] += count
-    }
-
-    func sum(_ key: String, _ leaves: [Int]) -> Int {
-        guard let counts = counts[key] else { return 0 }
-        return leaves.reduce(0) { $0 + counts[$1] }
+        guard let area else { return }
+        counts.add(count, to: key, month: month, area: area)
     }
 
     /// The figures of a period of the year and an area, as counted (not yet published). The
@@ -53,14 +47,10 @@ public struct ActivityLeaves: Hashable, Sendable {
     }
 
     func counts(months: [Int], areas: [Int], byMunicipality: Bool) -> FigureCounts {
-        let leaves = months.flatMap { month in areas.map { month * Self.areaCount + $0 } }
-        let held = sum("held", leaves), reach = sum("reach", leaves)
-        func found(_ prefix: String) -> [FigureRow] {
-            counts.keys.filter { $0.hasPrefix(prefix) }.sorted().compactMap { key in
-                let count = sum(key, leaves)
-                return count > 0 ? FigureRow(String(key.dropFirst(prefix.count)), count) : nil
-            }
-        }
+        let leaves = counts.leaves(months: months, areas: areas)
+        let held = counts.sum("held", leaves), reach = counts.sum("reach", leaves)
+        func found(_ prefix: String) -> [FigureRow] { counts.rows(prefix, leaves) }
+        func sum(_ key: String, _ leaves: [Int]) -> Int { counts.sum(key, leaves) }
         var breakdowns = [
             FigureBreakdown(id: Self.kindID, title: "Activiteiten gehouden, naar soort", rows: found("kind/"), total: held),
             FigureBreakdown(id: Self.themeID, title: "Activiteiten gehouden, naar thema",
@@ -72,7 +62,7 @@ public struct ActivityLeaves: Hashable, Sendable {
         if byMunicipality {
             let rows = (0..<Self.areaCount).map { area in
                 FigureRow(area < Self.municipalities.count ? Self.municipalities[area].name : Self.regionLabel,
-                          areas.contains(area) ? sum("held", months.map { $0 * Self.areaCount + area }) : 0)
+                          areas.contains(area) ? sum("held", counts.leaves(months: months, areas: [area])) : 0)
             }
             breakdowns.append(FigureBreakdown(id: Self.areaID, title: "Activiteiten gehouden, per gemeente", rows: rows, total: held))
         }
@@ -92,11 +82,12 @@ public struct ActivityLeaves: Hashable, Sendable {
 }
 
 extension SignalFigures {
-    /// These figures with the activities' (published with their own year) after them.
-    public func adding(activities: SignalFigures) -> SignalFigures {
+    /// These figures with those of a grid of their own (the activities', the consults': published
+    /// with their own year) after them.
+    public func adding(_ other: SignalFigures) -> SignalFigures {
         var figures = self
-        figures.breakdowns += activities.breakdowns
-        figures.published += activities.published
+        figures.breakdowns += other.breakdowns
+        figures.published += other.published
         return figures
     }
 

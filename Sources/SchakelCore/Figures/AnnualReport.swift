@@ -73,6 +73,8 @@ extension FiguresReport {
     static let workProcessIDs = ["maand", "gemeente", "vorm", "bron", "melder", "acuut", "minderjarig", FigureBreakdown.routeStateID,
                                  "besluit", RouteOutcomes.reasonBreakdownID, RouteTiming.breakdownID, "verwijzing"]
     static let perpetratorIDs = ["casus", "tafel"]
+    /// Advies en consult, beside the route.
+    static let consultIDs = [ConsultLeaves.outcomeID, ConsultLeaves.askerID, ConsultLeaves.formID, ConsultLeaves.areaID]
 
     var sections: [ReportSection] {
         guard case .annualReport(let facts) = layout else { return [ReportSection(pillar: nil, lists: published.map { ReportList($0) }, notes: [])] }
@@ -93,7 +95,8 @@ extension FiguresReport {
         let noActivities = published.contains { $0.id == ActivityLeaves.kindID } ? [] : ["Geen activiteiten gehouden in deze periode."]
         return [
             ReportSection(pillar: .prevention, lists: activities(of: .prevention), notes: campaignNotes(facts.campaigns) + noActivities),
-            ReportSection(pillar: .workProcess, lists: lists(Self.workProcessIDs) + activities(of: .workProcess), notes: []),
+            ReportSection(pillar: .workProcess, lists: lists(Self.workProcessIDs) + lists(Self.consultIDs) + activities(of: .workProcess),
+                          notes: []),
             ReportSection(pillar: .expertise, lists: activities(of: .expertise) + shared, notes: noActivities),
             ReportSection(pillar: .perpetrators, lists: lists(Self.perpetratorIDs) + activities(of: .perpetrators), notes: []),
         ]

@@ -4,7 +4,8 @@ import Meldroute
 /// How the breakdowns hang together is what a reader of the report sees in it: the months and the
 /// municipalities add up to the signals; most breakdowns count the signals, and the rows of some
 /// (each signal in one row) add up to them; the reasons add up to the decisions without a next step.
-/// The activities are a grid of their own (`ActivityLeaves`), whose root is the activities held.
+/// The activities are a grid of their own (`ActivityLeaves`), whose root is the activities held; so
+/// are the consults (`ConsultLeaves`), whose root is the consults asked.
 public struct FigurePublisher: Sendable {
     public let protected: ProtectedGrid
     let layers: [String: Int]
@@ -18,11 +19,11 @@ public struct FigurePublisher: Sendable {
     /// The breakdowns whose total is the signals.
     static let countingSignals: Set<String> = Set([monthsID, municipalitiesID, "vorm", "bron", "melder", "acuut", "minderjarig",
                                                FigureBreakdown.routeStateID, RouteTiming.breakdownID])
-        .union(ActivityLeaves.countingActivities)
+        .union(ActivityLeaves.countingActivities).union(ConsultLeaves.countingConsults)
     /// The breakdowns in which each counted thing is in one row (where the rows do add up).
     static let partitioned: Set<String> = Set(["bron", "melder", "acuut", "minderjarig", FigureBreakdown.routeStateID, RouteTiming.breakdownID,
                                            RouteOutcomes.reasonBreakdownID, "casus", "verwijzing", monthsID, municipalitiesID])
-        .union(ActivityLeaves.countingActivities).union([ActivityLeaves.reachID])
+        .union(ActivityLeaves.countingActivities).union([ActivityLeaves.reachID]).union(ConsultLeaves.partitioned)
 
     static func totalLayer(_ id: String) -> String {
         if countingSignals.contains(id) { return signalsLayer }

@@ -1,6 +1,6 @@
 /// Need-to-know as one table: what each role may do with a signal, a KMT case, a meeting, the
 /// sociale kaart, the figures, the users, the settings, the destruction list, the persons (as a
-/// whole: merging codes, inzage) and the activities, by what the record is and where it lies. `AccessPolicy` implements it; `docs/SECURITY.md` prints
+/// whole: merging codes, inzage), the activities and the consults, by what the record is and where it lies. `AccessPolicy` implements it; `docs/SECURITY.md` prints
 /// it (`markdown`, checked to be there); `NeedToKnowTableTests` tries every cell against the real store.
 public enum NeedToKnowTable {
     /// What the record is.
@@ -31,6 +31,8 @@ public enum NeedToKnowTable {
         case persons = "personen"
         /// An activity of deskundigheidsbevordering or preventie, of a municipality (or, as "andere", the region's).
         case activity = "activiteit"
+        /// A consult (advies en consult) about a municipality.
+        case consult
 
         public var isMeeting: Bool { self == .municipalMeeting || self == .regionalMeeting || self == .dadertafel }
 
@@ -38,7 +40,8 @@ public enum NeedToKnowTable {
         public var isCaseContent: Bool { [.signal, .victimCaseSignal, .victimCase, .perpetratorCase].contains(self) }
 
         /// Whether the AF's own municipality and another differ for it at all.
-        public var hasPlace: Bool { isCaseContent || self == .municipalMeeting || self == .municipalFigures || self == .activity }
+        public var hasPlace: Bool { isCaseContent || self == .municipalMeeting || self == .municipalFigures || self == .activity
+            || self == .consult }
 
         /// What can be done with it, in the order of its cell's letters.
         public var operations: [Operation] {
@@ -53,6 +56,7 @@ public enum NeedToKnowTable {
             case .retention: return [.list, .propose, .approve]
             case .persons: return [.merge, .inzage]
             case .activity: return [.list, .change]
+            case .consult: return [.list, .open, .write, .register]
             }
         }
     }
@@ -127,6 +131,7 @@ public enum NeedToKnowTable {
             .municipalMeeting: cell("FFFF", "----"), .regionalMeeting: cell("PP--", "PP--"), .dadertafel: cell("----", "----"),
             .socialMap: same("F-F"), .municipalFigures: cell("FF", "--"), .regionalFigures: same("FF"), .users: same("--"),
             .settings: same("-"), .retention: same("---"), .persons: same("--"), .activity: cell("FF", "F-"),
+            .consult: cell("FFFF", "----"),
         ],
         .processManager: [
             .signal: cell("FFFFFFF", "FFFFFFF"), .victimCaseSignal: cell("FFFFFF", "FFFFFF"),
@@ -134,20 +139,21 @@ public enum NeedToKnowTable {
             .municipalMeeting: cell("FFFF", "FFFF"), .regionalMeeting: cell("FFFF", "FFFF"), .dadertafel: cell("FFFF", "FFFF"),
             .socialMap: same("FFF"), .municipalFigures: same("FF"), .regionalFigures: same("FF"), .users: same("--"), .settings: same("-"),
             .retention: same("F-F"), .persons: same("FF"), .activity: same("FF"),
+            .consult: same("FFFF"),
         ],
         .careCoordinator: [
             .signal: cell("-------", "-------"), .victimCaseSignal: cell("FFFFFF", "FFFFFF"),
             .victimCase: cell("FFFFFF", "FFFFFF"), .perpetratorCase: cell("------", "------"),
             .municipalMeeting: cell("----", "----"), .regionalMeeting: cell("FFFF", "FFFF"), .dadertafel: cell("----", "----"),
             .socialMap: same("FFF"), .municipalFigures: same("FF"), .regionalFigures: same("FF"), .users: same("--"), .settings: same("-"),
-            .retention: same("---"), .persons: same("--"), .activity: same("FF"),
+            .retention: same("---"), .persons: same("--"), .activity: same("FF"), .consult: same("FFFF"),
         ],
         .processSupporter: [
             .signal: cell("-------", "-------"), .victimCaseSignal: cell("------", "------"),
             .victimCase: cell("PP----", "PP----"), .perpetratorCase: cell("------", "------"),
             .municipalMeeting: cell("PP--", "PP--"), .regionalMeeting: cell("PP--", "PP--"), .dadertafel: cell("----", "----"),
             .socialMap: same("FFF"), .municipalFigures: same("FF"), .regionalFigures: same("FF"), .users: same("--"), .settings: same("-"),
-            .retention: same("---"), .persons: same("--"), .activity: same("FF"),
+            .retention: same("---"), .persons: same("--"), .activity: same("FF"), .consult: same("----"),
         ],
         .administrator: [
             .signal: cell("-------", "-------"), .victimCaseSignal: cell("------", "------"),
@@ -155,6 +161,7 @@ public enum NeedToKnowTable {
             .municipalMeeting: cell("----", "----"), .regionalMeeting: cell("----", "----"), .dadertafel: cell("----", "----"),
             .socialMap: same("FFF"), .municipalFigures: same("--"), .regionalFigures: same("--"), .users: same("FF"), .settings: same("F"),
             .retention: same("FF-"), .persons: same("--"), .activity: same("--"),
+            .consult: same("----"),
         ],
     ]
 

@@ -15,7 +15,7 @@ import TerminalKit
     @Test func theBeheerderSeesWhyTabsOneToThreeAndSixAreEmpty() {
         var state = AppState(context: Fixtures.context(user: beheerder), size: Size(width: 80, height: 24))
         _ = runEffects(&state, .started, on: fake)
-        for (tab, what) in [("1", "signalen"), ("2", "casussen"), ("3", "overleggen"), ("6", "advies en activiteiten")] {
+        for (tab, what) in [("1", "signalen"), ("2", "casussen"), ("3", "overleggen"), ("6", "consulten en activiteiten")] {
             _ = runEffects(&state, .keyPressed(.character(Character(tab))), on: fake)
             let screen = lines(state)
             #expect(screen[0].hasPrefix(" Schakel │ Beheerder · beheerder"))

@@ -101,8 +101,17 @@ import TerminalKit
         struct BrokenStore: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseListing, CaseOpening, TimelineKeeping,
                             ChangeWatching, Searching, FilterKeeping, MeetingBrowsing, AgendaEditing, MeetingStepping, MinutesKeeping,
                             ExportFiling, PartnerDirectory, ReferralKeeping, UserAdministering, FigureCounting, PersonKeeping,
-                            RetentionKeeping, ActivityKeeping {
+                            RetentionKeeping, ActivityKeeping, ConsultKeeping {
             func activities(today: CivilDate, for user: User, _ occasion: ReadOccasion) throws(StoreFailure) -> ActivityList { throw .busy }
+            func consults(today: CivilDate, for user: User, _ occasion: ReadOccasion) throws(StoreFailure) -> ConsultList { throw .busy }
+            func consult(id: Int64, for user: User) throws(StoreFailure) -> Consult { throw .busy }
+            func registerConsult(_ consult: NewConsult, engine: WorkflowEngine, by user: User) throws(StoreFailure) -> (id: Int64, code: String) {
+                throw .busy
+            }
+            func recordConsultEvent(_ eventID: String, fields: FieldValues, onConsult id: Int64, expectedVersion: Int,
+                                    engine: WorkflowEngine, by user: User) throws(StoreFailure) { throw .busy }
+            func registerSignal(_ signal: NewSignal, from origin: ConsultOrigin, engine: WorkflowEngine,
+                                by user: User) throws(StoreFailure) -> RegisteredSignal { throw .busy }
             func saveActivity(_ entry: ActivityEntry, id: Int64?, version: Int?, by user: User) throws(StoreFailure) -> Int64 { throw .busy }
             func retentionOverview(under rules: RetentionRules, today: CivilDate, for user: User) throws(StoreFailure) -> RetentionOverview {
                 throw .busy

@@ -9,7 +9,7 @@ import TerminalKit
 final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeeping, CaseListing, CaseOpening, TimelineKeeping,
                          ChangeWatching, Searching, FilterKeeping, MeetingBrowsing, AgendaEditing, MeetingStepping, MinutesKeeping,
                          ExportFiling, PartnerDirectory, ReferralKeeping, UserAdministering, FigureCounting, PersonKeeping,
-                         RetentionKeeping, ActivityKeeping, @unchecked Sendable {
+                         RetentionKeeping, ActivityKeeping, ConsultKeeping, @unchecked Sendable {
     /// What `signalFigures` answers, per area; counted as asked.
     var figures: [FiguresArea: SignalFigures] = [:]
     var figureRequests: [(FiguresPeriod, FiguresArea)] = []
@@ -78,6 +78,11 @@ final class FakeSignals: SignalReading, SignalWriting, SignalRouting, DraftKeepi
     var activityList = ActivityList(upcoming: [], past: [])
     var activityRequests: [String] = []
     var activityFailure: StoreFailure?
+    /// The consults the Advies tab lists and opens, what was asked of them, and a failure to give instead.
+    var consultList = ConsultList(open: [], closed: [])
+    var consultDetails: [Int64: Consult] = [:]
+    var consultRequests: [String] = []
+    var consultFailure: StoreFailure?
 
     /// Keyset paging over rows in list order, as the store does it.
     static func page<T>(_ rows: [T], _ request: PageRequest, limit: Int, newestFirst: Bool, key: KeyPath<T, ListKey>) -> Page<T> {

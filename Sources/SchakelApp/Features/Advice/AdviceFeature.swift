@@ -1,8 +1,8 @@
 import SchakelCore
 import TerminalKit
 
-/// Tab 6, Advies: the KMT's work beside the route, for the AF and the KMT — the activities of
-/// deskundigheidsbevordering and preventie. Closed to the beheerder.
+/// Tab 6, Advies: the KMT's work beside the route, for the AF and the KMT — the consults (advies en
+/// consult) and the activities of deskundigheidsbevordering and preventie. Closed to the beheerder.
 public enum AdviceFeature: PaneFeature {
     public typealias State = AdviceState
     public typealias Action = AdviceAction
@@ -32,13 +32,16 @@ public enum AdviceFeature: PaneFeature {
         return AdviceReducer.reduce(&state, action, &shell)
     }
 
-    public static func request(in effect: AdviceEffect) -> AppRequest? { nil }
+    public static func request(in effect: AdviceEffect) -> AppRequest? {
+        if case .convert(let consult) = effect { return .registerFromConsult(consult) }
+        return nil
+    }
 
     public static func capability(of store: any SessionStore) -> any AdviceStore { store }
 
     public static func run(_ effect: AdviceEffect, state: AdviceState, with store: any AdviceStore, clock: any Clock,
                            context: AppContext) -> AdviceAction? {
-        AdviceRunner(store: store).run(effect, context: context)
+        AdviceRunner(store: store, clock: clock).run(effect, context: context)
     }
 
     public static func draw(_ state: AdviceState, shell: Shell, in pane: Rect, on grid: inout Grid) {
@@ -47,9 +50,9 @@ public enum AdviceFeature: PaneFeature {
 
     public static func hints(_ state: AdviceState) -> String { AdviceView.hints(state) }
     public static func hasOverlay(_ state: AdviceState) -> Bool { state.onTop != nil }
-    public static func isTyping(_ state: AdviceState) -> Bool { state.form != nil }
+    public static func isTyping(_ state: AdviceState) -> Bool { state.isTyping }
 
     public static func closedNote(for user: User) -> String? {
-        AccessPolicy.canListActivities(user) ? nil : noAccess(user, to: "advies en activiteiten")
+        AccessPolicy.canListActivities(user) ? nil : noAccess(user, to: "consulten en activiteiten")
     }
 }

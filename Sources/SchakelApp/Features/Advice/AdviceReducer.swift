@@ -2,17 +2,22 @@ import Meldroute
 import SchakelCore
 import TerminalKit
 
-/// The Advies tab's keys: ↑↓ choose an activity, `n` registers one, Enter changes the selected one.
-/// In the form, F2 saves and Esc leaves; what is typed is kept as a draft while it is open, so a
-/// dropped connection loses nothing.
+/// The Advies tab's keys: Tab switches between the consults and the activities; ↑↓ choose, `n`
+/// registers one, Enter opens a consult (its steps by letter) or changes an activity. In a form,
+/// F2 saves and Esc leaves; what is typed in a new consult or an activity is kept as a draft while
+/// it is open, so a dropped connection loses nothing.
 enum AdviceReducer {
     static func reduce(_ state: inout AdviceState, _ action: AdviceAction, _ shell: inout Shell) -> [AdviceEffect] {
         let context = shell.context
+        let seesConsults = AccessPolicy.seesConsults(context.user)
+        state.hasConsults = seesConsults
+        if !seesConsults { state.shown = .activities }
         switch action {
         case .shown:
-            return [.loadActivities(.asked)]
-        case .otherProcessCommitted:
-            return state.activities == nil ? [] : [.loadActivities(.refresh)]
+            return [.loadActivities(.asked)] + (seesConsults ? [.loadConsults(.asked)] : [])
+        case .otherProcessCommitted, .consultConverted:
+            // Shown again without anyone asking (the conversion itself is in the log): nothing written.
+            return (state.activities == nil ? [] : [.loadActivities(.refresh)]) + (state.consults == nil ? [] : [.loadConsults(.refresh)])
         case .activitiesLoaded(let list):
             state.activities = list
             state.loadProblem = nil
@@ -22,8 +27,26 @@ enum AdviceReducer {
             guard !state.lookedForDraft else { return [] }
             state.lookedForDraft = true
             return [.draft(.load(.activityForm))]
-        case .loadFailed(let message):
-            if state.activities == nil { state.loadProblem = message }
+        case .consultsLoaded(let list):
+            state.consults = list
+            state.consultProblem = nil
+            if let id = state.consultToSelect, let index = list.all.firstIndex(where: { $0.id == id }) { state.consultSelected = index }
+            state.consultToSelect = nil
+            state.consultSelected = min(state.consultSelected, max(0, list.all.count - 1))
+            guard !state.lookedForConsultDraft else { return [] }
+            state.lookedForConsultDraft = true
+            return [.draft(.load(.consultForm))]
+        case .consultFormOpened(let now):
+            guard state.onTop == nil else { return [] }
+            state.onTop = .consultForm(ConsultForm(user: context.user, now: now))
+            return []
+        case .consultOpened(let consult):
+            // Opened from the list, or read again after a step: the step's form closes with it.
+            state.onTop = .consult(OpenConsult(consult, steps: ConsultKeys.available(on: consult, context: context)))
+            return []
+        case .loadFailed(let message, let list):
+            if list == .activities && state.activities == nil { state.loadProblem = message }
+            if list == .consults && state.consults == nil { state.consultProblem = message }
             shell.status = StatusMessage(message, isError: true)
             return []
         case .saved(let message, let id):
@@ -31,39 +54,97 @@ enum AdviceReducer {
             state.idToSelect = id
             shell.status = StatusMessage(message)
             return [.draft(.discard(.activityForm)), .loadActivities(.refresh)]
+        case .consultSaved(let message, let id):
+            let wasNew = state.consultForm != nil
+            state.onTop = nil
+            state.consultToSelect = id
+            shell.status = StatusMessage(message)
+            return (wasNew ? [.draft(.discard(.consultForm))] : [.openConsult(id)]) + [.loadConsults(.refresh)]
         case .saveFailed(let message):
-            guard var form = state.form else {
-                shell.status = StatusMessage(message, isError: true)
-                return []
-            }
-            form.isSaving = false
-            form.problem = message
-            state.onTop = .form(form)
-            return []
+            return saveFailed(message, &state, &shell)
         case .idle:
-            guard var form = state.form, form.isDraftDirty else { return [] }
-            form.isDraftDirty = false
-            state.onTop = .form(form)
-            return [.draft(.save(.activityForm, payload: draft(of: form)))]
+            return keptDraft(&state)
         case .terminating:
-            guard let form = state.form, form.form.isChanged else { return [] }
-            return [.draft(.save(.activityForm, payload: draft(of: form)))]
-        case .draft(.found(.activityForm, let payload?)):
-            guard state.onTop == nil, let vocabulary = context.activityVocabulary, let draft = FormDraft.from(json: payload) else { return [] }
-            let activity = Int64(draft.code).flatMap { id in state.rows.first { $0.id == id } }
-            if !draft.code.isEmpty && activity == nil { return [.draft(.discard(.activityForm))] }
-            state.onTop = .form(ActivityForm(restoring: draft, activity: activity, vocabulary: vocabulary, user: context.user, today: context.today))
-            shell.status = StatusMessage("Uw niet-opgeslagen formulier is teruggezet; Esc en j gooit het weg.")
+            if let form = state.form, form.form.isChanged { return [.draft(.save(.activityForm, payload: draft(of: form.form, code: form.activityID)))] }
+            if let form = state.consultForm, form.form.isChanged { return [.draft(.save(.consultForm, payload: draft(of: form.form, code: nil)))] }
             return []
+        case .draft(.found(let key, let payload?)):
+            return restore(key, payload, &state, &shell)
         case .draft(.notSaved(let message)):
             shell.status = StatusMessage(message, isError: true)
             return []
         case .draft:
             return []
         case .keyPressed(let key):
-            if let form = state.form { return formKey(key, form, &state, context: context) }
-            return listKey(key, &state, &shell)
+            switch state.onTop {
+            case .form(let form)?: return formKey(key, form, &state, context: context)
+            case .consultForm(let form)?: return consultFormKey(key, form, &state, context: context)
+            case .consult(let open)?: return ConsultKeys.detailKey(key, open, &state, &shell)
+            case .consultEvent(let form)?: return ConsultKeys.eventKey(key, form, &state)
+            case nil: break
+            }
+            if key == .tab || key == .backTab, seesConsults {
+                state.shown = state.shown == .consults ? .activities : .consults
+                return []
+            }
+            return state.shown == .consults ? ConsultKeys.listKey(key, &state, &shell) : listKey(key, &state, &shell)
         }
+    }
+
+    private static func saveFailed(_ message: String, _ state: inout AdviceState, _ shell: inout Shell) -> [AdviceEffect] {
+        switch state.onTop {
+        case .form(var form)?:
+            form.isSaving = false
+            form.problem = message
+            state.onTop = .form(form)
+        case .consultForm(var form)?:
+            form.isSaving = false
+            form.problem = message
+            state.onTop = .consultForm(form)
+        case .consultEvent(var form)?:
+            form.isSaving = false
+            form.problem = message
+            state.onTop = .consultEvent(form)
+        case .consult?, nil:
+            shell.status = StatusMessage(message, isError: true)
+        }
+        return []
+    }
+
+    /// The open form's draft, when something was typed since it was last kept.
+    private static func keptDraft(_ state: inout AdviceState) -> [AdviceEffect] {
+        if var form = state.form, form.isDraftDirty {
+            form.isDraftDirty = false
+            state.onTop = .form(form)
+            return [.draft(.save(.activityForm, payload: draft(of: form.form, code: form.activityID)))]
+        }
+        if var form = state.consultForm, form.isDraftDirty {
+            form.isDraftDirty = false
+            state.onTop = .consultForm(form)
+            return [.draft(.save(.consultForm, payload: draft(of: form.form, code: nil)))]
+        }
+        return []
+    }
+
+    private static func restore(_ key: DraftKey, _ payload: String, _ state: inout AdviceState, _ shell: inout Shell) -> [AdviceEffect] {
+        let context = shell.context
+        guard state.onTop == nil, let draft = FormDraft.from(json: payload) else { return [] }
+        switch key {
+        case .activityForm:
+            guard let vocabulary = context.activityVocabulary else { return [] }
+            let activity = Int64(draft.code).flatMap { id in state.rows.first { $0.id == id } }
+            if !draft.code.isEmpty && activity == nil { return [.draft(.discard(.activityForm))] }
+            state.onTop = .form(ActivityForm(restoring: draft, activity: activity, vocabulary: vocabulary, user: context.user, today: context.today))
+            state.shown = .activities
+        case .consultForm:
+            // The draft puts back the moment as typed; `now` only gives an empty form its defaults.
+            state.onTop = .consultForm(ConsultForm(restoring: draft, user: context.user, now: LocalDateTime(date: context.today, hour: 12, minute: 0)))
+            state.shown = .consults
+        default:
+            return []
+        }
+        shell.status = StatusMessage("Uw niet-opgeslagen formulier is teruggezet; Esc en j gooit het weg.")
+        return []
     }
 
     private static func listKey(_ key: Key, _ state: inout AdviceState, _ shell: inout Shell) -> [AdviceEffect] {
@@ -106,7 +187,21 @@ enum AdviceReducer {
         return entry.map { [.save($0, id: form.activityID, version: form.version)] } ?? []
     }
 
-    static func draft(of form: ActivityForm) -> String {
-        FormDraft(form.form, code: form.activityID.map(String.init) ?? "").json
+    /// The same for a new consult.
+    private static func consultFormKey(_ key: Key, _ form: ConsultForm, _ state: inout AdviceState, context: AppContext) -> [AdviceEffect] {
+        var slot: ConsultForm? = form
+        let now = LocalDateTime(date: context.today, hour: 23, minute: 59)
+        let consult = FormKeys.handle(key, &slot) { $0.consult(now: now) }
+        if var kept = slot, kept.form.content != form.form.content {
+            kept.isDraftDirty = true
+            slot = kept
+        }
+        state.onTop = slot.map(AdviceState.OnTop.consultForm)
+        guard slot != nil else { return [.draft(.discard(.consultForm))] }
+        return consult.map { [.registerConsult($0)] } ?? []
+    }
+
+    static func draft(of form: EventForm, code: Int64?) -> String {
+        FormDraft(form, code: code.map(String.init) ?? "").json
     }
 }

@@ -2,30 +2,48 @@ import Meldroute
 import SchakelCore
 import TerminalKit
 
-/// The activities: a line of what is planned and what this year reached, then one row per
-/// activity — the planned ones ahead first, then the others newest first — and the selected
-/// one's note and who registered it on the last line. No personal data is in it.
+/// Tab 6: which list is shown (consults or activities) on the first line, then that list; a form or
+/// an opened consult over them. The activities: a line of what is planned and what this year
+/// reached, then one row per activity — the planned ones ahead first, then the others newest first
+/// — and the selected one's note and who registered it on the last line. No personal data is in it.
 enum AdviceView {
     static func draw(_ state: AdviceState, context: AppContext, in rect: Rect, on grid: inout Grid) {
         grid.fill(rect)
-        if let form = state.form {
+        switch state.onTop {
+        case .form(let form)?:
             FieldFormView.draw(form.form, problem: form.problem, in: rect, on: &grid)
             return
-        }
-        guard let list = state.activities else {
-            let text = state.loadProblem.map { "! " + $0 } ?? "Activiteiten laden…"
-            grid.write(text, in: rect.centered(Size(width: rect.width, height: 1)),
-                       style: state.loadProblem == nil ? .plain : Style(.bold, tone: .danger), alignment: .center)
+        case .consultForm(let form)?:
+            FieldFormView.draw(form.form, problem: form.problem, in: rect, on: &grid)
             return
+        case .consultEvent(let form)?:
+            let head = Rect(x: rect.x, y: rect.y, width: rect.width, height: 1)
+            grid.write(" Consult \(form.consult.summary.code): \(form.form.event.label.lowercased())", in: head, style: Style([.bold, .underline]))
+            FieldFormView.draw(form.form, problem: form.problem, in: Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: max(0, rect.height - 2)),
+                               on: &grid)
+            return
+        case .consult(let open)?:
+            ConsultView.drawDetail(open.consult, context: context, in: rect, on: &grid)
+            return
+        case nil:
+            break
         }
-        grid.write(" " + summary(list, today: context.today), x: rect.x, y: rect.y, style: .bold, maxX: rect.maxX)
-        let body = Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: max(0, rect.height - 2))
+        let seesConsults = state.hasConsults
+        if seesConsults { ConsultView.drawSwitch(state, in: rect, on: &grid) }
+        let body = seesConsults ? Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: max(0, rect.height - 1)) : rect
+        if state.shown == .consults && seesConsults {
+            ConsultView.drawList(state, context: context, in: body, on: &grid)
+        } else {
+            drawActivities(state, context: context, in: body, on: &grid)
+        }
+    }
+
+    private static func drawActivities(_ state: AdviceState, context: AppContext, in rect: Rect, on grid: inout Grid) {
+        guard let (list, body) = frame(state.activities, problem: state.loadProblem, loading: "Activiteiten laden…",
+                                       summary: { summary($0, today: context.today) }, isEmpty: { $0.all.isEmpty },
+                                       empty: "Nog geen activiteiten. n registreert er een: een training, voorlichting, les of campagne.",
+                                       in: rect, on: &grid) else { return }
         let rows = list.all
-        guard !rows.isEmpty else {
-            grid.write(" Nog geen activiteiten. n registreert er een: een training, voorlichting, les of campagne.", x: body.x, y: body.y,
-                       maxX: body.maxX)
-            return
-        }
         if rows.indices.contains(state.selected), body.height > 2 {
             grid.write(" " + detail(rows[state.selected]), x: body.x, y: body.maxY - 1, style: .bold, maxX: body.maxX)
         }
@@ -48,6 +66,24 @@ enum AdviceView {
                     TableCell(entry.participants.map(String.init) ?? "")]
         }
         TableView(columns: columns, rows: Array(cells), selected: state.selected - top).draw(in: body, on: &grid)
+    }
+
+    /// A list's frame: its summary in bold on the first line and the body from the third — or in its
+    /// place why it could not be read, that it is being read, or that it is empty (then nil).
+    static func frame<List>(_ list: List?, problem: String?, loading: String, summary: (List) -> String, isEmpty: (List) -> Bool,
+                            empty: String, in rect: Rect, on grid: inout Grid) -> (List, Rect)? {
+        guard let list else {
+            grid.write(problem.map { "! " + $0 } ?? loading, in: rect.centered(Size(width: rect.width, height: 1)),
+                       style: problem == nil ? .plain : Style(.bold, tone: .danger), alignment: .center)
+            return nil
+        }
+        grid.write(" " + summary(list), x: rect.x, y: rect.y, style: .bold, maxX: rect.maxX)
+        let body = Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: max(0, rect.height - 2))
+        guard !isEmpty(list) else {
+            grid.write(" " + empty, x: body.x, y: body.y, maxX: body.maxX)
+            return nil
+        }
+        return (list, body)
     }
 
     /// "Activiteiten · 3 gepland · 2026: 14 gehouden, 412 deelnemers"
@@ -74,7 +110,10 @@ enum AdviceView {
     }
 
     static func hints(_ state: AdviceState) -> String {
-        if state.form != nil { return "Tab/↓ volgend veld  ←→ kiezen  F2 of Ctrl-O opslaan  Esc terug" }
-        return "↑↓ kiezen  n nieuwe activiteit  Enter wijzigen"
+        if state.isTyping { return "Tab/↓ volgend veld  ←→ kiezen  F2 of Ctrl-O opslaan  Esc terug" }
+        if let open = state.openConsult { return ConsultView.hints(open) }
+        let other = state.hasConsults ? "  Tab " + (state.shown == .consults ? "activiteiten" : "consulten") : ""
+        if state.shown == .consults && state.hasConsults { return "↑↓ kiezen  n nieuw consult  Enter openen" + other }
+        return "↑↓ kiezen  n nieuwe activiteit  Enter wijzigen" + other
     }
 }

@@ -35,6 +35,10 @@ public enum SignalsAction: Hashable, Sendable {
     case personMatchesFound(NewPerson, [PersonMatch])
     /// From another pane: a signal's persons changed (the open detail shows them again).
     case personsChanged(TimelineSubject)
+    /// From tab 6: turn this consult into a signal (the registration form opens, filled in from it).
+    case registerFromConsult(Consult)
+    /// That form may open; `now` is its time of receipt.
+    case registrationFromConsultOpened(Consult, now: LocalDateTime)
 }
 
 /// Work for the Signalen pane's runner; each result comes back as a `SignalsAction`.
@@ -44,7 +48,10 @@ public enum SignalsEffect: Hashable, Sendable {
     case loadSignalDetail(id: Int64, ReadOccasion = .asked)
     /// Read the clock (and the user's unsaved registration) and open the registration form.
     case openRegistration
-    case registerSignal(NewSignal)
+    /// `from`: the consult it becomes, closed with it in the same transaction.
+    case registerSignal(NewSignal, from: ConsultOrigin?)
+    /// Read the clock and open the registration form filled in from a consult.
+    case openRegistrationFromConsult(Consult)
     /// Look for known persons before a person goes into the registration form.
     case findPersonMatches(NewPerson)
     case openCase(signalID: Int64, perpetratorTrack: Bool)

@@ -149,7 +149,7 @@ extension SignalsReducer {
         case .save(let signal):
             form.isSaving = true
             state.registration = form
-            return [.registerSignal(signal)]
+            return [.registerSignal(signal, from: form.fromConsult)]
         case .findMatches(let person):
             state.registration = form
             return [.findPersonMatches(person)]

@@ -82,10 +82,27 @@ public enum SignalsReducer {
             return []
 
         case .signalRegistered(let registered, let signal):
+            let fromConsult = state.registration?.fromConsult != nil
             state.registration = nil
             state.receipt = RegistrationReducer.receipt(for: registered, signal, context: shell.context)
             state.inbox = InboxState()
             return [.draft(.discard(.registration)), .loadInboxPage(.first, limit: InboxState.pageSize)]
+                + (fromConsult ? [.request(.consultConverted)] : [])
+
+        case .registerFromConsult(let consult):
+            guard state.registration == nil else {
+                shell.status = StatusMessage("Er staat al een registratie open; sla die eerst op of gooi haar weg (Esc).", isError: true)
+                return []
+            }
+            return [.openRegistrationFromConsult(consult)]
+
+        case .registrationFromConsultOpened(let consult, let now):
+            guard state.registration == nil else { return [] }
+            state.draftOffer = nil
+            state.detail = nil
+            state.registration = RegistrationForm(now: now, user: shell.context.user, from: consult)
+            shell.status = StatusMessage("Ingevuld vanuit consult \(consult.summary.code); vul aan en sla op met F2.")
+            return []
 
         case .registrationFailed(let message):
             state.registration?.isSaving = false

@@ -26,9 +26,13 @@ struct SignalsRunner {
         case .openRegistration:
             let draft = try? store.draft(kind: DraftKey.registration.kind, subject: "", for: user)
             return .registrationOpened(now: clock.now(), draft: draft)
-        case .registerSignal(let signal):
+        case .openRegistrationFromConsult(let consult):
+            return .registrationFromConsultOpened(consult, now: clock.now())
+        case .registerSignal(let signal, let origin):
             do {
-                return .signalRegistered(try store.registerSignal(signal, by: user), signal)
+                guard let origin else { return .signalRegistered(try store.registerSignal(signal, by: user), signal) }
+                guard let engine = context.workflows.consult else { throw StoreFailure.other("de workflow advies en consult is niet geladen") }
+                return .signalRegistered(try store.registerSignal(signal, from: origin, engine: engine, by: user), signal)
             } catch {
                 return .registrationFailed("Het signaal is niet opgeslagen; het formulier staat er nog. \(Self.message(for: error))")
             }

@@ -167,14 +167,3 @@ public struct EventForm: Hashable, Sendable {
         }
     }
 }
-
-extension Dictionary where Key == String, Value == FieldValue {
-    /// A text field's text, or a single choice's id; empty when the field was left empty.
-    func text(_ id: String) -> String {
-        switch self[id] {
-        case .text(let text)?: return text
-        case .choice(let choice)?: return choice
-        default: return ""
-        }
-    }
-}

@@ -33,7 +33,8 @@ import TerminalKit
                    Self.activity(1, "les", "scholen", in: Self.almelo, on: "2026-10-26", .held, participants: 44)])
         var state = AppState(context: Fixtures.context(user: user), size: Size(width: 80, height: 24))
         run(&state, .started)
-        press([.character("6")], &state)
+        // Tab 6 opens on the consults; Tab shows the activities.
+        press([.character("6"), .tab], &state)
         return state
     }
 
@@ -108,7 +109,7 @@ import TerminalKit
         var state = opened(as: beheerder)
         press([.character("n")], &state)
         #expect(state.advice.onTop == nil && fake.activityRequests.isEmpty)
-        #expect(screen(state).contains { $0.contains("Uw rol (beheerder) geeft geen toegang tot advies en activiteiten.") })
+        #expect(screen(state).contains { $0.contains("Uw rol (beheerder) geeft geen toegang tot consulten en activiteiten.") })
     }
 
     @Test func aListThatCannotBeLoadedSaysWhyInItsPlace() throws {

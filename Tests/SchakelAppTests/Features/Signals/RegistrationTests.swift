@@ -71,7 +71,7 @@ import TerminalKit
 
         let effects = press([.function(2)], &state)
         let saved = try #require(fake.registered.first)
-        #expect(effects.contains(.registerSignal(saved)))
+        #expect(effects.contains(.registerSignal(saved, from: nil)))
         #expect(saved == NewSignal(
             receivedAt: LocalDateTime(date: Fixtures.today, hour: 10, minute: 30), source: .phone, reporterType: .municipalEmployee,
             reporterName: "R. Kamphuis", municipality: Fixtures.enschede, forms: [.criminal],

@@ -30,6 +30,10 @@ struct RegistrationDraft: JSONDraft, Hashable {
     var minor: Bool
     var persons: [Person]
     var field: Int
+    /// The consult the signal is made from (absent in drafts of a plain registration).
+    var consultID: Int64?
+    var consultCode: String?
+    var consultVersion: Int?
 
     init(_ form: RegistrationForm) {
         date = form.date.text
@@ -47,6 +51,9 @@ struct RegistrationDraft: JSONDraft, Hashable {
         minor = form.minor.isOn
         persons = form.persons.map { Person(initials: $0.initials, birthYear: $0.birthYear, role: $0.role.rawValue, knownID: $0.knownID) }
         field = form.focus.index
+        consultID = form.fromConsult?.consultID
+        consultCode = form.fromConsult?.code
+        consultVersion = form.fromConsult?.version
     }
 
     /// The form as it was, for this user (who may only register where they may).
@@ -69,6 +76,9 @@ struct RegistrationDraft: JSONDraft, Hashable {
             NewPerson(initials: $0.initials, birthYear: $0.birthYear, role: PersonRole(rawValue: $0.role) ?? .environment, knownID: $0.knownID)
         }
         form.focus.focus(field)
+        if let consultID, let consultCode, let consultVersion {
+            form.fromConsult = ConsultOrigin(consultID: consultID, code: consultCode, version: consultVersion)
+        }
         form.markRestored()
         return form
     }

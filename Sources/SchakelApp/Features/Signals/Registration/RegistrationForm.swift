@@ -87,6 +87,8 @@ public struct RegistrationForm: Hashable, Sendable {
     /// Typed since the draft was last saved.
     public var isDraftDirty = false
     public var isSaving = false
+    /// The consult this signal is made from: closed with it, linked both ways, in one transaction.
+    public var fromConsult: ConsultOrigin?
 
     /// A new form: received now, for the user's own municipality.
     public init(now: LocalDateTime, user: User) {
@@ -100,6 +102,21 @@ public struct RegistrationForm: Hashable, Sendable {
         municipality = SelectList(choices.map { Option(id: String($0.id), label: $0.name) })
         forms = MultiSelectList(RegistrationLayout.formOptions)
         initialContent = content
+    }
+
+    /// A new form filled in from a consult: the asker as the reporter (a professional, by telephone),
+    /// its municipality, forms and question; received now. Nobody it is about is entered for the user.
+    init(now: LocalDateTime, user: User, from consult: Consult) {
+        self.init(now: now, user: user)
+        let signal = consult.signal(receivedAt: now)
+        source = SelectList(source.options, selected: signal.source.rawValue)
+        reporterType = SelectList(reporterType.options, selected: signal.reporterType.rawValue)
+        reporterName.set(signal.reporterName)
+        reporterOrganisation.set(signal.reporterOrganisation)
+        municipality = SelectList(municipality.options, selected: String(signal.municipality.id))
+        forms = MultiSelectList(forms.options, chosen: Set(signal.forms.members.map(\.code)))
+        description = TextArea(signal.description, maxLength: description.maxLength)
+        fromConsult = ConsultOrigin(consultID: consult.summary.id, code: consult.summary.code, version: consult.version)
     }
 
     /// A form brought back from a draft counts as changed: leaving it asks first.

@@ -18,7 +18,8 @@ enum RegistrationView {
         } else if form.isSaving {
             grid.write(" Nieuw signaal — opslaan…", in: title, style: Style([.bold, .underline]))
         } else {
-            grid.write(" Nieuw signaal registreren", in: title, style: Style([.bold, .underline]))
+            let origin = form.fromConsult.map { " (uit consult \($0.code))" } ?? ""
+            grid.write(" Nieuw signaal registreren" + origin, in: title, style: Style([.bold, .underline]))
         }
         let layout = RegistrationLayout(pane: pane, personCount: form.persons.count)
         let first = layout.firstRow(showing: form.focusedField)
