@@ -224,7 +224,6 @@ public final class BulkImport {
 
     // MARK: Partners, meetings, agreements
 
-    @discardableResult
     /// The shipped sociale kaart, as every new database gets it.
     public func addShippedDirectory(_ directory: ShippedDirectory) throws {
         _ = try ShippedDirectoryRows.bringIn(directory, dryRun: false, in: db)
@@ -302,7 +301,7 @@ extension Store {
     /// (the journal files stay behind).
     public func checkpointAndClose() throws(StoreFailure) {
         do {
-            try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+            _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
             try pool.close()
         } catch {
             throw StoreErrors.translate(error, path: path)

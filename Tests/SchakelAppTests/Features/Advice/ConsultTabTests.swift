@@ -123,6 +123,15 @@ import TerminalKit
         #expect(fake.consultRequests.last == "lijst pm.kmt ververst")
     }
 
+    @Test func theRegistrationFormsDraftKeepsTheConsultItCameFrom() throws {
+        var state = opened()
+        press([.enter, .character("o")], &state)
+        let form = try #require(state.signals.registration)
+        let restored = try #require(RegistrationDraft.from(json: RegistrationDraft(form).json))
+        #expect(restored.form(now: ConsultTabTests.asked, user: Fixtures.processManager).fromConsult == form.fromConsult)
+        #expect(form.fromConsult != nil)
+    }
+
     @Test func theProcesondersteunerSeesOnlyTheActivities() {
         let supporter = User(id: 4, login: "po.kmt", displayName: "Procesondersteuner", role: .processSupporter, municipality: nil)
         var state = opened(as: supporter)
