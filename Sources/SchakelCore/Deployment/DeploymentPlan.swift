@@ -137,7 +137,7 @@ public struct DeploymentPlan: Hashable, Sendable {
         [
             "adduser --system --group --home \(databaseFolder) --no-create-home --shell /usr/sbin/nologin \(serviceAccount)",
             "addgroup \(officerGroup)",
-            "# per gebruiker: adduser --disabled-password --shell /bin/sh --gecos '' LOGIN && adduser LOGIN \(officerGroup)",
+            "# per gebruiker: adduser --allow-bad-names --disabled-password --shell /bin/sh --gecos '' LOGIN && adduser LOGIN \(officerGroup)",
             "# en de sleutel: install -m 644 id_LOGIN.pub \(keysFolder.dropping(prefix: root))/LOGIN",
         ]
     }
