@@ -9,7 +9,6 @@ import SchakelCore
 extension Store: ConsultKeeping {
     /// How many years back the closed consults reach (this one and three before, as activities).
     static let consultYears = 3
-    static let consultWorkflowName = "advies-en-consult"
 
     public func consults(today: CivilDate, for user: User, _ occasion: ReadOccasion) throws(StoreFailure) -> ConsultList {
         guard let visible = AccessPolicy.consultCondition(for: user) else {
