@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Idle sessions: what officers' sessions left open with nobody at the keyboard cost.
 
-Starts N real Schakel sessions (one AF login each) in pseudo-terminals on one demo database, waits
-until each has drawn its inbox, and then presses no key for the given time while a colleague's
-process (`schakel intake`) commits once every interval. Counts, from the audit log, the entries the
-idle sessions wrote (the goal is none: showing a colleague's change again is no new access, and a
-session that wrote would wake all the others), how many commits there were in all, and the CPU time
-the idle sessions used.
+Starts N real Schakel sessions (AF logins, the region's fourteen in turn) in pseudo-terminals on one
+demo database, waits until each has drawn its inbox, and then presses no key in two phases of the
+given length: first quiet (nothing changes), then with a colleague's process (`schakel intake`)
+committing once every interval. For each phase it counts the sessions' wakeups (voluntary context
+switches, from /proc: each is a sleep that ended), their CPU time, and the audit entries they wrote
+(the goal is none: showing a colleague's change again is no new access, and a session that wrote
+would wake all the others); and once, the private memory of each session (Private_Clean +
+Private_Dirty from smaps_rollup: what the session costs beyond the shared binary and libraries).
 
-    python3 Scripts/idle_sessions.py --schakel .build/release/schakel [--sessions 10] [--seconds 120] [--interval 60] [--json]
+    python3 Scripts/idle_sessions.py --schakel .build/release/schakel [--sessions 50] [--seconds 60] [--interval 1] [--json]
 
 Exit status 0 when it could measure; the goals are judged by the caller (the benchmark).
 """
@@ -49,6 +51,23 @@ class Session:
             fields = stat.read().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
+    def wakeups(self):
+        """Voluntary context switches of each of the process's threads (by thread id): sleeps that ended."""
+        counts = {}
+        for task in os.listdir(f"/proc/{self.pid}/task"):
+            try:
+                with open(f"/proc/{self.pid}/task/{task}/status") as status:
+                    for line in status:
+                        if line.startswith("voluntary_ctxt_switches:"):
+                            counts[task] = int(line.split()[1])
+            except FileNotFoundError:
+                pass  # the thread ended meanwhile
+        return counts
+
+    def private_kib(self):
+        with open(f"/proc/{self.pid}/smaps_rollup") as rollup:
+            return sum(int(line.split()[1]) for line in rollup if line.startswith(("Private_Clean:", "Private_Dirty:")))
+
     def close(self):
         pty_child.stop(self.pid, self.fd)
 
@@ -71,52 +90,81 @@ def last_entry(database):
         return db.execute("SELECT coalesce(max(id), 0) FROM audit_log").fetchone()[0]
 
 
+def commit_a_signal(schakel, database, folder, place):
+    """One colleague's registration: a commit by another process."""
+    form = os.path.join(folder, "melding.json")
+    with open(form, "w", encoding="utf-8") as f:
+        json.dump({"bron": "telefoon", "melder": {"type": "anoniem"}, "gemeente": place, "vormen": ["arbeid"],
+                   "beschrijving": "Signaal van een collega."}, f)
+    subprocess.run([schakel, "intake", "--db", database, form], check=True, stdout=subprocess.DEVNULL)
+
+
+def phase(sessions, database, seconds, commit=None, interval=1.0):
+    """Presses no key for `seconds` (committing every `interval` when given); returns what the sessions did."""
+    start = last_entry(database)
+    cpu_before = sum(s.cpu_seconds() for s in sessions)
+    wakeups_before = [s.wakeups() for s in sessions]
+    began = time.monotonic()
+    commits = 0
+    while time.monotonic() - began < seconds:
+        if commit:
+            commit(commits)
+            commits += 1
+        pump(sessions, min(interval if commit else seconds, seconds - (time.monotonic() - began)))
+    elapsed = time.monotonic() - began
+    cpu = sum(s.cpu_seconds() for s in sessions) - cpu_before
+    # Per thread: a thread that ended took its count along, a new one starts from nothing.
+    wakeups = sum(n - before.get(task, 0) for s, before in zip(sessions, wakeups_before) for task, n in s.wakeups().items())
+    with sqlite3.connect(database) as db:
+        rows = db.execute("SELECT actor FROM audit_log WHERE id > ?", (start,)).fetchall()
+    idle_rows = sum(1 for (actor,) in rows if not actor.startswith("intake:"))
+    count = len(sessions)
+    return {"seconds": round(elapsed, 1), "commits": commits, "idle_audit_rows": idle_rows,
+            "wakeups_per_session_second": wakeups / (count * elapsed),
+            "cpu_percent_per_session": 100 * cpu / (count * elapsed),
+            "cpu_seconds_per_session_hour": cpu / (count * elapsed / 3600)}
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--schakel", required=True)
-    parser.add_argument("--sessions", type=int, default=10)
-    parser.add_argument("--seconds", type=float, default=120)
-    parser.add_argument("--interval", type=float, default=60)
+    parser.add_argument("--sessions", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--interval", type=float, default=1)
     parser.add_argument("--json", action="store_true")
     options = parser.parse_args()
-    count = max(1, min(options.sessions, len(MUNICIPALITIES)))
+    count = max(1, options.sessions)
 
     folder = tempfile.mkdtemp(prefix="schakel-stil-")
     database = os.path.join(folder, "demo.sqlite")
     subprocess.run([options.schakel, "demo", "--db", database, "--alleen-aanmaken"], check=True, stdout=subprocess.DEVNULL)
     env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
-    places = MUNICIPALITIES[:count]
-    sessions = [Session([options.schakel, "demo", "--db", database, "--als", "af." + p.lower().replace(" ", "-")], env)
-                for p in places]
+    places = [MUNICIPALITIES[i % len(MUNICIPALITIES)] for i in range(count)]
+    sessions = []
     try:
-        deadline = time.monotonic() + 60
+        for place in places:
+            sessions.append(Session([options.schakel, "demo", "--db", database, "--als", "af." + place.lower().replace(" ", "-")],
+                                    env))
+        deadline = time.monotonic() + 60 + count
         while not all(b"Termijn" in s.seen for s in sessions):
             if time.monotonic() > deadline:
-                print("schakel: niet elke sessie tekende haar signalen binnen een minuut", file=sys.stderr)
+                print("schakel: niet elke sessie tekende haar signalen binnen de tijd", file=sys.stderr)
                 return 1
             pump(sessions, 0.2)
-        pump(sessions, 1)  # the first refreshes after opening settle
-        start = last_entry(database)
-        cpu_before = [s.cpu_seconds() for s in sessions]
-        began = time.monotonic()
-        commits = 0
-        form = os.path.join(folder, "melding.json")
-        while time.monotonic() - began < options.seconds:
-            place = places[commits % len(places)]
-            with open(form, "w", encoding="utf-8") as f:
-                json.dump({"bron": "telefoon", "melder": {"type": "anoniem"}, "gemeente": place, "vormen": ["arbeid"],
-                           "beschrijving": "Signaal van een collega."}, f)
-            subprocess.run([options.schakel, "intake", "--db", database, form], check=True, stdout=subprocess.DEVNULL)
-            commits += 1
-            pump(sessions, min(options.interval, options.seconds - (time.monotonic() - began)))
-        elapsed = time.monotonic() - began
-        cpu = sum(s.cpu_seconds() for s in sessions) - sum(cpu_before)
-        with sqlite3.connect(database) as db:
-            rows = db.execute("SELECT actor FROM audit_log WHERE id > ?", (start,)).fetchall()
-        idle_rows = sum(1 for (actor,) in rows if not actor.startswith("intake:"))
-        hours = elapsed / 3600
-        figures = {"sessions": count, "seconds": round(elapsed, 1), "colleague_commits": commits, "idle_audit_rows": idle_rows,
-                   "rows_per_session_hour": idle_rows / (count * hours), "cpu_seconds_per_session_hour": cpu / (count * hours)}
+        pump(sessions, 2)  # the first refreshes after opening settle
+        memory = [s.private_kib() for s in sessions]
+        quiet = phase(sessions, database, options.seconds)
+        busy = phase(sessions, database, options.seconds,
+                     lambda n: commit_a_signal(options.schakel, database, folder, places[n % len(places)]), options.interval)
+        hours = (quiet["seconds"] + busy["seconds"]) / 3600
+        idle_rows = quiet["idle_audit_rows"] + busy["idle_audit_rows"]
+        figures = {"sessions": count, "seconds": quiet["seconds"], "colleague_commits": busy["commits"],
+                   "idle_audit_rows": idle_rows, "rows_per_session_hour": idle_rows / (count * hours),
+                   "private_mib_per_session": sum(memory) / len(memory) / 1024,
+                   "private_mib_per_session_max": max(memory) / 1024}
+        for name, measured in (("quiet", quiet), ("busy", busy)):
+            for key in ("wakeups_per_session_second", "cpu_percent_per_session", "cpu_seconds_per_session_hour"):
+                figures[f"{name}_{key}"] = measured[key]
     finally:
         for session in sessions:
             session.close()

@@ -83,15 +83,24 @@ public final class CursesTerminal: TerminalBackend {
     public var size: Size { Size(width: Int(getmaxx(window)), height: Int(getmaxy(window))) }
 
     public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
+        nextEvent(timeoutMilliseconds: timeoutMilliseconds, alsoWaitingOn: nil)
+    }
+
+    public func nextEvent(timeoutMilliseconds: Int, alsoWaitingOn descriptor: Int32?) -> TerminalEvent? {
         if let pending = readKey() { return pending }
         var fds = [
             pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
             pollfd(fd: SignalPipe.readEnd, events: Int16(POLLIN), revents: 0),
+            // A negative descriptor is skipped by poll.
+            pollfd(fd: descriptor ?? -1, events: Int16(POLLIN), revents: 0),
         ]
-        _ = poll(&fds, 2, Int32(clamping: timeoutMilliseconds))
+        _ = poll(&fds, 3, Int32(clamping: timeoutMilliseconds))
         if let signal = SignalPipe.take() { return .terminationRequested(signal: signal) }
-        // Either input arrived, or poll was interrupted by SIGWINCH: curses reports KEY_RESIZE.
-        return readKey()
+        // Keys first: a change elsewhere can wait for the next turn of the loop, typing cannot.
+        if let key = readKey() { return key }
+        // Input arrived, or poll was interrupted by SIGWINCH (curses reported KEY_RESIZE above), or
+        // the change notification is readable.
+        return fds[2].revents & Int16(POLLIN) != 0 ? .changeNotified : nil
     }
 
     public func present(_ runs: [Run], repaint: Bool) {

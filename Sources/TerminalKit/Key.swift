@@ -33,6 +33,8 @@ public enum TerminalEvent: Hashable, Sendable {
     case resized(Size)
     /// The process received SIGTERM, SIGHUP or SIGINT.
     case terminationRequested(signal: Int32)
+    /// The change notification the loop also waits on became readable (the store's files changed).
+    case changeNotified
 }
 
 /// The terminal, as the loop sees it. The curses backend implements it; tests use a recording fake.
@@ -41,8 +43,18 @@ public protocol TerminalBackend: AnyObject {
     var size: Size { get }
     /// Waits up to `timeoutMilliseconds` (negative: forever) for the next event.
     func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent?
+    /// The same, and also wakes (`.changeNotified`) when `descriptor` becomes readable: the loop
+    /// sleeps on the terminal and a change notification at once, instead of polling.
+    func nextEvent(timeoutMilliseconds: Int, alsoWaitingOn descriptor: Int32?) -> TerminalEvent?
     /// Shows the runs and flushes once. With `repaint`, the screen is cleared first.
     func present(_ runs: [Run], repaint: Bool)
+}
+
+extension TerminalBackend {
+    /// A terminal that cannot wait on anything else (a test's script) waits on itself only.
+    public func nextEvent(timeoutMilliseconds: Int, alsoWaitingOn descriptor: Int32?) -> TerminalEvent? {
+        nextEvent(timeoutMilliseconds: timeoutMilliseconds)
+    }
 }
 
 /// Remembers the frame on the screen and sends only what changed.

@@ -46,7 +46,7 @@ extension AdministrationCommand {
             commandName: "herstel",
             abstract: "Zet een back-up terug, als er geen sessie open is.",
             discussion: """
-                De back-up wordt eerst gecontroleerd. De huidige database wordt niet weggegooid maar opzijgezet (naam met \\
+                De back-up wordt eerst gecontroleerd. De huidige database wordt niet weggegooid maar opzijgezet (naam met \
                 .voor-herstel-); verwijder die zelf als alles klopt. Alleen de eigenaar van de database (of root) doet dit.
                 """
         )

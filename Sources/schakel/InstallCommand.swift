@@ -54,20 +54,32 @@ struct InstallCommand: ParsableCommand {
     @Flag(name: .customLong("schrijf"), help: "Schrijf de bestanden en maak de mappen (als root).")
     var write = false
 
+    /// For `Scripts/build-deb.sh`: only the configuration files, under `--wortel`, for the package.
+    @Flag(name: .customLong("alleen-bestanden"), help: .hidden)
+    var filesOnly = false
+
     func run() throws {
         let plan = try Startup.exitOnFailure { try options.plan() }
-        guard write else {
+        guard write || filesOnly else {
             Console.say(InstallationText.render(plan))
             return
         }
-        try Startup.exitOnFailure { try Installation(plan: plan).write() }
+        if plan.isPackaged && !filesOnly {
+            Console.complain("schakel: Schakel is hier als Debian-pakket geïnstalleerd; het pakket maakte de accounts, de mappen en "
+                + "de bestanden al. 'installeer --schrijf' is voor een installatie zonder pakket. Controleer met 'schakel doctor'.\n")
+            throw ExitCode(1)
+        }
+        try Startup.exitOnFailure { try Installation(plan: plan).write(foldersToo: !filesOnly) }
     }
 }
 
 /// The plan as an administrator reads it.
 enum InstallationText {
     static func render(_ plan: DeploymentPlan) -> String {
-        var lines = ["# Schakel op deze server: wat er nodig is. Schrijf het met 'schakel installeer --schrijf' (als root).", ""]
+        var lines = plan.isPackaged
+            ? ["# Schakel is hier als Debian-pakket geïnstalleerd: het pakket maakte dit al (behalve de gebruikers en de database).",
+               "# Ter controle; 'schakel doctor' loopt het na.", ""]
+            : ["# Schakel op deze server: wat er nodig is. Schrijf het met 'schakel installeer --schrijf' (als root).", ""]
         lines += ["## 1. Accounts (eenmalig, als root)"] + plan.accountCommands + [""]
         lines += ["## 2. Mappen"]
         lines += plan.folders.map { "\($0.path)  eigenaar \($0.owner), rechten \(LaunchPolicy.octal($0.mode)): \($0.purpose)" }
@@ -85,15 +97,15 @@ enum InstallationText {
 struct Installation {
     let plan: DeploymentPlan
 
-    func write() throws {
-        for folder in plan.folders {
+    func write(foldersToo: Bool = true) throws {
+        for folder in plan.folders where foldersToo {
             try make(folder)
             Console.say("Map: \(folder.path) (\(folder.owner), \(LaunchPolicy.octal(folder.mode)))")
         }
         for file in plan.files {
             Console.say("\(try place(file)): \(file.path)")
         }
-        Console.say("Nu nog:\n" + plan.activationCommands.map { "  " + $0 }.joined(separator: "\n"))
+        if foldersToo { Console.say("Nu nog:\n" + plan.activationCommands.map { "  " + $0 }.joined(separator: "\n")) }
     }
 
     private func make(_ folder: PlannedFolder) throws {

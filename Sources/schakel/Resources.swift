@@ -111,7 +111,9 @@ struct Resources {
         return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
     }
 
-    /// `SCHAKEL_RESOURCES`, or the nearest `Resources/` above the executable (as in a checkout).
+    /// `SCHAKEL_RESOURCES`, or the nearest `Resources/` above the executable (as in a checkout),
+    /// or `share/schakel` beside the executable's folder (the Debian package: /usr/bin/schakel
+    /// reads /usr/share/schakel).
     static func locate(honouringEnvironment: Bool = true) throws -> URL {
         let fileManager = FileManager.default
         if honouringEnvironment, let configured = ProcessInfo.processInfo.environment["SCHAKEL_RESOURCES"], !configured.isEmpty {
@@ -123,11 +125,13 @@ struct Resources {
         }
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         var directory = executable.deletingLastPathComponent()
+        let packaged = directory.deletingLastPathComponent().appendingPathComponent("share/schakel")
         while directory.path != "/" {
             let candidate = directory.appendingPathComponent("Resources")
             if fileManager.fileExists(atPath: candidate.appendingPathComponent(workflowFile).path) { return candidate }
             directory = directory.deletingLastPathComponent()
         }
+        if fileManager.fileExists(atPath: packaged.appendingPathComponent(workflowFile).path) { return packaged }
         throw StartupFailure(description: "De map Resources/ van Schakel is niet gevonden; zet SCHAKEL_RESOURCES op het pad ervan.")
     }
 

@@ -50,7 +50,7 @@ struct Session {
                                  retention: resources.retention, activityVocabulary: resources.activities,
                                  consultWorkflow: resources.consultWorkflow)
         let program = Program(state: AppState(context: context, size: terminal.size), terminal: terminal, store: store,
-                              clock: clock)
+                              clock: clock, changes: DatabaseFolderWatch(databasePath: store.path))
         program.run()
         if let signal = program.terminationSignal {
             throw ExitCode(128 + signal)  // the deferred stop() restores the terminal first

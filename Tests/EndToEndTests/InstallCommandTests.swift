@@ -24,6 +24,20 @@ import Testing
         #expect(unsafe.status == 1 && unsafe.errors.contains("'/var/lib/mijn schakel/db.sqlite' kan niet in de sshd- en sudo-regels"))
     }
 
+    /// Where the Debian package installed Schakel, the package made the accounts, folders and files:
+    /// `installeer` shows them for checking, and does not write a second set beside the package's.
+    @Test func installeerLeavesAPackagedInstallToThePackage() throws {
+        let root = try Binary.temporaryDirectory().path
+        let printed = try Spawn.run([Binary.path, "installeer", "--programma", "/usr/bin/schakel", "--wortel", root])
+        #expect(printed.status == 0)
+        #expect(printed.output.hasPrefix("# Schakel is hier als Debian-pakket geïnstalleerd"), "\(printed.output)")
+        #expect(printed.output.contains("## 6. \(root)/lib/systemd/system/schakel-backup.timer"), "\(printed.output)")
+        let refused = try Spawn.run([Binary.path, "installeer", "--schrijf", "--programma", "/usr/bin/schakel", "--wortel", root])
+        #expect(refused.status == 1)
+        #expect(refused.errors.contains("'installeer --schrijf' is voor een installatie zonder pakket"), "\(refused.errors)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root).isEmpty)
+    }
+
     @Test(.enabled(if: geteuid() == 0, "needs root: the folders are given to another account (nobody)"))
     func doctorNamesWhatIsWrongUntilNothingIs() throws {
         let root = try Binary.temporaryDirectory().path

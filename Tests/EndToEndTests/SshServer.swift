@@ -6,7 +6,14 @@ import Testing
 /// account owning the database, an officers' group with one officer, sshd's Match block and the
 /// sudoers rule as written by `installeer --schrijf`. Everything it makes (accounts, the sudoers
 /// file, the folder) is removed by `tearDown()`.
+///
+/// With SCHAKEL_PAKKET_TEST=1 (set by `Scripts/test-deb.sh` once the Debian package is installed
+/// and its database made) it runs against the packaged install instead: the package's program,
+/// accounts, database, sudoers file and sshd block. Only the officer — a login with a dot, made as
+/// docs/DEPLOY.md says — and their key are the test's own.
 final class SshServer {
+    static let againstPackage = ProcessInfo.processInfo.environment["SCHAKEL_PAKKET_TEST"] == "1"
+
     /// Why the real sshd cannot run here, or nil when it can.
     static var whyNot: String? {
         if geteuid() != 0 { return "sshd and the test accounts need root" }
@@ -22,10 +29,11 @@ final class SshServer {
     /// The program as installed for the test, where the service account can run it.
     let program: String
     let suffix = String(UUID().uuidString.lowercased().filter(\.isHexDigit).prefix(6))
-    var service: String { "sksvc\(suffix)" }
-    var officer: String { "skaf\(suffix)" }
-    var group: String { "skgrp\(suffix)" }
-    var database: String { folder + "/db/schakel.sqlite" }
+    let packaged = SshServer.againstPackage
+    var service: String { packaged ? "schakel" : "sksvc\(suffix)" }
+    var officer: String { packaged ? "sk.af\(suffix)" : "skaf\(suffix)" }
+    var group: String { packaged ? "schakel-gebruikers" : "skgrp\(suffix)" }
+    var database: String { packaged ? "/var/lib/schakel/schakel.sqlite" : folder + "/db/schakel.sqlite" }
     var sudoersFile: String { "/etc/sudoers.d/schakel-test-\(suffix)" }
     private(set) var port: UInt16 = 0
     private var daemon: Spawn.Child?
@@ -36,11 +44,12 @@ final class SshServer {
         let url = try Binary.temporaryDirectory()
         folder = url.path
         chmod(folder, 0o755)
-        program = try Binary.installed(in: url)
+        program = packaged ? "/usr/bin/schakel" : try Binary.installed(in: url)
     }
 
     /// Accounts, keys, the plan written, the database made, and sshd started.
     func start() throws {
+        if packaged { return try startAgainstPackage() }
         try run(["groupadd", group]); cleanup.append(["groupdel", group])
         try run(["useradd", "--system", "--user-group", "--no-create-home", "--home-dir", folder + "/db", "--shell", "/usr/sbin/nologin",
                  service])
@@ -62,6 +71,21 @@ final class SshServer {
         // Made by root, in the service account's folder: the files are given to that account.
         try keys(root: root)
         try configureAndStart(root: root)
+    }
+
+    /// The officer made as docs/DEPLOY.md says, with their key where the package's sshd block looks.
+    private func startAgainstPackage() throws {
+        try run(["adduser", "--allow-bad-names", "--disabled-password", "--shell", "/bin/sh", "--gecos", "", "--no-create-home",
+                 "--home", folder, officer])
+        cleanup.insert(["deluser", officer], at: 0)
+        try run(["adduser", officer, group])
+        try run(["usermod", "-p", "*", officer])  // no password, but not locked: keys only
+        let added = try Spawn.run(as: service, [program, "gebruiker", "toevoegen", officer, "--naam", "Proef AF", "--rol", "procesmanager",
+                                                 "--db", database])
+        guard added.status == 0 else { throw TmuxError(description: "gebruiker toevoegen: \(added.errors)") }
+        try keys(root: "")
+        cleanup.insert(["rm", "-f", "/etc/ssh/schakel-sleutels/" + officer], at: 0)
+        try configureAndStart(root: "")
     }
 
     private func keys(root: String) throws {
@@ -126,7 +150,7 @@ final class SshServer {
         // Anything still running as the test accounts (a session's sudo, a forwarding client).
         _ = try? Spawn.run(["pkill", "-KILL", "-u", officer])
         _ = try? Spawn.run(["pkill", "-KILL", "-u", service])
-        unlink(sudoersFile)
+        if !packaged { unlink(sudoersFile) }
         for command in cleanup { _ = try? Spawn.run(command) }
         if madePrivilegeFolder { try? FileManager.default.removeItem(atPath: "/run/sshd") }
         try? FileManager.default.removeItem(atPath: folder)

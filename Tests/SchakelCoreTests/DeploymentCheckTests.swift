@@ -93,4 +93,21 @@ import Testing
         #expect(DeploymentPlan(serviceAccount: "", executable: "/x").unsafeValue == "")
         #expect(plan.unsafeValue == nil)
     }
+
+    /// The Debian package's program is /usr/bin/schakel: its backup units are the package's, under
+    /// /lib; `doctor` looks for them there, and a hand-made copy in /etc is not what it expects.
+    @Test func thePackagedProgramsUnitsAreThePackagesUnderLib() {
+        let packaged = DeploymentPlan(executable: DeploymentPlan.packagedExecutable)
+        #expect(packaged.isPackaged && !plan.isPackaged)
+        #expect(packaged.backupServicePath == "/lib/systemd/system/schakel-backup.service")
+        #expect(packaged.backupTimerPath == "/lib/systemd/system/schakel-backup.timer")
+        #expect(plan.backupTimerPath == "/etc/systemd/system/schakel-backup.timer")
+        #expect(packaged.sudoersPath == plan.sudoersPath && packaged.sshdConfigPath == plan.sshdConfigPath)
+        #expect(packaged.forceCommand == "/usr/bin/sudo -n -u schakel /usr/bin/schakel open --db /var/lib/schakel/schakel.sqlite")
+        // Until `beheer init` made the database, the nightly backup has nothing to do and does not fail.
+        #expect(packaged.backupService.contains("ConditionPathExists=/var/lib/schakel/schakel.sqlite\n"))
+        let paths = DeploymentCheck.paths(of: packaged, resourcesFolder: "/usr/share/schakel")
+        #expect(paths.contains("/lib/systemd/system/schakel-backup.timer") && !paths.contains("/etc/systemd/system/schakel-backup.timer"))
+        #expect(paths.contains("/usr/share/schakel"))
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Meldroute
 import SchakelCore
 import TerminalKit
@@ -10,39 +11,56 @@ public final class Program {
     private let terminal: TerminalBackend
     private let store: any SessionStore
     private let clock: any Clock
+    /// Wakes the loop when the store's files change; without it, commits are polled for.
+    private let changes: (any ChangeNotification)?
+    /// Seconds since 1970 on the wall clock, for the next whole minute.
+    private let wallClock: () -> Double
     private var screen = Screen()
     /// The signal that ended the program, if one did (SIGTERM, SIGHUP, SIGINT).
     public private(set) var terminationSignal: Int32?
 
-    public init(state: AppState, terminal: TerminalBackend, store: any SessionStore, clock: any Clock) {
+    public init(state: AppState, terminal: TerminalBackend, store: any SessionStore, clock: any Clock,
+                changes: (any ChangeNotification)? = nil, wallClock: @escaping () -> Double = { Date().timeIntervalSince1970 }) {
         self.state = state
         self.terminal = terminal
         self.store = store
         self.clock = clock
+        self.changes = changes
+        self.wallClock = wallClock
     }
 
-    /// How often, at most, other processes' commits are looked for while no key is pressed.
-    static let pollMilliseconds = 400
     private var lastDataVersion: Int?
 
-    /// Runs until the user quits or a termination signal arrives.
+    /// Runs until the user quits or a termination signal arrives. Between keys it sleeps (see
+    /// `WakeSchedule`): on the terminal, the termination signals and the change notification.
     public func run() {
         send(.started)
         lastDataVersion = try? store.dataVersion()
         draw()
+        var pauseAwaited = false
         while state.isRunning {
-            if let event = terminal.nextEvent(timeoutMilliseconds: Self.pollMilliseconds) {
+            let timeout = WakeSchedule.timeout(pauseAwaited: pauseAwaited, settling: isSettling, notified: changes != nil,
+                                               secondsSinceEpoch: wallClock())
+            if let event = terminal.nextEvent(timeoutMilliseconds: timeout, alsoWaitingOn: isSettling ? nil : changes?.descriptor) {
                 handle(event)
+                if event != .changeNotified { pauseAwaited = true }
             } else {
-                // A pause in typing: the form in progress is kept as a draft, the clock read, and
-                // other processes' commits looked for (not after every key: a held key stays cheap).
-                send(.idle)
+                // A pause in typing: the form in progress is kept as a draft (not after every key:
+                // a held key stays cheap). And on every wake without an event the clock is read
+                // and other processes' commits looked for, whether notified or not.
+                if isSettling { changes?.drain() }
+                isSettling = false
+                if pauseAwaited { send(.idle) }
+                pauseAwaited = false
                 checkTheClock()
                 checkForOtherProcessesCommits()
             }
             draw()
         }
     }
+
+    /// A change notification came: the loop stops watching until the commit has had time to finish.
+    private var isSettling = false
 
     private var lastTick: LocalDateTime?
 
@@ -74,6 +92,8 @@ public final class Program {
         case .terminationRequested(let signal):
             terminationSignal = signal
             send(.terminationRequested)
+        case .changeNotified:
+            isSettling = true
         }
     }
 

@@ -98,7 +98,7 @@ public enum DeploymentCheck {
         findings.append(owned.check(plan.backupFolder, what: "De back-upmap", mode: 0o700, isFolder: true))
         findings.append(backupAge(facts.newestBackupAge))
         if case .opened = facts.database { findings.append(anchorAge(facts.auditAnchorAge)) }
-        if let confirmed = facts.retentionConfirmed { findings.append(retention(confirmed: confirmed)) }
+        if let confirmed = facts.retentionConfirmed { findings.append(retention(confirmed: confirmed, in: plan.retentionFile)) }
         if let lists = facts.unfinishedDestructionLists, !lists.isEmpty {
             findings.append(.problem("Goedgekeurde vernietigingslijst \(lists.map(String.init).joined(separator: ", ")) is niet af: "
                                      + "niet elk record is vernietigd.", mend: "schakel bewaren uitvoeren --db PAD"))
@@ -158,10 +158,10 @@ public enum DeploymentCheck {
             : .problem("Het laatste anker van het auditlog is \(shown) oud.", mend: mend)
     }
 
-    private static func retention(confirmed: Bool) -> DoctorFinding {
+    private static func retention(confirmed: Bool, in retentionFile: String) -> DoctorFinding {
         confirmed ? .fine("De bewaartermijnen zijn bevestigd zoals ze in het bestand staan.")
             : .warning("De bewaartermijnen zijn nog niet bevestigd: de meegeleverde zijn voorbeelden, of het bestand veranderde sinds.",
-                       mend: "laat de FG de termijnen in Resources/bewaren/bewaartermijnen.yaml vaststellen, zet 'voorlopig: nee' "
+                       mend: "laat de FG de termijnen in \(retentionFile) vaststellen, zet 'voorlopig: nee' "
                            + "en voer uit: schakel bewaren bevestig --db PAD")
     }
 

@@ -40,11 +40,22 @@ public struct DeploymentPlan: Hashable, Sendable {
     public var sessionCommand: String { "\(executable) open --db \(databasePath)" }
     public var forceCommand: String { "/usr/bin/sudo -n -u \(serviceAccount) \(sessionCommand)" }
 
+    /// Where the Debian package puts the program.
+    public static let packagedExecutable = "/usr/bin/schakel"
+    /// Installed by the Debian package (rather than by hand with `installeer --schrijf`): its
+    /// systemd units are the package's, under /lib; the rest is where `installeer` puts it.
+    public var isPackaged: Bool { executable == Self.packagedExecutable }
+
     public var sshdConfigPath: String { root + "/etc/ssh/sshd_config.d/schakel.conf" }
     public var sudoersPath: String { root + "/etc/sudoers.d/schakel" }
     public var keysFolder: String { root + "/etc/ssh/schakel-sleutels" }
-    public var backupServicePath: String { root + "/etc/systemd/system/schakel-backup.service" }
-    public var backupTimerPath: String { root + "/etc/systemd/system/schakel-backup.timer" }
+    public var unitFolder: String { root + (isPackaged ? "/lib/systemd/system" : "/etc/systemd/system") }
+    public var backupServicePath: String { unitFolder + "/schakel-backup.service" }
+    public var backupTimerPath: String { unitFolder + "/schakel-backup.timer" }
+    /// The retention periods the FG sets: the package's conffile, or the file in `Resources/`.
+    public var retentionFile: String {
+        isPackaged ? root + "/etc/schakel/bewaartermijnen.yaml" : "Resources/bewaren/bewaartermijnen.yaml"
+    }
 
     /// sshd's block for the officers' group: Schakel and nothing else — no shell, no forwarding
     /// of any kind, no files, no rc scripts, and keys only where the administrator puts them.
@@ -83,6 +94,9 @@ public struct DeploymentPlan: Hashable, Sendable {
         """
         [Unit]
         Description=Schakel: anker van het auditlog en back-up van de database
+        Documentation=man:schakel(1)
+        # Tot 'schakel beheer init' de database maakte, is er niets te doen.
+        ConditionPathExists=\(databasePath)
 
         [Service]
         Type=oneshot
@@ -100,6 +114,7 @@ public struct DeploymentPlan: Hashable, Sendable {
         """
         [Unit]
         Description=Schakel: dagelijks anker van het auditlog en back-up van de database
+        Documentation=man:schakel(1)
 
         [Timer]
         OnCalendar=*-*-* 02:30:00
