@@ -42,7 +42,8 @@ public protocol Searching: Sendable {
 
 /// The KMT cases a user may see, with the access policy applied.
 public protocol CaseListing: Sendable {
-    func casePage(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<CaseSummary>
+    /// Logged when a person asked for the page (`.asked`); not when a colleague's commit shows it again.
+    func casePage(_ request: PageRequest, limit: Int, for user: User, _ occasion: ReadOccasion) throws(StoreFailure) -> Page<CaseSummary>
 }
 
 /// Making a signal a KMT case.

@@ -37,12 +37,14 @@ extension Store: CaseListing, CaseOpening, TimelineKeeping, ChangeWatching {
     }
 
     /// A page of the KMT cases the user may see, newest first. Pseudonymised rows carry no summary.
-    public func casePage(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<CaseSummary> {
+    /// Logged (and a refusal too) only when a person asked: see `readAudited`.
+    public func casePage(_ request: PageRequest, limit: Int, for user: User,
+                         _ occasion: ReadOccasion = .asked) throws(StoreFailure) -> Page<CaseSummary> {
         guard let query = CaseListQuery.make(request, limit: limit, for: user) else {
-            try audit(AuditRecord(.list, "case", result: .denied, detail: "geen toegang tot casussen"), by: user)
+            try auditRefusal(AuditRecord(.list, "case", result: .denied, detail: "geen toegang tot casussen"), occasion, by: user)
             return Page(rows: [], hasMore: false)
         }
-        return try audited(by: user) { db in
+        return try readAudited(occasion, by: user) { db in
             let page = try query.page(in: db, limit: limit) { row in try Self.caseSummary(from: row, for: user) }
             return (page, AuditRecord(.list, "case", detail: "casussen\(request.auditNote), \(page.rows.count) regels"))
         }

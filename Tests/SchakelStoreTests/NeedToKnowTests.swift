@@ -57,6 +57,12 @@ import SchakelDemo
         #expect(supporter.first?.summary == "" && supporter.first?.signalCode == nil)
         #expect(try codes("beheer") == [])
         #expect(try auditResults("beheer", action: "list") == ["denied"])
+        // Shown again after a colleague's commit: the same rows, and nothing logged — not the list,
+        // nor the refusal.
+        let before = try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_log") ?? 0 }
+        #expect(try store.casePage(.first, limit: 50, for: user("pm.kmt"), .refresh).rows.map(\.id) == [perpetratorCase, victimCase])
+        #expect(try store.casePage(.first, limit: 50, for: user("beheer"), .refresh).rows.isEmpty)
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_log") ?? 0 } == before)
     }
 
     @Test func onlyTheSignalsAFOrAProcessManagerOpensACase() throws {

@@ -75,12 +75,13 @@ import TerminalKit
         program.send(.keyPressed(.character("3")))        // the meetings listed
         program.send(.keyPressed(.character("w")))        // and what waits for a table
         program.send(.keyPressed(.character("4")))        // the sociale kaart
+        program.send(.keyPressed(.character("2")))        // the cases
         program.send(.keyPressed(.character("1")))
         program.send(.keyPressed(.enter))                 // the selected signal opened
         #expect(!fake.reads.isEmpty)
         #expect(fake.reads.allSatisfy { $0.occasion == .asked }, "\(fake.reads)")
         let opened = Set(fake.reads.map(\.what))
-        #expect(opened.isSuperset(of: ["inbox", "signal", "meetings", "waiting", "partners"]), "\(opened)")
+        #expect(opened.isSuperset(of: ["inbox", "signal", "meetings", "waiting", "partners", "cases"]), "\(opened)")
 
         fake.reads = []
         program.checkForOtherProcessesCommits()
@@ -190,7 +191,8 @@ import TerminalKit
             func savedFilters(for user: User) throws(StoreFailure) -> [SavedFilter] { throw .busy }
             func search(_ text: String, in source: SearchHit.Source, after: Int64?, limit: Int,
                         for user: User) throws(StoreFailure) -> Page<SearchHit> { throw .busy }
-            func casePage(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<CaseSummary> { throw .busy }
+            func casePage(_ request: PageRequest, limit: Int, for user: User,
+                          _ occasion: ReadOccasion) throws(StoreFailure) -> Page<CaseSummary> { throw .busy }
             func timelinePage(of subject: TimelineSubject, kinds: Set<TimelineKind>, _ request: PageRequest, limit: Int,
                               for user: User) throws(StoreFailure) -> Page<TimelineEntry> { throw .busy }
             func addNote(_ text: String, to subject: TimelineSubject, by user: User) throws(StoreFailure) -> Int64 { throw .busy }

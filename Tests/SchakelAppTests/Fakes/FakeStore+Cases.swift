@@ -6,8 +6,9 @@ import TerminalKit
 
 /// The fake store: KMT cases and the timelines of signals and cases.
 extension FakeSignals {
-    func casePage(_ request: PageRequest, limit: Int, for user: User) throws(StoreFailure) -> Page<CaseSummary> {
-        Self.page(cases, request, limit: limit, newestFirst: true, key: \.key)
+    func casePage(_ request: PageRequest, limit: Int, for user: User, _ occasion: ReadOccasion) throws(StoreFailure) -> Page<CaseSummary> {
+        reads.append(ReadRecord(what: "cases", occasion: occasion))
+        return Self.page(cases, request, limit: limit, newestFirst: true, key: \.key)
     }
 
     func timelinePage(of subject: TimelineSubject, kinds: Set<TimelineKind>, _ request: PageRequest, limit: Int,

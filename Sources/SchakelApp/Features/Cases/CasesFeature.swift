@@ -18,6 +18,7 @@ public enum CasesFeature: PaneFeature {
     public static func action(for moment: AppMoment) -> CasesAction? {
         switch moment {
         case .shown: return .shown
+        case .otherProcessCommitted: return .otherProcessCommitted
         case .keyPressed(let key): return .keyPressed(key)
         default: return nil
         }

@@ -11,6 +11,9 @@ public enum CasesReducer {
         case .changed:
             state = CasesState()
             return []
+        case .otherProcessCommitted:
+            // A colleague's case shows where the list stands; shown again, not asked for: not logged.
+            return state.reload(newestFirst: true).map { [.loadCasePage($0, limit: CasesState.pageSize, .refresh)] } ?? []
         case .casePageLoaded(let request, let page):
             state.pageLoaded(request, rows: page.rows.map(CaseRow.init), hasMore: page.hasMore, visibleRows: rows)
             return []

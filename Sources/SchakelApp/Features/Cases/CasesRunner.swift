@@ -6,9 +6,9 @@ struct CasesRunner {
 
     func run(_ effect: CasesEffect, context: AppContext) -> CasesAction? {
         switch effect {
-        case .loadCasePage(let request, let limit):
+        case .loadCasePage(let request, let limit, let occasion):
             do {
-                return .casePageLoaded(request, try store.casePage(request, limit: limit, for: context.user))
+                return .casePageLoaded(request, try store.casePage(request, limit: limit, for: context.user, occasion))
             } catch {
                 return .loadFailed("Casussen laden mislukt. \(SignalsRunner.message(for: error))")
             }

@@ -39,4 +39,23 @@ import TerminalKit
         #expect(!state.isLoaded)
         #expect(run(&state, .shown) == [.loadCasePage(.first, limit: 100)])
     }
+
+    /// A colleague's new case shows in an open list without a key, the selection staying on its
+    /// case; shown again, not asked for, so nothing is logged. A list never opened is not fetched.
+    @Test func aColleaguesCaseShowsInTheOpenListAsARefresh() {
+        var state = State(CasesState())
+        #expect(run(&state, .otherProcessCommitted).isEmpty)
+        _ = run(&state, .shown)
+        _ = run(&state, .keyPressed(.down))
+        fake.cases.insert(CaseSummary(id: 9, key: ListKey(sortValue: "2026-11-24T11:00:00Z", id: 9), code: "C2026-0009",
+                                      receivedAt: LocalDateTime(date: Fixtures.today, hour: 12, minute: 0), municipality: "Almelo",
+                                      forms: [.labour], state: "triage", crisis: false, acute: false, minorInvolved: false,
+                                      perpetratorTrack: false, signalCode: nil, summary: "", visibility: .full), at: 0)
+        fake.reads = []
+        #expect(run(&state, .otherProcessCommitted) == [.loadCasePage(.first, limit: 100, .refresh)])
+        #expect(state.rows.map(\.summary.code) == ["C2026-0009", "C2026-0001", "C2026-0002", "C2026-0003"])
+        let selected = state.feature.selectedRow
+        #expect(selected?.summary.code == "C2026-0002")
+        #expect(fake.reads.map(\.occasion) == [.refresh])
+    }
 }
