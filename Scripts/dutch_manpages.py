@@ -46,6 +46,9 @@ def dutch(page):
         if line == ".Ex -std":
             out.append(EXIT_STATUS)
             continue
+        if line == ".Ar subcommand":
+            out.append(".Ar opdracht")
+            continue
         if line in SENTENCES:
             out.append(SENTENCES[line])
             continue
