@@ -24,6 +24,8 @@ swift build -c release --product generate-manual --scratch-path "$scratch"
 binary=$scratch/release/schakel
 version=$("$binary" --version)
 date=$(git log -1 --format=%cs 2>/dev/null || date +%F)
+head -1 "$packaging/changelog" | grep -q "^schakel ($version) " \
+  || { echo "build-deb: $packaging/changelog begint niet met versie $version (Sources/schakel/Version.swift)" >&2; exit 2; }
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

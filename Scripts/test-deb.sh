@@ -73,8 +73,11 @@ schakel doctor >/tmp/doctor.txt || { cat /tmp/doctor.txt; fail "doctor slaagde n
 cat /tmp/doctor.txt
 
 say "echte sshd tegen de geïnstalleerde Schakel"
-SCHAKEL_PAKKET_TEST=1 swift test --skip-build --filter SshConfinementTests 2>&1 | tail -3 | tee /tmp/ssh-test.txt
-grep -q "passed" /tmp/ssh-test.txt && ! grep -q "failed\|skipped" /tmp/ssh-test.txt || fail "de sshd-test tegen het pakket slaagde niet"
+SCHAKEL_PAKKET_TEST=1 swift test --skip-build --filter SshConfinementTests > /tmp/ssh-test.txt 2>&1 || true
+tail -3 /tmp/ssh-test.txt
+# The test itself passed: a skipped test or a filter that matched nothing also ends in "passed".
+grep -q "Test anOfficerGetsSchakelAndNothingElse() passed" /tmp/ssh-test.txt && ! grep -q "skipped\|failed" /tmp/ssh-test.txt \
+  || { cat /tmp/ssh-test.txt; fail "de sshd-test tegen het pakket slaagde niet"; }
 
 say "dpkg -r: de database blijft"
 before=$(sha256sum $data/schakel.sqlite | cut -d' ' -f1)

@@ -82,10 +82,6 @@ public final class CursesTerminal: TerminalBackend {
 
     public var size: Size { Size(width: Int(getmaxx(window)), height: Int(getmaxy(window))) }
 
-    public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
-        nextEvent(timeoutMilliseconds: timeoutMilliseconds, alsoWaitingOn: nil)
-    }
-
     public func nextEvent(timeoutMilliseconds: Int, alsoWaitingOn descriptor: Int32?) -> TerminalEvent? {
         if let pending = readKey() { return pending }
         var fds = [

@@ -41,20 +41,12 @@ public enum TerminalEvent: Hashable, Sendable {
 public protocol TerminalBackend: AnyObject {
     /// The current size in cells.
     var size: Size { get }
-    /// Waits up to `timeoutMilliseconds` (negative: forever) for the next event.
-    func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent?
-    /// The same, and also wakes (`.changeNotified`) when `descriptor` becomes readable: the loop
-    /// sleeps on the terminal and a change notification at once, instead of polling.
+    /// Waits up to `timeoutMilliseconds` (negative: forever) for the next event; also wakes
+    /// (`.changeNotified`) when `descriptor` becomes readable: the loop sleeps on the terminal and
+    /// a change notification at once, instead of polling.
     func nextEvent(timeoutMilliseconds: Int, alsoWaitingOn descriptor: Int32?) -> TerminalEvent?
     /// Shows the runs and flushes once. With `repaint`, the screen is cleared first.
     func present(_ runs: [Run], repaint: Bool)
-}
-
-extension TerminalBackend {
-    /// A terminal that cannot wait on anything else (a test's script) waits on itself only.
-    public func nextEvent(timeoutMilliseconds: Int, alsoWaitingOn descriptor: Int32?) -> TerminalEvent? {
-        nextEvent(timeoutMilliseconds: timeoutMilliseconds)
-    }
 }
 
 /// Remembers the frame on the screen and sends only what changed.

@@ -104,6 +104,6 @@ final class RecordingBackend: TerminalBackend {
 
     init(size: Size) { self.size = size }
 
-    func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? { nil }
+    func nextEvent(timeoutMilliseconds: Int, alsoWaitingOn descriptor: Int32?) -> TerminalEvent? { nil }
     func present(_ runs: [Run], repaint: Bool) { frames.append((runs, repaint)) }
 }

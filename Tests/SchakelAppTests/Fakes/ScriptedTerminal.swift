@@ -18,13 +18,9 @@ final class ScriptedTerminal: TerminalBackend {
         self.events = events
     }
 
-    func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
-        events.isEmpty ? .key(.character("q")) : events.removeFirst()
-    }
-
     func nextEvent(timeoutMilliseconds: Int, alsoWaitingOn descriptor: Int32?) -> TerminalEvent? {
         waits.append((timeoutMilliseconds, descriptor))
-        return nextEvent(timeoutMilliseconds: timeoutMilliseconds)
+        return events.isEmpty ? .key(.character("q")) : events.removeFirst()
     }
 
     func present(_ runs: [Run], repaint: Bool) { frames.append((runs, repaint)) }
